@@ -1,0 +1,1 @@
+"""marsad test suite (a package, so tests can import helpers from conftest)."""
