@@ -1,0 +1,180 @@
+"""Versioned schema migrations, one list per backend. Append a migration; never edit a released one.
+
+Each migration runs in one transaction together with the row that records it in
+``schema_migrations``, so a database is always at a whole version.
+"""
+
+from __future__ import annotations
+
+# Column types differ a little between the backends; the tables are the same.
+_TABLES_V1 = """
+CREATE TABLE articles (
+    {pk},
+    id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    outlet TEXT,
+    outlet_key TEXT NOT NULL DEFAULT '',
+    title TEXT,
+    published_at TEXT,
+    pub_ts TEXT,
+    pub_day TEXT,
+    language TEXT NOT NULL DEFAULT 'ar',
+    source_name TEXT,
+    cluster_id TEXT,
+    fingerprint TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    record TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL{extra_article_cols}
+);
+CREATE INDEX articles_url ON articles (url);
+CREATE INDEX articles_fp ON articles (fingerprint, outlet_key);
+CREATE INDEX articles_pub ON articles (pub_ts);
+CREATE INDEX articles_day ON articles (pub_day);
+CREATE INDEX articles_outlet ON articles (outlet, pub_ts);
+CREATE INDEX articles_cluster ON articles (cluster_id);
+CREATE INDEX articles_updated ON articles (updated_at);
+CREATE TABLE entities (
+    entity_id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    name_key TEXT NOT NULL
+);
+CREATE INDEX entities_key ON entities (name_key);
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_key TEXT NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX mentions_entity ON mentions (entity_id, article_id);
+CREATE INDEX mentions_key ON mentions (text_key);
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    text_key TEXT NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    direct INTEGER NOT NULL,
+    cue TEXT NOT NULL,
+    cue_start INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_key TEXT,
+    speaker_id TEXT,
+    speaker_role TEXT,
+    speaker_entity_id TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes (speaker_id);
+CREATE TABLE quantities (
+    article_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    value {float} NOT NULL,
+    approx TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    unit TEXT,
+    category TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX quantities_category ON quantities (category, article_id);
+CREATE TABLE dates (
+    article_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    value TEXT,
+    resolution TEXT,
+    relative INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE places (
+    article_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    place_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    start_off INTEGER NOT NULL,
+    end_off INTEGER NOT NULL,
+    country_code TEXT,
+    admin1 TEXT,
+    lat {float} NOT NULL,
+    lon {float} NOT NULL,
+    geonames_id BIGINT,
+    feature TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX places_place ON places (place_id, article_id);
+CREATE INDEX places_country ON places (country_code, article_id);
+CREATE TABLE themes (
+    article_id TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    PRIMARY KEY (article_id, theme)
+);
+CREATE INDEX themes_theme ON themes (theme, article_id);
+"""
+
+_TABLES_V2 = """
+CREATE TABLE clusters (
+    cluster_id TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    first_article_id TEXT,
+    first_published_at TEXT,
+    last_published_at TEXT,
+    first_outlet TEXT,
+    credited_source TEXT,
+    label TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX clusters_size ON clusters (size, last_published_at);
+CREATE TABLE cluster_members (
+    article_id TEXT PRIMARY KEY,
+    cluster_id TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    duplicate_of TEXT,
+    near_dup_group TEXT,
+    similarity {float}
+);
+CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id);
+CREATE TABLE kv (
+    key TEXT PRIMARY KEY,
+    value {blob},
+    updated_at TEXT NOT NULL
+);
+"""
+
+_SQLITE = {"pk": "rid INTEGER PRIMARY KEY", "float": "REAL", "blob": "BLOB", "extra_article_cols": ""}
+_PG = {"pk": "rid BIGSERIAL PRIMARY KEY", "float": "DOUBLE PRECISION", "blob": "BYTEA", "extra_article_cols": ",\n    tsv TSVECTOR"}
+
+
+def _split(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+#: version -> statements. v1: articles, extractions and the full-text index; v2: clusters and component state.
+SQLITE_MIGRATIONS: dict[int, list[str]] = {
+    1: _split(_TABLES_V1.format(**_SQLITE)) + [
+        # Full text over the normalised shadow text (see marsad.store.fts); rowid = articles.rid.
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, alt, tokenize = 'unicode61 remove_diacritics 0')",
+    ],
+    2: _split(_TABLES_V2.format(**_SQLITE)),
+}
+
+POSTGRES_MIGRATIONS: dict[int, list[str]] = {
+    1: _split(_TABLES_V1.format(**_PG)) + ["CREATE INDEX articles_tsv ON articles USING GIN (tsv)"],
+    2: _split(_TABLES_V2.format(**_PG)),
+}
+
+LATEST = max(SQLITE_MIGRATIONS)
+assert LATEST == max(POSTGRES_MIGRATIONS)
