@@ -1,0 +1,451 @@
+"""Date mentions: absolute (Gregorian in both month-name sets, numeric, Hijri), years, and
+relative expressions resolved against the article's publication time.
+
+Matching runs on the normalised text (digits folded to ASCII, أ/إ/آ → ا, ة → ه, ى → ي, marks
+dropped) and every span is mapped back into the original text.
+
+``value`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as ``resolution`` says. A relative mention
+(اليوم، أمس، الخميس الماضي، الشهر الماضي، منذ ثلاثة أيام، 11 يونيو without a year) has
+``relative=True`` and is resolved against ``published``; without a publication time its value is
+``None``, never today's date. Weeks (الأسبوع الماضي) resolve to their first day (Monday) with
+resolution ``day``. A Hijri year alone resolves to the Gregorian year in which it begins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from marsad.record import DateMention
+from marsad.text import NormalizedText, normalize_with_map
+
+# --- lexicon (normalised spellings) ---------------------------------------------------------------
+
+GREGORIAN_MONTHS: dict[str, int] = {}
+for _m, _names in enumerate((
+    "يناير جانفي كانون الثاني|كانون ثاني",
+    "فبراير فبرار فيفري شباط",
+    "مارس اذار",
+    "ابريل افريل نيسان",
+    "مايو ماي ايار",
+    "يونيو يونيه جوان حزيران",
+    "يوليو يوليه جويليه يوليوز تموز",
+    "اغسطس اغسطوس اوت غشت اب",
+    "سبتمبر شتنبر ايلول",
+    "اكتوبر تشرين الاول|تشرين اول",
+    "نوفمبر نونبر تشرين الثاني|تشرين ثاني",
+    "ديسمبر دجنبر كانون الاول|كانون اول",
+), start=1):
+    # Two-word Levantine names are written with "|" between variants and a space inside.
+    parts = _names.split()
+    words: list[str] = []
+    k = 0
+    while k < len(parts):
+        if parts[k] in ("كانون", "تشرين"):
+            words.append(parts[k] + " " + parts[k + 1].split("|")[0])
+            if "|" in parts[k + 1]:
+                words.append(parts[k + 1].split("|")[1] + " " + parts[k + 2])
+                k += 1
+            k += 2
+        else:
+            words.append(parts[k])
+            k += 1
+    for _w in words:
+        GREGORIAN_MONTHS[_w] = _m
+GREGORIAN_MONTHS["كانون ثاني"] = 1
+GREGORIAN_MONTHS["تشرين اول"] = 10
+GREGORIAN_MONTHS["تشرين ثاني"] = 11
+GREGORIAN_MONTHS["كانون اول"] = 12
+GREGORIAN_MONTHS = {k: v for k, v in GREGORIAN_MONTHS.items() if "|" not in k and k.split()[0] not in ("ثاني", "اول")}
+#: Month words that are also common words (مارس "practised", اب "father", ماي): need a day or year.
+AMBIGUOUS_MONTHS = frozenset({"مارس", "اب", "ماي", "اوت"})
+
+HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع اول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "ربيع ثاني": 4,
+    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخره": 6, "جمادي الثاني": 6, "جمادي الاخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}
+
+WEEKDAYS: dict[str, int] = {"الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
+                            "السبت": 5, "الاحد": 6}
+
+#: Day-of-month ordinals: الحادي والعشرين من مايو، الثاني من أغسطس، أول يناير.
+_ORD_UNITS = {"الاول": 1, "اول": 1, "الاولي": 1, "الحادي": 1, "الحاديه": 1, "الثاني": 2, "الثانيه": 2, "الثالث": 3,
+              "الثالثه": 3, "الرابع": 4, "الرابعه": 4, "الخامس": 5, "الخامسه": 5, "السادس": 6, "السادسه": 6,
+              "السابع": 7, "السابعه": 7, "الثامن": 8, "الثامنه": 8, "التاسع": 9, "التاسعه": 9, "العاشر": 10,
+              "العاشره": 10}
+ORDINAL_DAYS: dict[str, int] = {}
+for _w, _v in _ORD_UNITS.items():
+    if _v <= 10:
+        ORDINAL_DAYS[_w] = _v
+    if _v <= 9 and _w.startswith("ال"):
+        ORDINAL_DAYS[_w + " عشر"] = 10 + _v if _v > 1 or _w.startswith("الحادي") else 0
+        ORDINAL_DAYS[_w + " عشره"] = 10 + _v if _v > 1 or _w.startswith("الحادي") else 0
+        ORDINAL_DAYS[_w + " والعشرين"] = 20 + _v if _v > 1 or _w.startswith("الحادي") else 0
+        ORDINAL_DAYS[_w + " والعشرون"] = 20 + _v if _v > 1 or _w.startswith("الحادي") else 0
+    if _w in ("الحادي", "الحاديه"):
+        ORDINAL_DAYS[_w + " والثلاثين"] = 31
+        ORDINAL_DAYS[_w + " والثلاثون"] = 31
+ORDINAL_DAYS.update({"العشرين": 20, "العشرون": 20, "الثلاثين": 30, "الثلاثون": 30})
+ORDINAL_DAYS = {k: v for k, v in ORDINAL_DAYS.items() if v}
+_CARDINAL_DAYS = {}
+
+_PAST = "الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته|الفائت|الفائته|السابق|السابقه"
+_NEXT = "المقبل|المقبله|القادم|القادمه|التالي|التاليه"
+_THIS = "الجاري|الجاريه|الحالي|الحاليه"
+_PARTS = "صباح|مساء|ظهر|عصر|فجر|ليل|ليله|منتصف ليل|ضحي|صبيحه|عشيه|ظهيره"
+
+_NUM_WORDS = {"يوم": 1, "يومين": 2, "يومان": 2, "اسبوع": 1, "اسبوعين": 2, "اسبوعان": 2, "شهر": 1, "شهرين": 2,
+              "شهران": 2, "عام": 1, "عامين": 2, "عامان": 2, "سنه": 1, "سنتين": 2, "سنتان": 2}
+_UNIT_OF = {"يوم": "day", "ايام": "day", "يومين": "day", "يومان": "day", "اسبوع": "week", "اسابيع": "week",
+            "اسبوعين": "week", "اسبوعان": "week", "شهر": "month", "اشهر": "month", "شهور": "month", "شهرين": "month",
+            "شهران": "month", "عام": "year", "اعوام": "year", "عامين": "year", "عامان": "year", "سنه": "year",
+            "سنوات": "year", "سنين": "year", "سنتين": "year", "سنتان": "year"}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_GMONTH = _alt(GREGORIAN_MONTHS)
+_HMONTH = _alt(HIJRI_MONTHS)
+_WEEKDAY = _alt(WEEKDAYS)
+_YEAR = r"(?:1[3-9]\d\d|20\d\d)"
+_ERA_G = r"(?:\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_]))"
+_ERA_H = r"(?:\s*(?:ه|هـ|هجري|هجريه|للهجره)(?![^\W\d_]))"
+# A Gregorian month written as two names: حزيران/يونيو، حزيران (يونيو)، يونيو - حزيران
+_MONTH_PAIR = rf"(?P<m>{_GMONTH})(?:\s*(?:/|\\|-|–|\(|،|,)\s*(?P<m2>{_GMONTH})\s*\)?)?"
+
+_ORDDAY = _alt(ORDINAL_DAYS)
+_RX_DMY = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY})\s*(?:[،,]\s*)?(?:الموافق\s+)?)?"
+    rf"(?:(?P<d>[0-3]?\d)(?![\d.,]\d)\s*[.\-/]?\s*|(?P<od>{_ORDDAY})\s+)(?:من\s+)?(?:شهر\s+)?{_MONTH_PAIR}"
+    rf"(?:\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?)?"
+)
+_RX_MY = re.compile(rf"(?:شهر\s+)?{_MONTH_PAIR}\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?")
+_RX_MONTH_ONLY = re.compile(
+    rf"(?:(?P<pre>شهر|مطلع|منتصف|نهايه|اواخر|اوائل|اواسط|بدايه|خلال|منذ|في|حتي|قبل|بعد)\s+)?(?:شهر\s+)?{_MONTH_PAIR}"
+    rf"(?:\s+(?P<dir>{_PAST}|{_NEXT}|{_THIS}))?(?![^\W\d_])")
+_RX_HIJRI = re.compile(
+    rf"(?:(?P<d>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?)?(?P<m>{_HMONTH})\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>1[34]\d\d){_ERA_H}?"
+)
+_RX_HIJRI_YEAR = re.compile(rf"(?:(?:عام|العام|سنه)\s+)?(?P<y>1[34]\d\d){_ERA_H}")
+_RX_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})(?![\d/])(?:\s*م(?![^\W\d_]))?")
+_RX_YEAR_MARKED = re.compile(rf"(?P<y>{_YEAR})\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_])")
+_YEAR_TRIGGERS = ("عام|العام|عامي|الاعوام|اعوام|سنه|السنه|سنتي|السنوات|منذ|حتي|خلال|في|مطلع|بدايه|نهايه|اواخر|اوائل"
+                  "|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|انتخابات|مونديال|بحلول|مع حلول|عامَي")
+_RX_YEARS = re.compile(
+    rf"(?P<trig>{_YEAR_TRIGGERS})\s+(?:(?:ما\s+)?بين\s+)?(?P<noun>عام\s+|العام\s+)?(?P<y>{_YEAR})(?![\d.,])(?:{_ERA_G})?"
+    rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?![\d.,]){_ERA_G}?)?"
+)
+_RX_RELATIVE = re.compile(
+    rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:التالي|السابق|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
+    rf"(?:\s*(?:[،,]\s*)?(?P<wd>{_WEEKDAY}))?(?![^\W\d_])"
+    rf"|(?:(?P<part2>{_PARTS})\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<dir>{_PAST}|{_NEXT}))?(?![^\W\d_])"
+    rf"|(?P<span>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+(?P<dir2>{_PAST}|{_NEXT}|{_THIS})(?![^\W\d_])"
+    rf"|(?P<this>هذا\s+الاسبوع|هذا\s+الشهر|هذا\s+العام|هذه\s+السنه)(?![^\W\d_])"
+    rf"|(?P<ago>منذ|قبل|بعد)\s+(?P<n>\d+|[^\W\d_]+\s+)?\s*(?P<unit>ايام|يوم|يومين|يومان|اسبوع|اسابيع|اسبوعين|اسبوعان|شهر|اشهر|شهور|شهرين|شهران|عام|اعوام|عامين|عامان|سنه|سنوات|سنين|سنتين|سنتان)(?![^\W\d_])(?!\s*\d)"
+)
+_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "لل", "وال"})
+
+
+def _boundary_ok(norm: str, start: int) -> bool:
+    """A match must start a word, or follow a glued proclitic (وأمس، ومنذ، و11 يونيو، ل2020)."""
+    if start == 0:
+        return True
+    if not (norm[start - 1].isalpha() or norm[start - 1].isdigit()):
+        return True
+    k = start
+    while k > 0 and norm[k - 1].isalpha():
+        k -= 1
+    return (k == 0 or not norm[k - 1].isalnum()) and norm[k:start] in _CLITICS
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _ymd(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _hijri_to_gregorian(y: int, m: int = 1, d: int = 1) -> date | None:
+    try:
+        from hijridate import Hijri
+
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError, ImportError):
+        return None
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    total = day.year * 12 + (day.month - 1) + months
+    return total // 12, total % 12 + 1
+
+
+_ARABIC_COUNT = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7,
+                 "سبع": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "بضعه": None, "بضع": None,
+                 "عده": None, "عشرات": None}
+
+_FUTURE_RE = re.compile(r"(?:^|\s)(?:س[يتنا][^\W\d_]{2,}|سوف|يعتزم|تعتزم|المقرر|مقرر|يتوقع|ستقام|يرتقب)(?=\s|$)")
+
+
+class _Found:
+    __slots__ = ("start", "end", "value", "resolution", "relative", "prio")
+
+    def __init__(self, start, end, value, resolution, relative, prio):
+        self.start, self.end, self.value, self.resolution, self.relative, self.prio = start, end, value, resolution, relative, prio
+
+
+def _scan(norm: str, ref: date | None) -> list[_Found]:
+    found: list[_Found] = []
+    add = found.append
+
+    for m in _RX_DMY.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        d = int(m["d"]) if m["d"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["od"])]
+        mon = GREGORIAN_MONTHS[re.sub(r"\s+", " ", m["m"])]
+        if m["y"]:
+            y = int(m["y"])
+            if _valid(y, mon, d):
+                add(_Found(m.start(), m.end(), _ymd(y, mon, d), "day", False, 3))
+        elif 1 <= d <= 31:
+            # A day and month: the year is the publication year (or the one before, for a December
+            # date read in January).
+            value = None
+            if ref is not None:
+                y = ref.year
+                if mon - ref.month > 6:
+                    y -= 1
+                elif ref.month - mon > 6 and _FUTURE_RE.search(norm[max(0, m.start() - 60):m.start()]):
+                    y += 1
+                value = _ymd(y, mon, d) if _valid(y, mon, d) else None
+            add(_Found(m.start(), m.end(), value, "day", True, 3))
+    for m in _RX_MY.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        mon = GREGORIAN_MONTHS[re.sub(r"\s+", " ", m["m"])]
+        add(_Found(m.start(), m.end(), _ymd(int(m["y"]), mon), "month", False, 2))
+    for m in _RX_MONTH_ONLY.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        key = re.sub(r"\s+", " ", m["m"])
+        if not m["pre"] and not m["dir"]:
+            continue
+        if key in AMBIGUOUS_MONTHS and m["pre"] != "شهر" and not m["dir"]:
+            continue
+        mon = GREGORIAN_MONTHS[key]
+        start = m.start() if m["pre"] == "شهر" else m.start("m")
+        if m["pre"] and m["pre"] != "شهر" and norm[m.start("pre") - 4 if m.start("pre") >= 4 else 0:m.start("pre")].endswith("شهر "):
+            start = m.start("m")
+        value = None
+        if ref is not None:
+            direction = m["dir"] or ""
+            if re.fullmatch(_PAST, direction):
+                y = ref.year - (1 if mon >= ref.month else 0)
+            elif re.fullmatch(_NEXT, direction):
+                y = ref.year + (1 if mon <= ref.month else 0)
+            else:
+                y = ref.year - (1 if mon - ref.month > 6 else 0)
+            value = _ymd(y, mon)
+        add(_Found(start, m.end(), value, "month", True, 1))
+    for m in _RX_HIJRI.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m["m"])]
+        hy = int(m["y"])
+        if m["d"]:
+            g = _hijri_to_gregorian(hy, hm, int(m["d"]))
+            if g is not None:
+                add(_Found(m.start(), m.end(), g.isoformat(), "day", False, 3))
+        else:
+            g = _hijri_to_gregorian(hy, hm, 1)
+            if g is not None:
+                add(_Found(m.start(), m.end(), _ymd(g.year, g.month), "month", False, 2))
+    for m in _RX_HIJRI_YEAR.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        g = _hijri_to_gregorian(int(m["y"]))
+        if g is not None:
+            add(_Found(m.start(), m.end(), _ymd(g.year), "year", False, 1))
+    for m in _RX_NUMERIC.finditer(norm):
+        a, b, c = int(m["a"]), int(m["b"]), int(m["c"])
+        if len(m["a"]) == 4:
+            y, mon, d = a, b, c
+        else:
+            d, mon, y = a, b, c
+            if len(m["c"]) == 2:
+                y += 2000 if y < 50 else 1900
+            if mon > 12 and d <= 12:
+                d, mon = mon, d  # US order 5/17/2018
+        if 1900 <= y <= 2100 and _valid(y, mon, d):
+            add(_Found(m.start(), m.end(), _ymd(y, mon, d), "day", False, 3))
+    for m in _RX_YEAR_MARKED.finditer(norm):
+        if _boundary_ok(norm, m.start()):
+            add(_Found(m.start(), m.end(), m["y"], "year", False, 1))
+    for m in _RX_YEARS.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        trig = m["trig"]
+        # عام 2014 keeps its noun in the span; a preposition (في، منذ) does not.
+        start = m.start() if trig in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي") else m.start("noun") if m["noun"] else m.start("y")
+        end_y = m.end("y")
+        if m["y2"]:
+            add(_Found(start, end_y, m["y"], "year", False, 1))
+            add(_Found(m.start("y2"), m.end(), m["y2"], "year", False, 1))
+        else:
+            add(_Found(start, m.end(), m["y"], "year", False, 1))
+    for m in _RX_RELATIVE.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        f = _relative(m, norm, ref)
+        if f is not None:
+            add(f)
+    return found
+
+
+def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
+    s, e = m.start(), m.end()
+    if m["rel"]:
+        rel = re.sub(r"\s+", " ", m["rel"])
+        if rel == "اليوم" and not m["part"] and not m["wd"]:
+            # اليوم alone is "today" in news, but not in "حتى اليوم" (to this day) — still a date.
+            pass
+        offset = {"قبل يوم امس": -2, "اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1, "الغد": 1,
+                  "امس الاول": -2, "اول امس": -2, "بعد غد": 2}[rel]
+        if rel in ("غد",) and not norm[max(0, s - 4):s].strip().endswith("يوم") and not m["part"]:
+            return None
+        return _Found(s, e, (ref + timedelta(days=offset)).isoformat() if ref else None, "day", True, 2)
+    if m["wd2"]:
+        if m["yawm"] and not m["part2"]:
+            s = m.start("wd2")  # يوم الخميس: the span is the weekday
+        wd = WEEKDAYS[m["wd2"]]
+        direction = m["dir"] or ""
+        if ref is None:
+            return _Found(s, e, None, "day", True, 2)
+        back = (ref.weekday() - wd) % 7
+        if re.fullmatch(_PAST, direction):
+            day = ref - timedelta(days=back or 7)
+        elif re.fullmatch(_NEXT, direction):
+            day = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        elif _FUTURE_RE.search(norm[max(0, s - 50):s]) and back:
+            day = ref + timedelta(days=(wd - ref.weekday()) % 7)
+        else:
+            day = ref - timedelta(days=back)
+        return _Found(s, e, day.isoformat(), "day", True, 2)
+    if m["span"] or m["this"]:
+        what = (m["span"] or m["this"].split()[-1])
+        d = m["dir2"] or "الحالي"
+        step = -1 if re.fullmatch(_PAST, d) else 1 if re.fullmatch(_NEXT, d) else 0
+        if what in ("الاسبوع", "الاسابيع"):
+            if what == "الاسابيع":
+                return None
+            value = _week_start(ref + timedelta(days=7 * step)).isoformat() if ref else None
+            return _Found(s, e, value, "day", True, 2)
+        if what == "الشهر":
+            value = _ymd(*_shift_month(ref, step)) if ref else None
+            return _Found(s, e, value, "month", True, 2)
+        value = _ymd(ref.year + step) if ref else None
+        return _Found(s, e, value, "year", True, 2)
+    if m["ago"]:
+        unit_word = m["unit"]
+        unit = _UNIT_OF[unit_word]
+        if m["n"]:
+            nw = m["n"].strip()
+            if nw.isdigit():
+                n = int(nw)
+            elif nw in _ARABIC_COUNT:
+                n = _ARABIC_COUNT[nw]
+                if n is None:
+                    return None
+            else:
+                return None
+        else:
+            n = _NUM_WORDS.get(unit_word)
+            if n is None:
+                return None
+        if unit_word in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين") and not m["n"]:
+            return None
+        sign = 1 if m["ago"] == "بعد" else -1
+        if ref is None:
+            value = None
+        elif unit == "day":
+            value = (ref + timedelta(days=sign * n)).isoformat()
+        elif unit == "week":
+            value = (ref + timedelta(days=7 * sign * n)).isoformat()
+        elif unit == "month":
+            value = _ymd(*_shift_month(ref, sign * n))
+        else:
+            value = _ymd(ref.year + sign * n)
+        res = "day" if unit in ("day", "week") else unit
+        return _Found(s, e, value, res, True, 1)
+    return None
+
+
+def _select(found: list[_Found]) -> list[_Found]:
+    """Longest, most specific match wins; overlapping weaker ones are dropped."""
+    found.sort(key=lambda f: (-(f.end - f.start), -f.prio, f.start))
+    taken: list[tuple[int, int]] = []
+    out: list[_Found] = []
+    for f in found:
+        if any(f.start < e and s < f.end for s, e in taken):
+            continue
+        taken.append((f.start, f.end))
+        out.append(f)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _as_date(published: datetime | date | None) -> date | None:
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    return published
+
+
+def find_dates(text: str | NormalizedText, published: datetime | date | None = None) -> list[DateMention]:
+    """Every date mention in ``text``; relative ones resolved against ``published`` (None: no value)."""
+    nt = text if isinstance(text, NormalizedText) else normalize_with_map(text)
+    ref = _as_date(published)
+    out: list[DateMention] = []
+    for f in _select(_scan(nt.text, ref)):
+        # Trim trailing blanks the optional groups may have eaten.
+        end = f.end
+        while end > f.start and nt.text[end - 1].isspace():
+            end -= 1
+        s, e = nt.span_to_original(f.start, end)
+        out.append(DateMention(nt.original[s:e], s, e, f.value, f.resolution, f.relative))
+    return out
+
+
+class DateExtractor:
+    """Pipeline component ``dates``: fills ``doc.dates``."""
+
+    name = "dates"
+
+    def __call__(self, doc) -> None:
+        skip = [(s, e) for s, e, _ in doc.boilerplate]
+        for d in find_dates(doc.norm, doc.published):
+            if any(s <= d.start < e for s, e in skip):
+                continue
+            doc.dates.append(d)
+
+
+@lru_cache(maxsize=1)
+def _warm() -> bool:  # compile once at import; kept for symmetry with other components
+    return True
