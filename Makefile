@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: demo test install install-test clean
+.PHONY: demo test install install-test clean web-assets
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,17 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PIP) install -q -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+# Front-end packages of the web UI (Leaflet, country outlines, Arabic fonts) from the npm registry,
+# pinned by src/marsad/web/package-lock.json; installed into src/marsad/web/node_modules (git-ignored).
+WEB := src/marsad/web
+$(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js/npm (Debian: apt-get install npm) for the web UI's map and fonts"; exit 1; }
+	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
+	touch $@
+web-assets: $(WEB)/node_modules/.installed
+
+install: $(VENV)/.installed web-assets
+install-test: $(VENV)/.installed-test web-assets
 
 demo: install
 	$(VENV)/bin/marsad demo
