@@ -440,9 +440,11 @@ def _vague_at(tokens: list[Token], i: int) -> NumberMatch | None:
     tok = tokens[i]
     c, w = 0, tok.norm
     if w not in VAGUE:
-        for cl in _CLITICS:
-            if w.startswith(cl) and w[len(cl):] in VAGUE:
-                c, w = len(cl), w[len(cl):]
+        # وعشرات، بالآلاف، الآلاف (definite: "the thousands" who marched)
+        for cl in (*_CLITICS, "ال", "وال", "بال", "فال", "لل"):
+            rest = w[len(cl):]
+            if w.startswith(cl) and rest in VAGUE:
+                c, w = len(cl), rest
                 break
         else:
             return None

@@ -1,0 +1,471 @@
+"""Quantities: counts, money and percentages with their approximators, counted nouns and an
+event category read from the context.
+
+Record fields (``marsad.record.Quantity``):
+
+- ``text``/``start``/``end`` — the number phrase as written, with a clitic glued to it (بخمسة،
+  ولـ30) and with its currency or percent words (``1.5 مليار دولار``, ``30 في المئة``); the
+  approximator and the counted noun are not in the span.
+- ``value`` — the number (225 ألفا → 225000; مليار ونصف → 1500000000; 30% → 30).
+- ``approx`` — ``exact``, ``more_than`` (أكثر من، ما يزيد على، ما لا يقل عن، على الأقل، أو أكثر،
+  and the vague plurals عشرات/مئات/آلاف, whose value is the floor they imply: عشرات → 10,
+  عشرات الآلاف → 10000), ``less_than`` (أقل من، ما دون، لا يتجاوز) or ``about`` (نحو، حوالي، قرابة،
+  زهاء، ما يقارب، تقريبا).
+- ``kind`` — ``money``, ``percent`` or ``count``.
+- ``unit`` — for money the **ISO 4217 currency code** (USD, EUR, SAR, IQD …; ``None`` when the
+  text names a currency that several countries use without saying which, e.g. a bare دينار);
+  for a count the counted noun as written (جندي، قتيلا، نازح); ``None`` for percentages and for
+  bare numbers.
+- ``category`` — a GDELT-like label when the context says what was counted (see
+  :data:`CATEGORIES`), else ``None``.
+
+Not quantities: dates and years (spans in ``doc.dates`` are skipped, and bare years with no
+counted noun), times (10:30، الساعة 5), phone numbers, designators (اف 16، F-16، A320، بوينغ 737،
+إس 400), article and resolution numbers (المادة 5، القرار 2254، رقم 3), ordinals (الـ19) and
+numbers inside URLs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.record import Quantity
+from marsad.text import Token, clitic_candidates, clitic_key, tokenize
+
+from .numbers import NumberMatch, find_numbers
+
+# --- approximators (normalised), read right before the number ------------------------------------
+
+_BEFORE: list[tuple[tuple[str, ...], str]] = []
+for _phrase, _approx in (
+    ("اكثر من", "more_than"), ("ما يزيد علي", "more_than"), ("ما يزيد عن", "more_than"), ("يزيد علي", "more_than"),
+    ("يزيد عن", "more_than"), ("تزيد علي", "more_than"), ("تزيد عن", "more_than"), ("ازيد من", "more_than"),
+    ("ما يربو علي", "more_than"), ("يربو علي", "more_than"), ("ما يفوق", "more_than"), ("يفوق", "more_than"),
+    ("تفوق", "more_than"), ("ما لا يقل عن", "more_than"), ("لا يقل عن", "more_than"), ("لا تقل عن", "more_than"),
+    ("اعلي من", "more_than"), ("فوق", "more_than"), ("يتجاوز", "more_than"), ("تتجاوز", "more_than"),
+    ("تجاوز", "more_than"), ("ما يتجاوز", "more_than"), ("تخطي", "more_than"), ("يتخطي", "more_than"),
+    ("ما لا يقل علي", "more_than"), ("على الاقل", "more_than"), ("علي الاقل", "more_than"),
+    ("اقل من", "less_than"), ("ما دون", "less_than"), ("دون", "less_than"), ("ادني من", "less_than"),
+    ("ما يقل عن", "less_than"), ("لا يتجاوز", "less_than"), ("لا تتجاوز", "less_than"), ("لا يزيد عن", "less_than"),
+    ("لا يزيد علي", "less_than"), ("لا تزيد عن", "less_than"), ("لا تزيد علي", "less_than"), ("ما لا يزيد عن", "less_than"),
+    ("ما لا يزيد علي", "less_than"), ("لا يتعدي", "less_than"), ("لا تتعدي", "less_than"), ("اقل", "less_than"),
+    ("نحو", "about"), ("حوالي", "about"), ("قرابه", "about"), ("زهاء", "about"), ("ما يقارب", "about"),
+    ("يقارب", "about"), ("تقارب", "about"), ("ما يقرب من", "about"), ("يقرب من", "about"), ("نحوا من", "about"),
+    ("في حدود", "about"), ("بحدود", "about"), ("قرابه ال", "about"), ("ما يناهز", "about"), ("يناهز", "about"),
+    ("تناهز", "about"), ("تقريبا", "about"), ("زهاء ال", "about"),
+):
+    _BEFORE.append((tuple(_phrase.split()), _approx))
+_BEFORE.sort(key=lambda p: -len(p[0]))
+_AFTER: list[tuple[tuple[str, ...], str]] = [
+    (("علي", "الاقل"), "more_than"), (("او", "اكثر"), "more_than"), (("فاكثر",), "more_than"), (("ونيف",), "more_than"),
+    (("ونيفا",), "more_than"), (("تقريبا",), "about"), (("او", "اقل"), "less_than"), (("فاقل",), "less_than"),
+]
+_APPROX_CLITICS = ("ب", "ل", "و", "وب", "ول", "ف", "فب")
+
+# --- currencies -----------------------------------------------------------------------------------
+
+_CURRENCY_WORDS: dict[str, str | None] = {}
+for _forms, _code in (
+    ("دولار دولارا دولارات الدولارات دولاراً الدولار", "USD"), ("يورو اليورو", "EUR"),
+    ("جنيه جنيها جنيهات الجنيهات الجنيه", "EGP"), ("ريال ريالا ريالات الريالات الريال", "SAR"),
+    ("درهم دراهم درهما الدراهم الدرهم", "AED"), ("دينار دينارا دنانير الدنانير الدينار", None),
+    ("ليره ليرات الليرات الليره", None), ("ين", "JPY"), ("يوان اليوان", "CNY"), ("روبل روبلات الروبل", "RUB"),
+    ("روبيه روبيات", "INR"), ("شيكل شيكلا شواكل الشيكل", "ILS"), ("فرنك فرنكات", "CHF"), ("تومان", "IRR"),
+    ("استرليني الاسترليني", "GBP"), ("بيتكوين", "XBT"),
+):
+    for _f in _forms.split():
+        _CURRENCY_WORDS[_f] = _code
+
+#: Nationality adjective after a currency word → ISO code (dinars, riyals, pounds, lira, dollars).
+_CURRENCY_ADJ: dict[tuple[str, str], str] = {}
+for _cur, _pairs in (
+    ("دينار", "عراقي:IQD كويتي:KWD اردني:JOD بحريني:BHD ليبي:LYD تونسي:TND جزائري:DZD صربي:RSD"),
+    ("ريال", "سعودي:SAR قطري:QAR عماني:OMR يمني:YER ايراني:IRR برازيلي:BRL"),
+    ("جنيه", "مصري:EGP استرليني:GBP سوداني:SDG"),
+    ("ليره", "سوريه:SYP لبنانيه:LBP تركيه:TRY سوري:SYP لبناني:LBP تركي:TRY"),
+    ("درهم", "اماراتي:AED مغربي:MAD"),
+    ("دولار", "امريكي:USD اميركي:USD كندي:CAD استرالي:AUD سنغافوري:SGD هونغ:HKD"),
+):
+    for _p in _pairs.split():
+        _adj, _code = _p.split(":")
+        _CURRENCY_ADJ[(_cur, _adj)] = _code
+_CURRENCY_STEMS = {"دينار": "دينار", "دينارا": "دينار", "دنانير": "دينار", "ريال": "ريال", "ريالا": "ريال",
+                   "ريالات": "ريال", "جنيه": "جنيه", "جنيها": "جنيه", "جنيهات": "جنيه", "ليره": "ليره", "ليرات": "ليره",
+                   "درهم": "درهم", "دراهم": "درهم", "درهما": "درهم", "دولار": "دولار", "دولارا": "دولار",
+                   "دولارات": "دولار"}
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_PERCENT_SIGNS = frozenset({"%", "٪", "‰"})
+_PERCENT_AFTER = (("في", "المئه"), ("في", "المائه"), ("في", "الميه"), ("بالمئه",), ("بالمائه",), ("بالميه",),
+                  ("في", "المية"), ("%",), ("٪",))
+
+# --- what a number is not -------------------------------------------------------------------------
+
+#: Words before a number that make it a label, not an amount (المادة 5، القرار 2254، رقم 3 …).
+_LABEL_BEFORE = frozenset(clitic_key(w) for w in (
+    "المادة مادة البند بند الفقرة فقرة الفصل القرار قرار القانون قانون رقم الرقم برقم المرسوم مرسوم الصفحة صفحة "
+    "الطريق طريق شارع الشارع الحلقة حلقة الجولة الدورة النسخة نسخة المرتبة مرتبة المركز الدقيقة الساعة تمام "
+    "الكتيبة اللواء الفرقة الفوج القرن الجيل المجموعة الملف العدد الاصدار اصدار الموسم موديل طراز الحزمة المنطقة "
+    "القطاع البوابة بوابة المبنى مبنى العمارة الغرفة غرفة الرحلة رحلة الكيلو الكيلومتر الهدف هدف الاية سورة الجزء "
+    "صاروخ صواريخ مقاتلات مقاتلة طائرات طائرة دبابة دبابات منظومة منظومات نظام المنظومة القمر الفيلق المحور "
+    "الاصحاح الاسبوع الحافلة خط الخط الحي حي قطعة بلوك المربع مربع بيان البيان تعميم التعميم المذكرة مذكرة "
+    "الدائرة دائرة مقعد القاعدة الشرط الشروط النقطة نقطة البوابة").split())
+#: Model and type designators written in Arabic letters before the number (اف 16، بوينغ 737، إس 400).
+_DESIGNATORS = frozenset(clitic_key(w) for w in (
+    "اف إف ف بوينغ بوينج ايرباص إيرباص ميغ ميج سوخوي سو اس إس تي تى كوفيد كورونا بي إم ام جي يو سي "
+    "ايه إيه إتش اتش اكس إكس زد في ار آر دي كي ميراج تورنادو مي يوروفايتر باتريوت ثاد غراد كاتيوشا آيفون ايفون "
+    "غالاكسي جالاكسي ويندوز بلايستيشن مرسيدس تويوتا").split())
+_TIME_AFTER = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا", "عصرا", "بتوقيت", "ص", "م", "دقيقه"})
+_TIME_BEFORE = frozenset({"الساعه", "الساعة", "تمام", "حوالي الساعه"})
+_PHONE_WORDS = frozenset({"هاتف", "الهاتف", "هاتفي", "جوال", "الجوال", "واتساب", "فاكس", "الرقم", "رقم", "للاتصال", "ت"})
+
+# --- counted nouns and categories ---------------------------------------------------------------------
+
+#: Words after a number that are not the counted noun.
+_NOT_UNIT = frozenset((
+    "في من علي الي عن مع او ثم حتي بين منذ خلال بعد قبل لدي عند الذي التي الذين اللذين ما لا لم لن قد ان "
+    "كان كانت هو هي هم هذا هذه ذلك تلك اي كل بعض فقط ايضا نحو حوالي تقريبا و ف وهو وهي وفي ومن وعلي والي "
+    "اخري اخرين اخر اضافه فيما بينما حيث كما لكن بل اذ اذا منها منهم منه فيها عليها عليه له لها لهم به بها "
+    "وذلك وقد فقد عام العام سنه ونصف ونيف فاكثر اكثر اقل مقابل بنسبه نسبه اما امام تحت فوق عبر لكل وكل اي "
+    "يوم مساء صباح").split())
+
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    # Order matters where stems overlap: the first category whose stem matches wins.
+    "RELEASE": ("افراج", "الافراج", "اطلاق سراح", "اطلق سراح", "مفرج"),
+    "KILL": ("قتيل", "قتلي", "قتل", "مقتل", "شهيد", "شهداء", "استشهاد", "استشهد", "وفاه", "وفيات", "توفي", "ضحيه",
+             "ضحايا", "جثه", "جثث", "مصرع", "حتفه", "حتفهم", "حياه", "اعدام", "اعدم", "موتي", "ميت", "قضوا", "لقوا"),
+    "WOUND": ("جريح", "جرحي", "اصابه", "اصابات", "مصاب", "مصابين", "اصيب", "اصيبوا", "جرح", "اصابت", "اصابتهم"),
+    "KIDNAP": ("اختطاف", "مختطف", "خطف", "رهينه", "رهائن", "اختطف"),
+    "ARREST": ("اعتقال", "معتقل", "اعتقل", "القبض", "قبض", "توقيف", "موقوف", "اوقف", "احتجاز", "محتجز", "سجين",
+               "سجناء", "اسري", "اسير", "مسجون", "مشتبه", "موقوفين"),
+    "MISSING": ("مفقود", "مفقودين", "فقدان", "فقد"),
+    "DISPLACED": ("نازح", "نازحين", "نزوح", "نزح", "لاجئ", "لاجيء", "لاجئين", "لاجيين", "لجوء", "مهجر", "تهجير", "مشرد",
+                  "نازحه", "لاجئا", "نازحا"),
+    "PROTEST": ("متظاهر", "متظاهرين", "محتج", "محتجين", "مظاهره", "مظاهرات", "تظاهر", "تظاهره", "احتجاج", "احتجاجات",
+                "اعتصام", "مسيره"),
+    "ATTACK": ("غاره", "غارات", "صاروخ", "صواريخ", "قذيفه", "قذائف", "هجوم", "هجمات", "تفجير", "انفجار", "عبوه",
+               "ضربه", "ضربات", "قصف"),
+    "TROOPS": ("جندي", "جنود", "عسكري", "عسكريين", "مقاتل", "مقاتلين", "قوات", "عنصر", "عناصر", "مسلح", "مسلحين",
+               "ضابط", "ضباط", "مجند", "جيش", "شرطي", "عسكريا", "مقاتلا", "جنديا", "مرتزق"),
+    "AID": ("مساعدات", "مساعده", "منحه", "منح", "تبرع", "تبرعات", "معونه", "معونات", "اغاثه", "اغاثيه", "دعم",
+            "انسانيه", "قرض", "قروض", "هبه"),
+}
+_CAT_STEMS: list[tuple[str, str]] = [(s, c) for c, stems in CATEGORIES.items() for s in stems]
+
+
+@lru_cache(maxsize=50_000)
+def _category_of(word_norm: str) -> str | None:
+    for _, w in clitic_candidates(word_norm):
+        for stem, cat in _CAT_STEMS:
+            if " " in stem:
+                continue
+            if w == stem or (w.startswith(stem) and len(w) - len(stem) <= 3):
+                return cat
+    return None
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+
+
+def _norms(tokens: list[Token], i: int, k: int) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokens[max(0, i - k):i])
+
+
+def _approx_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """(approx, index of its first token) for an approximator ending right before token ``i``."""
+    for phrase, approx in _BEFORE:
+        n = len(phrase)
+        if i - n < 0:
+            continue
+        got = [t.norm for t in tokens[i - n:i]]
+        if any(t.kind != "word" for t in tokens[i - n:i]):
+            continue
+        if got == list(phrase):
+            return approx, i - n
+        first = got[0]
+        for c in _APPROX_CLITICS:
+            if first.startswith(c) and [first[len(c):], *got[1:]] == list(phrase):
+                return approx, i - n
+    return None
+
+
+def _approx_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    for phrase, approx in _AFTER:
+        n = len(phrase)
+        if j + n <= len(tokens) and tuple(t.norm for t in tokens[j:j + n]) == phrase:
+            return approx, j + n
+    return None
+
+
+def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
+    """Designators, article numbers, ordinals, times, phone numbers, scores."""
+    i = m.tok_start
+    first = tokens[i]
+    if first.kind == "word" and m.form != "words" and first.norm in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"):
+        i += 1
+        first = tokens[i]
+    prev = tokens[i - 1] if i >= 1 else None
+    nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+    if m.form != "words":
+        num = first
+        # Ordinals written with the article: الـ19، ال 20 (ordinal), للمرة الـ3
+        if prev is not None and prev.kind == "word" and prev.norm in ("ال", "لل", "وال", "بال", "فال", "كال") \
+                and prev.end >= num.start - 1:
+            return True
+        # Times: 10:30، 10.30 صباحا
+        if nxt is not None and nxt.text == ":" and m.tok_end + 1 < len(tokens) and tokens[m.tok_end + 1].kind == "num":
+            return True
+        if prev is not None and prev.text == ":" and i >= 2 and tokens[i - 2].kind == "num":
+            return True
+        if nxt is not None and nxt.norm in _TIME_AFTER and nxt.norm not in ("م",):
+            return True
+        # Latin designators: F-16, A320, S-400, 5G, MH17 (also with a clitic: وF-16)
+        if prev is not None and prev.kind == "word" and _latin_end(prev) and prev.end >= num.start - 1:
+            return True
+        if prev is not None and prev.text in ("-", "/") and i >= 2 and tokens[i - 2].kind == "word" and _latin_end(tokens[i - 2]) \
+                and prev.start == tokens[i - 2].end:
+            return True
+        if nxt is not None and nxt.kind == "word" and nxt.text.isascii() and nxt.start == num.end:
+            return True
+        # Scores and codes joined by a hyphen or slash: 2-1, 737-800
+        if nxt is not None and nxt.text in ("-", "/") and nxt.start == num.end and m.tok_end + 1 < len(tokens) \
+                and tokens[m.tok_end + 1].kind == "num" and tokens[m.tok_end + 1].start == nxt.end:
+            return True
+        if prev is not None and prev.text in ("-", "/") and prev.end == num.start and i >= 2 and tokens[i - 2].kind == "num" \
+                and tokens[i - 2].end == prev.start:
+            return True
+        # Phone numbers and long identifiers
+        digits = num.norm.replace(",", "").replace(".", "")
+        if (num.norm.startswith("0") and len(digits) >= 4 and "." not in num.norm) or ("," not in num.norm and "." not in num.norm and len(digits) >= 9):
+            return True
+        if prev is not None and prev.text == "+" and prev.end == num.start:
+            return True
+        if any(t.norm in _PHONE_WORDS for t in tokens[max(0, i - 3):i]) and len(digits) >= 6:
+            return True
+        if prev is not None and prev.kind == "word" and any(stem in _DESIGNATORS for _, stem in clitic_candidates(prev.text)):
+            return True
+        if prev is not None and prev.text == "-" and i >= 2 and tokens[i - 2].kind == "word" \
+                and any(stem in _DESIGNATORS for _, stem in clitic_candidates(tokens[i - 2].text)):
+            return True
+    if prev is not None and prev.kind == "word" and (clitic_key(prev.text) in _LABEL_BEFORE or prev.norm in _LABEL_BEFORE):
+        return True
+    if prev is not None and prev.kind == "num" and m.form == "digits":
+        return False
+    return False
+
+
+def _latin_end(tok: Token) -> bool:
+    c = tok.text[-1]
+    return c.isascii() and c.isalpha()
+
+
+def _currency_after(tokens: list[Token], j: int) -> tuple[str | None, int] | None:
+    """(ISO code or None, index after the currency words) for a currency starting at token ``j``."""
+    if j >= len(tokens):
+        return None
+    t = tokens[j]
+    w = t.norm
+    if t.text in _SYMBOLS:
+        return _SYMBOLS[t.text], j + 1
+    if t.kind != "word":
+        return None
+    if w.startswith("و") and w[1:] in _CURRENCY_WORDS and w not in _CURRENCY_WORDS:
+        return None
+    if w in _CURRENCY_WORDS:
+        code = _CURRENCY_WORDS[w]
+        k = j + 1
+        stem = _CURRENCY_STEMS.get(w.removeprefix("ال"), w.removeprefix("ال"))
+        if k < len(tokens) and tokens[k].kind == "word":
+            adj = tokens[k].norm.removeprefix("ال")
+            adj_key = (stem, adj.removesuffix("ه") if stem != "ليره" else adj)
+            for cand in ((stem, adj), adj_key, (stem, adj + "ه"), (stem, adj.removesuffix("ه"))):
+                if cand in _CURRENCY_ADJ:
+                    return _CURRENCY_ADJ[cand], k + 1
+        return code, k
+    # من الدولارات / من الريالات after a vague plural
+    if w == "من" and j + 1 < len(tokens) and tokens[j + 1].norm in _CURRENCY_WORDS and tokens[j + 1].norm.startswith("ال"):
+        return _currency_after(tokens, j + 1)
+    return None
+
+
+def _percent_after(tokens: list[Token], j: int) -> int | None:
+    for phrase in _PERCENT_AFTER:
+        n = len(phrase)
+        if j + n <= len(tokens) and tuple(t.norm for t in tokens[j:j + n]) == phrase:
+            return j + n
+    return None
+
+
+def _unit_after(tokens: list[Token], j: int, vague: bool, sent_end: int) -> tuple[str | None, int | None]:
+    """The counted noun after the number (surface text, token index) or (None, None)."""
+    if j >= min(len(tokens), sent_end):
+        return None, None
+    t = tokens[j]
+    if t.kind != "word":
+        return None, None
+    w = t.norm
+    if w in _NOT_UNIT:
+        if w == "من" and j + 1 < len(tokens) and tokens[j + 1].kind == "word" and tokens[j + 1].norm.startswith("ال") \
+                and tokens[j + 1].norm not in _NOT_UNIT:
+            return tokens[j + 1].text, j + 1
+        return None, None
+    if len(w) < 2:
+        return None, None
+    definite = w.startswith(("ال", "وال", "بال", "لل"))
+    if definite and not vague:
+        return None, None
+    if w.startswith("و") and not vague and len(w) > 3 and _category_of(w[1:]) is None:
+        return None, None
+    return t.text, j
+
+
+#: What happened to people (the event) outranks who they were (جنود، متظاهرين) for the category.
+_EVENTS = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACED", "RELEASE", "MISSING"})
+
+
+def _category(tokens: list[Token], m_start: int, m_end: int, unit_idx: int | None, s0: int, s1: int) -> str | None:
+    unit_cat = _category_of(tokens[unit_idx].norm) if unit_idx is not None else None
+    if unit_cat in _EVENTS and unit_cat != "ARREST":
+        return unit_cat
+    # Nearest cue word in the same sentence, within a few tokens either side; events first.
+    best: tuple[int, int, str] | None = None
+    for k in range(max(s0, m_start - 6), min(s1, m_end + 5)):
+        if m_start <= k < m_end or k == unit_idx or tokens[k].kind != "word":
+            continue
+        cat = _category_of(tokens[k].norm)
+        if cat is None:
+            continue
+        dist = m_start - k if k < m_start else k - m_end + 1
+        rank = (0 if cat in _EVENTS else 1, dist)
+        if best is None or rank < best[:2]:
+            best = (*rank, cat)
+    if unit_cat == "ARREST":
+        # الإفراج عن 50 معتقلا: released, not arrested.
+        return "RELEASE" if best is not None and best[2] == "RELEASE" else "ARREST"
+    if best is not None and (best[0] == 0 or unit_cat is None):
+        return best[2]
+    return unit_cat
+
+
+def _sentence_bounds(sentences, i: int) -> tuple[int, int]:
+    import bisect
+
+    if not sentences:
+        return 0, 10**9
+    starts = [s.tok_start for s in sentences]
+    k = bisect.bisect_right(starts, i) - 1
+    s = sentences[max(k, 0)]
+    return s.tok_start, s.tok_end
+
+
+def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[tuple[int, int]] = (), sentences=None) -> list[Quantity]:
+    """Every quantity in ``text``; numbers overlapping ``skip`` spans (dates) are left alone."""
+    if tokens is None:
+        tokens = tokenize(text)
+    out: list[Quantity] = []
+    skip = sorted(skip)
+    matches = find_numbers(tokens)
+    for idx, m in enumerate(matches):
+        if any(m.start < e and s < m.end for s, e in skip):
+            continue
+        if m.weak:
+            continue
+        pj = _percent_after(tokens, m.tok_end)
+        if pj is None and _is_label(tokens, m):
+            continue
+        s0, s1 = _sentence_bounds(sentences, m.tok_start) if sentences else (0, len(tokens))
+        j = m.tok_end
+        end = m.end
+        start = m.start
+        kind = "count"
+        unit: str | None = None
+        unit_idx = None
+        # Percent: 30%، 30 في المئة، %30 (sign typed before the digits)
+        value = m.value
+        if pj is not None:
+            kind = "percent"
+            end = tokens[pj - 1].end
+            j = pj
+        elif m.tok_start >= 1 and tokens[m.tok_start - 1].text in _PERCENT_SIGNS and tokens[m.tok_start - 1].end == m.start:
+            kind = "percent"
+            start = tokens[m.tok_start - 1].start
+        elif m.tok_start >= 1 and tokens[m.tok_start - 1].norm in ("بالمئه", "بالمائه"):
+            kind = "percent"  # بالمائة 10 (marker typed first)
+            start = tokens[m.tok_start - 1].start
+        else:
+            cur = _currency_after(tokens, j)
+            if cur is None and m.tok_start >= 1 and tokens[m.tok_start - 1].text in _SYMBOLS:
+                cur = (_SYMBOLS[tokens[m.tok_start - 1].text], j)
+                start = tokens[m.tok_start - 1].start
+            if cur is not None:
+                kind = "money"
+                unit = cur[0]
+                if cur[1] > j:
+                    end = tokens[cur[1] - 1].end
+                j = cur[1]
+        if kind == "count":
+            unit, unit_idx = _unit_after(tokens, j, m.vague, s1)
+        # "نسبة 10" without a sign is a percentage too.
+        if kind == "count" and unit is None and m.tok_start >= 1 and tokens[m.tok_start - 1].norm.removeprefix("ب") in ("نسبه", "نسبته", "نسبتها") \
+                and (m.tok_end >= len(tokens) or tokens[m.tok_end].norm != "من"):
+            kind = "percent"
+            start = tokens[m.tok_start - 1].start
+        # سالب / ناقص: a negative figure (temperatures, growth)
+        if m.tok_start >= 1 and tokens[m.tok_start - 1].norm in ("سالب", "ناقص") and start == m.start:
+            start = tokens[m.tok_start - 1].start
+            value = -value
+        # Approximators
+        approx = "exact"
+        ab = _approx_before(tokens, m.tok_start if tokens[m.tok_start].start >= m.start else m.tok_start)
+        if ab is not None:
+            approx = ab[0]
+        else:
+            aa = _approx_after(tokens, j if unit_idx is None else unit_idx + 1)
+            if aa is not None:
+                approx = aa[0]
+        if m.vague and approx == "exact":
+            approx = "more_than"
+        # A bare number that looks like a year, with nothing around it that makes it an amount.
+        if kind == "count" and unit is None and approx == "exact" and isinstance(m.value, int) and 1900 <= m.value <= 2100 \
+                and m.form == "digits" and "," not in tokens[m.tok_end - 1].norm:
+            continue
+        category = _category(tokens, m.tok_start, j, unit_idx, s0, s1) if kind != "percent" else None
+        if kind == "money" and category not in ("AID", None):
+            category = None
+        out.append(Quantity(text[start:end], start, end, value, approx, kind, unit, category))
+    _share_units(out, tokens, text)
+    return out
+
+
+def _share_units(qs: list[Quantity], tokens: list[Token], text: str) -> None:
+    """Ranges and lists (بين 10 و15 قتيلا، 5 أو 6 ملايين دولار): the first number takes the last one's unit."""
+    for a, b in zip(qs, qs[1:]):
+        gap = text[a.end:b.start].strip()
+        if gap in ("و", "-", "–", "الى", "إلى", "او", "أو", "حتى") or gap == "":
+            if gap == "" and b.start != a.end:
+                continue
+            if a.kind == "count" and a.unit is None and b.kind in ("money", "count") and b.unit is not None:
+                a.kind, a.unit = b.kind, b.unit
+                a.category = a.category or b.category
+            elif a.kind == "count" and a.unit is None and b.kind == "percent":
+                a.kind = "percent"
+
+
+class QuantityExtractor:
+    """Pipeline component ``quantities``: fills ``doc.quantities``, skipping what ``dates`` claimed."""
+
+    name = "quantities"
+
+    def __call__(self, doc) -> None:
+        skip = [(d.start, d.end) for d in doc.dates] + [(s, e) for s, e, _ in doc.boilerplate]
+        if not doc.dates:
+            # Works without the dates component: find the dates ourselves so years are not counted.
+            from .dates import find_dates
+
+            skip += [(d.start, d.end) for d in find_dates(doc.norm, doc.published)]
+        doc.quantities.extend(find_quantities(doc.text, doc.tokens, skip=skip, sentences=doc.sentences))
