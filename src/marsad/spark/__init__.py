@@ -1,0 +1,1 @@
+"""marsad on Apache Spark: the extraction pipeline and the clusterer as batch jobs (needs ``pyspark``)."""
