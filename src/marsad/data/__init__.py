@@ -1,0 +1,1 @@
+"""Package data: the bundled sample articles and lexicons, read with importlib.resources."""

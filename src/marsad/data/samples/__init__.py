@@ -1,0 +1,1 @@
+"""The bundled demo corpus: original Arabic news articles written for marsad."""
