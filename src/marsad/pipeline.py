@@ -58,8 +58,7 @@ class Pipeline:
 
     def __init__(self, components: Iterable[Component]) -> None:
         self.components: list[Component] = list(components)
-        self.timings: dict[str, float] = {c.name: 0.0 for c in self.components}
-        self.timings["text"] = 0.0
+        self.timings: dict[str, float] = {"text": 0.0, **{c.name: 0.0 for c in self.components}}
 
     @classmethod
     def default(cls, disable: Iterable[str] = ()) -> Pipeline:
