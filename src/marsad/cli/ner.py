@@ -1,0 +1,87 @@
+"""``marsad ner-conll FILE`` and ``marsad eval ner FILE``: the entity tagger on CoNLL files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import app, eval_app
+
+
+def _load(model: Path | None):
+    from ..extract.ner_model import ModelMissing, load_model
+
+    try:
+        return load_model(str(model) if model else None)
+    except ModelMissing as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _read(path: Path, min_columns: int = 2):
+    from ..evaluation.ner import ConllError, read_conll
+
+    try:
+        return read_conll(path, min_columns=min_columns)
+    except ConllError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command("ner-conll")
+def ner_conll(
+    file: Annotated[Path, typer.Argument(help="CoNLL file: token<TAB>tag lines, a blank line between sentences")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")] = None,
+    model: Annotated[Path | None, typer.Option(help="Model directory [default: the shipped model]")] = None,
+) -> None:
+    """Tag the tokens of FILE as given; write token<TAB>gold<TAB>predicted lines in the same layout."""
+    from ..evaluation.ner import write_conll
+
+    sents = _read(file)
+    tagger = _load(model)
+    rows = []
+    for s in sents:
+        pred = tagger.tag_given_tokens(s.tokens)
+        rows.append([(tok, gold, p) for tok, gold, p in zip(s.tokens, s.tags, pred)])
+    text = write_conll(rows)
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@eval_app.command("ner")
+def eval_ner(
+    file: Annotated[Path, typer.Argument(help="token<TAB>gold<TAB>predicted file (from ner-conll), or a token<TAB>gold file to tag first")],
+    model: Annotated[Path | None, typer.Option(help="Model directory when FILE has no predictions [default: the shipped model]")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
+) -> None:
+    """Exact-span precision, recall and F1 per type and micro-averaged."""
+    import time
+
+    from ..evaluation.ner import Scores, format_table, score
+
+    sents = _read(file)
+    speed = None
+    if all(s.extra and all(len(e) >= 1 for e in s.extra) for s in sents):
+        scores: Scores = score((s.tags for s in sents), ([e[0] for e in s.extra] for s in sents))
+    else:
+        tagger = _load(model)
+        t0 = time.perf_counter()
+        preds = [tagger.tag_given_tokens(s.tokens) for s in sents]
+        dt = time.perf_counter() - t0
+        speed = sum(len(s.tokens) for s in sents) / dt if dt else 0.0
+        scores = score((s.tags for s in sents), preds)
+    if as_json:
+        payload = {"file": str(file), "sentences": len(sents), "tokens": scores.tokens, "scores": scores.table()}
+        if speed is not None:
+            payload["tokens_per_s"] = round(speed)
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    typer.echo(format_table(scores, f"{file}: {len(sents)} sentences, {scores.tokens} tokens (exact span match)"))
+    if speed is not None:
+        typer.echo(f"tagging speed: {speed:,.0f} tokens/s (one thread, featurisation included)")

@@ -1,0 +1,41 @@
+"""``marsad train ...``: train the statistical models shipped in the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import train_app
+
+
+@train_app.command("ner")
+def train_ner_command(
+    data: Annotated[Path, typer.Option(help="Directory holding the NER corpora (anercorp/, aqmar/, wojood_sample/ ...)")] = Path("../shared/data/ner"),
+    out: Annotated[Path, typer.Option(help="Output model directory (crf.model, clusters.tsv.gz, meta.json)")] = Path("ner-model"),
+    news: Annotated[Path | None, typer.Option(help="Unlabelled news JSONL(.gz) for the word clusters [default: <data>/../news/ant_unlabeled/articles.jsonl.gz]")] = None,
+    clusters: Annotated[Path | None, typer.Option(help="Reuse an existing clusters.tsv.gz instead of learning one")] = None,
+    train_sets: Annotated[str, typer.Option(help="Comma-separated corpora whose train split is used")] = "anercorp,wojood_sample,aqmar",
+    aqmar_misc: Annotated[bool, typer.Option(help="Keep AQMAR's MISC spans (else they become O)")] = True,
+    c1: Annotated[float, typer.Option(help="L1 regularisation")] = 0.05,
+    c2: Annotated[float, typer.Option(help="L2 regularisation")] = 0.01,
+    iterations: Annotated[int, typer.Option(help="L-BFGS iterations")] = 150,
+) -> None:
+    """Train the CRF entity tagger on the train splits and report F1 on every dev split."""
+    from ..extract.ner_train import train_ner
+
+    if not data.is_dir():
+        raise typer.BadParameter(f"{data} is not a directory (set --data to the NER corpora)", param_hint="--data")
+    if clusters is None and news is None:
+        news = data.parent / "news" / "ant_unlabeled" / "articles.jsonl.gz"
+    if news is not None and clusters is None and not news.is_file():
+        raise typer.BadParameter(f"unlabelled news not found at {news}", param_hint="--news")
+    meta = train_ner(
+        data, out, news_path=news, clusters_from=clusters, train_sets=[s.strip() for s in train_sets.split(",") if s.strip()],
+        aqmar_misc=aqmar_misc, c1=c1, c2=c2, iterations=iterations, log=lambda m: typer.echo(m, err=True),
+    )
+    for name, d in meta["dev"].items():
+        row = d["scores"]["micro"]
+        typer.echo(f"{name:<14} dev  P {row['precision']*100:5.1f}  R {row['recall']*100:5.1f}  F1 {row['f1']*100:5.1f}  ({d['tokens_per_s']:,} tokens/s)")
+    typer.echo(f"model written to {out}")

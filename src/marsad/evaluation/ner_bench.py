@@ -1,0 +1,67 @@
+"""Speed and memory of the entity tagger: tokens/s on CoNLL sentences and on whole articles.
+
+Called by ``benchmarks/ner_bench.py`` and by ``marsad bench``. Speed is measured here, never
+asserted in a test.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def bench_tagger(conll_files: Iterable[Path], *, repeat: int = 1, model_dir: str | None = None) -> dict:
+    """Tokens/s of the CRF on the tokens of CoNLL files (features + Viterbi), after a warm-up pass."""
+    from ..extract.ner_model import load_model
+    from .ner import read_conll
+
+    t0 = time.perf_counter()
+    model = load_model(model_dir)
+    load_s = time.perf_counter() - t0
+    sents = [s.tokens for f in conll_files for s in read_conll(f)]
+    n_tokens = sum(len(s) for s in sents)
+    cold0 = time.perf_counter()
+    for s in sents:
+        model.tag_given_tokens(s)
+    cold = time.perf_counter() - cold0
+    best = cold
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for s in sents:
+            model.tag_given_tokens(s)
+        best = min(best, time.perf_counter() - t)
+    return {
+        "tokens": n_tokens, "sentences": len(sents), "load_s": round(load_s, 3),
+        "cold_tokens_per_s": round(n_tokens / cold), "warm_tokens_per_s": round(n_tokens / best),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+
+
+def bench_component(texts: list[str]) -> dict:
+    """Tokens/s and articles/s of the whole ``entities`` component (tokenising, tagging, spans, coreference)."""
+    from ..doc import Doc, RawArticle
+    from ..extract.entities import EntityRecognizer
+
+    comp = EntityRecognizer()
+    docs = [Doc(RawArticle(text=t)) for t in texts if t.strip()]
+    n_tokens = sum(len(d.tokens) for d in docs)  # tokenising is the text layer's cost, not counted
+    t0 = time.perf_counter()
+    n_ent = 0
+    for d in docs:
+        comp(d)
+        n_ent += len(d.entities)
+    dt = time.perf_counter() - t0
+    return {
+        "articles": len(docs), "tokens": n_tokens, "entities": n_ent,
+        "tokens_per_s": round(n_tokens / dt) if dt else 0, "articles_per_s": round(len(docs) / dt, 1) if dt else 0,
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }

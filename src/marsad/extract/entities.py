@@ -1,0 +1,250 @@
+"""Named entities: the CRF tagger over the pipeline's tokens, clean spans, in-document coreference.
+
+Pipeline component ``entities``. For each sentence the shipped CRF tags the tokens (BIO over
+PER / ORG / LOC / MISC). Each tagged span is then cleaned:
+
+* proclitics come off the first word (``وسليماني`` → ``سليماني``, ``كالنرويج`` → ``النرويج``),
+  chosen by which reading the unlabelled news uses more often, so ``وليد`` stays whole;
+* titles and their complements are not part of a person's name (``رئيس الوزراء مصطفى الكاظمي``
+  → ``مصطفى الكاظمي``);
+* punctuation at the edges is dropped.
+
+Mentions of one entity in a document share a canonical name and an ``entity_id``: a surname or
+first name alone (``الكاظمي``) joins the full name that contains it (nearest earlier one first),
+and the canonical name is the longest mention of the group. The id comes from the normalised
+canonical name (:func:`marsad.text.entity_id`), so it is the same in every document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..doc import Doc
+from ..record import Entity
+from ..text import Token, clitic_candidates, entity_id, name_key, normalize, prefix_length_in_original
+from .ner_features import trigger_class
+from .ner_model import NerModel, load_model
+
+#: Words that complete a title (رئيس الوزراء، وزير الخارجية، نائب الرئيس): not part of the name.
+_TITLE_COMPLEMENTS = frozenset(normalize(w) for w in """
+الوزراء الحكومة الجمهورية الدولة البرلمان المجلس الأركان الخارجية الداخلية الدفاع المالية العدل الصحة النفط
+التربية التعليم الإعلام الاقتصاد التجارة الزراعة العمل النقل الكهرباء الاتصالات الثقافة الشباب الرياضة
+الأمن الشرطة الجيش المخابرات الاستخبارات العام العامة السابق السابقة الأسبق الحالي المكلف المنتهية ولايته
+الأول الثاني الأعلى التنفيذي باسم الوزير الأمين الإقليم المحافظة البلدية الحزب الحركة الائتلاف التحالف
+الأمريكي الأميركي الروسي الفرنسي البريطاني الإيراني العراقي السوري التركي المصري السعودي الإسرائيلي الفلسطيني
+اللبناني الأردني الصيني الألماني الياباني الكويتي القطري الإماراتي اليمني الليبي التونسي الجزائري المغربي السوداني
+الأمريكية الأميركية الروسية الفرنسية البريطانية الإيرانية العراقية السورية التركية المصرية السعودية الإسرائيلية
+""".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    text: str
+    #: Normalised, clitic-keyed words of the mention (for matching).
+    words: tuple[str, ...]
+    #: The name as it should read when canonical (``ال`` restored after a stripped ``لل``).
+    form: str
+
+
+class EntityRecognizer:
+    """Pipeline component filling ``doc.entities``; the tags per token also go to ``doc.user_data["ner_tags"]``."""
+
+    name = "entities"
+
+    def __init__(self, model: NerModel | None = None) -> None:
+        self.model = model or load_model()
+
+    # --- tagging ---
+    def tag_tokens(self, doc: Doc) -> list[str]:
+        tags: list[str] = []
+        tokens = doc.tokens
+        for sent in doc.sentences:
+            words = [t.text for t in tokens[sent.tok_start:sent.tok_end]]
+            tags.extend(self.model.tag(words))
+        if len(tags) != len(tokens):  # tokens outside any sentence (none expected): keep alignment
+            tags = self._tag_by_offset(doc)
+        return tags
+
+    def _tag_by_offset(self, doc: Doc) -> list[str]:
+        tags = ["O"] * len(doc.tokens)
+        for sent in doc.sentences:
+            words = [t.text for t in doc.tokens[sent.tok_start:sent.tok_end]]
+            tags[sent.tok_start:sent.tok_end] = self.model.tag(words)
+        return tags
+
+    def __call__(self, doc: Doc) -> None:
+        tokens = doc.tokens
+        if not tokens:
+            return
+        tags = self.tag_tokens(doc)
+        doc.user_data["ner_tags"] = tags
+        mentions = [m for s in token_spans(tags) if (m := self.clean(doc.text, tokens, *s)) is not None]
+        doc.entities.extend(resolve(mentions))
+
+    # --- span cleaning ---
+    def clean(self, text: str, tokens: list[Token], i: int, j: int, typ: str) -> Mention | None:
+        """A tagged token span ``[i, j)`` as a clean mention, or None when nothing name-like is left."""
+        while i < j and tokens[i].kind == "punct":
+            i += 1
+        while j > i and tokens[j - 1].kind == "punct":
+            j -= 1
+        if typ == "PER":
+            i = _skip_titles(tokens, i, j)
+        if i >= j:
+            return None
+        first = tokens[i]
+        plen, restore_article = self.proclitic(first.text) if first.kind == "word" else (0, False)
+        start = first.start + prefix_length_in_original(first.text, plen)
+        end = tokens[j - 1].end
+        if start >= end:
+            return None
+        surface = text[start:end]
+        if not any(ch.isalpha() for ch in surface) or len(normalize(surface).replace(" ", "")) < 2:
+            return None
+        form = " ".join(surface.split())
+        if restore_article:
+            form = "ال" + form
+        words = tuple(name_key(form).split())
+        if not words:
+            return None
+        return Mention(start, end, typ, surface, words, form)
+
+    def proclitic(self, word: str) -> tuple[int, bool]:
+        """(normalised prefix length to cut, whether ``ال`` was cut with ``لل``) for an entity's first word."""
+        return strip_proclitic(word, self.model.featurizer.freq)
+
+
+def strip_proclitic(word: str, freq: dict[str, int]) -> tuple[int, bool]:
+    """Which proclitics to cut from the first word of a name.
+
+    The article stays with the name (``والموصل`` → ``الموصل``); a bare و/ف/ب/ك/ل comes off when
+    the unlabelled news uses the remaining word clearly more often than the whole (``وسليماني``),
+    or when the whole word is unknown and the rest is a plausible word.
+    """
+    norm = normalize(word)
+    whole = freq.get(norm, 0)
+    best = (0, False)
+    best_n = whole
+    for plen, stem in clitic_candidates(norm):
+        if plen == 0:
+            continue
+        prefix = norm[:plen]
+        if prefix.endswith("ال"):
+            continue  # never cut the article off a name
+        n = freq.get(stem, 0)
+        if n > 2 * best_n and n >= 5:
+            best, best_n = (plen, prefix.endswith("لل")), n
+    if best[0] == 0 and whole == 0 and norm[:1] in "وف" and len(norm) >= 5:
+        rest = norm[1:]
+        if rest.startswith("ال") or freq.get(rest, 0) == 0:
+            best = (1, False)
+    return best
+
+
+def _skip_titles(tokens: list[Token], i: int, j: int) -> int:
+    """First token after any leading titles and title complements (keeps at least one token)."""
+    k = i
+    saw_title = False
+    while k < j - 1:
+        w = tokens[k]
+        if w.kind == "punct":
+            k += 1
+            continue
+        if trigger_class(w.norm) == "title":
+            saw_title = True
+            k += 1
+            continue
+        if saw_title and (w.norm in _TITLE_COMPLEMENTS or any(s in _TITLE_COMPLEMENTS for _, s in clitic_candidates(w.norm))):
+            k += 1
+            continue
+        break
+    return k
+
+
+def token_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` token spans of BIO tags (an orphan ``I-`` opens a span)."""
+    from ..evaluation.ner import bio_spans
+
+    return bio_spans(tags)
+
+
+def resolve(mentions: list[Mention]) -> list[Entity]:
+    """Link mentions of one entity in a document and give each its canonical name and id."""
+    if not mentions:
+        return []
+    # One type per name in a document: the tagger may call the same name ORG once and LOC once.
+    votes: dict[tuple[str, ...], Counter] = {}
+    for m in mentions:
+        votes.setdefault(m.words, Counter())[m.type] += 1
+    for m in mentions:
+        v = votes[m.words]
+        if len(v) > 1:
+            top = max(v.values())
+            m.type = next(t for t, c in v.items() if c == top)
+    # Group: each mention points to the longest compatible name of its type.
+    n = len(mentions)
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    by_key: dict[tuple[str, tuple[str, ...]], int] = {}
+    for idx, m in enumerate(mentions):
+        key = (m.type, m.words)
+        if key in by_key:
+            parent[find(idx)] = find(by_key[key])
+        else:
+            by_key[key] = idx
+    for idx, m in enumerate(mentions):
+        host = _host(mentions, idx)
+        if host is not None:
+            parent[find(idx)] = find(host)
+    groups: dict[int, list[int]] = {}
+    for idx in range(n):
+        groups.setdefault(find(idx), []).append(idx)
+    out: list[Entity] = []
+    for members in groups.values():
+        best = max(members, key=lambda k: (len(mentions[k].words), -k))
+        canonical = mentions[best].form
+        typ = mentions[best].type
+        eid = entity_id(typ, canonical)
+        for k in members:
+            m = mentions[k]
+            out.append(Entity(text=m.text, start=m.start, end=m.end, type=typ, canonical=canonical, entity_id=eid))
+    out.sort(key=lambda e: (e.start, e.end))
+    return out
+
+
+def _host(mentions: list[Mention], idx: int) -> int | None:
+    """The longer mention this one abbreviates: nearest earlier one, else the first later one.
+
+    A person's surname or first name alone (one word) joins a full name holding it at the end or
+    the start; a shorter organisation or place name joins one that ends with it (``الأمم المتحدة``
+    in ``منظمة الأمم المتحدة``).
+    """
+    m = mentions[idx]
+    candidates: list[int] = []
+    for k, other in enumerate(mentions):
+        if k == idx or other.type != m.type or len(other.words) <= len(m.words):
+            continue
+        if m.type == "PER":
+            ok = (len(m.words) == 1 and (other.words[-1] == m.words[0] or other.words[0] == m.words[0])) or \
+                 other.words[-len(m.words):] == m.words
+        else:
+            ok = len(m.words) >= 2 and other.words[-len(m.words):] == m.words
+        if ok:
+            candidates.append(k)
+    if not candidates:
+        return None
+    # A surname shared by two different full names is ambiguous: prefer the nearest earlier one.
+    earlier = [k for k in candidates if k < idx]
+    if earlier:
+        return max(earlier)
+    return min(candidates)

@@ -1,0 +1,180 @@
+"""Token features for the CRF entity tagger, shared by training and tagging.
+
+Features of a word type (its normalised form, clitic-stripped stems, affixes, shape, word
+clusters, trigger-word classes) are computed once per type and cached; a sentence's feature
+lists are then assembled from the cached lists of each token and its neighbours. That keeps
+tagging well above 20k tokens/s in pure Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..text import clitic_candidates, clitic_key, normalize
+
+# Trigger classes: words that announce a name without being part of it (bare forms; the
+# article and other clitics are stripped before lookup).
+_TITLES = """
+رئيس رئيسة نائب ملك ملكة أمير أميرة شيخ شيخة دكتور دكتورة وزير وزيرة عقيد لواء عميد فريق مشير نقيب رائد مقدم
+جنرال سيد سيدة أستاذ أستاذة مهندس محامي قاضي سفير سفيرة متحدث متحدثة ناطق ناطقة مستشار مستشارة مبعوث مدير مديرة أمين
+زعيم قائد حاج بابا أب إمام آية مرجع عاهل سلطان خليفة مفتي كاتب كاتبة صحفي صحفية مراسل مراسلة مخرج فنان فنانة مطرب
+مطربة لاعب لاعبة مدرب حارس نجم نجمة روائي شاعر شاعرة باحث خبير محلل مواطن مواطنة نائبة سيناتور حاكم محافظ عمدة عضو
+قس كاردينال مطران داعية شهيد متهم ضحية مرشح مرشحة الرئيس الملك الأمير الشيخ الدكتور الوزير العقيد اللواء العميد
+""".split()
+_ORG_HEADS = """
+وزارة حزب شركة جامعة منظمة مجلس هيئة جمعية اتحاد حركة جبهة بنك مصرف وكالة صحيفة قناة إذاعة مؤسسة مركز معهد محكمة
+لجنة نادي فريق منتخب جيش قوات كتائب تنظيم برلمان مكتب ديوان مديرية رابطة نقابة أكاديمية مجموعة صندوق محطة تحالف
+ائتلاف كلية مستشفى دار سلطة بلدية أمانة
+""".split()
+_LOC_HEADS = """
+مدينة محافظة ولاية إقليم منطقة قرية بلدة حي شارع جزيرة جزر نهر بحر جبل جبال خليج قضاء ناحية مخيم ميناء مطار عاصمة
+دولة جمهورية مملكة إمارة بحيرة سهل وادي صحراء
+""".split()
+_PERSON_LINKS = frozenset(normalize(w) for w in "بن ابن بنت أبو أبي أم آل عبد".split())
+_TITLES_SET = frozenset(normalize(w) for w in _TITLES)
+_ORG_SET = frozenset(normalize(w) for w in _ORG_HEADS)
+_LOC_SET = frozenset(normalize(w) for w in _LOC_HEADS)
+#: Words that end a reported-speech cue and often precede a speaker's name.
+_CUES = frozenset(normalize(w) for w in "قال أكد أضاف أوضح أشار لفت بين تابع قالت أكدت أضافت أوضحت أشارت صرح صرحت أعلن أعلنت ذكر ذكرت".split())
+
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+
+
+def trigger_class(norm: str) -> str | None:
+    """``title``, ``orghead``, ``lochead``, ``link``, ``cue`` or None for a normalised word (clitics stripped first)."""
+    for _, stem in clitic_candidates(norm):
+        if stem in _TITLES_SET:
+            return "title"
+        if stem in _ORG_SET:
+            return "orghead"
+        if stem in _LOC_SET:
+            return "lochead"
+    if norm in _PERSON_LINKS:
+        return "link"
+    if norm in _CUES or (norm[:1] in "وف" and norm[1:] in _CUES):
+        return "cue"
+    return None
+
+
+def _shape(word: str, norm: str) -> str:
+    if _LATIN.search(word):
+        return "latin"
+    if _DIGIT.search(norm):
+        return "num"
+    if not any(c.isalpha() for c in word):
+        return "punct"
+    return "ar"
+
+
+def _freq_bucket(n: int) -> str:
+    if n <= 0:
+        return "oov"
+    if n < 10:
+        return "rare"
+    if n < 100:
+        return "mid"
+    if n < 2000:
+        return "freq"
+    return "top"
+
+
+class Featurizer:
+    """Turns token sequences into crfsuite feature lists using the word-cluster table."""
+
+    def __init__(self, clusters: dict[str, tuple[str, ...]], freq: dict[str, int]) -> None:
+        self.clusters = clusters
+        self.freq = freq
+        self._word = lru_cache(maxsize=300_000)(self._word_features)
+        self._ctx = lru_cache(maxsize=300_000)(self._context_features)
+
+    def _clusters_of(self, prefix: str, key: str) -> list[str]:
+        c = self.clusters.get(key)
+        if not c:
+            return [f"{prefix}0=none"]
+        return [f"{prefix}{i}={v}" for i, v in enumerate(c)]
+
+    def _stem(self, norm: str) -> tuple[int, str]:
+        """The most likely clitic-free reading: the candidate stem the unlabelled news uses most."""
+        best = (0, norm)
+        best_n = self.freq.get(norm, 0)
+        for plen, stem in clitic_candidates(norm):
+            n = self.freq.get(stem, 0)
+            if plen and n > best_n * 2 and n >= 5:
+                best, best_n = (plen, stem), n
+        return best
+
+    def _word_features(self, word: str) -> tuple[str, ...]:
+        norm = normalize(word)
+        shape = _shape(word, norm)
+        f = ["b", "w=" + norm, "sh=" + shape]
+        if shape in ("num", "punct"):
+            return tuple(f)
+        key = clitic_key(word)
+        plen, stem = self._stem(norm)
+        f.append("k=" + key)
+        f.append("st=" + stem)
+        f.append(f"pl={plen}")
+        n = len(stem)
+        f.append(f"len={min(n, 10)}")
+        for i in (1, 2, 3):
+            if n > i:
+                f.append(f"p{i}={stem[:i]}")
+                f.append(f"s{i}={stem[-i:]}")
+        if norm.startswith("ال") or key != norm:
+            f.append("art")
+        f.append("fq=" + _freq_bucket(self.freq.get(norm, 0)))
+        f.append("sfq=" + _freq_bucket(self.freq.get(stem, 0)))
+        f.extend(self._clusters_of("c", norm))
+        if stem != norm:
+            f.extend(self._clusters_of("sc", stem))
+        trig = trigger_class(norm)
+        if trig:
+            f.append("tr=" + trig)
+        return tuple(f)
+
+    def _context_features(self, word: str) -> tuple[str, ...]:
+        """The part of a word's features its neighbours see."""
+        norm = normalize(word)
+        out = ["w=" + norm]
+        shape = _shape(word, norm)
+        if shape != "ar":
+            out.append("sh=" + shape)
+            return tuple(out)
+        plen, stem = self._stem(norm)
+        if stem != norm:
+            out.append("st=" + stem)
+        c = self.clusters.get(stem) or self.clusters.get(norm)
+        if c:
+            out.append("c1=" + c[1])
+            out.append("c2=" + c[2])
+        trig = trigger_class(norm)
+        if trig:
+            out.append("tr=" + trig)
+        return tuple(out)
+
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        """Feature lists for one sentence (a sequence of token strings)."""
+        n = len(words)
+        own = [self._word(w) for w in words]
+        ctx = [self._ctx(w) for w in words]
+        norms = [f[1][2:] for f in own]
+        out: list[list[str]] = []
+        for i in range(n):
+            f = list(own[i])
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if 0 <= j < n:
+                    f.extend(f"{off}:{x}" for x in ctx[j])
+                else:
+                    f.append(f"{off}:pad")
+            if i > 0:
+                f.append(f"bg-={norms[i-1]}|{norms[i]}")
+            if i + 1 < n:
+                f.append(f"bg+={norms[i]}|{norms[i+1]}")
+            if i == 0:
+                f.append("bos")
+            out.append(f)
+        return out

@@ -1,0 +1,173 @@
+"""Entities: the shipped tagger on real-shaped news sentences, span cleaning, coreference, metrics, CLI."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.doc import Doc, RawArticle
+from marsad.evaluation.ner import bio_spans, read_conll, score, write_conll
+from marsad.extract.entities import EntityRecognizer, Mention, resolve, strip_proclitic
+from marsad.extract.ner_model import default_model_dir, load_model, repair_bio
+from marsad.extract.ner_train import retokenize
+from marsad.record import Entity
+from marsad.text import entity_id, name_key
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def run(recognizer: EntityRecognizer, text: str) -> list[Entity]:
+    doc = Doc(RawArticle(text=text))
+    recognizer(doc)
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+        assert e.entity_id == entity_id(e.type, e.canonical)
+    return doc.entities
+
+
+# --- the model in the package ---
+
+def test_model_ships_in_package_and_loads_once() -> None:
+    d = default_model_dir()
+    assert (d / "crf.model").is_file() and (d / "clusters.tsv.gz").is_file()
+    size = sum(p.stat().st_size for p in d.iterdir())
+    assert size < 50 * 1024 * 1024
+    m = load_model()
+    assert m is load_model()
+    assert m.meta.get("train_sets"), "meta.json records how the model was trained"
+    assert "test" not in " ".join(m.meta["train_sets"])
+
+
+# --- the component on news-like text ---
+
+def test_person_with_title_and_surname_coreference(recognizer: EntityRecognizer) -> None:
+    text = ("قال رئيس الوزراء العراقي مصطفى الكاظمي في بيان يوم الخميس إن الحكومة ماضية في الإصلاحات. "
+            "وأضاف الكاظمي أن العراق لن يكون ساحة لتصفية الحسابات.")
+    ents = run(recognizer, text)
+    per = [e for e in ents if e.type == "PER"]
+    full = [e for e in per if e.text == "مصطفى الكاظمي"]
+    assert full, f"full name not found in {ents}"
+    short = [e for e in per if e.text == "الكاظمي"]
+    assert short, f"surname mention not found in {ents}"
+    assert short[0].entity_id == full[0].entity_id
+    assert short[0].canonical == "مصطفى الكاظمي"
+    assert not any("رئيس" in e.text or "الوزراء" in e.text for e in per), "titles are not part of a name"
+
+
+def test_clitics_are_cut_off_names(recognizer: EntityRecognizer) -> None:
+    text = "التقى وزير الخارجية الإيراني محمد جواد ظريف في طهران بالمبعوث الأممي، وبحث معه الأوضاع في سوريا والعراق ولبنان."
+    ents = run(recognizer, text)
+    texts = {e.text for e in ents}
+    assert "طهران" in texts
+    assert "العراق" in texts and "والعراق" not in texts
+    assert "لبنان" in texts and "ولبنان" not in texts
+
+
+def test_canonical_ids_stable_across_documents(recognizer: EntityRecognizer) -> None:
+    a = run(recognizer, "أعلن الرئيس الأمريكي دونالد ترامب أمس فرض عقوبات جديدة على إيران.")
+    b = run(recognizer, "وقال ترامب إن العقوبات ستستمر. وكان دونالد ترامب قد هدد إيران مرارا.")
+    id_a = {e.canonical: e.entity_id for e in a if e.type == "PER"}
+    id_b = {e.canonical: e.entity_id for e in b if e.type == "PER"}
+    assert "دونالد ترامب" in id_a and "دونالد ترامب" in id_b
+    assert id_a["دونالد ترامب"] == id_b["دونالد ترامب"]
+    assert all(e.canonical == "دونالد ترامب" for e in b if e.type == "PER" and "ترامب" in e.text)
+
+
+def test_empty_and_punctuation_only_docs(recognizer: EntityRecognizer) -> None:
+    doc = Doc(RawArticle(text="... !!! ؟؟"))
+    recognizer(doc)
+    assert doc.entities == []
+
+
+# --- span cleaning and coreference, without the model ---
+
+def test_strip_proclitic_uses_corpus_frequency() -> None:
+    freq = {"سليماني": 500, "وسليماني": 20, "وليد": 300, "ليد": 2, "الموصل": 900, "موصل": 30}
+    assert strip_proclitic("وسليماني", freq) == (1, False)
+    assert strip_proclitic("وليد", freq) == (0, False)
+    assert strip_proclitic("والموصل", freq) == (1, False)  # the article stays with the name
+    assert strip_proclitic("كالنرويج", {"النرويج": 100}) == (1, False)
+    assert strip_proclitic("للحكومة", {"حكومه": 1000})[1] is True  # لل took the article: restore it in the canonical
+
+
+def _m(start: int, text: str, typ: str = "PER") -> Mention:
+    return Mention(start, start + len(text), typ, text, tuple(name_key(text).split()), text)
+
+
+def test_resolve_links_surname_to_nearest_full_name() -> None:
+    ms = [_m(0, "أحمد الصدر"), _m(20, "مقتدى الصدر"), _m(40, "الصدر"), _m(60, "بغداد", "LOC"), _m(70, "بغداد", "LOC")]
+    ents = resolve(ms)
+    by_start = {e.start: e for e in ents}
+    assert by_start[40].canonical == "مقتدى الصدر"  # the nearest earlier full name
+    assert by_start[40].entity_id == by_start[20].entity_id != by_start[0].entity_id
+    assert by_start[60].entity_id == by_start[70].entity_id
+
+
+def test_resolve_votes_one_type_per_name() -> None:
+    ents = resolve([_m(0, "حزب الله", "ORG"), _m(20, "حزب الله", "ORG"), _m(40, "حزب الله", "LOC")])
+    assert {e.type for e in ents} == {"ORG"}
+
+
+def test_retokenize_moves_tags_off_punctuation() -> None:
+    words, tags = retokenize(["فرانكفورت", "(د", "ب", "أ)", "وقال", "\"بوش\""], ["B-LOC", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER"])
+    assert words == ["فرانكفورت", "(", "د", "ب", "أ", ")", "وقال", '"', "بوش", '"']
+    assert tags == ["B-LOC", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-PER", "O"]
+
+
+# --- metrics and CoNLL ---
+
+def test_bio_spans_and_exact_span_scores() -> None:
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG", "I-ORG", "O"]]
+    pred = [["B-PER", "O", "O", "B-LOC"], ["B-ORG", "I-ORG", "B-MISC"]]
+    t = score(gold, pred).table()
+    assert t["LOC"]["f1"] == 1.0
+    assert t["PER"]["precision"] == 0.0 and t["PER"]["recall"] == 0.0  # a partial span is wrong twice
+    assert t["MISC"]["predicted"] == 1 and t["MISC"]["precision"] == 0.0
+    assert t["micro"]["precision"] == pytest.approx(2 / 4)
+    assert t["micro"]["recall"] == pytest.approx(2 / 3)
+    assert t["micro"]["f1"] == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+
+
+def test_repair_bio() -> None:
+    assert repair_bio(["I-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "B-LOC"]
+
+
+def test_conll_round_trip_through_cli(tmp_path) -> None:
+    from marsad.cli import _register
+    from marsad.cli.app import app
+
+    _register()
+    src = tmp_path / "in.conll"
+    src.write_text(write_conll([
+        [("وقال", "O"), ("الرئيس", "O"), ("الفرنسي", "O"), ("إيمانويل", "B-PER"), ("ماكرون", "I-PER"), ("في", "O"), ("باريس", "B-LOC"), (".", "O")],
+        [("وصل", "O"), ("الوفد", "O"), ("إلى", "O"), ("بغداد", "B-LOC")],
+    ]), encoding="utf-8")
+    runner = CliRunner()
+    out = tmp_path / "out.conll"
+    res = runner.invoke(app, ["ner-conll", str(src), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    got = read_conll(out, min_columns=3)
+    want = read_conll(src)
+    assert [s.tokens for s in got] == [s.tokens for s in want]
+    assert [s.tags for s in got] == [s.tags for s in want]
+    preds = [e[0] for s in got for e in s.extra]
+    assert all(p == "O" or p[:2] in ("B-", "I-") for p in preds)
+    res = runner.invoke(app, ["eval", "ner", str(out), "--json"])
+    assert res.exit_code == 0, res.output
+    assert '"micro"' in res.output
+
+
+def test_cli_reports_malformed_conll(tmp_path) -> None:
+    from marsad.cli import _register
+    from marsad.cli.app import app
+
+    _register()
+    bad = tmp_path / "bad.conll"
+    bad.write_text("كلمة\tX-PER\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["ner-conll", str(bad)])
+    assert res.exit_code == 2
+    assert "bad.conll:1" in res.output
