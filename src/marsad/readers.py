@@ -424,8 +424,28 @@ def read_paths(paths: Iterable[str | Path], *, on_note: NoteSink | None = None, 
         yield from read_path(path, on_note=on_note, stdin=stdin)
 
 
+
+
+# --------------------------------------------------------------------------- bundled samples
+
+SAMPLES_FILE = "articles.jsonl"
+
+
+def sample_articles() -> list[RawArticle]:
+    """The bundled demo corpus (``marsad/data/samples/articles.jsonl``): original articles written for marsad."""
+    from importlib import resources
+
+    data = resources.files("marsad.data.samples").joinpath(SAMPLES_FILE).read_bytes()
+    out: list[RawArticle] = []
+    for item in read_jsonl(f"marsad/data/samples/{SAMPLES_FILE}", data):
+        if isinstance(item, ArticleError):  # a packaging defect, not user input: fail loudly
+            raise RuntimeError(f"bundled sample corpus is broken: {item}")
+        out.append(item)
+    return out
+
+
 __all__ = [
     "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "READERS", "STDIN", "Item", "Reader", "article_from_mapping", "decode_bytes",
     "decode_html", "html_to_article", "read_html", "read_json", "read_jsonl", "read_path", "read_paths", "read_text",
-    "reader_for", "register_reader", "sniff_format",
+    "reader_for", "register_reader", "sample_articles", "sniff_format",
 ]
