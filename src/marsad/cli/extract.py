@@ -198,6 +198,14 @@ def run_demo(console: Console | None = None) -> list[Article]:
 
 
 @app.command()
-def demo() -> None:
-    """Extract the bundled sample articles and print a readable summary."""
+def demo(
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Then serve the web UI and REST API on the result.")] = True,
+    host: Annotated[str, typer.Option(help="Address the demo server listens on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the demo server (the next free one if busy).")] = 8000,
+) -> None:
+    """Extract the bundled sample articles, print a readable summary, then serve them in the web UI."""
     run_demo()
+    if serve:
+        from .serve import serve_demo
+
+        serve_demo(host, port)

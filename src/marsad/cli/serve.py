@@ -35,6 +35,28 @@ def run_server(db: str | None, host: str, port: int, *, log_level: str = "info",
         store.close()
 
 
+def free_port(host: str, preferred: int, tries: int = 20) -> int:
+    """``preferred`` when nothing listens there, else the next free port after it (for ``marsad demo``)."""
+    import socket
+
+    for port in range(preferred, min(preferred + tries, 65536)):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise typer.BadParameter(f"no free port in {preferred}..{preferred + tries - 1} on {host}")
+
+
+def serve_demo(host: str = "127.0.0.1", port: int = 8000, db: str | None = None) -> None:
+    """The end of ``marsad demo``: serve what it just stored, on ``port`` or the next free one."""
+    chosen = free_port(host, port)
+    if chosen != port:
+        typer.echo(f"port {port} is busy; using {chosen}")
+    run_server(db, host, chosen, log_level="warning")
+
+
 @app.command()
 def serve(
     db: Annotated[str | None, typer.Option("--db", help="Database URL: sqlite:///path.db or postgresql://… (default $MARSAD_DB or ./marsad.db).")] = None,
