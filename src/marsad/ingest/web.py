@@ -126,9 +126,9 @@ def _entry_date(entry) -> str | None:
 
 
 def _html_text(fragment: str) -> str:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(f"<div>{fragment}</div>")
+    tree = LexborHTMLParser(f"<div>{fragment}</div>")
     for tag in tree.css("script, style"):
         tag.decompose()
     blocks = [n.text(separator=" ").strip() for n in tree.css("p, li, h1, h2, h3, blockquote")]
