@@ -25,8 +25,31 @@ MIN_STEM_AFTER_ARTICLE = 2
 MIN_STEM_BARE = 3
 
 
+#: Words whose ال is part of the word, not the article: stripping it would key الله as له
+#: and الذي as ذي. Their clitic forms (بالله، والذي) key to the bare word.
+LEXICAL_AL = frozenset(normalize(w) for w in ("الله", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللائي", "الآن"))
+
+
+def _lexical_al(word: str) -> tuple[str, str] | None:
+    """(clitic prefix, word) when ``word`` is a clitic chain on a LEXICAL_AL word: والله → (و, الله), لله → (ل, الله)."""
+    for i in range(0, min(3, len(word))):
+        rest = word[i:]
+        prefix = word[:i]
+        if prefix and not all(c in _CONJ + _PREP for c in prefix):
+            break
+        if rest in LEXICAL_AL:
+            return prefix, rest
+        if rest == "لله" and all(c in _CONJ for c in prefix):
+            # ل + الله is written لله (alef and a lam merge): no letter of the text is the clitic
+            # alone, so the whole word stays the span and only the key is restored.
+            return "", "الله"
+    return None
+
+
 def _article_split(word: str) -> tuple[str, str] | None:
     """Split a normalised word into (prefix chain incl. article, stem) when it carries ال / لل."""
+    if _lexical_al(word) is not None:
+        return None
     i = 0
     if len(word) > i and word[i] in _CONJ:
         i += 1
@@ -49,6 +72,9 @@ def clitic_key(word: str) -> str:
     ('موصل', 'موصل', 'موصل', 'ولي')
     """
     w = normalize(word)
+    lexical = _lexical_al(w)
+    if lexical is not None:
+        return lexical[1]
     split = _article_split(w)
     return split[1] if split else w
 
@@ -66,6 +92,12 @@ def clitic_candidates(word: str) -> tuple[tuple[int, str], ...]:
     """
     w = normalize(word)
     out: list[tuple[int, str]] = []
+    lexical = _lexical_al(w)
+    if lexical is not None:
+        prefix, stem = lexical
+        if stem != w:
+            return ((len(prefix), stem), (0, w))
+        return ((0, w),)
     split = _article_split(w)
     if split:
         prefix, stem = split

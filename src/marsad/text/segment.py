@@ -19,7 +19,10 @@ _TOKEN_RE = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s\"“”«»<>]+)"
     r"|(?P<num>" + _DIGIT + r"+(?:[.,\u066b\u066c]" + _DIGIT + r"+)*)"
     r"|(?P<word>(?:[^\W\d_]|[" + _MARKS + r"])+)"
-    r"|(?P<punct>[^\s\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff])",
+    # Invisible format characters (bidi controls, zero-width space/joiners, BOM, soft hyphen) are
+    # never tokens of their own: CNN bodies open with U+200B, and a "punct" token there would
+    # look like content to the quote and sentence logic.
+    r"|(?P<punct>[^\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])",
 )
 #: Quotation marks, opening and closing; the straight ones are both.
 QUOTE_OPEN = frozenset("“«‹„\"'‘")
@@ -27,6 +30,10 @@ QUOTE_CLOSE = frozenset("”»›\"'’‟")
 QUOTE_MARKS = QUOTE_OPEN | QUOTE_CLOSE
 _SENT_END = frozenset(".!?؟…")
 _TRAILERS = QUOTE_CLOSE | frozenset(")]}")
+#: Marks that open as often as they close: they trail a sentence only when glued to it.
+_AMBIGUOUS_QUOTES = frozenset("\"'")
+#: A period after a one-letter word is an abbreviation (د. محمد، أ.د.، م. 2015، U.S.), not a sentence end.
+_ABBREVIATION_MAX_LETTERS = 1
 _PARA_RE = re.compile(r"[^\n]+")
 
 
@@ -90,7 +97,10 @@ def paragraphs(text: str, tokens: list[Token]) -> list[Span]:
 def sentences(text: str, tokens: list[Token], paras: list[Span] | None = None) -> list[Span]:
     """Sentences end at . ! ? ؟ … (with any closing quotes or brackets after them) and at paragraph ends.
 
-    A period between digits is part of a number token already, so 2.5 never splits.
+    A period between digits is part of a number token already, so 2.5 never splits; a period
+    right after a one-letter word is an abbreviation (د. محمد) and does not split either. A
+    straight quote after the end mark trails the sentence only when glued to it (``نعم."``);
+    after a space it opens the next one.
     """
     if paras is None:
         paras = paragraphs(text, tokens)
@@ -101,8 +111,16 @@ def sentences(text: str, tokens: list[Token], paras: list[Span] | None = None) -
         while i < p.tok_end:
             tok = tokens[i]
             if tok.kind == "punct" and tok.text in _SENT_END:
+                if tok.text == "." and i > s0:
+                    prev = tokens[i - 1]
+                    if prev.kind == "word" and prev.end == tok.start and len(prev.norm) <= _ABBREVIATION_MAX_LETTERS:
+                        i += 1
+                        continue
                 j = i + 1
-                while j < p.tok_end and tokens[j].kind == "punct" and (tokens[j].text in _SENT_END or tokens[j].text in _TRAILERS):
+                while j < p.tok_end and tokens[j].kind == "punct" and (
+                    tokens[j].text in _SENT_END
+                    or (tokens[j].text in _TRAILERS and (tokens[j].text not in _AMBIGUOUS_QUOTES or tokens[j].start == tokens[j - 1].end))
+                ):
                     j += 1
                 out.append(Span(tokens[s0].start, tokens[j - 1].end, s0, j))
                 s0 = i = j
