@@ -1,0 +1,38 @@
+"""Draw the article sample for the quantities and dates gold sets (fixed seed, both corpora).
+
+Run from the project root: ``python eval/sample_quantities_dates_gold.py`` prints the chosen ids
+with their split. The sample was drawn once, before the extractors were tuned on it; the
+annotations are in ``eval/gold/quantities_dates_annotations.txt`` and are turned into
+``eval/gold/quantities.jsonl`` and ``eval/gold/dates.jsonl`` by ``eval/build_quantities_dates_gold.py``.
+Articles longer than 2,500 characters are skipped so each one can be read in full while
+annotating (the median article is ~1,150 characters); nothing else is filtered.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+from marsad.config import require_shared_data
+
+SEED = 5_2026
+PER_CORPUS = 25
+MAX_CHARS = 2500
+
+
+def sample() -> list[tuple[str, str]]:
+    rng = random.Random(SEED)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS]
+        chosen += [r["id"] for r in rng.sample(rows, PER_CORPUS)]
+    rng.shuffle(chosen)
+    # Alternate dev / held-out so both halves mix corpora and outlets.
+    return [(aid, "dev" if i % 2 == 0 else "test") for i, aid in enumerate(chosen)]
+
+
+if __name__ == "__main__":
+    for aid, split in sample():
+        print(aid, split)
