@@ -202,10 +202,14 @@ def demo(
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Then serve the web UI and REST API on the result.")] = True,
     host: Annotated[str, typer.Option(help="Address the demo server listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port of the demo server (the next free one if busy).")] = 8000,
+    db: Annotated[str | None, typer.Option("--db", help="Store the demo records here (default ./marsad.db).")] = None,
 ) -> None:
-    """Extract the bundled sample articles, print a readable summary, then serve them in the web UI."""
-    run_demo()
+    """Extract the bundled sample articles, print a readable summary, store and search them, then serve them in the web UI."""
+    records = run_demo()
+    from .store import demo_store
+
+    demo_store(records, db)
     if serve:
         from .serve import serve_demo
 
-        serve_demo(host, port)
+        serve_demo(host, port, db)

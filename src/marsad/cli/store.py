@@ -277,3 +277,37 @@ def db_migrate(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
         typer.echo(f"schema version {store.schema_version()}")
     finally:
         store.close()
+
+
+def demo_store(records, db: str | None = None, query: str = "الموصل") -> None:
+    """Part of ``marsad demo``: store the extracted sample records (idempotently), cluster them, show a search."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console()
+    store = _open(db)
+    try:
+        res = store.upsert(records)
+        hook = _cluster_hook()
+        if hook is not None:
+            try:
+                hook(store, res.ids)
+            except Exception as exc:  # the demo goes on without clusters
+                console.print(f"[yellow]clustering skipped: {escape(str(exc))}[/yellow]")
+        console.print(f"\nstored in [bold]{escape(store.url if '://' in store.url else 'sqlite:///' + store.url)}[/bold]: "
+                      f"{res.inserted} new, {res.updated} updated, {res.unchanged} unchanged — {store.count()} articles in the database")
+        found = store.search(query, limit=3)
+        console.print(f'\n[bold]marsad search "{query}"[/bold] → {found.total} article(s)')
+        for h in found.hits:
+            console.print(f"  [bold]{escape(h.title or h.id)}[/bold] [dim]{escape(h.outlet or '')}[/dim]")
+            if h.snippet:
+                console.print("    " + h.snippet.marked("[reverse]", "[/reverse]", escape=escape).replace("\n", " "))
+        speakers = store.speakers(limit=1)
+        if speakers:
+            sp = speakers[0]
+            qs = store.quotes(speaker=sp.speaker_id, limit=2)
+            console.print(f'\n[bold]marsad quotes --speaker "{escape(sp.name)}"[/bold] → {qs.total} quotation(s)')
+            for q in qs.quotes:
+                console.print(f"  {(q.published_at or '')[:10]}  «{escape(q.text[:120])}»")
+    finally:
+        store.close()
