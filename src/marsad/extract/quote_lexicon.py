@@ -1,0 +1,345 @@
+"""Lexicons for quotation and speaker extraction, written as plain Arabic and normalised on load.
+
+Everything here is matched on :func:`marsad.text.normalize` forms, so diacritics, tatweel and
+hamza/alef variants never matter (نبّه = نبه, وإشار = وأشار). Tables are data: the extractor
+holds no Arabic word lists of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import normalize
+
+# --- Reporting verbs -------------------------------------------------------------------------
+# One row per verb: past (3rd masc. sg.) | present (3rd masc. sg.) | active participle (masc.);
+# "-" leaves out a form that is mostly another word (يبلغ "reaches", مبلغ "amount", مخبرين
+# "informants", تبين "it turned out", كاتب "writer"). Feminine, plural and و/ف-prefixed forms
+# are generated from these.
+# ``strict`` verbs have a frequent non-speech reading (بين "between", تابع "followed", قدّر ...):
+# they only count when a complement (أن/إن, a colon) follows, never a bare quotation mark.
+SPEECH_VERBS = """
+قال يقول قائل
+أضاف يضيف مضيف
+أكد يؤكد مؤكد
+أوضح يوضح موضح
+أشار يشير مشير
+لفت يلفت لافت
+نبه ينبه منبه
+صرح يصرح مصرح
+استدرك يستدرك مستدرك
+ختم يختم خاتم
+أعلن يعلن معلن
+كشف يكشف كاشف
+ذكر يذكر -
+حذر يحذر محذر
+شدد يشدد مشدد
+نفى ينفي نافي
+دعا يدعو داعي
+طالب يطالب مطالب
+أفاد يفيد -
+نقل ينقل ناقل
+أبلغ - -
+أخبر يخبر -
+أورد يورد -
+روى يروي راوي
+أعرب يعرب معرب
+أبان - مبين
+اعترف يعترف معترف
+زعم يزعم زاعم
+ادعى يدعي مدعي
+أقر يقر -
+لمح يلمح ملمح
+تساءل يتساءل متسائل
+أجاب يجيب مجيب
+كتب - -
+غرد يغرد مغرد
+وصف يصف واصف
+جادل يجادل مجادل
+أوصى يوصي موصي
+رجح يرجح -
+استبعد يستبعد -
+"""
+# أصدر/نشر only introduce a statement (أصدرت اللجنة بيانا قالت فيه …): strict, no participle
+# (مصدر is "source").
+STRICT_VERBS = """
+بين - مبين
+تابع يتابع متابع
+اعتبر يعتبر معتبر
+رأى يرى رائي
+اعتقد يعتقد معتقد
+توقع يتوقع متوقع
+قدر يقدر مقدر
+أصدر يصدر -
+"""
+#: Verbs whose object, not subject, follows them (وصف الهاشمي العيثاوي بأنه ...): the speaker is the first name.
+OBJECT_FIRST = {"وصف"}
+#: Cue forms that are impersonal passives when أن follows at once: يذكر أن / يشار إلى أن / يعتقد أنه.
+IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو"}
+
+# --- Source attributions (content on one side, source on the other) --------------------------
+#: بحسب، حسب، وفق، وفقا لـ، طبقا لـ، نقلا عن، على لسان; matched as the first word(s) of a phrase.
+SOURCE_WORDS = {"بحسب": 1, "حسب": 1, "وفق": 1, "وفقا": 1, "طبقا": 1, "نقلا": 1}
+#: Heads after بحسب/وفقا that are rules, documents or circumstances, not sources.
+NOT_SOURCES = """
+تعليمات تعليمات قرار قرارات القرار نظام أنظمة الأنظمة النظام قانون القانون القوانين المادة مادة الخطة خطة
+الجدول جدول الترتيب ترتيب التصنيف تصنيف التوقيت توقيت الأحكام أحكام الشروط شروط الحاجة حاجة الظروف ظروف
+الأصول الضوابط ضوابط المعايير معايير نوع النوع طبيعة حجم الحالة حالة الاتفاق اتفاق الاتفاقية العقد عقد
+السعر سعر الأسعار أسعار الموسم الطلب طلب رغبة رغبته الإمكانيات الإمكانات قدرة القدرة البرنامج برنامج
+المنطقة منطقة المكان الوقت وقت الأولوية الأهمية الدستور دستور الاحتياج التسلسل الأقدمية المرحلة مرحلة
+ما
+"""
+
+# --- Words that shape a speaker phrase -------------------------------------------------------
+#: Honorifics: dropped from the name and from the role.
+HONORIFICS = """
+الدكتور الدكتورة د دكتور دكتورة الأستاذ الأستاذة المهندس المهندسة الشيخ الشيخة السيد السيدة الآنسة
+معالي سمو صاحب السمو الملكي فضيلة سماحة الأمير الأميرة الحاج الحاجة القس الحاخام المطران الإمام
+السفير السفيرة
+"""
+#: Military and police ranks: not part of the name, kept at the end of the role ("…، العقيد").
+RANKS = """
+العقيد اللواء العميد المقدم الرائد النقيب الملازم الجنرال المشير الأدميرال الرقيب العريف الفريق_أول
+"""
+#: Nouns that head a role (وزير، المتحدث باسم ...): what follows may be a name.
+ROLE_HEADS = """
+رئيس رئيسة الرئيس الرئيسة نائب وزير وزيرة الوزير الوزيرة متحدث متحدثة المتحدث المتحدثة الناطق الناطقة ناطق
+مستشار مستشارة المستشار المستشارة مدير مديرة المدير المديرة الأمين أمين قائد القائد سفير مندوب المندوب
+محافظ المحافظ عضو العضو مسؤول المسؤول مسؤولة المسؤولة زعيم الزعيم زعيمة المرشح مرشح المبعوث مبعوث
+المفوض مفوض رئيسة المدرب مدرب لاعب اللاعب مهاجم المهاجم حارس الحارس نجم النجم الفنان الفنانة الممثل الممثلة
+المغني المغنية الكاتب الكاتبة الباحث الباحثة الخبير الخبيرة خبير الأستاذ أستاذ البروفيسور بروفيسور الطبيب الطبيبة
+المحلل محلل الضابط ضابط القاضي قاضي المدعي النائب نائبة النائبة مساعد المساعد رئيس_الوزراء المتحدثة الناشط الناشطة
+ناشط ناشطة مؤسس مؤسسة المؤسس الشريك قائدة عميد رئيسها رئيسه المستشارة وكيل الوكيل الملك الملكة ولي الخليفة
+"""
+#: Heads of institutions and groups that speak as one (أعلنت وزارة الداخلية أن).
+INSTITUTION_HEADS = """
+وزارة الوزارة هيئة الهيئة لجنة اللجنة مجلس المجلس الحكومة حكومة الشرطة شرطة الجيش جيش وكالة الوكالة صحيفة الصحيفة
+مجلة المجلة موقع الموقع شبكة الشبكة قناة القناة منظمة المنظمة جمعية الجمعية اتحاد الاتحاد حزب الحزب شركة الشركة
+مستشفى المستشفى إمارة الإمارة أمانة الأمانة مديرية المديرية إدارة الإدارة جامعة الجامعة البيان بيان الرئاسة رئاسة
+الكرملين البيت المكتب مكتب السلطات السلطة سلطة المحكمة محكمة النيابة الادعاء البنك بنك المصرف مصرف صندوق الصندوق
+المركز مركز المرصد مرصد التحالف تحالف حركة الحركة جماعة الجماعة التنظيم تنظيم القيادة قيادة الأمم الاتحاد_الأوروبي
+البنتاغون تقرير التقرير دائرة الدائرة مؤسسة المؤسسة المنظمات الحكومات الدول دول الأجهزة
+المديرية النادي نادي فريق الفريق الإدارة السفارة سفارة القنصلية وسائل دراسة الدراسة بحث البحث استطلاع المسح
+"""
+#: Heads of news outlets: ``صحيفة "نيويورك تايمز"`` speaks as نيويورك تايمز.
+OUTLET_HEADS = """
+وكالة صحيفة مجلة موقع شبكة قناة إذاعة تلفزيون محطة جريدة الوكالة الصحيفة المجلة الموقع الشبكة القناة الإذاعة
+"""
+#: Descriptions of unnamed people or groups (مصدر أمني، مسؤول، خبراء): speakers, but not entities.
+ANONYMOUS_HEADS = """
+مصدر مصادر المصدر المصادر مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مسؤولي المسؤول المسؤولون شهود شاهد سكان السكان
+خبراء الخبراء خبير محللون المحللون محللين مراقبون المراقبون مراقبين باحثون الباحثون باحثين الباحثين ناشطون ناشطين
+الناشطون الناشطين مقاتل مقاتلون مقاتلين مواطنون مواطنين شخص أشخاص البعض آخرون آخرين دبلوماسي دبلوماسيون
+دبلوماسيين تقارير التقارير أحد إحدى عدد مسعف مسعفون مصادرنا متظاهرون محتجون عمال أطباء طبيب
+"""
+#: Pronoun-suffixed prepositions: adjuncts (قالت فيه، أكد له).
+PRONOUN_PREPS = """
+فيه فيها فيهم عنه عنها عنهم له لها لهم لنا لي منه منها منهم عليه عليها عليهم إليه إليها معه معها
+"""
+#: Words before a cue that make it part of a relative or comparative clause (الذي يوضح، بما يضيف).
+CUE_BLOCKERS = """
+الذي التي الذين بما مما
+"""
+#: Words before أن that make it a conjunction, not a complement (إلا أن "however", بعد أن "after").
+NOT_COMPLEMENT_BEFORE = """
+إلا الا رغم برغم بعد قبل منذ غير حتى كما لو بيد سيما مع بدل بدلا
+"""
+#: Nouns after في that make an adjunct of the phrase (في بيان، في مقابلة، في تغريدة).
+COMM_NOUNS = """
+بيان بيانه بيانها بيانات مقابلة مقابله تصريح تصريحات تصريحه تصريحها حديث حديثه حديثها مؤتمر كلمة كلمته كلمتها
+تغريدة تغريدات رسالة رسالته رسالتها لقاء اتصال تقرير تقريرها تقريره افتتاح ختام ردها رده بريد منشور تدوينة
+حوار مداخلة خطاب خطابه خطابها جلسة اجتماع ندوة تعليق تعليقه تعليقها وقت سياق مستهل بداية نهاية حين أثناء
+مقال مقالة برنامج لقائه لقائها مقطع فيديو تسجيل صفحته صفحتها حسابه حسابها موقعها موقعه المؤتمر الجلسة
+"""
+#: Words after ل (لوكالة، لقناة، للصحفيين، لي) that make an addressee adjunct, not part of a role.
+ADDRESSEE_NOUNS = """
+وكالة قناة صحيفة شبكة موقع مجلة إذاعة راديو تلفزيون التلفزيون الصحفيين الصحافيين الصحافة الإعلام وسائل القسم
+القناة الصحيفة الوكالة المحطة محطة رويترز فرانس بي سكاي الجزيرة العربية سي أسوشيتد الأناضول نا ه ها هم كم
+المراسلين مراسل مراسلنا الحضور الصحفي صحفيين صحافيين جريدة
+"""
+#: Prepositions that open an adjunct of a speaker phrase (never part of it).
+ADJUNCT_PREPS = """
+خلال أمام عبر على لدى عقب مع عن إلى الى حول بشأن ضمن وسط منذ بعد قبل أثناء اثناء عند إثر اثر من_جانبه
+"""
+#: Time words that end a speaker phrase (قال الوزير الثلاثاء إن ...).
+TIME_WORDS = """
+الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس غدا الليلة مساء صباح ظهر فجر يوم ليل
+مساءا صباحا الأسبوع الشهر الماضي الجاري المقبل سابقا مؤخرا لاحقا أيضا كذلك بدوره بدورها بدورهم حينها آنذاك
+"""
+#: Words that open a relative clause or parenthesis: a speaker phrase ends before them.
+RELATIVES = """
+الذي التي الذين اللذان اللتان اللواتي اللائي اللاتي وهو وهي وهم والذي والتي والذين الذى
+"""
+#: Words stripped from the front of a speaker phrase found before its cue (فإن م. نيله، … قالت).
+LEADING_FILLERS = """
+و ف فإن فان إن ان أن لكن ولكن بينما فيما كما كان وكان كانت وكانت قد وقد لقد يذكر يشار من جهته من جهتها
+جهته جهتها بدوره بدورها أيضا أما وأما إلا أنه إذ إذا حيث فقد ثم
+"""
+#: Words that show a phrase before a cue is a clause, not a subject (سبق لترمب أن أكد ...).
+CLAUSE_STARTERS = """
+سبق يبدو تبين أظهر كشفت بعد قبل عندما حين لما منذ ما ذلك هذا هذه وهذا وهذه وذلك
+"""
+#: Nouns that name a work, an operation or a brand: quotation marks after them are a name.
+NAMING_NOUNS = """
+وكالة صحيفة مجلة موقع شبكة قناة برنامج مسلسل فيلم كتاب رواية أغنية ألبوم عملية حملة مبادرة مشروع مؤتمر منتدى
+مهرجان معرض جائزة بطولة مسابقة تطبيق منصة شركة حزب حركة جماعة تنظيم هاشتاغ وسم عنوان بعنوان باسم اسم يدعى تدعى
+سمي سميت المسمى المسماة المعروف المعروفة نظام مركز مسرحية قصيدة لقب بلقب شعار كلمة عبارة مصطلح وصف صفة مقال
+مصنع فندق ملعب مطعم مستشفى متجر مجموعة فرقة نادي ثوب عرض سفينة طائرة صاروخ مهمة خطة قانون قرار اتفاق اتفاقية
+تحالف ائتلاف قائمة كتلة لجنة هيئة منظمة جمعية مؤسسة صندوق دار بنك مطار جامعة مدرسة معهد
+"""
+#: Common first names (a person's name starts here when no title marks it); عبد… and أبو… are handled by rule.
+FIRST_NAMES = """
+محمد أحمد محمود مصطفى علي حسن حسين عمر عثمان خالد خليل إبراهيم إسماعيل يوسف يونس موسى عيسى سليمان سلمان
+داود يحيى زكريا صالح سالم سعيد سعد سعود فهد فيصل تركي نايف ناصر منصور مشعل بندر طلال نواف ماجد ماهر
+هشام وليد طارق زياد جمال كمال نبيل عادل عماد رامي سامي سامر هاني هيثم حيدر عباس جعفر كاظم قاسم رضا
+مهدي حازم حاتم حامد حمد حمدي حمزة أسامة أنس أيمن إياد بشار بشير جبريل جميل جورج ميشال ميشيل بيار
+إيلي نجيب نادر نزار نعيم نور هادي وائل ياسر ياسين يزيد أكرم أمين أنور بكر بدر توفيق ثامر جاسم جابر جواد
+حسام رائد رياض زيد سلطان شادي شريف صابر صلاح ضياء عامر عدنان عزت عصام غازي غسان فؤاد فادي فارس فراس
+فريد كريم لؤي مازن مجدي مراد مروان معاذ مؤيد نبيه نضال هاشم وسام ياسين إدريس إلياس أديب راشد مبارك
+عبيد حمود منير مصلح مفلح عوض عبده شوقي مسعود الطيب الهادي العربي المنصف رشيد عزيز مختار معمر
+فاطمة عائشة مريم زينب خديجة نورة سارة ليلى هدى منى سلمى رنا ريم لينا دينا رانيا هالة نادية سميرة أمل
+سعاد حنان إيمان جميلة لطيفة نجلاء هيفاء سهى رشا شيماء آمنة أسماء حصة موضي لولوة مها دلال عبير نوال
+هند وفاء غادة رحاب ابتسام انتصار نجاة سوزان جيهان شيرين نسرين ياسمين
+دونالد جون جو جيمس مايك مايكل ديفيد بيتر بول روبرت ريتشارد وليام ويليام توماس تشارلز مارك ستيفن كريستوف
+فلاديمير سيرغي سيرجي ديمتري ألكسندر أليكس إيمانويل فرانسوا جان بيير نيكولا أنغيلا أنجيلا تيريزا بوريس
+رجب هاكان مولود بنيامين أفيغدور نفتالي إيهود شيمون تيدرسون أنطونيو أنتونيو جوزيه خوسيه كارلوس لويس
+نيكول سيرج شينزو كيم مون شي هيلاري باراك ريكس هيذر نيكي ستيفان جيرار إدوار ماري جيري أنجيلينا
+"""
+#: Heads that a bare definite noun (الوزارة، البيان) refers back with.
+ANAPHORIC_DOCS = {"بيان", "البيان", "التقرير", "تقرير", "البلاغ", "التعميم", "المذكرة"}
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(normalize(w.replace("_", " ")) for w in block.split())
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One surface form of a reporting cue (normalised, without و/ف)."""
+
+    lemma: str
+    #: "verb" (past or present) or "participle".
+    pos: str
+    #: "m", "f" or "pl" (speaker agreement for pro-drop).
+    gender: str
+    strict: bool
+
+
+def _verb_forms(past: str, present: str, part: str, strict: bool) -> dict[str, CueForm]:
+    lemma = normalize(past)
+    p, pr, pa = normalize(past), normalize(present), normalize(part)
+    forms: dict[str, CueForm] = {}
+
+    def add(form: str, pos: str, gender: str) -> None:
+        forms.setdefault(form, CueForm(lemma, pos, gender, strict))
+
+    # Past: قال قالت قالوا (+ اشار: اشارت اشاروا); final alef maqsura verbs (نفى، روى، ادعى، رأى).
+    if p.endswith("ي") and len(p) > 2:
+        stem = p[:-1]
+        add(p, "verb", "m")
+        add(stem + "ت", "verb", "f")
+        add(stem + "وا", "verb", "pl")
+    elif p.endswith("ا") and len(p) > 2:  # دعا
+        stem = p[:-1]
+        add(p, "verb", "m")
+        add(stem + "ت", "verb", "f")
+        add(stem + "وا", "verb", "pl")
+    else:
+        add(p, "verb", "m")
+        add(p + "ت", "verb", "f")
+        add(p + "وا", "verb", "pl")
+    # Present: يقول تقول يقولون; يري ترى يرون.
+    if pr != "-":
+        add(pr, "verb", "m")
+    if pr.startswith("ي"):
+        add("ت" + pr[1:], "verb", "f")
+        if pr.endswith("ي"):
+            add(pr[:-1] + "ون", "verb", "pl")
+        elif pr.endswith("و"):
+            add(pr + "ن", "verb", "pl")
+        else:
+            add(pr + "ون", "verb", "pl")
+    # Participles: مؤكدا مؤكدة مؤكدين (defective ones are written with their ي: نافيا).
+    if pa == "-":
+        return forms
+    add(pa + "ا", "participle", "m")
+    add(pa + "ه", "participle", "f")
+    add(pa + "ين", "participle", "pl")
+    add(pa + "تين", "participle", "f")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, CueForm]:
+    """Every cue form, normalised: ``{"قالت": CueForm("قال", "verb", "f", False), ...}``."""
+    table: dict[str, CueForm] = {}
+    for block, strict in ((SPEECH_VERBS, False), (STRICT_VERBS, True)):
+        for line in block.strip().splitlines():
+            past, present, part = line.split()
+            for form, cue in _verb_forms(past, present, part, strict).items():
+                table.setdefault(form, cue)
+    # A few fixed expressions whose cue is a noun: نقل عنه قوله، جاء في البيان.
+    for form, gender in (("قوله", "m"), ("قولها", "f"), ("قولهم", "pl")):
+        table[form] = CueForm("قول", "participle", gender, False)
+    table["جاء"] = CueForm("جاء", "verb", "m", True)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cues: dict[str, CueForm]
+    object_first: frozenset[str]
+    impersonal: frozenset[str]
+    source_words: frozenset[str]
+    not_sources: frozenset[str]
+    honorifics: frozenset[str]
+    ranks: frozenset[str]
+    role_heads: frozenset[str]
+    institution_heads: frozenset[str]
+    outlet_heads: frozenset[str]
+    anonymous_heads: frozenset[str]
+    comm_nouns: frozenset[str]
+    addressee_nouns: frozenset[str]
+    adjunct_preps: frozenset[str]
+    time_words: frozenset[str]
+    relatives: frozenset[str]
+    leading_fillers: frozenset[str]
+    clause_starters: frozenset[str]
+    naming_nouns: frozenset[str]
+    first_names: frozenset[str]
+    anaphoric_docs: frozenset[str]
+    pronoun_preps: frozenset[str]
+    cue_blockers: frozenset[str]
+    not_complement_before: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """All tables, normalised once per process."""
+    return Lexicon(
+        cues=cue_forms(),
+        object_first=frozenset(normalize(w) for w in OBJECT_FIRST),
+        impersonal=frozenset(normalize(w) for w in IMPERSONAL),
+        source_words=frozenset(normalize(w) for w in SOURCE_WORDS),
+        not_sources=_words(NOT_SOURCES),
+        honorifics=_words(HONORIFICS),
+        ranks=_words(RANKS),
+        role_heads=_words(ROLE_HEADS),
+        institution_heads=_words(INSTITUTION_HEADS),
+        outlet_heads=_words(OUTLET_HEADS),
+        anonymous_heads=_words(ANONYMOUS_HEADS),
+        comm_nouns=_words(COMM_NOUNS),
+        addressee_nouns=_words(ADDRESSEE_NOUNS),
+        adjunct_preps=_words(ADJUNCT_PREPS),
+        time_words=_words(TIME_WORDS),
+        relatives=_words(RELATIVES),
+        leading_fillers=_words(LEADING_FILLERS),
+        clause_starters=_words(CLAUSE_STARTERS),
+        naming_nouns=_words(NAMING_NOUNS),
+        first_names=_words(FIRST_NAMES),
+        anaphoric_docs=frozenset(normalize(w) for w in ANAPHORIC_DOCS),
+        pronoun_preps=_words(PRONOUN_PREPS),
+        cue_blockers=_words(CUE_BLOCKERS),
+        not_complement_before=_words(NOT_COMPLEMENT_BEFORE),
+    )

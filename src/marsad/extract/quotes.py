@@ -1,0 +1,849 @@
+"""Quotations and their speakers: direct, reported and attributed speech in Arabic news.
+
+Pipeline component ``quotes``. It reads the text layer's tokens, sentences and paragraphs (and
+``doc.entities`` / ``doc.boilerplate`` when earlier components filled them) and adds
+:class:`~marsad.record.Quote` records to ``doc.quotes``.
+
+How it reads a text, left to right:
+
+* **Cues** — reporting verbs in every form news uses (قال/قالت/قالوا/يقول/تقول, with و/ف
+  glued on, participles مضيفا/مؤكدة/مشيرين) and source attributions (بحسب، وفقا لـ، نقلا عن),
+  all matched on normalised forms (see :mod:`marsad.extract.quote_lexicon`).
+* **After a verb cue** the text up to the first complement — ``أن/إن`` (with pronoun suffixes),
+  a colon, or an opening quotation mark — is the *speaker zone*: ``وقال المتحدث باسم التحالف
+  الدولي العقيد مايلز ككينز لقناة … الأربعاء إن``. Quotation marks that only wrap a name
+  (``لصحيفة “اميريتس 24-7″ إن``) are stepped over.
+* **The said content**: inside the quotation marks for a direct quote (an unclosed quote runs to
+  the end of its paragraph); after a colon, to the end of the paragraph or a stray closing mark;
+  after أن/إن, to the end of the sentence — jumping over quoted stretches (the mixed form
+  ``وأكد أن التحالف “لاحظ …”``) and stopping where the next cue or an attribution
+  (``، مضيفا أن`` / ``، بحسب رويترز``) begins.
+* **The speaker**: the zone is cut at adjuncts (في بيان، لوكالة، خلال، الثلاثاء، الذي …),
+  split at commas (role, then name in apposition), and split into role, rank and name with a
+  title/rank lexicon, a first-name list and a walk over the role phrase (definite words and
+  prepositional complements belong to the role; the first bare word after them starts the name).
+  A speaker may also stand before its cue (``مجلة "أتلانتيك" الأميركية، رأت أن``). With no
+  subject (وأضاف، وتابع، مبينا) the cue refers back to the latest speaker of matching gender,
+  across sentences and paragraphs. A surname alone, a bare role (``قال المفوض السامي``) or an
+  anaphoric noun (الوزارة، البيان، المجلة) resolves to the full speaker seen earlier.
+
+Rank and title: the record has one ``speaker_role`` field. Honorifics (الدكتور، السيد، معالي،
+الأمير) are dropped; a military or police rank (العقيد، اللواء) says what the person is, so it
+is kept at the end of the role: ``المتحدث باسم التحالف الدولي، العقيد``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Doc
+from ..record import Entity, Quote
+from ..text import Token, entity_id, name_key
+from .quote_lexicon import CueForm, Lexicon, load_lexicon
+
+_SENT_END = frozenset(".!?؟…")
+_COMMAS = frozenset("،,؛;")
+_OPENERS = {"“": "”″", "«": "»", "„": "“”", "‹": "›", '"': '"″', "”": "“”"}
+_CLOSERS = frozenset("”»›\"″“")
+#: أن / إن (the same once normalised) with the pronoun suffixes news uses, and بأن.
+_THAT = frozenset(
+    p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم")
+)
+#: Words that are never a speaker on their own.
+_FUNCTION_WORDS = frozenset("في من عن على الى ما ان لا لم لن قد ذلك هذا هذه كما ثم او و ف هو هي هم".split())
+_MAX_ZONE = 25
+_MAX_ZONE_STRICT = 8
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A speaker as read from one phrase; ``kind`` is PER, ORG or DESC (an unnamed person or group)."""
+
+    name: str
+    kind: str
+    role: str | None = None
+    #: Normalised first word of the phrase (مجلة، وزارة) for anaphora: المجلة → the magazine.
+    head: str = ""
+    entity_id: str | None = None
+    gender: str | None = None
+    keys: tuple[str, ...] = field(default=())
+    role_keys: tuple[str, ...] = field(default=())
+    #: Read with strong evidence (a title, a first name, a role then a name, an entity).
+    strong: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            self.keys = tuple(name_key(self.name).split())
+        if self.role and not self.role_keys:
+            self.role_keys = tuple(name_key(self.role).split())
+
+
+class _Reader:
+    """State for one document: tokens, structure lookups, the speaker history."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.toks: list[Token] = doc.tokens
+        self.n = len(self.toks)
+        self.norm = [t.norm for t in self.toks]
+        self.para_end = [0] * self.n
+        for p in doc.paragraphs:
+            for k in range(p.tok_start, p.tok_end):
+                self.para_end[k] = p.tok_end
+        self.sent_start = [0] * self.n
+        self.sent_end = [0] * self.n
+        for s in doc.sentences:
+            for k in range(s.tok_start, s.tok_end):
+                self.sent_start[k] = s.tok_start
+                self.sent_end[k] = s.tok_end
+        self.boiler = sorted((s, e) for s, e, _ in doc.boilerplate)
+        self.entities: list[Entity] = [e for e in doc.entities if e.type in ("PER", "ORG")]
+        self.history: list[Speaker] = []
+        self.quotes: list[Quote] = []
+
+    # --- small predicates -----------------------------------------------------------------
+    def word(self, k: int) -> str:
+        return self.norm[k] if 0 <= k < self.n and self.toks[k].kind == "word" else ""
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.boiler)
+
+    def cue_at(self, k: int) -> tuple[CueForm, bool] | None:
+        """The cue form of token ``k`` and whether a conjunction (و/ف) is glued to it."""
+        w = self.word(k)
+        if not w:
+            return None
+        cue = self.lex.cues.get(w)
+        if cue is not None:
+            return cue, False
+        if len(w) > 3 and w[0] in "وف":
+            cue = self.lex.cues.get(w[1:])
+            if cue is not None:
+                return cue, True
+        return None
+
+    def bare(self, w: str) -> str:
+        """``w`` without a glued و/ف when that leaves a known word shape (وأشار → اشار)."""
+        return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+    def is_definite(self, w: str) -> bool:
+        w = w[1:] if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال" else w
+        return w.startswith("ال") or (w.startswith("لل") and len(w) > 3)
+
+    def find_close(self, j: int) -> int | None:
+        closers = _OPENERS.get(self.toks[j].text, "")
+        for k in range(j + 1, self.para_end[j]):
+            if self.toks[k].text in closers:
+                return k
+        return None
+
+    def is_opener(self, k: int) -> bool:
+        return self.toks[k].kind == "punct" and self.toks[k].text in _OPENERS
+
+    def is_name_quote(self, j: int, close: int | None, zone_start: int | None = None) -> bool:
+        """Marks around a name or title (وكالة “ناس”، عملية "تكسير جمجمة داعش"), not a quotation."""
+        prev = self.word(j - 1)
+        if close is not None and j == zone_start and close - j - 1 <= 3 and self.word(close + 1):
+            return True  # أعلنت "زين السعودية" عن …: a quoted subject right after the cue
+        if prev:
+            key = prev[1:] if prev[0] in "لب" and len(prev) > 2 else prev
+            if prev in ("ل",) or prev in self.lex.naming_nouns or key in self.lex.naming_nouns:
+                return True
+            if self.bare(prev) in self.lex.naming_nouns:
+                return True
+        if close is None:
+            return False
+        inner = close - j - 1
+        if inner > 4:
+            return False
+        # A short quoted stretch followed soon by the real complement is a name in the zone.
+        for k in range(close + 1, min(close + 7, self.sent_end[j] if self.sent_end[j] > close else self.para_end[j])):
+            if self.word(k) in _THAT or self.toks[k].text == ":":
+                return True
+            if self.toks[k].text in _SENT_END or self.toks[k].text in _COMMAS or self.cue_at(k) is not None:
+                break
+        return False
+
+    # --- complement scan ------------------------------------------------------------------
+    def scan_complement(self, start: int, strict: bool) -> tuple[str, int] | None:
+        """The first أن/إن, colon or quotation after a cue, within its sentence."""
+        limit = _MAX_ZONE_STRICT if strict else _MAX_ZONE
+        end = self.sent_end[start] if start < self.n else start
+        k = start
+        seen = 0
+        while k < self.n and seen <= limit:
+            t = self.toks[k]
+            if t.kind == "punct":
+                if t.text == ":":
+                    return "colon", k
+                if t.text in _OPENERS:
+                    close = self.find_close(k)
+                    if self.is_name_quote(k, close, start):
+                        k = (close if close is not None else k) + 1
+                        seen += 1
+                        continue
+                    if strict:
+                        return None
+                    # A short quoted word after a long object is a scare quote, not the speech
+                    # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
+                    zone_words = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
+                    inner = (close - k - 1) if close is not None else 99
+                    if zone_words > 6 and inner < 4:
+                        return None
+                    return "quote", k
+                if t.text in _SENT_END and k >= end - 1:
+                    return None
+            elif t.kind == "word" and t.norm in _THAT:
+                # "مون تشونغ-إن": a hyphen glued before إن makes it part of a name;
+                # إلا أن / بعد أن are conjunctions, not the complement of the cue.
+                glued = k > 0 and self.toks[k - 1].text in "-–" and self.toks[k - 1].end == t.start
+                if not glued and self.word(k - 1) not in self.lex.not_complement_before:
+                    return "that", k
+            elif t.kind == "word" and k > start and self.cue_at(k) is not None:
+                return None  # the complement that follows belongs to this later cue
+            if k >= end and k >= self.para_end[start] - 1:
+                return None
+            if k >= end:
+                return None
+            k += 1
+            seen += 1
+        return None
+
+    def zone_stop(self, start: int) -> int:
+        """Where a speaker zone with no complement ends: the next cue or the sentence end."""
+        end = min(self.sent_end[start] if start < self.n else start, start + _MAX_ZONE)
+        for k in range(start, end):
+            if self.toks[k].kind == "word" and k > start and self.cue_at(k) is not None:
+                return k
+        return end
+
+    # --- content spans --------------------------------------------------------------------
+    def direct_span(self, j: int) -> tuple[int, int, int] | None:
+        """Token range inside the quotation opened at ``j`` and the token to resume after."""
+        close = self.find_close(j)
+        stop = close if close is not None else self.para_end[j]
+        if stop <= j + 1:
+            return None
+        # "ثبوت التهمة" على المرداسي "بموجب اعترافه": quoted fragments a few words apart, no
+        # new cue or comma between, are one statement.
+        while close is not None:
+            nxt = None
+            for m in range(close + 1, min(close + 6, self.para_end[j])):
+                t = self.toks[m]
+                if t.kind == "punct" and t.text in _OPENERS:
+                    nxt = m
+                    break
+                if (t.kind == "punct" and (t.text in _COMMAS or t.text in _SENT_END)) or self.cue_at(m) is not None:
+                    break
+            if nxt is None:
+                break
+            close2 = self.find_close(nxt)
+            if close2 is None or close2 - nxt - 1 < 2:
+                break
+            close = stop = close2
+        return j + 1, stop, stop + 1
+
+    def colon_span(self, j: int) -> tuple[int, int, int] | None:
+        stop = self.para_end[j]
+        for k in range(j + 1, stop):
+            if self.toks[k].text in _CLOSERS and self.toks[k].text not in _OPENERS:
+                stop = k
+                break
+            if self.toks[k].text in ("”", "»") and not any(self.is_opener(m) for m in range(j + 1, k)):
+                stop = k  # a stray closing mark ends the quotation
+                break
+        if stop <= j + 1:
+            return None
+        return j + 1, stop, stop
+
+    def clause_span(self, s: int) -> tuple[int, int] | None:
+        """Reported clause from token ``s``: to the sentence end, over quoted stretches, before the next cue."""
+        k = s
+        end = self.sent_end[s] if s < self.n else s
+        para = self.para_end[s] if s < self.n else s
+        while k < para:
+            t = self.toks[k]
+            if t.kind == "punct":
+                if t.text in _OPENERS and t.text != "”":
+                    close = self.find_close(k)
+                    if close is None:
+                        return s, para
+                    k = close + 1
+                    end = max(end, self.sent_end[close] if close < self.n else end)
+                    continue
+                if t.text in _SENT_END:
+                    break
+                if t.text in _COMMAS and k > s and self.starts_new_statement(k + 1):
+                    break
+            elif k > s + 1 and self.word(k)[:1] == "و" and self.cue_at(k) is not None and self.cue_at(k)[1]:
+                cue = self.cue_at(k)[0]
+                if self.scan_complement(k + 1, cue.strict):
+                    break
+            if k >= end and t.kind == "punct" and t.text in _SENT_END:
+                break
+            k += 1
+        if k <= s:
+            return None
+        return s, k
+
+    def starts_new_statement(self, k: int) -> bool:
+        """A comma followed by a participle cue, a verb cue or an attribution starts another statement."""
+        if k >= self.n:
+            return False
+        w = self.bare(self.word(k))
+        if w in self.lex.source_words or self.word(k) in self.lex.source_words:
+            return True
+        cue = self.cue_at(k)
+        if cue is None:
+            return False
+        return self.scan_complement(k + 1, cue[0].strict) is not None
+
+    # --- speakers -------------------------------------------------------------------------
+    def cut_phrase(self, a: int, b: int) -> list[list[int]]:
+        """Comma-separated segments of a speaker zone, each cut before its first adjunct."""
+        segments: list[list[int]] = [[]]
+        cut = False
+        depth = 0
+        for k in range(a, b):
+            t = self.toks[k]
+            if t.kind == "punct":
+                if t.text in _COMMAS:
+                    segments.append([])
+                    cut = False
+                    continue
+                if t.text == "(":
+                    depth += 1
+                    continue
+                if t.text == ")":
+                    depth = max(0, depth - 1)
+                    continue
+                if t.text in "-–" and segments[-1] and k + 1 < b and self.toks[k + 1].start == t.end and self.toks[k - 1].end == t.start:
+                    if not cut and not depth:
+                        segments[-1].append(k)
+                    continue
+                if t.text in _OPENERS or t.text in _CLOSERS:
+                    if not cut and not depth:
+                        segments[-1].append(k)
+                    continue
+                if t.text == ".":  # an initial: م. نيله
+                    continue
+                cut = True
+                continue
+            if cut or depth:
+                continue
+            w = t.norm
+            lex = self.lex
+            stop = False
+            if w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
+                stop = True
+            elif w == "العام" and not segments[-1]:
+                stop = True  # العام الماضي
+            elif (segments[-1] and self.is_definite(w) and (w in lex.institution_heads or w in lex.role_heads)
+                  and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"):
+                stop = True  # أوصت اللجنة الاتحاد السعودي بأن: subject, then object
+            elif w == "في" and k + 1 < b:
+                nxt = self.word(k + 1)
+                nxt_key = nxt[2:] if nxt.startswith("ال") else nxt
+                stop = nxt in lex.comm_nouns or nxt_key in lex.comm_nouns or nxt in lex.time_words or nxt == "الوقت"
+            elif w.startswith("ل") and len(w) >= 2 and not w.startswith(("لجن", "لوا")):
+                rest = w[1:]
+                if rest.startswith("ل"):
+                    rest = "ا" + rest  # للصحفيين → الصحفيين
+                stop = w == "ل" or rest in lex.addressee_nouns or rest in ("ي", "نا", "ه", "ها", "هم", "كم")
+            elif t.kind == "num":
+                stop = True
+            if stop:
+                cut = True
+                continue
+            segments[-1].append(k)
+        return [s for s in segments if any(self.toks[k].kind == "word" for k in s)]
+
+    def span_text(self, ks: list[int]) -> str:
+        if not ks:
+            return ""
+        # Drop quotation marks at the edges: وكالة “ناس” → ناس.
+        while ks and self.toks[ks[0]].kind == "punct":
+            ks = ks[1:]
+        while ks and self.toks[ks[-1]].kind == "punct":
+            ks = ks[:-1]
+        if not ks:
+            return ""
+        return self.doc.text[self.toks[ks[0]].start:self.toks[ks[-1]].end]
+
+    def is_first_name(self, k: int, nxt: int | None) -> bool:
+        w = self.bare(self.norm[k]) if self.norm[k][:1] == "و" else self.norm[k]
+        if w in self.lex.first_names:
+            return True
+        if w.startswith("عبد") and (len(w) > 4 or nxt is not None):
+            return True
+        return w in ("ابو", "ام") and nxt is not None
+
+    def analyse(self, seg: list[int]) -> tuple[list[int], str | None, list[int]]:
+        """Split one segment into (role tokens, rank, name tokens)."""
+        lex = self.lex
+        words = [k for k in seg if self.toks[k].kind == "word"]
+        rank: str | None = None
+        # Leading honorifics and ranks: الدكتور عبد اللطيف الزياني، العقيد مايلز ككينز.
+        while words and (self.norm[words[0]] in lex.honorifics or self.norm[words[0]] in lex.ranks) and len(words) > 1:
+            if self.norm[words[0]] in lex.ranks:
+                rank = self.toks[words[0]].text
+            words = words[1:]
+        if not words or self.norm[words[0]] in lex.institution_heads:
+            return [], rank, []
+        # A title inside: [role] title name.
+        for p in range(1, len(words)):
+            w = self.norm[words[p]]
+            if (w in lex.honorifics or w in lex.ranks) and p + 1 < len(words):
+                q = p
+                while q < len(words) and (self.norm[words[q]] in lex.honorifics or self.norm[words[q]] in lex.ranks):
+                    if self.norm[words[q]] in lex.ranks:
+                        rank = self.toks[words[q]].text
+                    q += 1
+                return words[:p], rank, self._tail(seg, words[q])
+        # A first name: [role] name.
+        for p in range(len(words)):
+            if self.is_first_name(words[p], words[p + 1] if p + 1 < len(words) else None):
+                if p == 0 or self.norm[words[0]] in lex.role_heads or self.is_definite(self.norm[words[p - 1]]) or p >= 1:
+                    return words[:p], rank, self._tail(seg, words[p])
+        head = self.norm[words[0]]
+        if head in lex.role_heads:
+            k = 1
+            prev_prep = False
+            while k < len(words):
+                w = self.norm[words[k]]
+                if w in ("في", "باسم", "من", "عن") or (len(w) > 3 and w[0] in "بل" and (w[1:3] == "ال" or w.startswith("لل"))):
+                    prev_prep = w in ("في", "من", "عن")
+                elif self.is_definite(w) or w in ("عام", "اول"):
+                    prev_prep = False
+                elif prev_prep or (k == 1 and k + 1 < len(words) and self.is_definite(self.norm[words[k + 1]])):
+                    prev_prep = False
+                else:
+                    break
+                k += 1
+            return words[:k], rank, (self._tail(seg, words[k]) if k < len(words) else [])
+        return [], rank, self._tail(seg, words[0]) if rank else []
+
+    def _tail(self, seg: list[int], first: int) -> list[int]:
+        return [k for k in seg if k >= first]
+
+    def parse_speaker(self, a: int, b: int) -> Speaker | None:
+        """Read a speaker from tokens ``[a, b)`` (the zone after a cue, or a phrase before it)."""
+        lex = self.lex
+        segments = self.cut_phrase(a, b)
+        if not segments:
+            return None
+        seg = segments[0]
+        words = [k for k in seg if self.toks[k].kind == "word"]
+        if not words:
+            return None
+        head = self.bare(self.norm[words[0]]) if self.norm[words[0]][:2] != "ال" else self.norm[words[0]]
+        head_raw = self.norm[words[0]]
+        speaker = self._entity_speaker(seg)
+        if speaker is not None:
+            return speaker
+        # Outlets: صحيفة "نيويورك تايمز"، صحيفة وول ستريت جورنال، مجلة "أتلانتيك" الأميركية.
+        if head_raw in lex.outlet_heads and len(seg) > 1:
+            k1 = seg.index(words[0]) + 1
+            if k1 < len(seg) and self.is_opener(seg[k1]):
+                inner = []
+                for k in seg[k1 + 1:]:
+                    if self.toks[k].text in _CLOSERS:
+                        break
+                    inner.append(k)
+                if inner:
+                    return Speaker(self.span_text(inner), "ORG", head=head_raw)
+            rest = [k for k in words[1:] if not self.is_definite(self.norm[k])]
+            if rest and rest[0] == words[1]:
+                run = []
+                for k in words[1:]:
+                    if self.is_definite(self.norm[k]):
+                        break
+                    run.append(k)
+                return Speaker(self.span_text(run), "ORG", head=head_raw)
+            return Speaker(self.span_text(seg), "ORG", head=head_raw)
+        role, rank, name = self.analyse(seg)
+        role_text = self.span_text(role) if role else None
+        if not name and len(segments) > 1 and (role or head_raw in lex.role_heads or head_raw in lex.anonymous_heads):
+            # Apposition: "وزير الخارجية السابق، جون كيري،"
+            role2, rank2, name2 = self.analyse(segments[1])
+            cand = name2 or ([k for k in segments[1] if self.toks[k].kind == "word"] if not role2 else [])
+            if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
+                name = cand
+                rank = rank or rank2
+                role_text = role_text or self.span_text(seg)
+        if rank:
+            role_text = f"{role_text}، {rank}" if role_text else rank
+        if name:
+            return Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
+        if role:
+            # A role with no name: المتحدث باسم الفيفا speaks for الفيفا; otherwise the role itself.
+            words_r = [k for k in role if self.toks[k].kind == "word"]
+            for p, k in enumerate(words_r):
+                if self.norm[k] == "باسم" and p + 1 < len(words_r):
+                    return Speaker(self.span_text(words_r[p + 1:]), "ORG", role=self.span_text(role), head=head_raw)
+            return Speaker(self.span_text(role), "DESC", role=self.span_text(role), head=head_raw)
+        text = self.span_text(seg)
+        if not text:
+            return None
+        if head in lex.institution_heads or head_raw in lex.institution_heads:
+            return Speaker(text, "ORG", head=head_raw)
+        if head in lex.anonymous_heads or head_raw in lex.anonymous_heads:
+            return Speaker(text, "DESC", head=head_raw)
+        if len(words) == 1 and head_raw in _FUNCTION_WORDS:
+            return None
+        if self.is_definite(head_raw):
+            return Speaker(text, "ORG" if len(words) > 1 else "DESC", head=head_raw)
+        if len(words) > 5:
+            return None
+        return Speaker(text, "PER", head=head_raw)
+
+    def _entity_speaker(self, seg: list[int]) -> Speaker | None:
+        """A PER (or leading ORG) entity from the NER component inside the segment, when there is one."""
+        if not self.entities or not seg:
+            return None
+        s, e = self.toks[seg[0]].start, self.toks[seg[-1]].end
+        inside = [ent for ent in self.entities if s <= ent.start and ent.end <= e]
+        if not inside:
+            return None
+        per = [ent for ent in inside if ent.type == "PER"]
+        if per:
+            ent = per[0]
+            role_ks = [k for k in seg if self.toks[k].end <= ent.start and self.toks[k].kind == "word"]
+            lex = self.lex
+            rank = next((self.toks[k].text for k in role_ks if self.norm[k] in lex.ranks), None)
+            role_ks = [k for k in role_ks if self.norm[k] not in lex.honorifics and self.norm[k] not in lex.ranks]
+            role = self.span_text(role_ks) or None
+            if rank:
+                role = f"{role}، {rank}" if role else rank
+            return Speaker(ent.canonical, "PER", role=role, head=self.norm[seg[0]], entity_id=ent.entity_id, strong=True)
+        ent = inside[0]
+        first_word = next((k for k in seg if self.toks[k].kind == "word"), seg[0])
+        if ent.start <= self.toks[first_word].start + 1 or self.norm[first_word] in self.lex.institution_heads:
+            return Speaker(ent.canonical, "ORG", head=self.norm[first_word], entity_id=ent.entity_id, strong=True)
+        return None
+
+    def look_back(self, cue_k: int) -> Speaker | None:
+        """A subject before its cue in the same sentence: ``مجلة "أتلانتيك" الأميركية، رأت أن``."""
+        s = self.sent_start[cue_k]
+        if cue_k == s:
+            return None
+        s = max(s, cue_k - 30)
+        segs: list[tuple[int, int]] = []
+        a = s
+        for k in range(s, cue_k):
+            if self.toks[k].text in _COMMAS:
+                segs.append((a, k))
+                a = k + 1
+        segs.append((a, cue_k))
+        lex = self.lex
+        for a, b in reversed(segs):
+            ks = [k for k in range(a, b)]
+            words = [k for k in ks if self.toks[k].kind == "word"]
+            if not words:
+                continue
+            if self.norm[words[0]] in lex.relatives or self.bare(self.norm[words[0]]) in lex.relatives:
+                continue  # a parenthesis: "، وهي من قيادات الحزب،"
+            while words and (self.norm[words[0]] in lex.leading_fillers or self.norm[words[0]] in _THAT):
+                words = words[1:]
+            while words and self.norm[words[-1]] in lex.leading_fillers | lex.time_words:
+                words = words[:-1]
+            if not words or self.bare(self.norm[words[0]]) in lex.clause_starters or self.norm[words[0]] in lex.clause_starters:
+                return None
+            if self.cue_at(words[0]) is not None or len(words) > 8:
+                return None
+            w0 = self.norm[words[0]]
+            if w0[:1] == "و" and not self.is_definite(w0) and w0[1:] not in lex.role_heads | lex.institution_heads | lex.anonymous_heads:
+                return None  # وأصدرت اللجنة …: a clause, not a subject
+            return self.parse_speaker(words[0], words[-1] + 1)
+        return None
+
+    # --- resolution -----------------------------------------------------------------------
+    def resolve(self, sp: Speaker) -> Speaker:
+        """Surname → full name, bare role → its holder, anaphoric noun → the body it names."""
+        keys = sp.keys
+        if sp.kind in ("PER", "DESC", "ORG") and 0 < len(keys) <= 2 and sp.role is None:
+            for h in reversed(self.history):
+                if h.kind == "PER" and len(h.keys) > len(keys) and _contains(h.keys, keys):
+                    return h
+            for ent in self.entities:
+                ek = tuple(name_key(ent.canonical).split())
+                if ent.type == "PER" and len(ek) > len(keys) and _contains(ek, keys):
+                    return Speaker(ent.canonical, "PER", head=sp.head, entity_id=ent.entity_id)
+        if sp.kind == "DESC" and sp.role_keys:
+            for h in reversed(self.history):
+                if h.kind == "PER" and h.role_keys and _contains(h.role_keys, sp.role_keys):
+                    return h
+        if len(keys) == 1 and sp.kind in ("ORG", "DESC"):
+            head = keys[0]
+            if head in self.lex.anaphoric_docs or "ال" + head in self.lex.anaphoric_docs:
+                for h in reversed(self.history):
+                    if h.kind == "ORG":
+                        return h
+            for h in reversed(self.history):
+                hk = h.head[2:] if h.head.startswith("ال") else h.head
+                if h is not sp and hk and hk == head and h.keys != keys:
+                    return h
+        if 1 <= len(keys) <= 2 and sp.kind in ("ORG", "DESC") and self.is_definite(sp.head):
+            # الصحيفة، المجلة الأميركية: the outlet named earlier.
+            if sp.head in self.lex.outlet_heads:
+                for h in reversed(self.history):
+                    if h.head in self.lex.outlet_heads and not self.is_definite(h.head):
+                        return h
+            head = keys[0]
+            for h in reversed(self.history):
+                hk = h.head[2:] if h.head.startswith("ال") else h.head
+                if hk == head and h.keys != keys and not self.is_definite(h.head):
+                    return h
+        return sp
+
+    def pro_drop(self, gender: str) -> Speaker | None:
+        for h in reversed(self.history):
+            if h.gender is None or h.gender == gender:
+                return h
+        for h in reversed(self.history):
+            if h.kind == "ORG":
+                return h
+        return None
+
+    def remember(self, sp: Speaker, gender: str) -> None:
+        for i, h in enumerate(self.history):
+            if h.keys == sp.keys:
+                del self.history[i]
+                if h.gender is None:
+                    h.gender = gender
+                self.history.append(h)
+                return
+        if sp.gender is None:
+            sp.gender = gender
+        self.history.append(sp)
+
+    # --- quotes ---------------------------------------------------------------------------
+    def add_quote(self, s: int, e: int, direct: bool, cue_k: int, sp: Speaker | None, cue_end: int | None = None) -> bool:
+        toks = self.toks
+        while s < e and toks[s].kind == "punct" and toks[s].text not in "(":
+            s += 1
+        while e > s and toks[e - 1].kind == "punct" and toks[e - 1].text not in ")":
+            e -= 1
+        if e <= s:
+            return False
+        start, end = toks[s].start, toks[e - 1].end
+        if self.in_boilerplate(start, end) or self.in_boilerplate(toks[cue_k].start, toks[cue_k].end):
+            return False
+        if any(q.start < end and start < q.end for q in self.quotes):
+            return False
+        cue_last = cue_end if cue_end is not None else cue_k + 1
+        cue_text = self.doc.text[toks[cue_k].start:toks[cue_last - 1].end]
+        speaker = role = ent_id = None
+        if sp is not None:
+            speaker, role = sp.name, sp.role
+            ent_id = sp.entity_id or self._entity_id_for(sp)
+        self.quotes.append(Quote(
+            text=self.doc.text[start:end], start=start, end=end, direct=direct, cue=cue_text,
+            cue_start=toks[cue_k].start, speaker=speaker, speaker_role=role, speaker_entity_id=ent_id,
+        ))
+        return True
+
+    def _entity_id_for(self, sp: Speaker) -> str | None:
+        if sp.kind == "DESC":
+            return None
+        key = name_key(sp.name)
+        for ent in self.entities:
+            if name_key(ent.canonical) == key:
+                return ent.entity_id
+        return entity_id(sp.kind, sp.name)
+
+    def handle_cue(self, k: int, cue: CueForm, prefixed: bool) -> int:
+        """Read one verb/participle cue at token ``k``; return the token to continue from."""
+        lex = self.lex
+        start = k + 1
+        if cue.lemma == "جاء":
+            if self.word(k + 1) != "في":
+                return k + 1
+            start = k + 2
+        found = self.scan_complement(start, cue.strict and cue.lemma != "جاء")
+        bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
+        if found and bare in lex.impersonal and found[1] <= start + 1:
+            return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
+        zone_end = found[1] if found else self.zone_stop(start)
+        sp: Speaker | None = None
+        explicit = False
+        if cue.pos == "verb":
+            a = start
+            if cue.lemma == "نقل":
+                # نقلت الصحيفة عن المستشار … قوله إن: the speaker follows عن.
+                for m in range(start, zone_end):
+                    if self.norm[m] == "عن":
+                        a = m + 1
+                        break
+                zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم")), zone_end)
+            if cue.lemma in lex.object_first and a < zone_end and self.toks[a].kind == "word":
+                probe = Speaker(self.toks[a].text, "PER")
+                hit = self.resolve(probe)
+                sp = hit if hit is not probe else None
+                if sp is None and not prefixed:
+                    sp = self.look_back(k)
+                if sp is None:
+                    sp = self.parse_speaker(a, zone_end)
+            else:
+                sp = self.parse_speaker(a, zone_end)
+                if sp is None and not prefixed:
+                    sp = self.look_back(k)
+            if cue.lemma == "جاء" and sp is not None:
+                sp = self.resolve(Speaker(sp.name, "ORG" if sp.kind != "PER" else sp.kind, head=sp.head)) if sp.keys and len(sp.keys) == 1 else sp
+                if name_key(sp.name).split()[:1] and name_key(sp.name).split()[0] in ("بيان", "تقرير", "مذكره"):
+                    sp = self.pro_drop("f") or sp
+            explicit = sp is not None
+        if sp is not None:
+            sp = self.resolve(sp)
+        if sp is None:
+            sp = self.pro_drop(cue.gender)
+        if not found:
+            # A named subject of a cue with no quotation (أكد الوزير جون كيري أهمية …) is still
+            # who a following وأضاف refers to; weak readings (an object, a clause) are not kept.
+            if explicit and sp is not None and cue.pos == "verb" and (
+                sp.strong or (sp.kind == "ORG" and (sp.head in self.lex.institution_heads))
+            ):
+                self.remember(sp, cue.gender)
+            return k + 1
+        kind, j = found
+        if kind == "quote":
+            span = self.direct_span(j)
+            if span is None:
+                return k + 1
+            s, e, resume = span
+            direct = True
+        elif kind == "colon":
+            if j + 1 < self.n and self.is_opener(j + 1) and self.toks[j + 1].start - self.toks[j].end <= 2:
+                span = self.direct_span(j + 1)
+            else:
+                span = self.colon_span(j)
+            if span is None:
+                return k + 1
+            s, e, resume = span
+            direct = True
+        else:
+            clause = self.clause_span(j + 1) if j + 1 < self.n else None
+            if clause is None:
+                return k + 1
+            s, e = clause
+            resume = k + 1
+            direct = False
+        cue_end = k + 1
+        if self.add_quote(s, e, direct, k, sp, cue_end):
+            if sp is not None:
+                self.remember(sp, cue.gender)
+            return max(resume, k + 1)
+        return k + 1
+
+    def handle_source(self, k: int) -> int:
+        """بحسب / وفقا لـ / نقلا عن: a source on one side of the attributed clause."""
+        lex = self.lex
+        w = self.word(k)
+        b = self.bare(w) if w not in lex.source_words else w
+        a = k + 1
+        if b in ("وفقا", "طبقا"):
+            nxt = self.word(a)
+            if not nxt.startswith("ل"):
+                return k + 1
+            if nxt in ("لما", "ل"):
+                a += 1
+                if self.word(a) == "ما":
+                    a += 1
+                if self.toks[a].kind == "word" if a < self.n else False:
+                    a += 1  # the verb: لما قاله / لما نقله
+            else:
+                a = a  # لصحيفة …: the ل is glued; the phrase starts at this token
+        elif b == "نقلا":
+            if self.word(a) != "عن":
+                return k + 1
+            a += 1
+        elif self.word(a) == "ما":
+            a += 2  # بحسب ما أورد / وفق ما قال
+        if a >= self.n or self.toks[a].kind != "word":
+            if not (a < self.n and self.is_opener(a)):
+                return k + 1
+        if w == "فحسب" and self.word(a) in ("بل", "ولكن", "لكن", "وانما"):
+            return k + 1
+        stop = a
+        limit = min(self.sent_end[k], a + 9)
+        while stop < limit:
+            t = self.toks[stop]
+            if t.kind == "punct" and (t.text in _COMMAS or t.text in _SENT_END or t.text == ":"):
+                break
+            if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها") or t.norm in lex.time_words or t.norm in lex.relatives):
+                break
+            stop += 1
+        first = self.word(a)
+        if first.startswith("ل") and b in ("وفقا", "طبقا") and first not in ("لما",):
+            first = "ال" + first[2:] if first.startswith("لل") else first[1:]
+        if not first and a < self.n and self.is_opener(a):
+            first = self.word(a + 1)
+        if first in lex.not_sources or self.bare(first) in lex.not_sources or ("ال" + first) in lex.not_sources:
+            return k + 1
+        sp = self.parse_speaker(a, stop)
+        if sp is None:
+            return k + 1
+        if b in ("وفقا", "طبقا") and sp.name[:1] == "ل" and self.toks[a].text.startswith("ل"):
+            # "وفقا لصحيفة ذا فيرج": drop the glued ل from the name.
+            sp = Speaker(sp.name[1:].lstrip("ـ"), sp.kind, role=sp.role, head=sp.head[1:])
+        sp = self.resolve(sp)
+        s0 = self.sent_start[k]
+        before = [m for m in range(s0, k) if self.toks[m].kind == "word" and self.norm[m] not in lex.leading_fillers]
+        if not before:
+            c = stop
+            while c < self.n and (self.toks[c].kind == "punct" and self.toks[c].text in _COMMAS or self.word(c) in ("فان", "فقد", "فانه", "فانها", "ف", "ان")):
+                c += 1
+            if c >= self.n or self.sent_start[c] != s0:
+                return k + 1
+            clause = self.clause_span(c)
+            if clause is None:
+                return k + 1
+            s, e = clause
+        else:
+            s, e = s0, k
+        if self.add_quote(s, e, False, k, sp, k + 1):
+            self.remember(sp, "f" if sp.kind == "ORG" else "m")
+        return max(k + 1, stop)
+
+    def run(self) -> list[Quote]:
+        k = 0
+        lex = self.lex
+        while k < self.n:
+            t = self.toks[k]
+            if t.kind != "word":
+                k += 1
+                continue
+            w = t.norm
+            if w in lex.source_words or (w[:1] in "وف" and w[1:] in lex.source_words) or w == "فحسب":
+                k = self.handle_source(k)
+                continue
+            cue = self.cue_at(k)
+            if cue is None:
+                k += 1
+                continue
+            if any(q.start <= t.start < q.end and q.direct for q in self.quotes) or self.word(k - 1) in lex.cue_blockers:
+                k += 1
+                continue
+            k = self.handle_cue(k, cue[0], cue[1])
+        return self.quotes
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` occurs as a contiguous run inside ``longer``."""
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+class QuoteExtractor:
+    """Pipeline component ``quotes``: fills ``doc.quotes`` with quotations and their speakers."""
+
+    name = "quotes"
+
+    def __init__(self) -> None:
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> None:
+        if not doc.tokens:
+            return
+        doc.quotes.extend(_Reader(doc, self.lexicon).run())
