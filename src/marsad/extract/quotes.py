@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc
 from ..record import Entity, Quote
-from ..text import Token, entity_id, name_key
+from ..text import Token, entity_id, name_key, normalize
 from .quote_lexicon import CueForm, Lexicon, load_lexicon
 
 _SENT_END = frozenset(".!?؟…")
@@ -50,7 +50,9 @@ _THAT = frozenset(
     p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم")
 )
 #: Words that are never a speaker on their own.
-_FUNCTION_WORDS = frozenset("في من عن على الى ما ان لا لم لن قد ذلك هذا هذه كما ثم او و ف هو هي هم".split())
+_FUNCTION_WORDS = frozenset(normalize(w) for w in "في من عن على إلى ما أن لا لم لن قد ذلك هذا هذه كما ثم أو و ف هو هي هم".split())
+#: A short quotation right after one of these is what was called for or described (دعا إلى "…").
+_PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على", "عن", "لـ"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -189,7 +191,7 @@ class _Reader:
                     # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
                     zone_words = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
                     inner = (close - k - 1) if close is not None else 99
-                    if zone_words > 6 and inner < 4:
+                    if zone_words > 6 and inner < 4 and self.word(k - 1) not in _PREPS_BEFORE_QUOTE:
                         return None
                     return "quote", k
                 if t.text in _SENT_END and k >= end - 1:
@@ -404,8 +406,12 @@ class _Reader:
         # A first name: [role] name.
         for p in range(len(words)):
             if self.is_first_name(words[p], words[p + 1] if p + 1 < len(words) else None):
-                if p == 0 or self.norm[words[0]] in lex.role_heads or self.is_definite(self.norm[words[p - 1]]) or p >= 1:
+                before = self.norm[words[p - 1]] if p else ""
+                if p == 0 or self.is_definite(before) or before in lex.role_heads or before in ("في", "باسم"):
                     return words[:p], rank, self._tail(seg, words[p])
+                if not any(self.is_definite(self.norm[m]) or self.norm[m] in lex.role_heads for m in words[:p]):
+                    return [], rank, self._tail(seg, words[0])  # آبي أحمد: the name starts earlier
+                break
         head = self.norm[words[0]]
         if head in lex.role_heads:
             k = 1
@@ -553,7 +559,8 @@ class _Reader:
             if self.cue_at(words[0]) is not None or len(words) > 8:
                 return None
             w0 = self.norm[words[0]]
-            if w0[:1] == "و" and not self.is_definite(w0) and w0[1:] not in lex.role_heads | lex.institution_heads | lex.anonymous_heads:
+            heads = lex.role_heads | lex.institution_heads | lex.anonymous_heads
+            if w0[:1] == "و" and not self.is_definite(w0) and w0 not in heads and w0[1:] not in heads:
                 return None  # وأصدرت اللجنة …: a clause, not a subject
             return self.parse_speaker(words[0], words[-1] + 1)
         return None
@@ -606,7 +613,7 @@ class _Reader:
                 return h
         return None
 
-    def remember(self, sp: Speaker, gender: str) -> None:
+    def remember(self, sp: Speaker, gender: str | None) -> None:
         for i, h in enumerate(self.history):
             if h.keys == sp.keys:
                 del self.history[i]
@@ -668,6 +675,7 @@ class _Reader:
         zone_end = found[1] if found else self.zone_stop(start)
         sp: Speaker | None = None
         explicit = False
+        gender: str | None = cue.gender
         if cue.pos == "verb":
             a = start
             if cue.lemma == "نقل":
@@ -675,6 +683,7 @@ class _Reader:
                 for m in range(start, zone_end):
                     if self.norm[m] == "عن":
                         a = m + 1
+                        gender = None  # the verb agrees with the outlet, not with the speaker
                         break
                 zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم")), zone_end)
             if cue.lemma in lex.object_first and a < zone_end and self.toks[a].kind == "word":
@@ -704,7 +713,7 @@ class _Reader:
             if explicit and sp is not None and cue.pos == "verb" and (
                 sp.strong or (sp.kind == "ORG" and (sp.head in self.lex.institution_heads))
             ):
-                self.remember(sp, cue.gender)
+                self.remember(sp, gender)
             return k + 1
         kind, j = found
         if kind == "quote":
@@ -732,7 +741,7 @@ class _Reader:
         cue_end = k + 1
         if self.add_quote(s, e, direct, k, sp, cue_end):
             if sp is not None:
-                self.remember(sp, cue.gender)
+                self.remember(sp, gender)
             return max(resume, k + 1)
         return k + 1
 
