@@ -234,6 +234,8 @@ _SENTENCE_WORDS = frozenset(normalize(w) for w in (
 _HIJRI_DATE_RE = re.compile(r"\d{1,2}\s+\S+\s+\d{4}\s*هـ?|الموافق|\d{1,2}\s+\S+\s+\d{4}\s*م?")
 MAX_DATELINE_CHARS = 110
 MAX_OTHER_WORDS = 5
+#: A place-only dateline must be followed by a sentence, not by another short name ("الهلال - النصر").
+MIN_BODY_WORDS = 5
 
 
 def _classify(chunk: str, outlet_keys: dict[str, str]) -> tuple[str, str | None]:
@@ -357,7 +359,8 @@ def find_dateline(text: str, known_outlet: str | None = None, start: int = 0) ->
                     continue
             # A place alone, then a spaced dash and the body: "البصرة – أعلنت …". Unspaced dashes
             # join words ("أف-16", "-الذي") and a colon follows labels and speakers.
-            elif len(parts) != 1 or len(parts[0].text.split()) > 2 or not _SPACED_DASH_RE.fullmatch(separator):
+            elif (len(parts) != 1 or len(parts[0].text.split()) > 2 or not _SPACED_DASH_RE.fullmatch(separator)
+                  or len(line[sep_end:].split()) < MIN_BODY_WORDS):
                 continue
         # The span keeps the separator that closes it ("بغداد - (رويترز) -"), not the blanks after it.
         best = Dateline(start, start + end + len(separator.rstrip()), parts)
