@@ -1,0 +1,218 @@
+"""Quotations and speakers: each phenomenon of issue 3 on real-shaped sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.doc import Doc, RawArticle
+from marsad.evaluation.quotes import match, read_articles, score_article, speakers_agree
+from marsad.extract.quotes import QuoteExtractor
+from marsad.record import Entity
+from marsad.text import entity_id
+
+GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold" / "quotes.jsonl"
+
+
+def quotes(text: str, *, entities: list[Entity] | None = None, boilerplate=None):
+    doc = Doc(RawArticle(text=text))
+    if entities:
+        doc.entities.extend(entities)
+    if boilerplate:
+        doc.boilerplate.extend(boilerplate)
+    QuoteExtractor()(doc)
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text  # offsets point into the original text
+        assert doc.text[q.cue_start:q.cue_start + len(q.cue)] == q.cue
+    return doc.quotes
+
+
+def only(text: str, **kw):
+    qs = quotes(text, **kw)
+    assert len(qs) == 1, [(q.text, q.speaker) for q in qs]
+    return qs[0]
+
+
+# --- cues ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cue, that", [
+    ("قال", "إن"), ("وقال", "إن"), ("فقال", "إن"), ("أكّد", "أن"), ("وأوضح", "أن"), ("ونبّه", "إلى أن"),
+    ("وإشار", "إلى أن"), ("ولفت", "إلى أن"), ("وصرّح", "بأن"), ("وشدّد", "على أن"),
+])
+def test_cue_forms_with_clitics_diacritics_and_typos(cue, that):
+    q = only(f"{cue} وزير الزراعة سامي العبيدي {that} موسم الحصاد سيبدأ مبكرا هذا العام.")
+    assert q.text == "موسم الحصاد سيبدأ مبكرا هذا العام"
+    assert q.speaker == "سامي العبيدي"
+    assert q.speaker_role == "وزير الزراعة"
+    assert not q.direct
+
+
+def test_present_tense_and_feminine_cues():
+    q = only("وتقول الباحثة منى الخطيب إن الجفاف يهدد ثلث المزارع في الجنوب.")
+    assert q.speaker == "منى الخطيب" and q.cue == "وتقول"
+
+
+# --- direct quotations ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("open_, close", [("“", "”"), ("«", "»"), ('"', '"')])
+def test_direct_quotes_in_every_mark(open_, close):
+    q = only(f"وقال المدرب ياسر الحمد {open_}لعبنا بروح عالية وسنعود أقوى في الجولة المقبلة{close}.")
+    assert q.direct and q.text == "لعبنا بروح عالية وسنعود أقوى في الجولة المقبلة"
+    assert q.speaker == "ياسر الحمد"
+
+
+def test_unclosed_quote_runs_to_paragraph_end():
+    text = "وقال رئيس البلدية كريم النجار: “سنفتح الجسر أمام السيارات الأسبوع المقبل. والعمل مستمر ليلا\nوفي سياق آخر، افتتح المعرض."
+    q = only(text)
+    assert q.direct and q.text == "سنفتح الجسر أمام السيارات الأسبوع المقبل. والعمل مستمر ليلا"
+
+
+def test_colon_speech_ends_at_stray_closing_mark():
+    q = only("وأضاف المتحدث باسم الدفاع المدني: لا توجد إصابات بين السكان” وذلك بحسب الحصيلة الأولية.")
+    assert q.direct and q.text == "لا توجد إصابات بين السكان"
+
+
+def test_quote_marks_around_names_titles_and_scare_words_are_not_quotes():
+    assert quotes("المصدر: وكالة “ناس” العراقية") == []
+    assert quotes("وعرضت القناة مسلسل \"الطريق الطويل\" في رمضان الماضي.") == []
+    assert quotes("ووصفت الصحف المحلية الحادث بالفاجعة وانتشر وسم \"كلنا معكم\" على المنصات.") == []
+    # A quoted outlet name inside the speaker zone is stepped over.
+    q = only("وقال الضابط في شرطة المدينة أحمد بورقان لصحيفة “الخليج اليوم” إن المتهم اعترف بالسرقة.")
+    assert q.text == "المتهم اعترف بالسرقة" and q.speaker == "أحمد بورقان"
+
+
+def test_scare_quote_after_long_object_is_not_speech():
+    assert quotes("وأعلنت الهيئة، الثلاثاء، إيقاف اللاعب ستة أشهر على خلفية اتهامه بتقاضي \"عمولة\".") == []
+
+
+# --- reported speech -----------------------------------------------------------------------
+
+def test_indirect_stops_at_next_cue_and_attribution():
+    qs = quotes("وأكد الوزير خالد المنصور أن الأسعار ستنخفض قريبا، مضيفا أن الدعم سيستمر حتى نهاية العام، بحسب وكالة الأنباء الرسمية.")
+    assert [q.text for q in qs] == ["الأسعار ستنخفض قريبا", "الدعم سيستمر حتى نهاية العام"]
+    assert all(q.speaker == "خالد المنصور" for q in qs)
+
+
+def test_mixed_form_runs_over_the_quoted_part():
+    q = only("وأكد الناطق باسم الجيش العميد سعد الراوي أن القوات “لاحظت تحركات مريبة. وتم التعامل معها فورا” قرب الحدود.")
+    assert q.text == "القوات “لاحظت تحركات مريبة. وتم التعامل معها فورا” قرب الحدود"
+    assert q.speaker == "سعد الراوي"
+
+
+def test_source_attributions_before_and_after():
+    q = only("وبحسب صحيفة “الوطن” فإن الاجتماع سيعقد في العاصمة الأسبوع المقبل.")
+    assert q.text == "الاجتماع سيعقد في العاصمة الأسبوع المقبل" and q.speaker == "الوطن"
+    q = only("ارتفع عدد الجرحى إلى عشرين شخصا، وفقا لمصادر طبية في المدينة.")
+    assert q.text == "ارتفع عدد الجرحى إلى عشرين شخصا" and q.speaker == "مصادر طبية في المدينة"
+    assert quotes("وتوزع الجوائز حسب ترتيب الفرق في الدوري.") == []
+
+
+def test_impersonal_asides_are_not_quotes():
+    assert quotes("يذكر أن المهرجان انطلق قبل عشر سنوات.") == []
+
+
+def test_boilerplate_is_not_quoted():
+    text = "الرياض– قال المسؤول سالم العتيبي إن الطريق سيفتح غدا."
+    qs = quotes(text, boilerplate=[(0, len(text), "dateline")])
+    assert qs == []
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+def test_role_rank_and_name_kept_apart():
+    q = only("وقال المتحدث باسم التحالف الدولي العقيد مايلز ككينز إن الغارات استهدفت مخازن أسلحة.")
+    assert q.speaker == "مايلز ككينز"
+    assert q.speaker_role == "المتحدث باسم التحالف الدولي، العقيد"
+
+
+def test_name_in_apposition_after_role():
+    q = only("أكد وزير الخارجية السابق، جون هيل، الأحد، أن المفاوضات ستستأنف.")
+    assert q.speaker == "جون هيل" and q.speaker_role == "وزير الخارجية السابق"
+
+
+def test_speaker_before_the_cue_and_institutions():
+    q = only("مجلة \"الأفق\" الأسبوعية، رأت أن الحكومة تأخرت في الإصلاح.")
+    assert q.speaker == "الأفق"
+    q = only("أعلنت وزارة الداخلية أن الطرق الرئيسية ستغلق يوم الجمعة.")
+    assert q.speaker == "وزارة الداخلية"
+    assert q.speaker_entity_id == entity_id("ORG", "وزارة الداخلية")
+
+
+def test_pro_drop_across_sentences_and_paragraphs_and_surname():
+    text = (
+        "وقال رئيس الاتحاد المحلي فهد الشمري إن البطولة ستقام في موعدها.\n"
+        "وأضاف أن الملاعب جاهزة بالكامل. وتابع: \"ننتظر جمهورا كبيرا\".\n"
+        "وأشار الشمري إلى أن التذاكر نفدت، مبينا أن النقل العام سيعمل طوال الليل."
+    )
+    qs = quotes(text)
+    assert len(qs) == 5
+    assert {q.speaker for q in qs} == {"فهد الشمري"}
+    assert qs[0].speaker_entity_id == entity_id("PER", "فهد الشمري")
+
+
+def test_feminine_cue_does_not_attach_to_masculine_speaker():
+    text = (
+        "قالت الوزيرة ليلى حداد إن الموازنة متوازنة.\n"
+        "وقال النائب عمر سليم إن الأرقام غير دقيقة.\n"
+        "وأضافت أن الدين العام تراجع."
+    )
+    qs = quotes(text)
+    assert [q.speaker for q in qs] == ["ليلى حداد", "عمر سليم", "ليلى حداد"]
+
+
+def test_interview_agency_is_not_a_speaker():
+    text = "قال الرئيس سامر الخوري إن الانتخابات ستجري في موعدها.\nوأضاف في مقابلة مع الوكالة الرسمية أن المراقبين مرحب بهم."
+    qs = quotes(text)
+    assert [q.speaker for q in qs] == ["سامر الخوري", "سامر الخوري"]
+
+
+def test_named_subject_of_a_nominal_cue_is_remembered():
+    text = "ونقلت صحيفة محلية عن المحافظ نبيل العلي، تأكيده أهمية المشروع، حيث قال: \"سننجزه قبل الصيف\"."
+    q = only(text)
+    assert q.speaker == "نبيل العلي" and q.text == "سننجزه قبل الصيف"
+
+
+def test_uses_entities_when_present():
+    text = "وقال المستشار الاقتصادي مارك دوفال إن التضخم سيتراجع."
+    start = text.index("مارك")
+    ent = Entity("مارك دوفال", start, start + len("مارك دوفال"), "PER", "مارك دوفال", "per-test-1")
+    q = only(text, entities=[ent])
+    assert q.speaker == "مارك دوفال" and q.speaker_entity_id == "per-test-1"
+    assert q.speaker_role == "المستشار الاقتصادي"
+
+
+def test_empty_and_quoteless_texts():
+    assert quotes("ارتفعت درجات الحرارة في المنطقة الشرقية اليوم.") == []
+    assert quotes("...") == []
+
+
+# --- evaluation ----------------------------------------------------------------------------
+
+def test_match_needs_half_of_the_gold_span():
+    gold = [{"start": 0, "end": 100, "speaker": "أ"}]
+    assert match(gold, [{"start": 50, "end": 200}])[0][0][1] is not None
+    assert match(gold, [{"start": 51, "end": 200}])[0][0][1] is None
+    # One prediction cannot match two gold quotes.
+    two = [{"start": 0, "end": 10, "speaker": None}, {"start": 10, "end": 20, "speaker": None}]
+    res = score_article({"id": "x", "quotes": two}, [{"start": 0, "end": 20, "speaker": None}])
+    assert res.counts.matched == 1
+
+
+def test_speaker_agreement():
+    assert speakers_agree("إدينسون كافاني", "كافاني")
+    assert speakers_agree("مسؤولي الجامعة", "الجامعة")
+    assert not speakers_agree("جيرار كولوم", "الشرطة")
+    assert speakers_agree(None, None) and not speakers_agree(None, "الشرطة")
+
+
+def test_gold_spans_match_the_articles(shared_data):
+    rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
+    assert len(rows) >= 40
+    assert {r["split"] for r in rows} == {"dev", "test"}
+    articles = read_articles(r["id"] for r in rows)
+    for r in rows:
+        text = articles[r["id"]]["text"]
+        for q in r["quotes"]:
+            assert text[q["start"]:q["end"]] == q["text"]
