@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import clitic_candidates, clitic_key, tokenize
+from ..text import clitic_candidates, clitic_key, normalize_with_map, tokenize
 from .base import Snippet
 
 _NUM_SEP_RE = re.compile(r"[.,]")
@@ -205,13 +205,59 @@ def make_snippet(text: str, keys: set[str], *, window: int = 32, context: int = 
 
     With no match (a hit on the title or a filter-only listing) the opening words are returned.
     """
+    base = 0
+    if len(text) > 2 * _REGION:
+        # Tokenising a whole long article per hit is the cost of a search page: find the densest
+        # region by substring search in the normalised text first, then tokenise only that region.
+        base, text = _region(text, keys)
+    snip = _snippet_in(text, keys, window, context)
+    if base:
+        snip.start += base
+        snip.end += base
+        snip.leading_ellipsis = True
+    return snip
+
+
+_REGION = 300
+
+
+def _region(text: str, keys: set[str]) -> tuple[int, str]:
+    norm = normalize_with_map(text)
+    hits: list[tuple[int, str]] = []
+    for k in keys:
+        if len(k) < 2:
+            continue
+        i = norm.text.find(k)
+        while i != -1 and len(hits) < 400:
+            hits.append((i, k))
+            i = norm.text.find(k, i + 1)
+    if not hits:
+        return 0, text
+    hits.sort()
+    best, best_score, j = hits[0][0], -1, 0
+    for a in range(len(hits)):
+        while hits[a][0] - hits[j][0] > _REGION // 2:
+            j += 1
+        score = len({k for _, k in hits[j:a + 1]}) * 100 + (a - j)
+        if score > best_score:
+            best, best_score = hits[j][0], score
+    start = norm.to_original(max(0, best - _REGION // 2))
+    if start < _REGION // 2:
+        start = 0
+    else:  # begin at a word boundary
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    return start, text[start:start + 2 * _REGION]
+
+
+def _snippet_in(text: str, keys: set[str], window: int, context: int) -> Snippet:
     tokens = [t for t in tokenize(text) if t.kind in ("word", "num")]
     if not tokens:
         return Snippet(text[:200], 0, min(len(text), 200))
     matched: list[int] = []
     for i, t in enumerate(tokens):
         k = _word_key(t.text, t.kind, t.norm)
-        if k in keys or (t.kind == "word" and len(t.norm) > 3 and any(a in keys for a in _alt_forms(t.text, k or ""))):
+        if k in keys or (t.kind == "word" and len(t.norm) > 3 and t.norm[0] in "وفبكل" and any(a in keys for a in _alt_forms(t.text, k or ""))):
             matched.append(i)
     if matched:
         best_start, best_score = matched[0], -1.0
