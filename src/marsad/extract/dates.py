@@ -91,14 +91,14 @@ ORDINAL_DAYS.update({"العشرين": 20, "العشرون": 20, "الثلاثي
 ORDINAL_DAYS = {k: v for k, v in ORDINAL_DAYS.items() if v}
 _CARDINAL_DAYS = {}
 
-_PAST = "الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته|الفائت|الفائته|السابق|السابقه"
-_NEXT = "المقبل|المقبله|القادم|القادمه|التالي|التاليه"
+_PAST = "الماضيين|الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته|الفائت|الفائته|السابق|السابقه"
+_NEXT = "المقبلين|القادمين|المقبل|المقبله|القادم|القادمه|التالي|التاليه"
 _THIS = "الجاري|الجاريه|الحالي|الحاليه"
 _PARTS = "صباح|مساء|ظهر|عصر|فجر|ليل|ليله|منتصف ليل|ضحي|صبيحه|عشيه|ظهيره"
 
 _NUM_WORDS = {"يوم": 1, "يومين": 2, "يومان": 2, "اسبوع": 1, "اسبوعين": 2, "اسبوعان": 2, "شهر": 1, "شهرين": 2,
               "شهران": 2, "عام": 1, "عامين": 2, "عامان": 2, "سنه": 1, "سنتين": 2, "سنتان": 2}
-_UNIT_OF = {"يوم": "day", "ايام": "day", "يومين": "day", "يومان": "day", "اسبوع": "week", "اسابيع": "week",
+_UNIT_OF = {"يوما": "day", "اسبوعا": "week", "شهرا": "month", "عاما": "year", "يوم": "day", "ايام": "day", "يومين": "day", "يومان": "day", "اسبوع": "week", "اسابيع": "week",
             "اسبوعين": "week", "اسبوعان": "week", "شهر": "month", "اشهر": "month", "شهور": "month", "شهرين": "month",
             "شهران": "month", "عام": "year", "اعوام": "year", "عامين": "year", "عامان": "year", "سنه": "year",
             "سنوات": "year", "سنين": "year", "سنتين": "year", "سنتان": "year"}
@@ -111,33 +111,39 @@ def _alt(words) -> str:
 _GMONTH = _alt(GREGORIAN_MONTHS)
 _HMONTH = _alt(HIJRI_MONTHS)
 _WEEKDAY = _alt(WEEKDAYS)
-_YEAR = r"(?:1[3-9]\d\d|20\d\d)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _ERA_G = r"(?:\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_]))"
 _ERA_H = r"(?:\s*(?:ه|هـ|هجري|هجريه|للهجره)(?![^\W\d_]))"
 # A Gregorian month written as two names: حزيران/يونيو، حزيران (يونيو)، يونيو - حزيران
-_MONTH_PAIR = rf"(?P<m>{_GMONTH})(?:\s*(?:/|\\|-|–|\(|،|,)\s*(?P<m2>{_GMONTH})\s*\)?)?"
+_MONTH_PAIR = rf"(?P<m>{_GMONTH})(?:\s*(?:/|\\|-|–|\(|،|,)?\s*(?P<m2>{_GMONTH})(?![^\W\d_])(?:\s*\))?)?"
+_REL_YEAR = r"(?:العام|السنه)\s+(?P<ydir>الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفائت|السابق|المقبل|المقبله|القادم|القادمه|الجاري|الجاريه|الحالي|الحاليه)"
 
 _ORDDAY = _alt(ORDINAL_DAYS)
 _RX_DMY = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY})\s*(?:[،,]\s*)?(?:الموافق\s+)?)?"
     rf"(?:(?P<d>[0-3]?\d)(?![\d.,]\d)\s*[.\-/]?\s*|(?P<od>{_ORDDAY})\s+)(?:من\s+)?(?:شهر\s+)?{_MONTH_PAIR}"
-    rf"(?:\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?)?"
+    rf"(?:\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?(?![\d])"
+    rf"|\s+(?:من\s+)?{_REL_YEAR}(?![^\W\d_])"
+    rf"|\s+(?P<mdir>الماضي|المنصرم|الفايت|الفائت|المقبل|القادم|الجاري|الحالي)(?![^\W\d_]))?"
 )
 _RX_MY = re.compile(rf"(?:شهر\s+)?{_MONTH_PAIR}\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?")
 _RX_MONTH_ONLY = re.compile(
-    rf"(?:(?P<pre>شهر|مطلع|منتصف|نهايه|اواخر|اوائل|اواسط|بدايه|خلال|منذ|في|حتي|قبل|بعد)\s+)?(?:شهر\s+)?{_MONTH_PAIR}"
-    rf"(?:\s+(?P<dir>{_PAST}|{_NEXT}|{_THIS}))?(?![^\W\d_])")
+    rf"(?:(?P<pre>مطلع|منتصف|نهايه|اواخر|اوائل|اواسط|بدايه|خلال|منذ|في|حتي|قبل|بعد)\s+)?(?P<shahr>شهر\s+)?{_MONTH_PAIR}"
+    rf"(?:\s+(?P<dir>{_PAST}|{_NEXT}|{_THIS}))?(?![^\W\d_])"
+    rf"(?P<yctx>\)?\s+(?:من\s+)?(?:هذا\s+العام|هذه\s+السنه|{_REL_YEAR}))?")
 _RX_HIJRI = re.compile(
     rf"(?:(?P<d>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?)?(?P<m>{_HMONTH})\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>1[34]\d\d){_ERA_H}?"
 )
-_RX_HIJRI_YEAR = re.compile(rf"(?:(?:عام|العام|سنه)\s+)?(?P<y>1[34]\d\d){_ERA_H}")
-_RX_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})(?![\d/])(?:\s*م(?![^\W\d_]))?")
+_RX_HIJRI_YEAR = re.compile(rf"(?:(?:عام|العام|سنه)\s+)?(?P<y>1[34]\d\d)(?:\s*[/\-]\s*(?P<y2>1[34]\d\d))?{_ERA_H}")
+_RX_NUMERIC = re.compile(
+    r"(?<![\d/.\-])(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<c>\d{2,4})(?![\d/])"
+    r"(?:\s*(?P<era>م|ه|هـ)(?![^\W\d_]))?")
 _RX_YEAR_MARKED = re.compile(rf"(?P<y>{_YEAR})\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_])")
 _YEAR_TRIGGERS = ("عام|العام|عامي|الاعوام|اعوام|سنه|السنه|سنتي|السنوات|منذ|حتي|خلال|في|مطلع|بدايه|نهايه|اواخر|اوائل"
                   "|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|انتخابات|مونديال|بحلول|مع حلول|عامَي")
 _RX_YEARS = re.compile(
-    rf"(?P<trig>{_YEAR_TRIGGERS})\s+(?:(?:ما\s+)?بين\s+)?(?P<noun>عام\s+|العام\s+)?(?P<y>{_YEAR})(?![\d.,])(?:{_ERA_G})?"
-    rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?![\d.,]){_ERA_G}?)?"
+    rf"(?P<trig>{_YEAR_TRIGGERS})\s+(?:(?:ما\s+)?بين\s+)?(?P<noun>عام\s+|العام\s+)?(?P<y>{_YEAR})(?!\d|[.,]\d)(?:{_ERA_G})?"
+    rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?!\d|[.,]\d){_ERA_G}?)?"
 )
 _RX_RELATIVE = re.compile(
     rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:التالي|السابق|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
@@ -145,7 +151,9 @@ _RX_RELATIVE = re.compile(
     rf"|(?:(?P<part2>{_PARTS})\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<dir>{_PAST}|{_NEXT}))?(?![^\W\d_])"
     rf"|(?P<span>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+(?P<dir2>{_PAST}|{_NEXT}|{_THIS})(?![^\W\d_])"
     rf"|(?P<this>هذا\s+الاسبوع|هذا\s+الشهر|هذا\s+العام|هذه\s+السنه)(?![^\W\d_])"
-    rf"|(?P<ago>منذ|قبل|بعد)\s+(?P<n>\d+|[^\W\d_]+\s+)?\s*(?P<unit>ايام|يوم|يومين|يومان|اسبوع|اسابيع|اسبوعين|اسبوعان|شهر|اشهر|شهور|شهرين|شهران|عام|اعوام|عامين|عامان|سنه|سنوات|سنين|سنتين|سنتان)(?![^\W\d_])(?!\s*\d)"
+    rf"|(?P<ago>منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابه|زهاء|ما\s+يقارب|اكثر\s+من|اقل\s+من)\s+)?(?P<n>\d+|[^\W\d_]+\s+)?\s*"
+    rf"(?P<unit>ايام|يوما|يوم|يومين|يومان|اسبوع|اسبوعا|اسابيع|اسبوعين|اسبوعان|شهر|شهرا|اشهر|شهور|شهرين|شهران|عام|عاما|اعوام|عامين|عامان|سنه|سنوات|سنين|سنتين|سنتان)"
+    rf"(?![^\W\d_])(?!\s*\d)(?!\s+(?:{_GMONTH}|{_HMONTH}))"
 )
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "لل", "وال"})
 
@@ -200,7 +208,15 @@ _ARABIC_COUNT = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
                  "سبع": 7, "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "بضعه": None, "بضع": None,
                  "عده": None, "عشرات": None}
 
-_FUTURE_RE = re.compile(r"(?:^|\s)(?:س[يتنا][^\W\d_]{2,}|سوف|يعتزم|تعتزم|المقرر|مقرر|يتوقع|ستقام|يرتقب)(?=\s|$)")
+_FUTURE_RE = re.compile(
+    r"(?:^|\s)(?:[وف]?س(?!ياس|ياد|يار|يطر|ير|نغ|تين|ته|تي|نو|نه|نا|ناريو|تو|تا)[يتن][^\W\d_]{3,}|سوف|يعتزم|تعتزم|المقرر|مقرر|المنتظر|المتوقع|يرتقب|مرتقب)(?=\s|$)")
+
+
+def _future_context(norm: str, start: int) -> bool:
+    """A future verb (سيعقد، ستبدأ) or marker (من المقرر، سوف) shortly before, in the same sentence."""
+    window = norm[max(0, start - 45):start]
+    cut = max(window.rfind("."), window.rfind("؟"), window.rfind("\n"))
+    return bool(_FUTURE_RE.search(window[cut + 1:]))
 
 
 class _Found:
@@ -208,6 +224,21 @@ class _Found:
 
     def __init__(self, start, end, value, resolution, relative, prio):
         self.start, self.end, self.value, self.resolution, self.relative, self.prio = start, end, value, resolution, relative, prio
+
+
+def _month_value(ref: date | None, mon: int, direction: str, ydir: str) -> str | None:
+    """Year of a month named without one: الماضي / المقبل / العام الماضي decide, else the nearest."""
+    if ref is None:
+        return None
+    if ydir:
+        y = ref.year + (-1 if re.fullmatch(_PAST, ydir) else 1 if re.fullmatch(_NEXT, ydir) else 0)
+    elif re.fullmatch(_PAST, direction):
+        y = ref.year - (1 if mon >= ref.month else 0)
+    elif re.fullmatch(_NEXT, direction):
+        y = ref.year + (1 if mon <= ref.month else 0)
+    else:
+        y = ref.year - (1 if mon - ref.month > 6 else 0)
+    return _ymd(y, mon)
 
 
 def _scan(norm: str, ref: date | None) -> list[_Found]:
@@ -225,13 +256,19 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
                 add(_Found(m.start(), m.end(), _ymd(y, mon, d), "day", False, 3))
         elif 1 <= d <= 31:
             # A day and month: the year is the publication year (or the one before, for a December
-            # date read in January).
+            # date read in January); الماضي / المقبل and العام الماضي say which way.
             value = None
             if ref is not None:
                 y = ref.year
-                if mon - ref.month > 6:
+                if m["ydir"]:
+                    y += -1 if re.fullmatch(_PAST, m["ydir"]) else 1 if re.fullmatch(_NEXT, m["ydir"]) else 0
+                elif m["mdir"] and re.fullmatch(_PAST, m["mdir"]):
+                    y -= 1 if (mon, d) > (ref.month, ref.day) else 0
+                elif m["mdir"] and re.fullmatch(_NEXT, m["mdir"]):
+                    y += 1 if (mon, d) < (ref.month, ref.day) else 0
+                elif mon - ref.month > 6:
                     y -= 1
-                elif ref.month - mon > 6 and _FUTURE_RE.search(norm[max(0, m.start() - 60):m.start()]):
+                elif ref.month - mon > 6 and _future_context(norm, m.start()):
                     y += 1
                 value = _ymd(y, mon, d) if _valid(y, mon, d) else None
             add(_Found(m.start(), m.end(), value, "day", True, 3))
@@ -244,15 +281,24 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
         if not _boundary_ok(norm, m.start()):
             continue
         key = re.sub(r"\s+", " ", m["m"])
-        if not m["pre"] and not m["dir"]:
+        if not m["pre"] and not m["dir"] and not m["shahr"] and not m["yctx"]:
             continue
-        if key in AMBIGUOUS_MONTHS and m["pre"] != "شهر" and not m["dir"]:
+        if key in AMBIGUOUS_MONTHS and not (m["shahr"] or m["dir"] or (m["pre"] and key == "مارس")):
             continue
         mon = GREGORIAN_MONTHS[key]
-        start = m.start() if m["pre"] == "شهر" else m.start("m")
-        if m["pre"] and m["pre"] != "شهر" and norm[m.start("pre") - 4 if m.start("pre") >= 4 else 0:m.start("pre")].endswith("شهر "):
-            start = m.start("m")
-        value = None
+        start = m.start("shahr") if m["shahr"] else m.start("m")
+        end = m.end("dir") if m["dir"] else m.end("m2") if m["m2"] else m.end("m")
+        months = [mon]
+        if m["m2"] and GREGORIAN_MONTHS[re.sub(r"\s+", " ", m["m2"])] != mon:
+            # سبتمبر - نوفمبر: a range, two months (a pair of names for one month is not)
+            months.append(GREGORIAN_MONTHS[re.sub(r"\s+", " ", m["m2"])])
+            end = m.end("m")
+        for k, mon in enumerate(months):
+            if k == 1:
+                start, end = m.start("m2"), m.end("m2")
+            value = _month_value(ref, mon, m["dir"] or "", m["ydir"] or "")
+            add(_Found(start, end, value, "month", True, 1))
+        continue
         if ref is not None:
             direction = m["dir"] or ""
             if re.fullmatch(_PAST, direction):
@@ -280,7 +326,12 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
         if not _boundary_ok(norm, m.start()):
             continue
         g = _hijri_to_gregorian(int(m["y"]))
-        if g is not None:
+        if g is not None and m["y2"]:
+            g2 = _hijri_to_gregorian(int(m["y2"]))
+            add(_Found(m.start(), m.end("y"), _ymd(g.year), "year", False, 1))
+            if g2 is not None:
+                add(_Found(m.start("y2"), m.end(), _ymd(g2.year), "year", False, 1))
+        elif g is not None:
             add(_Found(m.start(), m.end(), _ymd(g.year), "year", False, 1))
     for m in _RX_NUMERIC.finditer(norm):
         a, b, c = int(m["a"]), int(m["b"]), int(m["c"])
@@ -292,7 +343,11 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
                 y += 2000 if y < 50 else 1900
             if mon > 12 and d <= 12:
                 d, mon = mon, d  # US order 5/17/2018
-        if 1900 <= y <= 2100 and _valid(y, mon, d):
+        if 1300 <= y <= 1500 and mon <= 12 and d <= 30:
+            g = _hijri_to_gregorian(y, mon, d)  # ٢١/١٠/١٤٣٦هـ
+            if g is not None:
+                add(_Found(m.start(), m.end(), g.isoformat(), "day", False, 3))
+        elif 1900 <= y <= 2100 and _valid(y, mon, d):
             add(_Found(m.start(), m.end(), _ymd(y, mon, d), "day", False, 3))
     for m in _RX_YEAR_MARKED.finditer(norm):
         if _boundary_ok(norm, m.start()):
@@ -327,9 +382,16 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
             pass
         offset = {"قبل يوم امس": -2, "اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1, "الغد": 1,
                   "امس الاول": -2, "اول امس": -2, "بعد غد": 2}[rel]
-        if rel in ("غد",) and not norm[max(0, s - 4):s].strip().endswith("يوم") and not m["part"]:
-            return None
-        return _Found(s, e, (ref + timedelta(days=offset)).isoformat() if ref else None, "day", True, 2)
+        if rel in ("غد", "الغد") and not norm[max(0, s - 4):s].strip().endswith("يوم") and not m["part"]:
+            return None  # الغد alone is mostly "the future" (من الغد، جيل الغد); يوم الغد is tomorrow
+        if ref is None:
+            return _Found(s, e, None, "day", True, 2)
+        day = ref + timedelta(days=offset)
+        if m["wd"]:
+            # اليوم الأحد in an article stamped Monday: the named weekday wins (nearest such day).
+            delta = (WEEKDAYS[m["wd"]] - day.weekday()) % 7
+            day += timedelta(days=delta if delta <= 3 else delta - 7)
+        return _Found(s, e, day.isoformat(), "day", True, 2)
     if m["wd2"]:
         if m["yawm"] and not m["part2"]:
             s = m.start("wd2")  # يوم الخميس: the span is the weekday
@@ -342,7 +404,7 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
             day = ref - timedelta(days=back or 7)
         elif re.fullmatch(_NEXT, direction):
             day = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
-        elif _FUTURE_RE.search(norm[max(0, s - 50):s]) and back:
+        elif back and _future_context(norm, s):
             day = ref + timedelta(days=(wd - ref.weekday()) % 7)
         else:
             day = ref - timedelta(days=back)
@@ -368,6 +430,8 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
             nw = m["n"].strip()
             if nw.isdigit():
                 n = int(nw)
+                if n > 200 or (unit in ("day", "week") and n > 400):
+                    return None
             elif nw in _ARABIC_COUNT:
                 n = _ARABIC_COUNT[nw]
                 if n is None:
@@ -378,7 +442,7 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
             n = _NUM_WORDS.get(unit_word)
             if n is None:
                 return None
-        if unit_word in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين") and not m["n"]:
+        if unit_word in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "يوما", "اسبوعا", "شهرا", "عاما") and not m["n"]:
             return None
         sign = 1 if m["ago"] == "بعد" else -1
         if ref is None:
@@ -439,11 +503,8 @@ class DateExtractor:
     name = "dates"
 
     def __call__(self, doc) -> None:
-        skip = [(s, e) for s, e, _ in doc.boilerplate]
-        for d in find_dates(doc.norm, doc.published):
-            if any(s <= d.start < e for s, e in skip):
-                continue
-            doc.dates.append(d)
+        # Datelines and credit lines are boilerplate but their dates are real: nothing is skipped.
+        doc.dates.extend(find_dates(doc.norm, doc.published))
 
 
 @lru_cache(maxsize=1)

@@ -113,7 +113,7 @@ _LABEL_BEFORE = frozenset(clitic_key(w) for w in (
 #: Model and type designators written in Arabic letters before the number (اف 16، بوينغ 737، إس 400).
 _DESIGNATORS = frozenset(clitic_key(w) for w in (
     "اف إف ف بوينغ بوينج ايرباص إيرباص ميغ ميج سوخوي سو اس إس تي تى كوفيد كورونا بي إم ام جي يو سي "
-    "ايه إيه إتش اتش اكس إكس زد في ار آر دي كي ميراج تورنادو مي يوروفايتر باتريوت ثاد غراد كاتيوشا آيفون ايفون "
+    "ايه إيه إتش اتش اكس إكس زد ار آر دي كي ميراج ابولو أبولو سويوز فالكون تورنادو مي يوروفايتر باتريوت ثاد غراد كاتيوشا آيفون ايفون "
     "غالاكسي جالاكسي ويندوز بلايستيشن مرسيدس تويوتا").split())
 _TIME_AFTER = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا", "عصرا", "بتوقيت", "ص", "م", "دقيقه"})
 _TIME_BEFORE = frozenset({"الساعه", "الساعة", "تمام", "حوالي الساعه"})
@@ -223,6 +223,9 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
         if prev is not None and prev.text == ":" and i >= 2 and tokens[i - 2].kind == "num":
             return True
         if nxt is not None and nxt.norm in _TIME_AFTER and nxt.norm not in ("م",):
+            return True
+        # Digits glued to a word that is not a clitic: فرانس24، كوفيد19
+        if prev is not None and prev.kind == "word" and prev.end == num.start and m.start == num.start:
             return True
         # Latin designators: F-16, A320, S-400, 5G, MH17 (also with a clitic: وF-16)
         if prev is not None and prev.kind == "word" and _latin_end(prev) and prev.end >= num.start - 1:
@@ -438,8 +441,44 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
         if kind == "money" and category not in ("AID", None):
             category = None
         out.append(Quantity(text[start:end], start, end, value, approx, kind, unit, category))
+    out.extend(_definite_numbers(text, tokens, skip, {q.start for q in out}))
+    out.sort(key=lambda q: q.start)
     _share_units(out, tokens, text)
+    _share_approx(out, text)
     return out
+
+
+#: Number words that follow a definite plural as an adjective: السيناريوهات الأربعة، الأشهر العشرة.
+_DEFINITE_NUMBERS = {"ال" + w: v for w, v in (
+    ("ثلاثه", 3), ("ثلاث", 3), ("اربعه", 4), ("اربع", 4), ("خمسه", 5), ("خمس", 5), ("سته", 6), ("ست", 6),
+    ("سبعه", 7), ("سبع", 7), ("ثمانيه", 8), ("ثماني", 8), ("تسعه", 9), ("تسع", 9), ("عشره", 10), ("عشر", 10),
+    ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("ثلاثون", 30), ("اربعين", 40), ("خمسين", 50), ("مئه", 100), ("مائه", 100))}
+
+
+def _definite_numbers(text: str, tokens: list[Token], skip, taken: set[int]) -> list[Quantity]:
+    out = []
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        v = _DEFINITE_NUMBERS.get(t.norm)
+        if v is None or t.start in taken or any(s <= t.start < e for s, e in skip):
+            continue
+        prev = tokens[k - 1]
+        # after a definite plural noun, not after a number or a weekday (الأحد الثالث …)
+        if prev.kind != "word" or not prev.norm.startswith("ال") or prev.norm in ("الاثنين",) or len(prev.norm) < 5:
+            continue
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if nxt in ("عشر", "عشره"):
+            continue
+        out.append(Quantity(t.text, t.start, t.end, v, "exact", "count", prev.text, _category_of(prev.norm)))
+    return out
+
+
+def _share_approx(qs: list[Quantity], text: str) -> None:
+    """نحو 80 في المئة من … و40 في المئة من …: a coordinated figure of the same kind keeps the approximator."""
+    for a, b in zip(qs, qs[1:]):
+        if a.approx != "exact" and b.approx == "exact" and a.kind == b.kind and a.kind in ("percent", "money") \
+                and b.text.startswith("و") and b.start - a.end <= 40 and not any(c in text[a.end:b.start] for c in ".؟!\n"):
+            b.approx = a.approx
 
 
 def _share_units(qs: list[Quantity], tokens: list[Token], text: str) -> None:
@@ -462,7 +501,8 @@ class QuantityExtractor:
     name = "quantities"
 
     def __call__(self, doc) -> None:
-        skip = [(d.start, d.end) for d in doc.dates] + [(s, e) for s, e, _ in doc.boilerplate]
+        # Boilerplate (a repeated headline, a credit line) still states real figures: only dates are skipped.
+        skip = [(d.start, d.end) for d in doc.dates]
         if not doc.dates:
             # Works without the dates component: find the dates ourselves so years are not counted.
             from .dates import find_dates
