@@ -178,5 +178,8 @@ def validate(record: dict[str, Any]) -> None:
                 errors.append(f"{where}: span {item['start']}-{item['end']} outside text of length {n}")
             elif "text" in item and record["text"][item["start"]:item["end"]] != item["text"]:
                 errors.append(f"{where}: text {item['text']!r} differs from text[{item['start']}:{item['end']}]")
+        for i, quote in enumerate(record["quotes"]):
+            if not 0 <= quote["cue_start"] <= n:
+                errors.append(f"quotes/{i}: cue_start {quote['cue_start']} outside text of length {n}")
     if errors:
         raise ValueError("invalid article record: " + "; ".join(errors))
