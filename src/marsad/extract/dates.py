@@ -146,7 +146,7 @@ _RX_YEARS = re.compile(
     rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?!\d|[.,]\d){_ERA_G}?)?"
 )
 _RX_RELATIVE = re.compile(
-    rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:التالي|السابق|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
+    rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:التالي|السابق|السابع|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
     rf"(?:\s*(?:[،,]\s*)?(?P<wd>{_WEEKDAY}))?(?![^\W\d_])"
     rf"|(?:(?P<part2>{_PARTS})\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<dir>{_PAST}|{_NEXT}))?(?![^\W\d_])"
     rf"|(?P<span>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+(?P<dir2>{_PAST}|{_NEXT}|{_THIS})(?![^\W\d_])"
@@ -209,7 +209,7 @@ _ARABIC_COUNT = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
                  "عده": None, "عشرات": None}
 
 _FUTURE_RE = re.compile(
-    r"(?:^|\s)(?:[وف]?س(?!ياس|ياد|يار|يطر|ير|نغ|تين|ته|تي|نو|نه|نا|ناريو|تو|تا)[يتن][^\W\d_]{3,}|سوف|يعتزم|تعتزم|المقرر|مقرر|المنتظر|المتوقع|يرتقب|مرتقب)(?=\s|$)")
+    r"(?:^|\s)(?:[وف]?س(?!ياس|ياد|يار|يطر|ير|نغ|تين|ته|تي|نو|نه|نا|ناريو|تو|تا)[يتن][^\W\d_]{3,}|سوف|يعتزم|تعتزم|المقرر|مقرر|المنتظر|المتوقع|يرتقب|مرتقب)(?![^\W\d_])")
 
 
 def _future_context(norm: str, start: int) -> bool:
@@ -382,6 +382,9 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
             pass
         offset = {"قبل يوم امس": -2, "اليوم": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1, "الغد": 1,
                   "امس الاول": -2, "اول امس": -2, "بعد غد": 2}[rel]
+        before = norm[max(0, s - 7):s]
+        if rel == "اليوم" and (before.endswith(("عين ", "صحيفه ", "جريده ", "«", '"', "“")) or norm[e:e + 1] in ("»", '"', "”")):
+            return None  # the newspapers عين اليوم، اليوم، اليوم السابع
         if rel in ("غد", "الغد") and not norm[max(0, s - 4):s].strip().endswith("يوم") and not m["part"]:
             return None  # الغد alone is mostly "the future" (من الغد، جيل الغد); يوم الغد is tomorrow
         if ref is None:
@@ -445,6 +448,11 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
         if unit_word in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "يوما", "اسبوعا", "شهرا", "عاما") and not m["n"]:
             return None
         sign = 1 if m["ago"] == "بعد" else -1
+        tail = norm[e:e + 6].lstrip()
+        if m["ago"] != "منذ" and (tail.startswith(("من ", "علي ", "قضاها", "قضاه")) or (sign > 0 and not _future_context(norm, s))):
+            # قبل أسبوعين على النهائي، بعد ستة أشهر من إقالته: counted from another event, not from
+            # publication; بعد يومين is read as a date only in a future sentence.
+            return None
         if ref is None:
             value = None
         elif unit == "day":

@@ -43,7 +43,7 @@ for _stem, _v in (("عشر", 20), ("ثلاث", 30), ("اربع", 40), ("خمس",
     _TENS[_stem + "ين"] = _v
 _TENS["ثمانون"] = _TENS["ثمانين"] = 80
 
-_HUNDRED_FORMS = frozenset({"مئه", "مائه", "ميه", "مئة", "ماءه"})
+_HUNDRED_FORMS = frozenset({"مئه", "مائه", "مئة", "ماءه"})
 _HUNDREDS: dict[str, int] = {f: 100 for f in _HUNDRED_FORMS}
 for _f in ("مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين", "مائتا", "مائتي", "ميتين"):
     _HUNDREDS[_f] = 200
@@ -82,7 +82,7 @@ for _forms, _mult in (
 _FRACTIONS: dict[str, float] = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثي": 2 / 3, "ثلثا": 2 / 3, "ثلثان": 2 / 3,
                                 "ثلاثه ارباع": 0.75}
 #: Vague plurals: "tens / hundreds / thousands of". Value = the smallest round figure they imply.
-VAGUE: dict[str, int] = {"عشرات": 10, "مئات": 100, "مئات": 100, "ميات": 100, "الاف": 1_000, "الوف": 1_000,
+VAGUE: dict[str, int] = {"عشرات": 10, "مئات": 100, "الاف": 1_000, "الوف": 1_000,
                          "ملايين": 1_000_000, "مليارات": 1_000_000_000}
 
 #: Words that are numbers only inside a compound (احد عشر، واحد وعشرون) or before a scale word:
@@ -112,8 +112,9 @@ for _f, _v in (("دزينه", 12), ("دزينات", 12), ("دزينتين", 24),
 #: before a definite noun (خمس الفطيرة = a fifth of the pie).
 _FRACTION_SINGULAR: dict[str, float] = {"خمس": 0.2, "ثمن": 0.125, "ربع": 0.25, "ثلث": 1 / 3, "سدس": 1 / 6, "عشر": 0.1}
 
-#: Proclitic chains that may be glued to a number (و، ف، ب، ل، ك and their combinations).
-_CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+#: Proclitic chains that may be glued to a number word (و، ف، ب، ل and their combinations). ك is
+#: left out: كمية، كميات would read as ك + مية.
+_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +311,7 @@ def parse_at(tokens: list[Token], i: int, text: str | None = None) -> NumberMatc
     clitic_tok = None
     # A clitic written as its own token right before digits: و2020، ولـ30، بـ5
     if tok.kind == "word" and i + 1 < n and tokens[i + 1].kind == "num" and tok.end == tokens[i + 1].start \
-            and tok.norm in _CLITICS:
+            and (tok.norm in _CLITICS or tok.norm in ("ك", "وك")):
         clitic_tok = tok
         i += 1
         tok = tokens[i]

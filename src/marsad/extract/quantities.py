@@ -242,6 +242,9 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
         if prev is not None and prev.text in ("-", "/") and prev.end == num.start and i >= 2 and tokens[i - 2].kind == "num" \
                 and tokens[i - 2].end == prev.start:
             return True
+        # Scores written with a word: 1-صفر، صفر-2
+        if nxt is not None and nxt.text == "-" and m.tok_end + 1 < len(tokens) and tokens[m.tok_end + 1].norm == "صفر":
+            return True
         # Phone numbers and long identifiers
         digits = num.norm.replace(",", "").replace(".", "")
         if (num.norm.startswith("0") and len(digits) >= 4 and "." not in num.norm) or ("," not in num.norm and "." not in num.norm and len(digits) >= 9):
@@ -260,6 +263,18 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
     if prev is not None and prev.kind == "num" and m.form == "digits":
         return False
     return False
+
+
+_MEASURES = ("طن", "اطنان", "كيلو", "كيلومتر", "كم", "متر", "مترا", "امتار", "سنتيمتر", "ملم", "درجه", "لتر", "برميل",
+             "براميل", "ميل", "اميال", "هكتار", "دونم", "فدان", "غرام", "جرام", "كغ", "كلغ", "ساعه", "ساعات", "دقيقه",
+             "دقايق", "ثانيه", "نقطه", "نقاط", "ميغاوات", "كيلوواط", "قدم", "اقدام", "بوصه", "عقده", "مرات", "مره", "ضعف")
+
+
+def _is_measure(unit: str) -> bool:
+    from marsad.text import normalize
+
+    w = clitic_key(normalize(unit))
+    return any(w.startswith(m) for m in _MEASURES)
 
 
 def _latin_end(tok: Token) -> bool:
@@ -322,7 +337,7 @@ def _unit_after(tokens: list[Token], j: int, vague: bool, sent_end: int) -> tupl
     definite = w.startswith(("ال", "وال", "بال", "لل"))
     if definite and not vague:
         return None, None
-    if w.startswith("و") and not vague and len(w) > 3 and _category_of(w[1:]) is None:
+    if w.startswith("و") and not vague and len(w) >= 3 and _category_of(w[1:]) is None:
         return None, None
     return t.text, j
 
@@ -376,8 +391,8 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
     for idx, m in enumerate(matches):
         if any(m.start < e and s < m.end for s, e in skip):
             continue
-        if m.weak:
-            continue
+        if m.weak or (m.form == "words" and m.value == 0):
+            continue  # أحد، ست alone; صفر (in scores 1-صفر, or "zero" as a word) is no amount
         pj = _percent_after(tokens, m.tok_end)
         if pj is None and _is_label(tokens, m):
             continue
@@ -413,6 +428,12 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
                 j = cur[1]
         if kind == "count":
             unit, unit_idx = _unit_after(tokens, j, m.vague, s1)
+            # 74.318 مراجعا: a dot before exactly three digits of a countable noun groups thousands
+            # (no one counts 0.318 of a patient); measures (طن، كيلومتر، درجة) keep the decimal.
+            num_tok = tokens[m.tok_end - 1] if m.form == "digits" else None
+            if unit is not None and num_tok is not None and num_tok.kind == "num" and num_tok.norm.count(".") == 1 \
+                    and len(num_tok.norm.split(".")[1]) == 3 and "," not in num_tok.norm and not _is_measure(unit):
+                value = int(num_tok.norm.replace(".", ""))
         # "نسبة 10" without a sign is a percentage too.
         if kind == "count" and unit is None and m.tok_start >= 1 and tokens[m.tok_start - 1].norm.removeprefix("ب") in ("نسبه", "نسبته", "نسبتها") \
                 and (m.tok_end >= len(tokens) or tokens[m.tok_end].norm != "من"):
