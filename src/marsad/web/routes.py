@@ -69,6 +69,12 @@ def _day(value: str | None) -> str:
     return (value or "")[:10]
 
 
+def _day_html(value: str | None) -> Markup:
+    """``YYYY-MM-DD`` isolated left-to-right, so an ISO date keeps its order inside Arabic text."""
+    day = _day(value)
+    return Markup(f'<bdi dir="ltr">{escape(day)}</bdi>') if day else Markup("")
+
+
 def _parse_day(value: str | None) -> date | None:
     if not value:
         return None
@@ -90,7 +96,7 @@ def _int(value: str | None, default: int, lo: int, hi: int) -> int:
         return default
 
 
-def timeline_svg(points: list[tuple[str, int]], *, width: int = 640, height: int = 120, label: str = "إشارات") -> Markup:
+def timeline_svg(points: list[tuple[str, int]], *, width: int = 900, height: int = 110, label: str = "إشارات") -> Markup:
     """Bars per day as an inline SVG (no script): days on a left-to-right time axis, counts as heights."""
     if not points:
         return Markup('<p class="muted">لا توجد بيانات زمنية.</p>')
@@ -266,7 +272,7 @@ def install(app: FastAPI, *, tile_url: str | None = None, tile_attribution: str 
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.globals.update(kind_labels=KIND_LABELS, quantity_kinds=QUANTITY_KINDS, approx_labels=APPROX_LABELS)
-    env.filters.update(day=_day, number=format_number, sqrt=math.sqrt, safe_url=safe_url)
+    env.filters.update(day=_day_html, number=format_number, sqrt=math.sqrt, safe_url=safe_url)
     app.state.templates = templates
     app.state.tile_url = tile_url if tile_url is not None else os.environ.get(TILE_URL_ENV, "")
     app.state.tile_attribution = (tile_attribution if tile_attribution is not None

@@ -23,6 +23,7 @@
         return r.json();
       }).then(function (topo) {
         var countries = topojson.feature(topo, topo.objects.countries);
+        countries.features.forEach(function (f) { unwrapGeometry(f.geometry); });
         L.geoJSON(countries, {
           style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0f2", fillOpacity: tileUrl ? 0.15 : 1 },
           interactive: false
@@ -30,6 +31,21 @@
         el.dataset.outlinesLoaded = String(countries.features.length);
       })
     : Promise.resolve();
+
+  // Rings that cross the antimeridian jump from +180 to -180 (Chukotka, Fiji); Leaflet would draw
+  // that jump as a line around the world. Keep each ring continuous by shifting longitudes by 360.
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      var d = ring[i][0] - ring[i - 1][0];
+      if (d > 180) ring[i][0] -= 360;
+      else if (d < -180) ring[i][0] += 360;
+    }
+  }
+  function unwrapGeometry(g) {
+    if (!g) return;
+    if (g.type === "Polygon") g.coordinates.forEach(unwrapRing);
+    else if (g.type === "MultiPolygon") g.coordinates.forEach(function (poly) { poly.forEach(unwrapRing); });
+  }
 
   function link(text, href) {
     var a = document.createElement("a");
