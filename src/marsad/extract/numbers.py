@@ -461,8 +461,12 @@ def _vague_at(tokens: list[Token], i: int) -> NumberMatch | None:
     return NumberMatch(tok.start, end, value_start, v, i, j, "words", vague=True)
 
 
-def _glued_to_letters(tokens: list[Token], m: NumberMatch) -> bool:
-    """Digits written straight into a word (١٨٠ميلي، ١مليون، 20دولار) are not read as numbers."""
+def _glued_to_letters(tokens: list[Token], m: NumberMatch, strict: bool = False) -> bool:
+    """Digits written straight into a word (١٨٠ميلي) are not read as numbers.
+
+    News typists also glue scale words (بـ 155مليون يورو): those are kept unless ``strict``
+    (the textbook mode, where ١مليون is no number).
+    """
     if m.form == "words":
         return False
     k = m.tok_start
@@ -471,6 +475,8 @@ def _glued_to_letters(tokens: list[Token], m: NumberMatch) -> bool:
     if k + 1 >= len(tokens):
         return False
     num, nxt = tokens[k], tokens[k + 1]
+    if not strict and nxt.norm in _SCALES:
+        return False
     return nxt.kind == "word" and nxt.start == num.end and nxt.norm not in ("م", "ه", "e")
 
 
@@ -490,7 +496,7 @@ def find_numbers(tokens: list[Token] | str, *, math: bool = False) -> list[Numbe
         if t.kind == "num" or (t.kind == "word" and (t.norm[:1] in _FIRST_LETTERS)):
             m = parse_at(tokens, i)
             if m is not None:
-                if not _glued_to_letters(tokens, m):
+                if not _glued_to_letters(tokens, m, strict=math):
                     out.append(m)
                 i = m.tok_end
                 continue

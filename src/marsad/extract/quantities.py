@@ -131,13 +131,13 @@ _NOT_UNIT = frozenset((
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     # Order matters where stems overlap: the first category whose stem matches wins.
-    "RELEASE": ("افراج", "الافراج", "اطلاق سراح", "اطلق سراح", "مفرج"),
+    "RELEASE": ("افراج", "الافراج", "افرج", "اطلاق سراح", "اطلق سراح", "مفرج"),
     "KILL": ("قتيل", "قتلي", "قتل", "مقتل", "شهيد", "شهداء", "استشهاد", "استشهد", "وفاه", "وفيات", "توفي", "ضحيه",
              "ضحايا", "جثه", "جثث", "مصرع", "حتفه", "حتفهم", "حياه", "اعدام", "اعدم", "موتي", "ميت", "قضوا", "لقوا"),
     "WOUND": ("جريح", "جرحي", "اصابه", "اصابات", "مصاب", "مصابين", "اصيب", "اصيبوا", "جرح", "اصابت", "اصابتهم"),
     "KIDNAP": ("اختطاف", "مختطف", "خطف", "رهينه", "رهائن", "اختطف"),
     "ARREST": ("اعتقال", "معتقل", "اعتقل", "القبض", "قبض", "توقيف", "موقوف", "اوقف", "احتجاز", "محتجز", "سجين",
-               "سجناء", "اسري", "اسير", "مسجون", "مشتبه", "موقوفين"),
+               "سجناء", "سجن", "اسري", "اسير", "مسجون", "مشتبه", "موقوفين"),
     "MISSING": ("مفقود", "مفقودين", "فقدان", "فقد"),
     "DISPLACED": ("نازح", "نازحين", "نزوح", "نزح", "لاجئ", "لاجيء", "لاجئين", "لاجيين", "لجوء", "مهجر", "تهجير", "مشرد",
                   "نازحه", "لاجئا", "نازحا"),
@@ -506,9 +506,9 @@ def _share_units(qs: list[Quantity], tokens: list[Token], text: str) -> None:
     """Ranges and lists (بين 10 و15 قتيلا، 5 أو 6 ملايين دولار): the first number takes the last one's unit."""
     for a, b in zip(qs, qs[1:]):
         gap = text[a.end:b.start].strip()
-        if gap in ("و", "-", "–", "الى", "إلى", "او", "أو", "حتى") or gap == "":
-            if gap == "" and b.start != a.end:
-                continue
+        if gap == "" and b.text[:1] in ("و", "-"):
+            gap = b.text[:1]  # بين 10 و15: the conjunction is glued to the second number
+        if gap in ("و", "-", "–", "الى", "إلى", "او", "أو", "حتى"):
             if a.kind == "count" and a.unit is None and b.kind in ("money", "count") and b.unit is not None:
                 a.kind, a.unit = b.kind, b.unit
                 a.category = a.category or b.category

@@ -1,0 +1,110 @@
+"""Dates: absolute forms, Hijri, years, relative expressions resolved against publication time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from marsad.doc import RawArticle
+from marsad.extract.dates import DateExtractor, find_dates
+from marsad.pipeline import Pipeline
+from marsad.record import validate
+
+PUBLISHED = datetime(2018, 5, 10, 9, 30)  # a Thursday
+
+
+def only(text: str, published=PUBLISHED):
+    ds = find_dates(text, published)
+    assert len(ds) == 1, ds
+    d = ds[0]
+    assert text[d.start:d.end] == d.text
+    return d
+
+
+ABSOLUTE = [
+    ("قتل في 11 حزيران/يونيو 2020 عدد من المدنيين", "11 حزيران/يونيو 2020", "2020-06-11", "day"),
+    ("وقع الحادث في ١١ يونيو ٢٠٢٠ قرب الحدود", "١١ يونيو ٢٠٢٠", "2020-06-11", "day"),
+    ("صدر القرار بتاريخ 2020/6/11 عن الوزارة", "2020/6/11", "2020-06-11", "day"),
+    ("صدر القرار بتاريخ ١١-٦-٢٠٢٠ عن الوزارة", "١١-٦-٢٠٢٠", "2020-06-11", "day"),
+    ("اجتمع المجلس في 3 كانون الثاني 2019", "3 كانون الثاني 2019", "2019-01-03", "day"),
+    ("تأسس الحزب في تشرين الأول/أكتوبر 2014", "تشرين الأول/أكتوبر 2014", "2014-10", "month"),
+    ("اندلعت الأزمة منتصف مارس(آذار) 2011", "مارس(آذار) 2011", "2011-03", "month"),
+    ("وقعت الاتفاقية في 5 جويلية 2019 بالجزائر", "5 جويلية 2019", "2019-07-05", "day"),
+    ("هبط على القمر في 21 يوليو من عام 1969", "21 يوليو من عام 1969", "1969-07-21", "day"),
+    ("يعود الاتفاق إلى الحادي والعشرين من مايو 2017", "الحادي والعشرين من مايو 2017", "2017-05-21", "day"),
+    ("الرياض 25 شوال 1436 هـ واس", "25 شوال 1436 هـ", "2015-08-10", "day"),
+    ("حتى تاريخ 21 /10 /1436هـ والبالغ", "21 /10 /1436هـ", "2015-08-06", "day"),
+    ("وقع في ١٥ رمضان ١٤٤١ هـ", "١٥ رمضان ١٤٤١ هـ", "2020-05-08", "day"),
+    ("رفع للمقام السامي عام 1429هـ", "عام 1429هـ", "2008", "year"),
+    ("ضم القرم في عام 2014 بشكل غير قانوني", "عام 2014", "2014", "year"),
+    ("بدأت الشركة نشاطها عام 2010م", "عام 2010م", "2010", "year"),
+    ("تنتهي ولايته حتى 2024 على الأقل", "2024", "2024", "year"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "resolution"), ABSOLUTE)
+def test_absolute(text, span, value, resolution):
+    d = only(text)
+    assert (d.text, d.value, d.resolution, d.relative) == (span, value, resolution, False)
+
+
+def test_year_ranges_give_two_years():
+    ds = find_dates("ارتفعت الأسعار في الأعوام ما بين 2014 و2020", PUBLISHED)
+    assert [(d.text, d.value) for d in ds] == [("2014", "2014"), ("2020", "2020")]
+
+
+RELATIVE = [
+    ("قال الوزير اليوم إن", "اليوم", "2018-05-10", "day"),
+    ("أعلن الجيش أمس عن", "أمس", "2018-05-09", "day"),
+    ("يصل الوفد غدا إلى", "غدا", "2018-05-11", "day"),
+    ("قال اليوم الخميس إن", "اليوم الخميس", "2018-05-10", "day"),
+    ("أكد البيان الصادر الخميس الماضي", "الخميس الماضي", "2018-05-03", "day"),
+    ("وكان قد التقى الثلاثاء بالرئيس", "الثلاثاء", "2018-05-08", "day"),
+    ("ومن المقرر أن تعقد القمة السبت", "السبت", "2018-05-12", "day"),
+    ("تبدأ المفاوضات الأسبوع المقبل", "الأسبوع المقبل", "2018-05-14", "day"),
+    ("ارتفعت الأسعار الشهر الماضي", "الشهر الماضي", "2018-04", "month"),
+    ("تراجع النمو العام الماضي", "العام الماضي", "2017", "year"),
+    ("وصل الوفد منذ ثلاثة أيام", "منذ ثلاثة أيام", "2018-05-07", "day"),
+    ("انطلقت القافلة مساء اليوم نحو", "مساء اليوم", "2018-05-10", "day"),
+    ("اجتمعا لأول مرة منذ 13 عاما", "منذ 13 عاما", "2005", "year"),
+    ("بدأت الأزمة في يناير الماضي", "يناير الماضي", "2018-01", "month"),
+    ("ينتهي العقد في 30 يونيو المقبل", "30 يونيو المقبل", "2018-06-30", "day"),
+    ("سيلتقي الرئيسان في 12 يونيو بسنغافورة", "12 يونيو", "2018-06-12", "day"),
+    ("اختفت في الثامن من مارس آذار العام الماضي", "الثامن من مارس آذار العام الماضي", "2017-03-08", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "resolution"), RELATIVE)
+def test_relative(text, span, value, resolution):
+    d = only(text)
+    assert (d.text, d.value, d.resolution, d.relative) == (span, value, resolution, True)
+
+
+@pytest.mark.parametrize("text", ["قال اليوم الخميس إن", "أعلن الجيش أمس", "الأسبوع المقبل", "منذ ثلاثة أيام", "11 مايو"])
+def test_no_publication_time_means_no_value(text):
+    d = only(text, published=None)
+    assert d.value is None and d.relative
+
+
+NOT_DATES = [
+    "وصل 1200 جندي إلى القاعدة",
+    "يمارس الضغط على الحكومة",
+    "وقع ذلك في اليوم التالي للهجوم",
+    "قال لصحيفة اليوم إن",
+    "بعد ستة أشهر قضاها على رأس الإدارة",
+    "حلقت طائرات اف 16",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_a_date(text):
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_component_fills_valid_record_with_exact_offsets():
+    text = "المدينة المنورة 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\nأعلن أمس الاثنين عن 3 مشاريع."
+    record = Pipeline([DateExtractor()]).extract(RawArticle(text, published_at="2015-08-11T13:42:47"))
+    validate(record.to_dict())
+    assert [(d.text, d.value) for d in record.dates] == [
+        ("26 شوال 1436 هـ", "2015-08-11"), ("11 اغسطس 2015 م", "2015-08-11"), ("أمس الاثنين", "2015-08-10")]

@@ -1,0 +1,113 @@
+"""Quantities: values, approximators, money (ISO codes), percent, counted noun, category, and what is not a quantity."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.doc import RawArticle
+from marsad.extract.dates import DateExtractor
+from marsad.extract.quantities import CATEGORIES, QuantityExtractor, find_quantities
+from marsad.pipeline import Pipeline
+from marsad.record import validate
+
+
+def one(text: str):
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+CASES = [
+    # text, span, value, approx, kind, unit, category
+    ("قتل أكثر من 100 شخص في هجوم على سوق شعبي", "100", 100, "more_than", "count", "شخص", "KILL"),
+    ("وأصيب ما لا يقل عن 25 مدنيا بجروح", "25", 25, "more_than", "count", "مدنيا", "WOUND"),
+    ("اعتقلت الشرطة نحو 50 متظاهرا وسط العاصمة", "50", 50, "about", "count", "متظاهرا", "ARREST"),
+    ("نزح قرابة ثلاثة آلاف شخص من القرى الحدودية", "ثلاثة آلاف", 3000, "about", "count", "شخص", "DISPLACED"),
+    ("وصل 1200 جندي أمريكي إلى القاعدة", "1200", 1200, "exact", "count", "جندي", "TROOPS"),
+    ("أفرجت السلطات عن 50 معتقلا الأحد", "50", 50, "exact", "count", "معتقلا", "RELEASE"),
+    ("اختطف مسلحون 12 عاملا أجنبيا", "12", 12, "exact", "count", "عاملا", "KIDNAP"),
+    ("أطلقت الفصائل أكثر من 1400 قذيفة على البلدة", "1400", 1400, "more_than", "count", "قذيفة", "ATTACK"),
+    ("تعهدت الدول المانحة بتقديم 1.5 مليار دولار مساعدات إنسانية", "1.5 مليار دولار", 1_500_000_000, "exact", "money", "USD", "AID"),
+    ("بلغت الخسائر حوالي 3 آلاف جنيه مصري", "3 آلاف جنيه مصري", 3000, "about", "money", "EGP", None),
+    ("رصدت الحكومة خمسة ملايين دينار عراقي للمشروع", "خمسة ملايين دينار عراقي", 5_000_000, "exact", "money", "IQD", None),
+    ("بلغت قيمة الصفقة 64.7 مليار ريال", "64.7 مليار ريال", 64_700_000_000, "exact", "money", "SAR", None),
+    ("وقدرت الخسائر بـ 155مليون يورو", "155مليون يورو", 155_000_000, "exact", "money", "EUR", None),
+    ("ارتفعت البطالة بنسبة 5.5% خلال الربع الأول", "5.5%", 5.5, "exact", "percent", None, None),
+    ("يسيطر التنظيم على نحو 80 في المئة من المخيم", "80 في المئة", 80, "about", "percent", None, None),
+    ("انخفض المؤشر ٢٫٥ بالمئة", "٢٫٥ بالمئة", 2.5, "exact", "percent", None, None),
+    ("شارك عشرات الآلاف في المسيرة", "عشرات الآلاف", 10_000, "more_than", "count", None, "PROTEST"),
+    ("قضى 10 أعوام في السجن تقريبا", "10", 10, "exact", "count", "أعوام", "ARREST"),
+    ("يبلغ عدد سكانه 225 ألفا", "225 ألفا", 225_000, "exact", "count", None, None),
+    ("أنفق مليار ونصف دولار", "مليار ونصف دولار", 1_500_000_000, "exact", "money", "USD", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "approx", "kind", "unit", "category"), CASES)
+def test_quantity(text, span, value, approx, kind, unit, category):
+    q = one(text)
+    assert (q.text, q.value, q.approx, q.kind, q.unit) == (span, pytest.approx(value), approx, kind, unit)
+    assert text[q.start:q.end] == q.text
+    if category is not None:
+        assert q.category == category
+
+
+NOT_QUANTITIES = [
+    "حلقت طائرات اف 16 فوق المدينة",
+    "اشترت الشركة طائرات F-16 و A320",
+    "تسلمت شركة الطيران طائرة بوينغ 737",
+    "نصت المادة 5 من الدستور على ذلك",
+    "طالب بتطبيق القرار 2254 الصادر عن مجلس الأمن",
+    "يبدأ الاجتماع الساعة 10:30 صباحا",
+    "للاستفسار الاتصال على الرقم 0555123456",
+    "تنطلق الدورة الـ19 من المهرجان",
+    "وقع الانفجار في عام 2014",
+    "فاز الفريق 2-1 على ضيفه",
+    "زوروا الموقع https://example.com/news/2020/12345",
+    "قال أحد المسؤولين إن",
+    "بثت قناة فرانس24 التقرير",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_a_quantity(text):
+    from marsad.extract.dates import find_dates
+
+    skip = [(d.start, d.end) for d in find_dates(text)]
+    assert find_quantities(text, skip=skip) == []
+
+
+def test_range_shares_the_unit():
+    qs = find_quantities("قتل ما بين 10 و15 شخصا")
+    assert [(q.value, q.unit) for q in qs] == [(10, "شخصا"), (15, "شخصا")]
+
+
+def test_category_prefers_the_event_over_who_was_counted():
+    qs = find_quantities("أسفر الهجوم عن مقتل ثلاثة جنود وإصابة خمسة آخرين")
+    assert [(q.value, q.category) for q in qs] == [(3, "KILL"), (5, "WOUND")]
+
+
+def test_definite_number_adjective():
+    (q,) = find_quantities("يكشف التقرير السيناريوهات الأربعة")
+    assert (q.text, q.value, q.unit) == ("الأربعة", 4, "السيناريوهات")
+
+
+def test_dotted_thousands_for_countable_nouns_only():
+    qs = find_quantities("بلغ عدد المراجعين 74.318 مراجعا وحمولة 584.376 طناً")
+    assert [q.value for q in qs] == [74318, 584.376]
+
+
+def test_categories_are_documented():
+    assert {"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACED", "PROTEST", "TROOPS", "AID"} <= set(CATEGORIES)
+
+
+def test_component_skips_dates_and_fills_a_valid_record():
+    text = "قتل 5 جنود أمس في 11 مايو 2018 كما وصل 2000 لاجئ، وفق بيان صدر عام 2019"
+    record = Pipeline([DateExtractor(), QuantityExtractor()]).extract(RawArticle(text, published_at="2018-05-12T10:00:00+00:00"))
+    validate(record.to_dict())
+    assert [(q.value, q.category) for q in record.quantities] == [(5, "KILL"), (2000, "DISPLACED")]
+    assert {d.text for d in record.dates} >= {"11 مايو 2018", "عام 2019"}
+
+
+def test_component_works_without_dates_component():
+    record = Pipeline([QuantityExtractor()]).extract(RawArticle("في عام 2014 قتل 30 شخصا"))
+    assert [q.value for q in record.quantities] == [30]
