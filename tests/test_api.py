@@ -267,6 +267,7 @@ def test_post_all_bad_is_422(writable):
     ({"text": "   "}, "blank"),
     ({"text": "خبر", "published_at": "last tuesday"}, "published_at"),
     ({"text": "خبر", "colour": "red"}, "colour"),
+    ({"text": "خبر", "url": "javascript:alert(1)"}, "url"),
     ({"articles": []}, "articles"),
     ({"articles": [{"text": "خبر"}] * (MAX_POST_BATCH + 1)}, "articles"),
     ([1, 2, 3], "body"),

@@ -141,6 +141,13 @@ class RawArticleIn(BaseModel):
             raise ValueError("text is blank")
         return v
 
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, v: str | None) -> str | None:
+        if v is not None and not v.strip().lower().startswith(("http://", "https://")):
+            raise ValueError("url must be an http:// or https:// address")
+        return v
+
     @field_validator("published_at")
     @classmethod
     def _iso_date(cls, v: str | None) -> str | None:
