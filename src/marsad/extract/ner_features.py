@@ -84,11 +84,14 @@ def _freq_bucket(n: int) -> str:
 class Featurizer:
     """Turns token sequences into crfsuite feature lists using the word-cluster table."""
 
-    def __init__(self, clusters: dict[str, tuple[str, ...]], freq: dict[str, int]) -> None:
+    def __init__(self, clusters: dict[str, tuple[str, ...]], freq: dict[str, int], lexicon: dict[str, tuple[str, ...]] | None = None) -> None:
         self.clusters = clusters
         self.freq = freq
+        #: Self-trained name list: stem → features such as ``lx=PER:hi`` (see ner_train.auto_lexicon).
+        self.lexicon = lexicon or {}
         self._word = lru_cache(maxsize=300_000)(self._word_features)
         self._ctx = lru_cache(maxsize=300_000)(self._context_features)
+        self._ctx_at = lru_cache(maxsize=600_000)(self._context_at)
 
     def _clusters_of(self, prefix: str, key: str) -> list[str]:
         c = self.clusters.get(key)
@@ -133,6 +136,9 @@ class Featurizer:
         trig = trigger_class(norm)
         if trig:
             f.append("tr=" + trig)
+        lx = self.lexicon.get(stem) or self.lexicon.get(norm)
+        if lx:
+            f.extend(lx)
         return tuple(f)
 
     def _context_features(self, word: str) -> tuple[str, ...]:
@@ -153,13 +159,19 @@ class Featurizer:
         trig = trigger_class(norm)
         if trig:
             out.append("tr=" + trig)
+        lx = self.lexicon.get(stem) or self.lexicon.get(norm)
+        if lx:
+            out.append(lx[0])
         return tuple(out)
+
+    def _context_at(self, word: str, offset: int) -> tuple[str, ...]:
+        return tuple(f"{offset}:{x}" for x in self._ctx(word))
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """Feature lists for one sentence (a sequence of token strings)."""
         n = len(words)
         own = [self._word(w) for w in words]
-        ctx = [self._ctx(w) for w in words]
+        ctx_at = self._ctx_at
         norms = [f[1][2:] for f in own]
         out: list[list[str]] = []
         for i in range(n):
@@ -167,7 +179,7 @@ class Featurizer:
             for off in (-2, -1, 1, 2):
                 j = i + off
                 if 0 <= j < n:
-                    f.extend(f"{off}:{x}" for x in ctx[j])
+                    f.extend(ctx_at(words[j], off))
                 else:
                     f.append(f"{off}:pad")
             if i > 0:

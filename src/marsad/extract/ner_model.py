@@ -21,6 +21,20 @@ from .ner_features import Featurizer
 MODEL_FILE = "crf.model"
 CLUSTER_FILE = "clusters.tsv.gz"
 META_FILE = "meta.json"
+LEXICON_FILE = "lexicon.tsv.gz"
+
+
+def read_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
+    """``stem<TAB>feature<TAB>feature...`` lines (gzip) → stem → features."""
+    import gzip
+
+    out: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) > 1:
+                out[parts[0]] = tuple(parts[1:])
+    return out
 
 
 def default_model_dir() -> Path:
@@ -51,9 +65,11 @@ class NerModel:
         clusters, freq = read_table(model_dir / CLUSTER_FILE)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_dir / MODEL_FILE))
+        lex_path = model_dir / LEXICON_FILE
+        lexicon = read_lexicon(lex_path) if lex_path.is_file() else {}
         meta_path = model_dir / META_FILE
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-        return cls(Featurizer(clusters, freq), tagger, meta)
+        return cls(Featurizer(clusters, freq, lexicon), tagger, meta)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for a sequence of tokens as :func:`marsad.text.tokenize` splits text."""

@@ -7,17 +7,19 @@ reporting and tuning. The held-out test splits are not in the data directory at 
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..evaluation.ner import Scores, Sentence, read_conll, score
 from ..text import tokenize
 from .ner_clusters import build_clusters, news_texts, read_table, write_table
 from .ner_features import Featurizer
-from .ner_model import CLUSTER_FILE, META_FILE, MODEL_FILE, NerModel, repair_bio
+from .ner_model import CLUSTER_FILE, LEXICON_FILE, META_FILE, MODEL_FILE, NerModel, repair_bio
 
 #: Training sets (directory under ner/, split file) in the order they are read.
 DEFAULT_TRAIN = ("anercorp", "wojood_sample", "aqmar")
@@ -72,6 +74,60 @@ def evaluate_dev(model: NerModel, sents: list[Sentence]) -> tuple[Scores, float]
     return score((s.tags for s in sents), preds), n / dt if dt else 0.0
 
 
+def auto_lexicon(model: NerModel, texts: Iterable[str], *, min_count: int = 3, log: Callable[[str], None] = print) -> dict[str, tuple[str, ...]]:
+    """A name list learnt by tagging unlabelled news with a first model (self-training).
+
+    For every word stem the tagger saw at least ``min_count`` times, the share of its
+    occurrences inside each entity type becomes a feature (``lx=PER:hi`` at ≥ 50 %, ``lx=PER:lo``
+    at ≥ 15 %), plus ``lx=none`` for words never tagged. The second model learns how far to
+    trust this list; unlike a hand list it covers the names the news of the day is full of.
+    """
+    from ..text import sentences as split_sentences
+
+    counts: dict[str, Counter] = {}
+    n_tok = 0
+    t0 = time.time()
+    stem_of = model.featurizer._stem
+    for text in texts:
+        toks = tokenize(text)
+        for sent in split_sentences(text, toks):
+            words = [t.text for t in toks[sent.tok_start:sent.tok_end]]
+            tags = model.tag(words)
+            n_tok += len(words)
+            for tok, tag in zip(toks[sent.tok_start:sent.tok_end], tags):
+                if tok.kind != "word":
+                    continue
+                stem = stem_of(tok.norm)[1]
+                counts.setdefault(stem, Counter())[tag[2:] if tag != "O" else "O"] += 1
+    log(f"auto-lexicon: tagged {n_tok:,} tokens in {time.time() - t0:.0f} s")
+    lex: dict[str, tuple[str, ...]] = {}
+    for stem, c in counts.items():
+        total = sum(c.values())
+        if total < min_count:
+            continue
+        feats = []
+        for typ, k in c.most_common():
+            if typ == "O":
+                continue
+            share = k / total
+            if share >= 0.5:
+                feats.append(f"lx={typ}:hi")
+            elif share >= 0.15:
+                feats.append(f"lx={typ}:lo")
+        if feats:
+            lex[stem] = tuple(feats)
+    log(f"auto-lexicon: {len(lex):,} stems with an entity reading")
+    return lex
+
+
+def write_lexicon(path: Path, lex: dict[str, tuple[str, ...]]) -> None:
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for stem in sorted(lex):
+            fh.write(stem + "\t" + "\t".join(lex[stem]) + "\n")
+
+
 def train_crf(
     train: list[tuple[list[str], list[str]]], featurizer: Featurizer, model_path: Path, *,
     c1: float = 0.05, c2: float = 0.01, iterations: int = 200, log: Callable[[str], None] = print,
@@ -90,8 +146,16 @@ def train_crf(
     log(f"CRF trained in {time.time() - t0:.0f} s ({len(train)} sentences)")
 
 
+def corpus_texts(data_dir: Path, names: Sequence[str]) -> Iterator[str]:
+    """The train-split sentences as plain text, for the word clusters (their labels are not used)."""
+    for name in names:
+        for s in read_conll(data_dir / name / "train.txt"):
+            yield " ".join(s.tokens)
+
+
 def train_ner(
-    data_dir: Path, out_dir: Path, *, news_path: Path | None = None, clusters_from: Path | None = None,
+    data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path] = (), clusters_from: Path | None = None,
+    vocab_size: int = 100_000, self_train_articles: int = 0,
     train_sets: Sequence[str] = DEFAULT_TRAIN, aqmar_misc: bool = True,
     c1: float = 0.05, c2: float = 0.01, iterations: int = 200, log: Callable[[str], None] = print,
 ) -> dict:
@@ -103,12 +167,12 @@ def train_ner(
             shutil.copyfile(clusters_from, cluster_path)
         log(f"word clusters reused from {clusters_from}")
     else:
-        if news_path is None:
-            raise ValueError("news_path is needed to learn word clusters")
-        words, counts, table = build_clusters(news_texts(news_path), log=log)
+        if not news_paths:
+            raise ValueError("unlabelled news (news_paths) is needed to learn word clusters")
+        texts = itertools.chain(*(news_texts(p) for p in news_paths), corpus_texts(data_dir, train_sets))
+        words, counts, table = build_clusters(texts, vocab_size=vocab_size, log=log)
         write_table(cluster_path, words, counts, table)
     clusters, freq = read_table(cluster_path)
-    featurizer = Featurizer(clusters, freq)
     train: list[tuple[list[str], list[str]]] = []
     sizes = {}
     for name in train_sets:
@@ -116,7 +180,20 @@ def train_ner(
         sizes[name] = sum(len(w) for w, _ in part)
         train.extend(part)
     log("training tokens: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
-    train_crf(train, featurizer, out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
+    lex_path = out_dir / LEXICON_FILE
+    if lex_path.exists():
+        lex_path.unlink()
+    train_crf(train, Featurizer(clusters, freq), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
+    lexicon_info: dict = {}
+    if self_train_articles > 0 and news_paths:
+        # Second stage: tag unlabelled news with the first model, learn a name list from it,
+        # and train again with that list as a feature.
+        first = NerModel.load(out_dir)
+        texts = itertools.islice(news_texts(news_paths[0]), self_train_articles)
+        lex = auto_lexicon(first, texts, log=log)
+        write_lexicon(lex_path, lex)
+        lexicon_info = {"articles": self_train_articles, "source": news_paths[0].name, "stems": len(lex)}
+        train_crf(train, Featurizer(clusters, freq, lex), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
     model = NerModel.load(out_dir)
     dev: dict[str, dict] = {}
     for name in DEV_SETS:
@@ -129,7 +206,8 @@ def train_ner(
     meta = {
         "model": "linear-chain CRF (python-crfsuite, L-BFGS)",
         "train_sets": list(train_sets), "train_tokens": sizes, "aqmar_misc": aqmar_misc,
-        "c1": c1, "c2": c2, "iterations": iterations, "clusters": len(clusters), "dev": dev,
+        "c1": c1, "c2": c2, "iterations": iterations, "clusters": len(clusters),
+        "self_trained_lexicon": lexicon_info, "dev": dev,
     }
     (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return meta

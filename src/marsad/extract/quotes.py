@@ -53,6 +53,7 @@ _THAT = frozenset(
 _FUNCTION_WORDS = frozenset(normalize(w) for w in "في من عن على إلى ما أن لا لم لن قد ذلك هذا هذه كما ثم أو و ف هو هي هم".split())
 #: A short quotation right after one of these is what was called for or described (دعا إلى "…").
 _PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على", "عن", "لـ"))
+_PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -183,6 +184,8 @@ class _Reader:
                     close = self.find_close(k)
                     if self.is_name_quote(k, close, start):
                         k = (close if close is not None else k) + 1
+                        if k < self.n:
+                            end = max(end, self.sent_end[k])  # "العربية.نت": a period inside the name
                         seen += 1
                         continue
                     if strict:
@@ -191,7 +194,7 @@ class _Reader:
                     # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
                     zone_words = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
                     inner = (close - k - 1) if close is not None else 99
-                    if zone_words > 6 and inner < 4 and self.word(k - 1) not in _PREPS_BEFORE_QUOTE:
+                    if zone_words > 3 and inner < 4 and self.word(k - 1) not in _PREPS_BEFORE_QUOTE:
                         return None
                     return "quote", k
                 if t.text in _SENT_END and k >= end - 1:
@@ -302,7 +305,7 @@ class _Reader:
         return self.scan_complement(k + 1, cue[0].strict) is not None
 
     # --- speakers -------------------------------------------------------------------------
-    def cut_phrase(self, a: int, b: int) -> list[list[int]]:
+    def cut_phrase(self, a: int, b: int, glued_l: bool = False) -> list[list[int]]:
         """Comma-separated segments of a speaker zone, each cut before its first adjunct."""
         segments: list[list[int]] = [[]]
         cut = False
@@ -339,6 +342,10 @@ class _Reader:
             stop = False
             if w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
                 stop = True
+            elif w in lex.source_words or self.bare(w) in lex.source_words:
+                stop = True  # وأوضح وفقا لبيان …
+            elif not segments[-1] and w in _PREPS_NEVER_FIRST:
+                stop = True  # a segment that opens with a preposition is an adjunct
             elif w == "العام" and not segments[-1]:
                 stop = True  # العام الماضي
             elif (segments[-1] and self.is_definite(w) and (w in lex.institution_heads or w in lex.role_heads)
@@ -348,11 +355,16 @@ class _Reader:
                 nxt = self.word(k + 1)
                 nxt_key = nxt[2:] if nxt.startswith("ال") else nxt
                 stop = nxt in lex.comm_nouns or nxt_key in lex.comm_nouns or nxt in lex.time_words or nxt == "الوقت"
-            elif w.startswith("ل") and len(w) >= 2 and not w.startswith(("لجن", "لوا")):
+            elif w.startswith("ل") and not w.startswith(("لجن", "لوا")) and not (glued_l and k == a):
                 rest = w[1:]
                 if rest.startswith("ل"):
                     rest = "ا" + rest  # للصحفيين → الصحفيين
-                stop = w == "ل" or rest in lex.addressee_nouns or rest in ("ي", "نا", "ه", "ها", "هم", "كم")
+                prev = self.norm[segments[-1][-1]] if segments[-1] else ""
+                stop = (
+                    w == "ل" or rest in lex.addressee_nouns or rest in ("ي", "نا", "ه", "ها", "هم", "كم")
+                    # لعباس، لأحلام: an addressee after a name or at the start, not a role's complement
+                    or (not w.startswith("لل") and (not prev or not (self.is_definite(prev) or prev in lex.role_heads)))
+                )
             elif t.kind == "num":
                 stop = True
             if stop:
@@ -413,15 +425,20 @@ class _Reader:
                     return [], rank, self._tail(seg, words[0])  # آبي أحمد: the name starts earlier
                 break
         head = self.norm[words[0]]
+        if head in lex.anonymous_heads:
+            return [], rank, []  # مسؤول أمني بارز في الشرطة: a description, read whole
         if head in lex.role_heads:
             k = 1
             prev_prep = False
             while k < len(words):
                 w = self.norm[words[k]]
+                nxt = self.norm[words[k + 1]] if k + 1 < len(words) else ""
                 if w in ("في", "باسم", "من", "عن") or (len(w) > 3 and w[0] in "بل" and (w[1:3] == "ال" or w.startswith("لل"))):
-                    prev_prep = w in ("في", "من", "عن")
-                elif self.is_definite(w) or w in ("عام", "اول"):
-                    prev_prep = False
+                    prev_prep = w in ("في", "من", "عن", "باسم")
+                elif len(w) > 3 and w[0] in "بل" and w not in lex.first_names and self.is_definite(nxt):
+                    prev_prep = False  # باتحاد الصناعات، لشؤون اللاجئين
+                elif self.is_definite(w) or w in ("عام", "اول") or (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم"))):
+                    prev_prep = False  # مدير أعمالها: a possessed noun is still the role
                 elif prev_prep or (k == 1 and k + 1 < len(words) and self.is_definite(self.norm[words[k + 1]])):
                     prev_prep = False
                 else:
@@ -430,13 +447,39 @@ class _Reader:
             return words[:k], rank, (self._tail(seg, words[k]) if k < len(words) else [])
         return [], rank, self._tail(seg, words[0]) if rank else []
 
+    def trim_name(self, name: list[int]) -> list[int]:
+        """A person's name ends before an object that follows it (ودعا جان إيف لودريان الدول الأوروبية):
+        a definite word followed by another definite word, a possessed noun (عودتها), or a fifth word."""
+        words = [k for k in name if self.toks[k].kind == "word"]
+        links = {"بن", "ابن", "بنت", "ال", "عبد", "ابو", "ام", "ولد", "دي", "فان", "فون"}
+        out: list[int] = []
+        counted = 0
+        for i, k in enumerate(words):
+            w = self.norm[k]
+            nxt = self.norm[words[i + 1]] if i + 1 < len(words) else ""
+            if out and self.is_definite(w) and nxt and self.is_definite(nxt):
+                break
+            if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads):
+                break  # عودتها …, رئيس اتحاد …: the name is over
+            if w not in links:
+                counted += 1
+            if counted > 4:
+                break
+            out.append(k)
+        if not out:
+            return []
+        return [k for k in name if out[0] <= k <= out[-1]]
+
     def _tail(self, seg: list[int], first: int) -> list[int]:
         return [k for k in seg if k >= first]
 
-    def parse_speaker(self, a: int, b: int) -> Speaker | None:
-        """Read a speaker from tokens ``[a, b)`` (the zone after a cue, or a phrase before it)."""
+    def parse_speaker(self, a: int, b: int, glued_l: bool = False) -> Speaker | None:
+        """Read a speaker from tokens ``[a, b)`` (the zone after a cue, or a phrase before it).
+
+        ``glued_l``: the first token carries the ل of وفقا لـ (لمصادر طبية), not an addressee.
+        """
         lex = self.lex
-        segments = self.cut_phrase(a, b)
+        segments = self.cut_phrase(a, b, glued_l)
         if not segments:
             return None
         seg = segments[0]
@@ -471,15 +514,18 @@ class _Reader:
         role, rank, name = self.analyse(seg)
         role_text = self.span_text(role) if role else None
         if not name and len(segments) > 1 and (role or head_raw in lex.role_heads or head_raw in lex.anonymous_heads):
-            # Apposition: "وزير الخارجية السابق، جون كيري،"
-            role2, rank2, name2 = self.analyse(segments[1])
-            cand = name2 or ([k for k in segments[1] if self.toks[k].kind == "word"] if not role2 else [])
-            if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
-                name = cand
-                rank = rank or rank2
-                role_text = role_text or self.span_text(seg)
+            # Apposition: "وزير الخارجية السابق، جون كيري،", "وزير الداخلية، زعيم حزب الرابطة، ماتيو سالفيني"
+            for seg2 in segments[1:3]:
+                role2, rank2, name2 = self.analyse(seg2)
+                cand = name2 or ([k for k in seg2 if self.toks[k].kind == "word"] if not role2 else [])
+                if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
+                    name = cand
+                    rank = rank or rank2
+                    role_text = role_text or self.span_text(seg)
+                    break
         if rank:
             role_text = f"{role_text}، {rank}" if role_text else rank
+        name = self.trim_name(name)
         if name:
             return Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
         if role:
@@ -669,6 +715,8 @@ class _Reader:
                 return k + 1
             start = k + 2
         found = self.scan_complement(start, cue.strict and cue.lemma != "جاء")
+        if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2:
+            found = None  # bare بين is mostly "between"
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
         if found and bare in lex.impersonal and found[1] <= start + 1:
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
@@ -694,6 +742,8 @@ class _Reader:
                     sp = self.look_back(k)
                 if sp is None:
                     sp = self.parse_speaker(a, zone_end)
+                    if sp is not None and not sp.strong and sp.kind != "ORG" and sp.head not in lex.role_heads:
+                        sp = None  # ووصفت القرار بأنه …: that is the object; the subject was dropped
             else:
                 sp = self.parse_speaker(a, zone_end)
                 if sp is None and not prefixed:
@@ -790,7 +840,7 @@ class _Reader:
             first = self.word(a + 1)
         if first in lex.not_sources or self.bare(first) in lex.not_sources or ("ال" + first) in lex.not_sources:
             return k + 1
-        sp = self.parse_speaker(a, stop)
+        sp = self.parse_speaker(a, stop, glued_l=b in ("وفقا", "طبقا"))
         if sp is None:
             return k + 1
         if b in ("وفقا", "طبقا") and sp.name[:1] == "ل" and self.toks[a].text.startswith("ل"):
@@ -810,6 +860,8 @@ class _Reader:
                 return k + 1
             s, e = clause
         else:
+            if any(self.cue_at(m) is not None for m in range(s0, k)):
+                return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content
             s, e = s0, k
         if self.add_quote(s, e, False, k, sp, k + 1):
             self.remember(sp, "f" if sp.kind == "ORG" else "m")
