@@ -860,7 +860,7 @@ class _Reader:
                 return k + 1
             s, e = clause
         else:
-            if any(self.cue_at(m) is not None for m in range(s0, k)):
+            if any((c := self.cue_at(m)) is not None and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
                 return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content
             s, e = s0, k
         if self.add_quote(s, e, False, k, sp, k + 1):
