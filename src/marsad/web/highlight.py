@@ -8,13 +8,12 @@ that cover it: quotes form the outer layer, inline marks (place, entity, quantit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from ..record import Article
-from ..text import entity_id
+from ..store.base import speaker_id
 
 #: Labels for the legend and tooltips, in the order the legend shows them.
 KIND_LABELS: dict[str, str] = {
@@ -31,15 +30,6 @@ KIND_LABELS: dict[str, str] = {
 
 QUANTITY_KINDS = {"count": "عدد", "money": "مبلغ", "percent": "نسبة"}
 APPROX_LABELS = {"exact": "", "more_than": "أكثر من", "less_than": "أقل من", "about": "نحو"}
-
-
-def speaker_id(name: str | None, entity: str | None = None) -> str | None:
-    """The id of a speaker's page: their entity id when the quote links one, else the id their name would get."""
-    if entity:
-        return entity
-    if name and name.strip():
-        return entity_id("PER", name)
-    return None
 
 
 def format_number(value: float | int) -> str:
@@ -168,42 +158,14 @@ def render_article(article: Article) -> Markup:
     return Markup("".join(out))
 
 
-def kinds_present(article: Article) -> list[tuple[str, str]]:
-    """Legend entries ``(css kind, Arabic label)`` for the annotation kinds this article has."""
-    present: list[str] = []
-    if article.quotes:
-        present.append("quote")
-    for t in ("PER", "ORG", "LOC", "MISC"):
-        if any(e.type == t for e in article.entities):
-            present.append(t)
-    if article.places:
-        present.append("place")
-    if article.quantities:
-        present.append("quantity")
-    if article.dates:
-        present.append("date")
-    if article.source:
-        present.append("source")
-    return [(k, KIND_LABELS[k]) for k in present]
+#: How each legend kind shows in the rendered body.
+_KIND_MARKERS = {
+    "quote": 'data-kind="quote"', "PER": "ent ent-PER", "ORG": "ent ent-ORG", "LOC": "ent ent-LOC",
+    "MISC": "ent ent-MISC", "place": 'data-kind="place"', "quantity": 'data-kind="quantity"',
+    "date": 'data-kind="date"', "source": 'data-kind="source"',
+}
 
 
-def mark_snippet(snippet: str, open_marker: str, close_marker: str) -> Markup:
-    """Escape a search snippet whose hits are wrapped in plain-text markers, then turn the markers into ``<mark>``."""
-    escaped = str(escape(snippet))
-    return Markup(escaped.replace(str(escape(open_marker)), "<mark>").replace(str(escape(close_marker)), "</mark>"))
-
-
-def highlight_terms(text: str, terms: Iterable[str], normalize: Callable[[str], str] | None = None) -> Markup:
-    """Escape ``text`` and mark every word whose normalised clitic key matches a query term (fallback snippets)."""
-    from ..text import clitic_key, tokenize
-
-    keys = {clitic_key(t) for t in terms if t.strip()}
-    out: list[str] = []
-    pos = 0
-    for tok in tokenize(text):
-        if tok.kind == "word" and keys and (clitic_key(tok.text) in keys):
-            out.append(str(escape(text[pos:tok.start])))
-            out.append(f"<mark>{escape(tok.text)}</mark>")
-            pos = tok.end
-    out.append(str(escape(text[pos:])))
-    return Markup("".join(out))
+def kinds_present(body: str) -> list[tuple[str, str]]:
+    """Legend entries ``(css kind, Arabic label)`` for the kinds of mark the rendered ``body`` contains."""
+    return [(k, KIND_LABELS[k]) for k, marker in _KIND_MARKERS.items() if marker in body]

@@ -193,8 +193,9 @@ def article_page(request: Request) -> Response:
     from ..store.base import speaker_id
 
     quotes = [(q, speaker_id(q.speaker, q.speaker_entity_id)) for q in article.quotes]
+    body = render_article(article)
     context = {
-        "article": article, "body": render_article(article), "legend": kinds_present(article), "quotes": quotes,
+        "article": article, "body": body, "legend": kinds_present(body), "quotes": quotes,
         "entities_by_type": entities_by_type, "entity_types": ENTITY_TYPES, "cluster": cluster,
     }
     return _page(request, "article.html", context)
