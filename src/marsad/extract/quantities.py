@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.record import Quantity
-from marsad.text import Token, clitic_candidates, clitic_key, tokenize
+from marsad.text import QUOTE_MARKS, Token, clitic_candidates, clitic_key, tokenize
 
 from .numbers import NumberMatch, find_numbers
 
@@ -139,7 +139,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "ARREST": ("اعتقال", "معتقل", "اعتقل", "القبض", "قبض", "توقيف", "موقوف", "اوقف", "احتجاز", "محتجز", "سجين",
                "سجناء", "سجن", "اسري", "اسير", "مسجون", "مشتبه", "موقوفين"),
     "MISSING": ("مفقود", "مفقودين", "فقدان", "فقد"),
-    "DISPLACED": ("نازح", "نازحين", "نزوح", "نزح", "لاجئ", "لاجيء", "لاجئين", "لاجيين", "لجوء", "مهجر", "تهجير", "مشرد",
+    "DISPLACED": ("نازح", "نازحين", "نزوح", "نزح", "شرد", "لاجئ", "لاجيء", "لاجئين", "لاجيين", "لجوء", "مهجر", "تهجير", "مشرد",
                   "نازحه", "لاجئا", "نازحا"),
     "PROTEST": ("متظاهر", "متظاهرين", "محتج", "محتجين", "مظاهره", "مظاهرات", "تظاهر", "تظاهره", "احتجاج", "احتجاجات",
                 "اعتصام", "مسيره"),
@@ -147,7 +147,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "ضربه", "ضربات", "قصف"),
     "TROOPS": ("جندي", "جنود", "عسكري", "عسكريين", "مقاتل", "مقاتلين", "قوات", "عنصر", "عناصر", "مسلح", "مسلحين",
                "ضابط", "ضباط", "مجند", "جيش", "شرطي", "عسكريا", "مقاتلا", "جنديا", "مرتزق"),
-    "AID": ("مساعدات", "مساعده", "منحه", "منح", "تبرع", "تبرعات", "معونه", "معونات", "اغاثه", "اغاثيه", "دعم",
+    "AID": ("مساعدات", "مساعده", "منحه", "تبرع", "تبرعات", "معونه", "معونات", "اغاثه", "اغاثيه", "دعم",
             "انسانيه", "قرض", "قروض", "هبه"),
 }
 _CAT_STEMS: list[tuple[str, str]] = [(s, c) for c, stems in CATEGORIES.items() for s in stems]
@@ -346,19 +346,106 @@ def _unit_after(tokens: list[Token], j: int, vague: bool, sent_end: int) -> tupl
 _EVENTS = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACED", "RELEASE", "MISSING"})
 
 
+#: Counted nouns that are people (events such as KILL or ARREST can only befall them); nisba
+#: adjectives used as nouns (فلسطينيا، صحفيين) are recognised by their ending.
+_PERSONS = frozenset("""شخص اشخاص شخصا مدني مدنيا مدنيين مواطن مواطنا مواطنين طفل طفلا اطفال امراه نساء سيده رجل رجال
+فرد افراد عامل عاملا عمال نسمه ضحيه ضحايا عضو اعضاء طالب طالبا طلاب شاب شابا شبان مهاجر مهاجرا مهاجرين
+ناشط ناشطا ناشطين معارض معارضا معارضين مسافر مسافرا مسافرين حاج حاجا حجاج زائر زوار مريض مريضا مرضي
+قتيل جريح اسير رهينه لاجي نازح معتقل سجين متظاهر محتج جندي عنصر مسلح مقاتل ضابط صياد صيادا صيادين""".split())
+_CLAUSE_BREAK = frozenset(".!?؟؛:\n")
+
+
+def _is_person(word: str | None) -> bool:
+    if not word:
+        return False
+    from marsad.text import normalize
+
+    w = clitic_key(normalize(word))
+    if w in _PERSONS or any(w.startswith(p) and len(w) - len(p) <= 3 for p in _PERSONS if len(p) >= 4):
+        return True
+    return len(w) >= 5 and w.endswith(("يين", "يون", "يا", "ين")) and _category_of(w) is None and w.endswith(("يين", "يون", "يا"))
+
+
+_THINGS = ("مدين", "مقعد", "منزل", "منازل", "مبني", "مباني", "قريه", "قري", "موقع", "مواقع", "سياره", "سيارات", "مركب",
+           "طائر", "دباب", "مشروع", "مشاريع", "شركه", "شركات", "دول", "بلد", "مركز", "مراكز", "مدرسه", "مدارس", "مستشفي",
+           "عام", "اعوام", "سنه", "سنوات", "سنين", "يوم", "ايام", "شهر", "اشهر", "اسبوع", "اسابيع", "مباراه", "مباريات",
+           "هدف", "اهداف", "لقب", "القاب", "صوت", "اصوات", "حقيب", "كتاب", "كتب", "فرع", "فروع", "كليه", "مقر", "جسر",
+           "بئر", "ابار", "برميل", "طن", "قطعه", "وحده", "وحدات", "فعاليه", "جلسه", "جولة", "جوله", "ملف", "قرار")
+
+
+def _is_thing(word: str | None) -> bool:
+    if not word:
+        return False
+    from marsad.text import normalize
+
+    w = clitic_key(normalize(word))
+    return _is_measure(word) or any(w.startswith(t) for t in _THINGS)
+
+
+def _cue_window(tokens: list[Token], m_start: int, m_end: int, s0: int, s1: int) -> list[tuple[int, int]]:
+    """(token index, distance) of words that may say what a number counts.
+
+    Up to six words back and three forward, within the clause: a full stop or semicolon ends it,
+    and so does a comma, unless it closes a short aside (اعتقلت الشرطة، السبت، ألف شخص).
+    """
+    out = []
+    k, dist = m_start - 1, 0
+    in_aside = False
+    while k >= s0 and dist < 6:
+        t = tokens[k]
+        if t.kind == "punct":
+            if t.text in _CLAUSE_BREAK:
+                break
+            if t.text in "،,":
+                if in_aside:
+                    in_aside = False  # the comma that opened the aside
+                elif any(x.text in "،," for x in tokens[max(s0, k - 3):k]):
+                    in_aside = True
+                else:
+                    break
+            k -= 1
+            continue
+        dist += 1
+        out.append((k, dist))
+        k -= 1
+    k, dist = m_end, 0
+    while k < s1 and dist < 3:
+        t = tokens[k]
+        if t.kind == "punct":
+            if t.text in QUOTE_MARKS:
+                k += 1
+                continue
+            break
+        if t.norm in _NOT_UNIT:
+            break  # آلاف المتظاهرين قبل اعتقاله: the arrest is someone else's
+        dist += 1
+        out.append((k, -dist))  # negative: after the number
+        k += 1
+    return out
+
+
+#: What happened to people (the event) outranks who they were (جنود، متظاهرين) for the category.
+_EVENTS = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACED", "RELEASE", "MISSING"})
+
+
 def _category(tokens: list[Token], m_start: int, m_end: int, unit_idx: int | None, s0: int, s1: int) -> str | None:
+    unit_word = tokens[unit_idx].text if unit_idx is not None else None
     unit_cat = _category_of(tokens[unit_idx].norm) if unit_idx is not None else None
     if unit_cat in _EVENTS and unit_cat != "ARREST":
         return unit_cat
-    # Nearest cue word in the same sentence, within a few tokens either side; events first.
+    # An event can only befall people: a counted thing (مدينة، مقعدا) takes no event from context.
+    people = unit_idx is None or unit_cat is not None or _is_person(unit_word) or not _is_thing(unit_word)
     best: tuple[int, int, str] | None = None
-    for k in range(max(s0, m_start - 6), min(s1, m_end + 5)):
-        if m_start <= k < m_end or k == unit_idx or tokens[k].kind != "word":
+    for k, dist in _cue_window(tokens, m_start, m_end, s0, s1):
+        after = dist < 0
+        dist = abs(dist)
+        if k == unit_idx or tokens[k].kind != "word":
             continue
         cat = _category_of(tokens[k].norm)
-        if cat is None:
+        if cat is None or (cat in _EVENTS and not people):
             continue
-        dist = m_start - k if k < m_start else k - m_end + 1
+        if cat not in _EVENTS and dist > 2:
+            continue  # who or what is counted is said next to the number
         rank = (0 if cat in _EVENTS else 1, dist)
         if best is None or rank < best[:2]:
             best = (*rank, cat)
