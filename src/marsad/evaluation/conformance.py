@@ -171,3 +171,7 @@ def table(results: list[FileResult]) -> str:
     for r in results:
         lines.append(f"| {r.name} | {r.total} | {r.passed} | {r.rate:.1%} | {r.skipped} |")
     return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m marsad.evaluation.conformance
+    print(table(run_all()))
