@@ -320,3 +320,20 @@ def test_page_errors_are_html(client):
     assert r.status_code == 404 and "text/html" in r.headers["content-type"] and "missing-one" in r.text
     r = client.get("/", params={"from": "not-a-date"})
     assert r.status_code == 400 and "تاريخ غير صالح" in r.text
+
+
+def test_security_headers(client):
+    page = client.get("/")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert page.headers["x-content-type-options"] == "nosniff"
+    api = client.get("/api/v1/healthz")
+    assert "content-security-policy" not in api.headers and api.headers["x-content-type-options"] == "nosniff"
+
+
+def test_tile_server_is_allowed_by_the_csp():
+    from marsad.api.app import tile_source
+
+    assert tile_source("https://{s}.tile.example.org/{z}/{x}/{y}.png") == "https://*.tile.example.org"
+    assert tile_source("http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png") == "http://127.0.0.1:8080"
+    assert tile_source("javascript:alert(1)") == ""

@@ -207,3 +207,10 @@ def test_phone_width_article_and_search(phone, server):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"
         phone.shot(name)
+
+
+def test_api_docs_load_from_local_assets(desktop, server):
+    page = desktop.page
+    page.goto(server + "/api/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 12

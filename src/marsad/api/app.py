@@ -103,6 +103,52 @@ class BodySizeLimit:
         await response(scope, _empty_receive, send)
 
 
+def tile_source(tile_url: str) -> str:
+    """The CSP source that allows a tile URL template (``{s}`` subdomains become ``*``)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(tile_url.replace("{s}", "subdomain-placeholder"))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return ""
+    host = parts.netloc.replace("subdomain-placeholder", "*")
+    return f"{parts.scheme}:" if "{" in host else f"{parts.scheme}://{host}"
+
+
+class SecurityHeaders:
+    """``nosniff`` and a referrer policy everywhere; a strict Content-Security-Policy on the HTML pages.
+
+    The CSP is defence in depth behind the escaping: no inline or third-party script can run on a page
+    (only /static files), and images come from this server or the configured tile server.
+    """
+
+    def __init__(self, app: ASGIApp, tile_url: str = "") -> None:
+        self.app = app
+        tiles = tile_source(tile_url) if tile_url else ""
+        self.csp = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    f"img-src 'self' data:{' ' + tiles if tiles else ''}; font-src 'self'; connect-src 'self'; "
+                    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'").encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        # Swagger UI's page starts itself with an inline script; it gets no CSP.
+        page = not scope["path"].startswith("/api/")
+
+        async def with_headers(msg: Message) -> None:
+            if msg["type"] == "http.response.start":
+                headers = list(msg.get("headers", []))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                headers.append((b"referrer-policy", b"same-origin"))
+                content_type = next((v for k, v in headers if k == b"content-type"), b"")
+                if page and content_type.startswith(b"text/html"):
+                    headers.append((b"content-security-policy", self.csp))
+                msg = {**msg, "headers": headers}
+            await send(msg)
+
+        await self.app(scope, receive, with_headers)
+
+
 class _TooLarge(Exception):
     pass
 
@@ -133,11 +179,29 @@ def create_app(store: Store | None = None, *, db_url: str | None = None, web: bo
         description=("Arabic news intelligence: search articles, quotes with their speakers, entities, places and "
                      "story clusters extracted by marsad. Errors are JSON: `{\"error\": {\"status\", \"message\", \"details\"}}`."),
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
     )
     app.state.store = store
     app.add_middleware(BodySizeLimit, limit=MAX_POST_BYTES)
+    if tile_url is None:
+        import os
+
+        tile_url = os.environ.get("MARSAD_TILE_URL", "")
+    app.add_middleware(SecurityHeaders, tile_url=tile_url)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def swagger_ui() -> Response:
+        """Interactive API docs, from the swagger-ui-dist npm package when installed (else its CDN)."""
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        from ..web.routes import vendor_dir
+
+        local = (vendor_dir() / "swagger-ui-dist" / "swagger-ui-bundle.js").is_file()
+        extra = {"swagger_js_url": "/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                 "swagger_css_url": "/static/vendor/swagger-ui/swagger-ui.css",
+                 "swagger_favicon_url": "/static/favicon.svg"} if local and web else {}
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="marsad API", **extra)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -37,6 +37,7 @@ VENDOR_MOUNTS = {
     "world-atlas": "world-atlas",
     "fonts/naskh": "@fontsource/noto-naskh-arabic",
     "fonts/plex": "@fontsource/ibm-plex-sans-arabic",
+    "swagger-ui": "swagger-ui-dist",
 }
 
 ENTITY_TYPES = {"PER": "أشخاص", "ORG": "منظمات", "LOC": "أماكن", "MISC": "أخرى"}
