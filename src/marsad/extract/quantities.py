@@ -103,7 +103,7 @@ _PERCENT_AFTER = (("في", "المئه"), ("في", "المائه"), ("في", "ا
 
 #: Words before a number that make it a label, not an amount (المادة 5، القرار 2254، رقم 3 …).
 _LABEL_BEFORE = frozenset(clitic_key(w) for w in (
-    "المادة مادة البند بند الفقرة فقرة الفصل القرار قرار القانون قانون رقم الرقم برقم المرسوم مرسوم الصفحة صفحة "
+    "الدقيقتين الدقائق المادة مادة البند بند الفقرة فقرة الفصل القرار قرار القانون قانون رقم الرقم برقم المرسوم مرسوم الصفحة صفحة "
     "الطريق طريق شارع الشارع الحلقة حلقة الجولة الدورة النسخة نسخة المرتبة مرتبة المركز الدقيقة الساعة تمام "
     "الكتيبة اللواء الفرقة الفوج القرن الجيل المجموعة الملف العدد الاصدار اصدار الموسم موديل طراز الحزمة المنطقة "
     "القطاع البوابة بوابة المبنى مبنى العمارة الغرفة غرفة الرحلة رحلة الكيلو الكيلومتر الهدف هدف الاية سورة الجزء "
@@ -126,8 +126,8 @@ _NOT_UNIT = frozenset((
     "في من علي الي عن مع او ثم حتي بين منذ خلال بعد قبل لدي عند الذي التي الذين اللذين ما لا لم لن قد ان "
     "كان كانت هو هي هم هذا هذه ذلك تلك اي كل بعض فقط ايضا نحو حوالي تقريبا و ف وهو وهي وفي ومن وعلي والي "
     "اخري اخرين اخر اضافه فيما بينما حيث كما لكن بل اذ اذا منها منهم منه فيها عليها عليه له لها لهم به بها "
-    "وذلك وقد فقد عام العام سنه ونصف ونيف فاكثر اكثر اقل مقابل بنسبه نسبه اما امام تحت فوق عبر لكل وكل اي "
-    "يوم مساء صباح").split())
+    "وذلك وقد فقد العام ونصف ونيف فاكثر اكثر اقل مقابل بنسبه نسبه اما امام تحت فوق عبر لكل وكل اي "
+    "مساء صباح").split())
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     # Order matters where stems overlap: the first category whose stem matches wins.
@@ -475,13 +475,15 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
     out: list[Quantity] = []
     skip = sorted(skip)
     matches = find_numbers(tokens)
+    label_end: int | None = None
     for idx, m in enumerate(matches):
         if any(m.start < e and s < m.end for s, e in skip):
             continue
         if m.weak or (m.form == "words" and m.value == 0):
             continue  # أحد، ست alone; صفر (in scores 1-صفر, or "zero" as a word) is no amount
         pj = _percent_after(tokens, m.tok_end)
-        if pj is None and _is_label(tokens, m):
+        if pj is None and (_is_label(tokens, m) or (label_end is not None and text[m.start:m.start + 1] == "و" and not text[label_end:m.start].strip())):
+            label_end = m.end  # الدقيقتين 86 و94، المادتين 5 و6: the second label too
             continue
         s0, s1 = _sentence_bounds(sentences, m.tok_start) if sentences else (0, len(tokens))
         j = m.tok_end
