@@ -63,8 +63,9 @@ class Gazetteer:
                 prefixes.add(" ".join(words[:n]))
         #: Keys that only start longer names (صلاح → صلاح الدين): a lookup continues through them.
         self.prefixes = frozenset(prefixes)
-        #: Single-word keys the NER corpora tag mostly as non-places (need a cue to count).
-        self.not_place = frozenset(data.get("not_place", ()))
+        #: Single-word keys that are mostly not places: what the NER corpora tag as words or names,
+        #: plus our list of place names that are everyday words (الخبر "the news", العين "the eye").
+        self.not_place = frozenset(data.get("not_place", ())) | WORD_LIKE_PLACES
         #: Prefixed words that are words of their own (فرقة is not ف + الرقة's bare form).
         self.blocked_bare = frozenset(data.get("blocked_bare", ()))
 
@@ -122,6 +123,13 @@ COMMON_WORDS = _key_set("""
 مال ذهب فضه نفط غاز ماء ملح رمل حجر حديد نحاس
 صحه ثقافه رياضه تعليم اعلام اخبار
 قمه تل كوم برك بئر عيون ام ابو بني
+""")
+
+#: Place names that are also everyday words: they count only with support (a cue, a preposition).
+WORD_LIKE_PLACES = _norm_set("""
+الخبر العين الوجه العلا الجوف حائل الخرج صور حماة الامل الحديثة الشرقية الغربية الوسطى الشمالية الجنوبية
+البيضاء الخضراء الزرقاء الحمراء الجديدة المنار النور السلام الفجر الشروق الامارة الرحمة الصالحية الخليل
+المحمدية الرشيدية الحسينية الهاشمية الدولة الحرية الوحدة الاتحاد النهضة الاستقلال العروبة المستقبل
 """)
 
 #: Words before a name that make it part of an organisation, outlet, venue or brand name.
@@ -393,14 +401,15 @@ class PlaceResolver:
             s += 0.3
         return s
 
-    def _supported(self, m: Mention, best: Entry, ctx: Counter) -> bool:
+    def _supported(self, m: Mention, best: Entry, ctx: Counter, own: dict[str, str]) -> bool:
         """Whether a weak reading (a small town, a word the NER data calls a non-place) has enough support.
 
         Support is a cue word (مدينة، محافظة), a preposition or proclitic (في، من، إلى، بـ), or the
         place's country named elsewhere in the article. Prominent places need none.
         """
         single = m.tok_end - m.tok_start == 1
-        in_ctx = best.country_code is not None and ctx[best.country_code] > 0
+        # The country named by *other* names in the article (a mention does not support itself).
+        in_ctx = best.country_code is not None and ctx[best.country_code] - (own.get(m.key) == best.country_code) > 0
         local = m.cue is not None or m.prep
         if best.kind == "country":
             return best.population >= 200_000 or local
@@ -417,9 +426,11 @@ class PlaceResolver:
             return True
         if not single:
             return local or in_ctx or best.population >= 5_000
+        if m.cue is not None:
+            return True
         if focus:
-            return local or (in_ctx and best.population >= 5_000)
-        return local and (best.population >= 5_000 or m.cue is not None)
+            return (m.prep and best.population >= 5_000) or (in_ctx and best.population >= 20_000)
+        return m.prep and in_ctx and best.population >= 5_000
 
     def __call__(self, doc: Doc) -> None:
         gaz = self.gaz
@@ -453,19 +464,21 @@ class PlaceResolver:
             kept.append(m)
         if not kept:
             return
-        # Context: countries of the mentions that name only one country, counted once per name.
+        # Context: countries of the mentions that name only one country and are not small towns (two
+        # stray words matching villages of one country must not vouch for each other), once per name.
         ctx: Counter = Counter()
-        seen: set[str] = set()
+        own: dict[str, str] = {}
         for m in kept:
             ccs = {e.country_code for e in m.candidates if e.country_code}
-            if len(ccs) == 1 and m.key not in seen and not (m.key in gaz.not_place and m.cue is None):
-                ctx[next(iter(ccs))] += 1
-                seen.add(m.key)
+            strong = m.cue is not None or all(e.kind != "city" or e.population >= 100_000 for e in m.candidates)
+            if len(ccs) == 1 and strong and m.key not in own and not (m.key in gaz.not_place and m.cue is None):
+                own[m.key] = next(iter(ccs))
+                ctx[own[m.key]] += 1
         total = sum(ctx.values())
         home = outlet_country(doc.outlet)
         resolved = [(m, max(m.candidates, key=lambda e: (self._score(e, m, ctx, total, home), e.population))) for m in kept]
         # One sense per discourse: a name supported once (في صوفيا) is a place everywhere in the article.
-        supported_keys = {m.key for m, best in resolved if self._supported(m, best, ctx)}
+        supported_keys = {m.key for m, best in resolved if self._supported(m, best, ctx, own)}
         for m, best in resolved:
             if m.key not in supported_keys:
                 continue

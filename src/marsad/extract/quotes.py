@@ -164,6 +164,8 @@ class _Reader:
         for k in range(close + 1, min(close + 7, self.sent_end[j] if self.sent_end[j] > close else self.para_end[j])):
             if self.word(k) in _THAT or self.toks[k].text == ":":
                 return True
+            if self.norm[k] in ("قوله", "قولها", "قولهم"):
+                continue  # نقل الموقع عن "مصادر" قولها إن …
             if self.toks[k].text in _SENT_END or self.toks[k].text in _COMMAS or self.cue_at(k) is not None:
                 break
         return False
@@ -188,7 +190,7 @@ class _Reader:
                             end = max(end, self.sent_end[k])  # "العربية.نت": a period inside the name
                         seen += 1
                         continue
-                    if strict:
+                    if strict and (k != start or self.bare(self.norm[start - 1]) in ("بين",)):
                         return None
                     # A short quoted word after a long object is a scare quote, not the speech
                     # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
@@ -203,9 +205,10 @@ class _Reader:
                 # "مون تشونغ-إن": a hyphen glued before إن makes it part of a name;
                 # إلا أن / بعد أن are conjunctions, not the complement of the cue.
                 glued = k > 0 and self.toks[k - 1].text in "-–" and self.toks[k - 1].end == t.start
-                if not glued and self.word(k - 1) not in self.lex.not_complement_before:
+                before = self.word(k - 1)
+                if not glued and before not in self.lex.not_complement_before and self.bare(before) not in self.lex.not_complement_before:
                     return "that", k
-            elif t.kind == "word" and k > start and self.cue_at(k) is not None:
+            elif t.kind == "word" and k > start and self.opens_statement(k):
                 return None  # the complement that follows belongs to this later cue
             if k >= end and k >= self.para_end[start] - 1:
                 return None
@@ -215,11 +218,21 @@ class _Reader:
             seen += 1
         return None
 
+    def opens_statement(self, k: int) -> bool:
+        """A later cue that starts its own clause: a verb (بعدما قال الحزب إنه …), a و/ف-prefixed or
+        comma-led participle; not a noun use after عدم / ما (عدم ذكر اسمه، وفق ما نقلت)."""
+        cue = self.cue_at(k)
+        if cue is None:
+            return False
+        if self.word(k - 1) in self.lex.cue_blockers or self.word(k - 1) in ("ما",):
+            return False
+        return cue[0].pos == "verb" or cue[1] or (k > 0 and self.toks[k - 1].text in _COMMAS)
+
     def zone_stop(self, start: int) -> int:
         """Where a speaker zone with no complement ends: the next cue or the sentence end."""
         end = min(self.sent_end[start] if start < self.n else start, start + _MAX_ZONE)
         for k in range(start, end):
-            if self.toks[k].kind == "word" and k > start and self.cue_at(k) is not None:
+            if self.toks[k].kind == "word" and k > start and self.opens_statement(k):
                 return k
         return end
 
@@ -340,15 +353,20 @@ class _Reader:
             w = t.norm
             lex = self.lex
             stop = False
+            if not segments[-1] and w in lex.pronoun_preps:
+                continue  # وقال لي مدير النادي …: skip the pronoun adjunct, keep reading
             if w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
                 stop = True
             elif w in lex.source_words or self.bare(w) in lex.source_words:
                 stop = True  # وأوضح وفقا لبيان …
+            elif segments[-1] and (w in lex.comm_nouns or (w.endswith("ا") and w[:-1] in lex.comm_nouns)):
+                stop = True  # أصدرت اللجنة بيانا …: the object
             elif not segments[-1] and w in _PREPS_NEVER_FIRST:
                 stop = True  # a segment that opens with a preposition is an adjunct
             elif w == "العام" and not segments[-1]:
                 stop = True  # العام الماضي
             elif (segments[-1] and self.is_definite(w) and (w in lex.institution_heads or w in lex.role_heads)
+                  and w not in lex.honorifics and w not in lex.ranks
                   and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"):
                 stop = True  # أوصت اللجنة الاتحاد السعودي بأن: subject, then object
             elif w == "في" and k + 1 < b:
@@ -488,13 +506,24 @@ class _Reader:
             return None
         head = self.bare(self.norm[words[0]]) if self.norm[words[0]][:2] != "ال" else self.norm[words[0]]
         head_raw = self.norm[words[0]]
+        if glued_l and words[0] == a and head_raw.startswith("ل"):
+            head_raw = head = "ال" + head_raw[2:] if head_raw.startswith("لل") else head_raw[1:]
         speaker = self._entity_speaker(seg)
         if speaker is not None:
             return speaker
+        if self.is_opener(seg[0]):
+            # أعلنت "زين السعودية" عن …: a quoted subject is the name of a body or brand.
+            inner = []
+            for k in seg[1:]:
+                if self.toks[k].text in _CLOSERS:
+                    break
+                inner.append(k)
+            if inner:
+                return Speaker(self.span_text(inner), "ORG", head=self.norm[inner[0]], strong=True)
         # Outlets: صحيفة "نيويورك تايمز"، صحيفة وول ستريت جورنال، مجلة "أتلانتيك" الأميركية.
         if head_raw in lex.outlet_heads and len(seg) > 1:
             k1 = seg.index(words[0]) + 1
-            if k1 < len(seg) and self.is_opener(seg[k1]):
+            if k1 < len(seg) and self.is_opener(seg[k1]):  # صحيفة "نيويورك تايمز"
                 inner = []
                 for k in seg[k1 + 1:]:
                     if self.toks[k].text in _CLOSERS:
@@ -659,7 +688,17 @@ class _Reader:
                 return h
         return None
 
+    def speaker_gender(self, sp: Speaker, gender: str | None) -> str | None:
+        """Agreement of a speaker: plural heads are plural whatever the verb (ويقول خبراء …)."""
+        first = sp.keys[0] if sp.keys else ""
+        if sp.head in self.lex.plural_heads or first in self.lex.plural_heads or (
+            sp.kind == "DESC" and first.endswith(("ون", "ين")) and len(first) > 4
+        ):
+            return "pl"
+        return gender
+
     def remember(self, sp: Speaker, gender: str | None) -> None:
+        gender = self.speaker_gender(sp, gender)
         for i, h in enumerate(self.history):
             if h.keys == sp.keys:
                 del self.history[i]
@@ -718,7 +757,7 @@ class _Reader:
         if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2:
             found = None  # bare بين is mostly "between"
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
-        if found and bare in lex.impersonal and found[1] <= start + 1:
+        if found and bare in lex.impersonal and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
         zone_end = found[1] if found else self.zone_stop(start)
         sp: Speaker | None = None
@@ -845,7 +884,8 @@ class _Reader:
             return k + 1
         if b in ("وفقا", "طبقا") and sp.name[:1] == "ل" and self.toks[a].text.startswith("ل"):
             # "وفقا لصحيفة ذا فيرج": drop the glued ل from the name.
-            sp = Speaker(sp.name[1:].lstrip("ـ"), sp.kind, role=sp.role, head=sp.head[1:])
+            name = "ال" + sp.name[2:] if sp.name.startswith("لل") else sp.name[1:].lstrip("ـ")
+            sp = Speaker(name, sp.kind, role=sp.role, head=sp.head, strong=sp.strong)
         sp = self.resolve(sp)
         s0 = self.sent_start[k]
         before = [m for m in range(s0, k) if self.toks[m].kind == "word" and self.norm[m] not in lex.leading_fillers]
