@@ -7,7 +7,7 @@ import importlib
 from .app import app
 
 #: Modules under ``marsad.cli`` that register commands, one per face of the pipeline.
-COMMAND_MODULES = ("extract", "evaluate", "train", "store", "serve", "cluster", "spark", "bench", "ner", "eval_quotes", "eval_themes", "eval_places", "eval_quantities_dates")
+COMMAND_MODULES = ("extract", "evaluate", "train", "store", "serve", "cluster", "spark", "bench", "ner", "eval_quotes", "eval_themes", "eval_places", "eval_quantities_dates", "eval_source")
 
 
 def _register() -> None:
