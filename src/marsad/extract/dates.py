@@ -146,7 +146,7 @@ _RX_YEARS = re.compile(
     rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?!\d|[.,]\d){_ERA_G}?)?"
 )
 _RX_RELATIVE = re.compile(
-    rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:التالي|السابق|السابع|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
+    rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:نفسه|ذاته|ذلك|الذي|التالي|السابق|السابع|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
     rf"(?:\s*(?:[،,]\s*)?(?P<wd>{_WEEKDAY}))?(?![^\W\d_])"
     rf"|(?:(?P<part2>{_PARTS})\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<dir>{_PAST}|{_NEXT}))?(?![^\W\d_])"
     rf"|(?P<span>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+(?P<dir2>{_PAST}|{_NEXT}|{_THIS})(?![^\W\d_])"
@@ -385,6 +385,9 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
         before = norm[max(0, s - 7):s]
         if rel == "اليوم" and (before.endswith(("عين ", "صحيفه ", "جريده ", "«", '"', "“")) or norm[e:e + 1] in ("»", '"', "”")):
             return None  # the newspapers عين اليوم، اليوم، اليوم السابع
+        if rel == "اليوم" and not m["part"] and not m["wd"] and before.endswith("في ") \
+                and re.match(r"\s*(?:[.,،؛)]|$|الواحد|علي\s+الاقل)", norm[e:e + 12]):
+            return None  # 11 سيجارة في اليوم: a rate per day
         if rel in ("غد", "الغد") and not norm[max(0, s - 4):s].strip().endswith("يوم") and not m["part"]:
             return None  # الغد alone is mostly "the future" (من الغد، جيل الغد); يوم الغد is tomorrow
         if ref is None:

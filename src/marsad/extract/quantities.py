@@ -113,7 +113,7 @@ _LABEL_BEFORE = frozenset(clitic_key(w) for w in (
 #: Model and type designators written in Arabic letters before the number (اف 16، بوينغ 737، إس 400).
 _DESIGNATORS = frozenset(clitic_key(w) for w in (
     "اف إف ف بوينغ بوينج ايرباص إيرباص ميغ ميج سوخوي سو اس إس تي تى كوفيد كورونا بي إم ام جي يو سي "
-    "ايه إيه إتش اتش اكس إكس زد ار آر دي كي ميراج ابولو أبولو سويوز فالكون تورنادو مي يوروفايتر باتريوت ثاد غراد كاتيوشا آيفون ايفون "
+    "ايه إيه إتش اتش اكس إكس زد ار آر دي كي ميراج ابولو أبولو سويوز فالكون فورمولا الفورمولا تورنادو مي يوروفايتر باتريوت ثاد غراد كاتيوشا آيفون ايفون "
     "غالاكسي جالاكسي ويندوز بلايستيشن مرسيدس تويوتا").split())
 _TIME_AFTER = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا", "عصرا", "بتوقيت", "ص", "م", "دقيقه"})
 _TIME_BEFORE = frozenset({"الساعه", "الساعة", "تمام", "حوالي الساعه"})
@@ -127,7 +127,7 @@ _NOT_UNIT = frozenset((
     "كان كانت هو هي هم هذا هذه ذلك تلك اي كل بعض فقط ايضا نحو حوالي تقريبا و ف وهو وهي وفي ومن وعلي والي "
     "اخري اخرين اخر اضافه فيما بينما حيث كما لكن بل اذ اذا منها منهم منه فيها عليها عليه له لها لهم به بها "
     "وذلك وقد فقد العام ونصف ونيف فاكثر اكثر اقل مقابل بنسبه نسبه اما امام تحت فوق عبر لكل وكل اي "
-    "مساء صباح").split())
+    "مساء صباح حاليا سابقا يوميا سنويا شهريا اسبوعيا اخيرا مؤخرا").split())
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     # Order matters where stems overlap: the first category whose stem matches wins.
@@ -235,12 +235,14 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
             return True
         if nxt is not None and nxt.kind == "word" and nxt.text.isascii() and nxt.start == num.end:
             return True
-        # Scores and codes joined by a hyphen or slash: 2-1, 737-800
-        if nxt is not None and nxt.text in ("-", "/") and nxt.start == num.end and m.tok_end + 1 < len(tokens) \
-                and tokens[m.tok_end + 1].kind == "num" and tokens[m.tok_end + 1].start == nxt.end:
+        # Scores, codes and day/month pairs joined by a hyphen or slash: 2-1, 737-800, ١٨ / ١٠
+        if nxt is not None and nxt.start - num.end <= 1 and m.tok_end + 1 < len(tokens) \
+                and tokens[m.tok_end + 1].kind == "num" and tokens[m.tok_end + 1].start - nxt.end <= 1 \
+                and (nxt.text == "/" or (nxt.text == "-" and nxt.start == num.end and tokens[m.tok_end + 1].start == nxt.end)):
             return True
-        if prev is not None and prev.text in ("-", "/") and prev.end == num.start and i >= 2 and tokens[i - 2].kind == "num" \
-                and tokens[i - 2].end == prev.start:
+        if prev is not None and num.start - prev.end <= 1 and i >= 2 and tokens[i - 2].kind == "num" \
+                and prev.start - tokens[i - 2].end <= 1 \
+                and (prev.text == "/" or (prev.text == "-" and prev.end == num.start and tokens[i - 2].end == prev.start)):
             return True
         # Scores written with a word: 1-صفر، صفر-2
         if nxt is not None and nxt.text == "-" and m.tok_end + 1 < len(tokens) and tokens[m.tok_end + 1].norm == "صفر":
@@ -337,8 +339,11 @@ def _unit_after(tokens: list[Token], j: int, vague: bool, sent_end: int) -> tupl
     definite = w.startswith(("ال", "وال", "بال", "لل"))
     if definite and not vague:
         return None, None
-    if w.startswith("و") and not vague and len(w) >= 3 and _category_of(w[1:]) is None:
-        return None, None
+    if w.startswith("و") and not vague and _category_of(w[1:]) is None:
+        rest = w[1:]
+        # وتم، وقال، وهو: a conjunction starting the next clause; وجبة، وحدة are nouns
+        if rest in _NOT_UNIT or len(rest) <= 2 or (rest[0] in "تينا" and len(rest) <= 4):
+            return None, None
     return t.text, j
 
 
