@@ -1,9 +1,13 @@
-"""Draw the article sample for the quotes gold set (fixed seed, both corpora, many outlets).
+"""Draw the article samples for the quotes gold set (fixed seeds, both corpora, many outlets).
 
 Run from the project root: ``python eval/sample_quotes_gold.py`` prints the chosen ids with
 their split. The sample was drawn once, BEFORE the extractor was tuned; the annotations live in
 ``eval/gold/quotes.jsonl``. Articles longer than 2,500 characters are skipped so each one can be
 read in full while annotating (the median article is ~1,100 characters).
+
+A second, blind sample (``blind``, seed ``BLIND_SEED``, 12 articles per corpus, none of the first
+60) was drawn and annotated after the first held-out half had been scored once and its errors
+studied: that half then stopped being unseen, so the ``blind`` split is what stays unseen.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from marsad.config import require_shared_data
 
 SEED = 20261130
 PER_CORPUS = 30
+BLIND_SEED = 20261201
+BLIND_PER_CORPUS = 12
 MAX_CHARS = 2500
 
 
@@ -31,6 +37,19 @@ def sample() -> list[tuple[str, str]]:
     return [(aid, "dev" if i % 2 == 0 else "test") for i, aid in enumerate(chosen)]
 
 
+def blind_sample() -> list[tuple[str, str]]:
+    taken = {aid for aid, _ in sample()}
+    rng = random.Random(BLIND_SEED)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in taken]
+        chosen += [r["id"] for r in rng.sample(rows, BLIND_PER_CORPUS)]
+    rng.shuffle(chosen)
+    return [(aid, "blind") for aid in chosen]
+
+
 if __name__ == "__main__":
-    for aid, split in sample():
+    for aid, split in sample() + blind_sample():
         print(aid, split)
