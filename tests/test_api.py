@@ -337,3 +337,10 @@ def test_tile_server_is_allowed_by_the_csp():
     assert tile_source("https://{s}.tile.example.org/{z}/{x}/{y}.png") == "https://*.tile.example.org"
     assert tile_source("http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png") == "http://127.0.0.1:8080"
     assert tile_source("javascript:alert(1)") == ""
+
+
+def test_search_page_names_the_speaker_it_filters_by(client):
+    r = client.get("/", params={"speaker": FIXTURE_SPEAKER_ID})
+    assert r.status_code == 200
+    assert f"تقتبس <strong>{FIXTURE_SPEAKER}</strong>" in r.text
+    assert f'href="/articles/{FIXTURE_ID}"' in r.text

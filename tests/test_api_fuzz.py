@@ -54,3 +54,24 @@ def test_api_never_fails_on_generated_input(fuzz_app, mode, monkeypatch):
             assert mode is GenerationMode.NEGATIVE and not list(operation.iter_parameters()), operation.label
         except Exception as exc:  # name the operation: hypothesis's report alone does not
             raise AssertionError(f"{operation.label} ({mode.value}): {exc}") from exc
+
+
+@pytest.mark.slow
+def test_post_with_a_token_never_fails_on_generated_articles(fuzz_app, monkeypatch):
+    """With writing enabled, generated articles and batches go through real extraction: still no 500."""
+    monkeypatch.setenv("MARSAD_API_TOKEN", "fuzz-token")
+    post = next(op for op in _operations(fuzz_app) if op.label == "POST /api/v1/articles")
+    checks = [not_a_server_error, response_schema_conformance, status_code_conformance]
+    statuses: list[int] = []
+
+    @given(case=post.as_strategy(generation_mode=GenerationMode.POSITIVE))
+    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
+    def run(case):
+        case.headers = {**(case.headers or {}), "Authorization": "Bearer fuzz-token"}
+        response = case.call()
+        statuses.append(response.status_code)
+        assert response.status_code in (201, 413, 422), response.text
+        case.validate_response(response, checks=checks)
+
+    run()
+    assert 201 in statuses, statuses  # the token worked and generated articles were stored

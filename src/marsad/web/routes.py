@@ -169,9 +169,19 @@ def search_page(request: Request) -> Response:
     except QueryError as exc:
         error = str(exc)
     filtered = any(params[k] for k in ("q", "outlet", "from", "to", "entity", "speaker", "place", "country", "cluster"))
+    # Links from entity and speaker pages filter by id: say whose articles these are, by name.
+    labels = []
+    if params["speaker"]:
+        found = store.speaker(params["speaker"])
+        labels.append(("تقتبس", found.name if found else params["speaker"]))
+    if params["entity"]:
+        detail = store.entity(params["entity"], mention_limit=0, co_limit=0)
+        labels.append(("تذكر", detail.entity.canonical if detail else params["entity"]))
+    if params["cluster"]:
+        labels.append(("من القصة", params["cluster"]))
     context = {
         "params": params, "result": result, "error": error, "offset": offset, "page_size": PAGE_SIZE,
-        "outlets": store.outlets(), "filtered": filtered,
+        "outlets": store.outlets(), "filtered": filtered, "labels": labels,
         "prev_qs": _query_string(params, offset=max(0, offset - PAGE_SIZE)) if offset else None,
         "next_qs": _query_string(params, offset=offset + PAGE_SIZE) if result and offset + PAGE_SIZE < result.total else None,
         "top_speakers": [] if filtered else store.speakers(limit=8),
