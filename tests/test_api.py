@@ -14,7 +14,7 @@ from marsad.api.models import MAX_POST_BATCH, MAX_POST_BYTES
 from marsad.record import validate
 from marsad.store import open_store
 from marsad.text import entity_id
-from web_support import FIXTURE_ID, FIXTURE_SPEAKER, FIXTURE_SPEAKER_ID, build_sample_db, sample_raws
+from tests.web_support import FIXTURE_ID, FIXTURE_SPEAKER, FIXTURE_SPEAKER_ID, build_sample_db, sample_raws
 
 TOKEN = "test-token-2f9c1e"
 

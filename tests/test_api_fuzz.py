@@ -15,7 +15,7 @@ from schemathesis.checks import not_a_server_error, response_schema_conformance,
 
 from marsad.api import create_app
 from marsad.store import open_store
-from web_support import build_sample_db
+from tests.web_support import build_sample_db
 
 
 @pytest.fixture(scope="module")

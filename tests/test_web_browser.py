@@ -20,8 +20,8 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
-from conftest import missing
-from web_support import FIXTURE_ID, FIXTURE_SPEAKER, build_sample_db
+from tests.conftest import missing
+from tests.web_support import FIXTURE_ID, FIXTURE_SPEAKER, build_sample_db
 
 pytestmark = [pytest.mark.browser]
 

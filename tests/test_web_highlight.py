@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from marsad.record import Article, DateMention, Entity, Place, Quantity, Quote
 from marsad.store import speaker_id
 from marsad.web.highlight import kinds_present, render_article
-from web_support import FIXTURE_SPEAKER, fixture_article
+from tests.web_support import FIXTURE_SPEAKER, fixture_article
 
 
 class _Nesting(HTMLParser):
