@@ -124,11 +124,23 @@ def test_old_database_is_migrated_and_keeps_its_rows(store_url):
     s = open_store(store_url)
     try:
         assert s.schema_version() == LATEST
+        assert s.index_outdated()  # built before the index was stamped: the CLI reindexes it
+        assert s.reindex() == 1 and not s.index_outdated()
         assert s.get_article("a-mosul")["title"] == "هجوم قرب الموصل"
         s.save_clusters([Cluster("c1", [ClusterMember("a-mosul", "first")])])
         assert s.get_article("a-mosul")["cluster_id"] == "c1"
     finally:
         s.close()
+
+
+def test_full_text_index_is_rebuilt_when_the_keys_change(filled):
+    assert not filled.index_outdated()
+    filled.kv_set("marsad.fts.index_version", b"built-by-an-older-text-layer")
+    assert filled.index_outdated()
+    before = {q: ids(filled.search(q)) for q in ("الموصل", "وسليماني", '"رئيس الوزراء"')}
+    assert filled.reindex(batch_size=3) == 4
+    assert not filled.index_outdated()
+    assert {q: ids(filled.search(q)) for q in before} == before
 
 
 def test_record_round_trips_exactly(filled):

@@ -29,6 +29,16 @@ def _open(db: str | None):
         raise typer.Exit(2) from None
 
 
+def _reindex_if_outdated(store, quiet: bool = False) -> None:
+    """After a text-layer change the shadow keys differ: rebuild them so old articles stay findable."""
+    if store.index_outdated():
+        if not quiet:
+            typer.echo("rebuilding the full-text index (the text layer's word keys changed)…", err=True)
+        n = store.reindex()
+        if not quiet:
+            typer.echo(f"reindexed {n} article(s)", err=True)
+
+
 def _cluster_hook():
     """Incremental clustering after each stored batch, when the clustering package offers it."""
     try:
@@ -110,6 +120,7 @@ def ingest(
 
     off = [c.strip() for c in (disable or "").split(",") if c.strip()]
     store = _open(db)
+    _reindex_if_outdated(store, quiet)
     progress = _Progress(estimate_total(sources), quiet)
     hook = _cluster_hook() if cluster else None
     try:
@@ -271,10 +282,21 @@ def db_info(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP), as_jso
 
 @db_app.command("migrate")
 def db_migrate(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Bring the schema up to date (opening a store does this too)."""
+    """Bring the schema up to date (opening a store does this too) and the full-text index with it."""
     store = _open(db)
     try:
+        _reindex_if_outdated(store)
         typer.echo(f"schema version {store.schema_version()}")
+    finally:
+        store.close()
+
+
+@db_app.command("reindex")
+def db_reindex(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Rebuild the full-text index of every article with the current text layer."""
+    store = _open(db)
+    try:
+        typer.echo(f"reindexed {store.reindex()} article(s)")
     finally:
         store.close()
 

@@ -448,6 +448,14 @@ class Store(ABC):
     @abstractmethod
     def kv_set(self, key: str, value: bytes | None) -> None: ...
 
+    def index_outdated(self) -> bool:
+        """True when the full-text shadow was built by a text layer whose keys differ from the current one."""
+        return False
+
+    def reindex(self, *, batch_size: int = 500) -> int:
+        """Rebuild the full-text shadow of every article with the current text layer; returns articles reindexed."""
+        return 0
+
     # --- read side: articles ---
     @abstractmethod
     def count(self) -> int: ...

@@ -63,6 +63,17 @@ def shadow(text: str | None) -> tuple[str, str]:
     return " ".join(keys), " ".join(alt)
 
 
+#: Words exercising every rule of the keys (clitics, article, hamza, ya, ta marbuta, tatweel, digits).
+_PROBE = "والموصل بالحكومةِ للدولة وسليماني الله الذي إعمـار مستشفى ١٢٠٠ 3,5 كالنرويج فالأمم ولي وزير"
+
+
+def index_version() -> str:
+    """A fingerprint of the shadow-text rules: it changes when the text layer keys words differently."""
+    import hashlib
+
+    return hashlib.blake2b("|".join(shadow(_PROBE)).encode("utf-8"), digest_size=6).hexdigest()
+
+
 # --------------------------------------------------------------------------------------------
 # Query parsing
 # --------------------------------------------------------------------------------------------

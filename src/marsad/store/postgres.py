@@ -93,6 +93,8 @@ class PostgresStore(SQLStore):
                     for stmt in POSTGRES_MIGRATIONS[version]:
                         cur.execute(stmt)
                     cur.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (%s, %s)", (version, _now()))
+            if target >= 2:
+                self._stamp_index()
             return self.schema_version()
 
     # --- article rows and full text ---
@@ -109,6 +111,9 @@ class PostgresStore(SQLStore):
         self._x(cur, f"UPDATE articles SET {', '.join(c + ' = ?' for c in cols)}, cluster_id = COALESCE(?, cluster_id), "
                 f"tsv = {self._TSV} WHERE id = ?",
                 [*(row[c] for c in cols), row["cluster_id"], row["fts_title"], row["fts_body"], row["fts_alt"], row["id"]])
+
+    def _fts_replace(self, cur: Any, article_id: str, row: dict[str, Any]) -> None:
+        self._x(cur, f"UPDATE articles SET tsv = {self._TSV} WHERE id = ?", (row["fts_title"], row["fts_body"], row["fts_alt"], article_id))
 
     def _delete_article_row(self, cur: Any, article_id: str) -> None:
         self._x(cur, "DELETE FROM articles WHERE id = ?", (article_id,))

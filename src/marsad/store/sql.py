@@ -104,6 +104,42 @@ class SQLStore(Store):
     def _fts_source(self, pq: fts.ParsedQuery) -> tuple[str, str, list[Any]]:
         """``(join_sql, score_sql, params)`` restricting ``articles a`` to matches of ``pq``."""
 
+    @abstractmethod
+    def _fts_replace(self, cur: Any, article_id: str, row: dict[str, Any]) -> None:
+        """Replace the full-text entry of one article (``row`` holds fts_title, fts_body, fts_alt)."""
+
+    # --- full-text shadow version ---
+    _INDEX_KEY = "marsad.fts.index_version"
+
+    def _stamp_index(self) -> None:
+        """Record the shadow rules in use; called after migrations (empty db) and after a reindex."""
+        if self.kv_get(self._INDEX_KEY) is None and self.count() == 0:
+            self.kv_set(self._INDEX_KEY, fts.index_version().encode())
+
+    def index_outdated(self) -> bool:
+        stamp = self.kv_get(self._INDEX_KEY)
+        if stamp is None:
+            return self.count() > 0
+        return stamp.decode() != fts.index_version()
+
+    def reindex(self, *, batch_size: int = 500) -> int:
+        n = 0
+        last = ""
+        while True:
+            with self._lock:
+                rows = self._rows("SELECT id, title, body FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch_size))
+            if not rows:
+                break
+            with self._lock, self._tx() as cur:
+                for aid, title, body in rows:
+                    t_keys, t_alt = fts.shadow(title)
+                    b_keys, b_alt = fts.shadow(body)
+                    self._fts_replace(cur, aid, {"fts_title": t_keys, "fts_body": b_keys, "fts_alt": (t_alt + " " + b_alt).strip()})
+            n += len(rows)
+            last = rows[-1][0]
+        self.kv_set(self._INDEX_KEY, fts.index_version().encode())
+        return n
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None

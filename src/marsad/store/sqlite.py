@@ -101,6 +101,8 @@ class SQLiteStore(SQLStore):
                     for stmt in SQLITE_MIGRATIONS[version]:
                         cur.execute(stmt)
                     cur.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", (version, _now()))
+            if target >= 2:
+                self._stamp_index()
             return self.schema_version()
 
     # --- article rows and full text ---
@@ -115,6 +117,12 @@ class SQLiteStore(SQLStore):
         cur.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in cols)}, cluster_id = COALESCE(?, cluster_id) WHERE id = ?",
                     [*(row[c] for c in cols), row["cluster_id"], row["id"]])
         rid = cur.execute("SELECT rid FROM articles WHERE id = ?", (row["id"],)).fetchone()[0]
+        cur.execute("DELETE FROM articles_fts WHERE rowid = ?", (rid,))
+        cur.execute("INSERT INTO articles_fts (rowid, title, body, alt) VALUES (?, ?, ?, ?)",
+                    (rid, row["fts_title"], row["fts_body"], row["fts_alt"]))
+
+    def _fts_replace(self, cur: sqlite3.Cursor, article_id: str, row: dict[str, Any]) -> None:
+        rid = cur.execute("SELECT rid FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
         cur.execute("DELETE FROM articles_fts WHERE rowid = ?", (rid,))
         cur.execute("INSERT INTO articles_fts (rowid, title, body, alt) VALUES (?, ?, ?, ?)",
                     (rid, row["fts_title"], row["fts_body"], row["fts_alt"]))
