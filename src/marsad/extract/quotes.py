@@ -508,9 +508,6 @@ class _Reader:
         head_raw = self.norm[words[0]]
         if glued_l and words[0] == a and head_raw.startswith("ل"):
             head_raw = head = "ال" + head_raw[2:] if head_raw.startswith("لل") else head_raw[1:]
-        speaker = self._entity_speaker(seg)
-        if speaker is not None:
-            return speaker
         if self.is_opener(seg[0]):
             # أعلنت "زين السعودية" عن …: a quoted subject is the name of a body or brand.
             inner = []
@@ -556,7 +553,8 @@ class _Reader:
             role_text = f"{role_text}، {rank}" if role_text else rank
         name = self.trim_name(name)
         if name:
-            return Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
+            sp = Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
+            return self._confirm_with_entity(sp, name)
         if role:
             # A role with no name: المتحدث باسم الفيفا speaks for الفيفا; otherwise the role itself.
             words_r = [k for k in role if self.toks[k].kind == "word"]
@@ -579,30 +577,26 @@ class _Reader:
             return None
         return Speaker(text, "PER", head=head_raw)
 
-    def _entity_speaker(self, seg: list[int]) -> Speaker | None:
-        """A PER (or leading ORG) entity from the NER component inside the segment, when there is one."""
-        if not self.entities or not seg:
-            return None
-        s, e = self.toks[seg[0]].start, self.toks[seg[-1]].end
-        inside = [ent for ent in self.entities if s <= ent.start and ent.end <= e]
-        if not inside:
-            return None
-        per = [ent for ent in inside if ent.type == "PER"]
-        if per:
-            ent = per[0]
-            role_ks = [k for k in seg if self.toks[k].end <= ent.start and self.toks[k].kind == "word"]
-            lex = self.lex
-            rank = next((self.toks[k].text for k in role_ks if self.norm[k] in lex.ranks), None)
-            role_ks = [k for k in role_ks if self.norm[k] not in lex.honorifics and self.norm[k] not in lex.ranks]
-            role = self.span_text(role_ks) or None
-            if rank:
-                role = f"{role}، {rank}" if role else rank
-            return Speaker(ent.canonical, "PER", role=role, head=self.norm[seg[0]], entity_id=ent.entity_id, strong=True)
-        ent = inside[0]
-        first_word = next((k for k in seg if self.toks[k].kind == "word"), seg[0])
-        if ent.start <= self.toks[first_word].start + 1 or self.norm[first_word] in self.lex.institution_heads:
-            return Speaker(ent.canonical, "ORG", head=self.norm[first_word], entity_id=ent.entity_id, strong=True)
-        return None
+    def _confirm_with_entity(self, sp: Speaker, name: list[int]) -> Speaker:
+        """Use the NER component's reading of a name the speaker rules found: its canonical form
+        (a surname alone becomes the full name seen earlier) and its ``entity_id``.
+
+        Only a PER entity that overlaps the name and starts on a word boundary (or after و/ف)
+        counts: the rules already know where the name is, the tagger knows whose it is.
+        """
+        if not self.entities or not name:
+            return sp
+        s, e = self.toks[name[0]].start, self.toks[name[-1]].end
+        starts = {self.toks[k].start for k in name}
+        for ent in self.entities:
+            if ent.type != "PER" or ent.end <= s or ent.start >= e:
+                continue
+            aligned = ent.start in starts or any(
+                self.toks[k].start + 1 == ent.start and self.norm[k][:1] in "وف" for k in name
+            )
+            if aligned:
+                return Speaker(ent.canonical, "PER", role=sp.role, head=sp.head, entity_id=ent.entity_id, strong=True)
+        return sp
 
     def look_back(self, cue_k: int) -> Speaker | None:
         """A subject before its cue in the same sentence: ``مجلة "أتلانتيك" الأميركية، رأت أن``."""
@@ -644,7 +638,7 @@ class _Reader:
     def resolve(self, sp: Speaker) -> Speaker:
         """Surname → full name, bare role → its holder, anaphoric noun → the body it names."""
         keys = sp.keys
-        if sp.kind in ("PER", "DESC", "ORG") and 0 < len(keys) <= 2 and sp.role is None:
+        if sp.kind in ("PER", "DESC", "ORG") and 0 < len(keys) <= 2 and sp.role is None and keys[-1] not in self.lex.role_heads:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > len(keys) and _contains(h.keys, keys):
                     return h
