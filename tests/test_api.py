@@ -14,14 +14,24 @@ from marsad.api.models import MAX_POST_BATCH, MAX_POST_BYTES
 from marsad.record import validate
 from marsad.store import open_store
 from marsad.text import entity_id
-from tests.web_support import FIXTURE_ID, FIXTURE_SPEAKER, FIXTURE_SPEAKER_ID, build_sample_db, sample_raws
+from tests.store_support import pg_schema_url
+from tests.web_support import FIXTURE_ID, FIXTURE_SPEAKER, FIXTURE_SPEAKER_ID, build_sample_db, fill_store, sample_raws
 
 TOKEN = "test-token-2f9c1e"
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int]:
-    return build_sample_db(tmp_path_factory.mktemp("api") / "marsad.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def sample_db(request, tmp_path_factory: pytest.TempPathFactory):
+    """The samples in a SQLite file, and in a private schema of the CI's PostgreSQL server."""
+    if request.param == "sqlite":
+        yield build_sample_db(tmp_path_factory.mktemp("api") / "marsad.db")
+        return
+    urls = pg_schema_url()
+    url = next(urls)
+    try:
+        yield url, fill_store(url)
+    finally:
+        urls.close()
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +69,7 @@ def test_healthz_counts_the_store(client, sample_db):
     r = client.get("/api/v1/healthz")
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "ok" and body["backend"] == "sqlite"
+    assert body["status"] == "ok" and body["backend"] in ("sqlite", "postgresql")
     assert body["articles"] == sample_db[1] == len(sample_raws()) + 1
 
 

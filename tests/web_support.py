@@ -8,6 +8,7 @@ and a ``<script>`` in the text whatever the extractors find this week.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -86,14 +87,23 @@ def sample_raws() -> list[RawArticle]:
     return raws
 
 
-def build_sample_db(path: Path) -> tuple[str, int]:
-    """Extract the bundled samples into a fresh SQLite file, plus the fixture article; returns (URL, articles)."""
+@lru_cache(maxsize=1)
+def sample_records() -> tuple[Article, ...]:
+    """The bundled samples through the real pipeline (once per test session), plus the fixture article."""
     from marsad.pipeline import get_pipeline
 
     records = [out.record for out in get_pipeline().pipe(sample_raws()) if hasattr(out, "record")]
-    records.append(fixture_article())
-    url = f"sqlite:///{path}"
+    return (*records, fixture_article())
+
+
+def fill_store(url: str) -> int:
+    """Store the sample records at ``url``; returns how many articles the store holds."""
     with open_store(url) as store:
-        store.upsert(records)
-        n = store.count()
-    return url, n
+        store.upsert(list(sample_records()))
+        return store.count()
+
+
+def build_sample_db(path: Path) -> tuple[str, int]:
+    """Extract the bundled samples into a fresh SQLite file, plus the fixture article; returns (URL, articles)."""
+    url = f"sqlite:///{path}"
+    return url, fill_store(url)
