@@ -698,6 +698,9 @@ class _Reader:
                 del self.history[i]
                 if h.gender is None:
                     h.gender = gender
+                if sp.role and len(sp.role) > len(h.role or ""):
+                    h.role, h.role_keys = sp.role, sp.role_keys  # الرئيس → الرئيس الفرنسي
+                h.entity_id = h.entity_id or sp.entity_id
                 self.history.append(h)
                 return
         if sp.gender is None:
