@@ -76,6 +76,16 @@ def test_canonical_ids_stable_across_documents(recognizer: EntityRecognizer) -> 
     assert all(e.canonical == "دونالد ترامب" for e in b if e.type == "PER" and "ترامب" in e.text)
 
 
+def test_untagged_repeats_of_a_name_are_propagated(recognizer: EntityRecognizer) -> None:
+    text = ("التقى وزير الخارجية الإيراني محمد جواد ظريف نظيره الروسي سيرغي لافروف في موسكو. "
+            "وقال ظريف إن المحادثات كانت بناءة، فيما أكد لافروف وظريف على أهمية الاتفاق النووي.")
+    ents = run(recognizer, text)
+    zarif = [e for e in ents if e.canonical == "محمد جواد ظريف"]
+    assert [e.text for e in zarif] == ["محمد جواد ظريف", "ظريف", "ظريف"]  # the last one was وظريف
+    assert len({e.entity_id for e in zarif}) == 1
+    assert len([e for e in ents if e.canonical == "سيرغي لافروف"]) == 2
+
+
 def test_empty_and_punctuation_only_docs(recognizer: EntityRecognizer) -> None:
     doc = Doc(RawArticle(text="... !!! ؟؟"))
     recognizer(doc)

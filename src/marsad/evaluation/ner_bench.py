@@ -29,19 +29,21 @@ def bench_tagger(conll_files: Iterable[Path], *, repeat: int = 1, model_dir: str
     load_s = time.perf_counter() - t0
     sents = [s.tokens for f in conll_files for s in read_conll(f)]
     n_tokens = sum(len(s) for s in sents)
-    cold0 = time.perf_counter()
+    # CPU seconds as well as wall seconds: on a shared machine the wall clock measures the neighbours.
+    cold0, cpu0 = time.perf_counter(), time.process_time()
     for s in sents:
         model.tag_given_tokens(s)
-    cold = time.perf_counter() - cold0
-    best = cold
+    cold, cold_cpu = time.perf_counter() - cold0, time.process_time() - cpu0
+    best, best_cpu = cold, cold_cpu
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         for s in sents:
             model.tag_given_tokens(s)
-        best = min(best, time.perf_counter() - t)
+        best, best_cpu = min(best, time.perf_counter() - t), min(best_cpu, time.process_time() - c)
     return {
         "tokens": n_tokens, "sentences": len(sents), "load_s": round(load_s, 3),
         "cold_tokens_per_s": round(n_tokens / cold), "warm_tokens_per_s": round(n_tokens / best),
+        "cold_tokens_per_cpu_s": round(n_tokens / cold_cpu), "warm_tokens_per_cpu_s": round(n_tokens / best_cpu),
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
 
@@ -54,14 +56,15 @@ def bench_component(texts: list[str]) -> dict:
     comp = EntityRecognizer()
     docs = [Doc(RawArticle(text=t)) for t in texts if t.strip()]
     n_tokens = sum(len(d.tokens) for d in docs)  # tokenising is the text layer's cost, not counted
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n_ent = 0
     for d in docs:
         comp(d)
         n_ent += len(d.entities)
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
         "articles": len(docs), "tokens": n_tokens, "entities": n_ent,
         "tokens_per_s": round(n_tokens / dt) if dt else 0, "articles_per_s": round(len(docs) / dt, 1) if dt else 0,
+        "tokens_per_cpu_s": round(n_tokens / cpu) if cpu else 0,
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }

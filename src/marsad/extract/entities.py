@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..doc import Doc
 from ..record import Entity
-from ..text import Token, clitic_candidates, entity_id, name_key, normalize, prefix_length_in_original
+from ..text import Token, clitic_candidates, clitic_key, entity_id, name_key, normalize, prefix_length_in_original
 from .ner_features import trigger_class
 from .ner_model import NerModel, load_model
 
@@ -36,6 +36,11 @@ _TITLE_COMPLEMENTS = frozenset(normalize(w) for w in """
 اللبناني الأردني الصيني الألماني الياباني الكويتي القطري الإماراتي اليمني الليبي التونسي الجزائري المغربي السوداني
 الأمريكية الأميركية الروسية الفرنسية البريطانية الإيرانية العراقية السورية التركية المصرية السعودية الإسرائيلية
 """.split())
+
+
+#: A one-word name more frequent than this in the unlabelled news is also a common word (أمل، نصر):
+#: its untagged repeats are not tagged by propagation.
+_COMMON_WORD = 3000
 
 
 @dataclass(slots=True)
@@ -80,10 +85,53 @@ class EntityRecognizer:
         tokens = doc.tokens
         if not tokens:
             return
-        tags = self.tag_tokens(doc)
+        tags = self.propagate(tokens, self.tag_tokens(doc))
         doc.user_data["ner_tags"] = tags
         mentions = [m for s in token_spans(tags) if (m := self.clean(doc.text, tokens, *s)) is not None]
         doc.entities.extend(resolve(mentions))
+
+    def propagate(self, tokens: list[Token], tags: list[str]) -> list[str]:
+        """Tag untagged repeats of a name the tagger found elsewhere in the same document.
+
+        News names a person in full once and the tagger may miss a later bare repeat
+        (``وأضاف ظريف``). A repeat is matched on clitic keys, so ``وظريف`` counts. One-word
+        names qualify only when they are not common words in the unlabelled news.
+        """
+        freq = self.model.featurizer.freq
+        names: dict[tuple[str, ...], str] = {}
+        for i, j, typ in token_spans(tags):
+            key = tuple(tokens[k].key for k in range(i, j) if tokens[k].kind != "punct")
+            if not key or (len(key) == 1 and (len(key[0]) < 3 or freq.get(key[0], 0) > _COMMON_WORD)):
+                continue
+            names.setdefault(key, typ)
+            if typ == "PER" and len(key) > 1 and freq.get(key[-1], 0) <= _COMMON_WORD and len(key[-1]) >= 3:
+                names.setdefault(key[-1:], "PER")  # the surname alone
+        if not names:
+            return tags
+        longest = max(len(k) for k in names)
+        out = list(tags)
+        i, n = 0, len(tokens)
+        while i < n:
+            if out[i] != "O" or tokens[i].kind != "word":
+                i += 1
+                continue
+            first = tokens[i]
+            firsts = [first.key]
+            if len(first.norm) > 3 and first.norm[0] in "وفبكل":
+                firsts.append(clitic_key(first.norm[1:]))  # وظريف, بلافروف
+            for size in range(min(longest, n - i), 0, -1):
+                if any(t != "O" for t in out[i:i + size]):
+                    continue
+                rest = tuple(tokens[k].key for k in range(i + 1, i + size))
+                typ = next((names[(f, *rest)] for f in firsts if (f, *rest) in names), None)
+                if typ:
+                    out[i] = "B-" + typ
+                    for k in range(i + 1, i + size):
+                        out[k] = "I-" + typ
+                    i += size - 1
+                    break
+            i += 1
+        return out
 
     # --- span cleaning ---
     def clean(self, text: str, tokens: list[Token], i: int, j: int, typ: str) -> Mention | None:
