@@ -516,6 +516,7 @@ class DateExtractor:
     def __call__(self, doc) -> None:
         # Datelines and credit lines are boilerplate but their dates are real: nothing is skipped.
         doc.dates.extend(find_dates(doc.norm, doc.published))
+        doc.user_data["dates_done"] = True  # quantities need not look for dates again
 
 
 @lru_cache(maxsize=1)

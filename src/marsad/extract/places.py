@@ -122,12 +122,15 @@ COMMON_WORDS = _key_set("""
 جمعه خميس سبت احد اثنين ثلاثاء اربعاء رمضان شعبان رجب محرم صفر
 مال ذهب فضه نفط غاز ماء ملح رمل حجر حديد نحاس
 صحه ثقافه رياضه تعليم اعلام اخبار
-قمه تل كوم برك بئر عيون ام ابو بني
+قمه تل كوم برك بئر عيون ام ابو بني ميدان معسكر عصابه بورصه عشاق حولي قصور اقصر سلميه خارجه دوما
+خمس صافي ميديا ميلا مينا دير الم هزه كردي معان سول بركان زاويه حراك ديانا عمران بحري ميادين طراز
 """)
+#: Forms that are words only without the article (عقبة "obstacle" but العقبة the Jordanian port).
+COMMON_BARE = _norm_set("عقبة رياض شفا منا ديغو احمدي اوستن داريا")
 
 #: Place names that are also everyday words: they count only with support (a cue, a preposition).
 WORD_LIKE_PLACES = _norm_set("""
-الخبر العين الوجه العلا الجوف حائل الخرج صور حماة الامل الحديثة الشرقية الغربية الوسطى الشمالية الجنوبية
+الخبر الصور العين الوجه العلا الجوف حائل الخرج صور حماة الامل الحديثة الشرقية الغربية الوسطى الشمالية الجنوبية
 البيضاء الخضراء الزرقاء الحمراء الجديدة المنار النور السلام الفجر الشروق الامارة الرحمة الصالحية الخليل
 المحمدية الرشيدية الحسينية الهاشمية الدولة الحرية الوحدة الاتحاد النهضة الاستقلال العروبة المستقبل
 """)
@@ -166,7 +169,7 @@ ADJECTIVE_NAMES = _norm_set("السعودية")  # keys keep the article: الس
 #: Words after which المغرب is the prayer time or the west, not Morocco.
 MAGHRIB_BEFORE = _norm_set("صلاة صلاتي أذان اذان بعد قبل وقت موعد العشاء")
 #: الجزيرة alone is the channel, the paper or a generic island; it is a place only after these cues.
-JAZIRA_CUES = _norm_set("ولاية منطقة شبه جزيرة إقليم")
+JAZIRA_CUES = _norm_set("ولاية منطقة إقليم")
 #: Prepositions that, right before a name, make a place reading more likely (في الموصل).
 PLACE_PREPS = _norm_set("في من إلى الى نحو داخل خارج قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط أنحاء انحاء حول عبر")
 
@@ -326,7 +329,7 @@ class PlaceResolver:
         toks = doc.tokens
         single = m.tok_end - m.tok_start == 1
         bare = clitic_key(m.key) if single else m.key  # المغرب → مغرب
-        if single and bare in COMMON_WORDS:
+        if single and (bare in COMMON_WORDS or m.key in COMMON_BARE):
             return False
         # Entities from the NER stage, when it ran: inside a person → not a place; inside a longer
         # organisation that is not a government of the place → not a place.
@@ -394,7 +397,9 @@ class PlaceResolver:
         elif m.cue == "country":
             s += 2.0 if e.kind == "country" else 0.0
         if e.country_code and total:
-            s += 1.5 * ctx[e.country_code] / total
+            # Context helps a small town less (Paris, Texas must not beat Paris in a US story).
+            weight = 1.5 if e.kind != "city" or e.population >= 200_000 else 0.6
+            s += weight * ctx[e.country_code] / total
         if home and e.country_code == home:
             s += 0.8
         if e.country_code in _FOCUS:
@@ -416,9 +421,9 @@ class PlaceResolver:
         if best.kind not in ("city", "admin1"):
             return True
         if single and m.key in self.gaz.not_place:
-            # An ordinary word or a person's name most of the time: only with a cue, or a
-            # preposition / the country in context for a large place.
-            return m.cue is not None or (local and best.population >= 100_000)
+            # An ordinary word or a person's name most of the time: only with a cue (مدينة كان،
+            # مهرجان كان), or a preposition and the country in context for a large place.
+            return m.cue is not None or (m.prep and in_ctx and best.population >= 100_000)
         focus = best.country_code in _FOCUS
         if best.kind == "admin1":
             return focus or local or in_ctx or not single
@@ -457,6 +462,8 @@ class PlaceResolver:
                     m.cue = "city"
                 elif pw in COUNTRY_CUES or pk in _COUNTRY_CUE_KEYS:
                     m.cue = "country"
+                elif pw in EVENT_WORDS or pk in _EVENT_KEYS:
+                    m.cue = "event"  # مهرجان كان، قمة الرياض: the place where it happens
                 m.prep = pw in PLACE_PREPS or prev.norm in PLACE_PREPS
             if toks[m.tok_start].start != m.start and not m.prep:
                 # A proclitic on the name itself (بالموصل، في وعمان) reads as a preposition.
@@ -477,10 +484,13 @@ class PlaceResolver:
         total = sum(ctx.values())
         home = outlet_country(doc.outlet)
         resolved = [(m, max(m.candidates, key=lambda e: (self._score(e, m, ctx, total, home), e.population))) for m in kept]
-        # One sense per discourse: a name supported once (في صوفيا) is a place everywhere in the article.
-        supported_keys = {m.key for m, best in resolved if self._supported(m, best, ctx, own)}
-        for m, best in resolved:
-            if m.key not in supported_keys:
+        # One sense per discourse: a name supported once (في صوفيا) is a place everywhere in the
+        # article — except names that are usually words (كان), which need support each time.
+        supported = [self._supported(m, best, ctx, own) for m, best in resolved]
+        supported_keys = {m.key for (m, _), ok in zip(resolved, supported) if ok}
+        for (m, best), ok in zip(resolved, supported):
+            word_like = m.tok_end - m.tok_start == 1 and m.key in gaz.not_place
+            if not ok and (word_like or m.key not in supported_keys):
                 continue
             doc.places.append(Place(
                 text=doc.text[m.start:m.end], start=m.start, end=m.end, name=best.name,

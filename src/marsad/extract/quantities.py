@@ -618,7 +618,7 @@ class QuantityExtractor:
     def __call__(self, doc) -> None:
         # Boilerplate (a repeated headline, a credit line) still states real figures: only dates are skipped.
         skip = [(d.start, d.end) for d in doc.dates]
-        if not doc.dates:
+        if not doc.dates and not doc.user_data.get("dates_done"):
             # Works without the dates component: find the dates ourselves so years are not counted.
             from .dates import find_dates
 

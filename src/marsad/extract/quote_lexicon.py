@@ -168,6 +168,7 @@ ADJUNCT_PREPS = """
 TIME_WORDS = """
 الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس غدا الليلة مساء صباح ظهر فجر يوم ليل
 مساءا صباحا الأسبوع الشهر الماضي الجاري المقبل سابقا مؤخرا لاحقا أيضا كذلك بدوره بدورها بدورهم حينها آنذاك
+قبلها بعدها وقتها يومها مجددا أمس_الأول
 """
 #: Words that open a relative clause or parenthesis: a speaker phrase ends before them.
 RELATIVES = """
@@ -177,11 +178,11 @@ RELATIVES = """
 #: Words stripped from the front of a speaker phrase found before its cue (فإن م. نيله، … قالت).
 LEADING_FILLERS = """
 و ف فإن فان إن ان أن لكن ولكن بينما فيما كما كان وكان كانت وكانت قد وقد لقد يذكر يشار من جهته من جهتها
-جهته جهتها بدوره بدورها أيضا أما وأما إلا أنه إذ إذا حيث فقد ثم
+جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها بدوره بدورها أيضا أما وأما إلا أنه إذ إذا حيث فقد ثم
 """
 #: Words that show a phrase before a cue is a clause, not a subject (سبق لترمب أن أكد ...).
 CLAUSE_STARTERS = """
-سبق يبدو تبين أظهر كشفت بعد قبل عندما حين لما منذ ما ذلك هذا هذه وهذا وهذه وذلك
+سبق يبدو تبين أظهر كشفت بعد قبل عندما حين لما منذ ما ذلك هذا هذه وهذا وهذه وذلك تم يتم جرى يجري
 """
 #: Nouns that name a work, an operation or a brand: quotation marks after them are a name.
 NAMING_NOUNS = """

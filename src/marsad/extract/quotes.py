@@ -455,6 +455,8 @@ class _Reader:
                     prev_prep = w in ("في", "من", "عن", "باسم")
                 elif len(w) > 3 and w[0] in "بل" and w not in lex.first_names and self.is_definite(nxt):
                     prev_prep = False  # باتحاد الصناعات، لشؤون اللاجئين
+                elif len(w) > 3 and w[0] in "بل" and w[1:] in lex.institution_heads:
+                    prev_prep = True  # الرئيس التنفيذي لشركة إيني الإيطالية …: the company's name follows
                 elif self.is_definite(w) or w in ("عام", "اول") or (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم"))):
                     prev_prep = False  # مدير أعمالها: a possessed noun is still the role
                 elif prev_prep or (k == 1 and k + 1 < len(words) and self.is_definite(self.norm[words[k + 1]])):

@@ -18,7 +18,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..doc import Doc
-from ..text import clitic_candidates, normalize
+from ..text import clitic_candidates, clitic_key, normalize
 
 #: The theme vocabulary, in a stable order (ties keep this order).
 THEMES: tuple[str, ...] = ("politics", "security", "economy", "sport", "health", "technology", "culture", "environment")
@@ -106,6 +106,7 @@ def _compiled() -> tuple[dict[str, list[tuple[str, int, str]]], dict[str, list[t
     prefix: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     phrases: dict[str, list[tuple[tuple[str, ...], str, int, str]]] = defaultdict(list)
     for theme, levels in _LEXICON.items():
+        stems = [normalize(c[:-1]) for words in levels.values() for c in words.split() if c.endswith("*")]
         for weight, words in levels.items():
             for cue in words.split():
                 if "_" in cue:
@@ -114,7 +115,11 @@ def _compiled() -> tuple[dict[str, list[tuple[str, int, str]]], dict[str, list[t
                 elif cue.endswith("*"):
                     prefix[normalize(cue[:-1])].append((theme, weight, cue))
                 else:
-                    exact[normalize(cue)].append((theme, weight, cue))
+                    # Keyed without its article, so الدوري، للدوري and دوري meet the same cue; a word
+                    # a stem of the same theme already covers is dropped (no double counting).
+                    key = clitic_key(cue)
+                    if not any(key.startswith(stem) for stem in stems):
+                        exact[key].append((theme, weight, cue))
     return dict(exact), dict(prefix), dict(phrases)
 
 
