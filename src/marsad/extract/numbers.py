@@ -493,7 +493,7 @@ def find_numbers(tokens: list[Token] | str, *, math: bool = False) -> list[Numbe
     n = len(tokens)
     while i < n:
         t = tokens[i]
-        if t.kind == "num" or (t.kind == "word" and (t.norm[:1] in _FIRST_LETTERS)):
+        if t.kind == "num" or (t.kind == "word" and t.norm in _STARTERS):
             m = parse_at(tokens, i)
             if m is not None:
                 if not _glued_to_letters(tokens, m, strict=math):
@@ -556,6 +556,11 @@ def parse_number(text: str) -> int | float | None:
     return m.value
 
 
-_FIRST_LETTERS = frozenset(
-    {w[0] for w in _WORD_VALUES} | {w[0] for w in VAGUE} | {c[0] for c in _CLITICS}
+#: Every normalised word form that can start a number phrase: one set lookup per token decides
+#: whether the parser needs to look at it (most words are not numbers).
+_STARTERS = frozenset(
+    {w for w in _WORD_VALUES}
+    | {c + w for c in _CLITICS for w in _WORD_VALUES}
+    | {p + w for p in ("", *_CLITICS, "ال", "وال", "بال", "فال", "لل") for w in VAGUE}
+    | set(_CLITICS) | {"ك", "وك"}
 )

@@ -57,6 +57,10 @@ for _phrase, _approx in (
 ):
     _BEFORE.append((tuple(_phrase.split()), _approx))
 _BEFORE.sort(key=lambda p: -len(p[0]))
+#: Approximators indexed by their last word (with any clitic stripped from a one-word phrase).
+_BEFORE_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _approx in _BEFORE:
+    _BEFORE_BY_LAST.setdefault(_phrase[-1], []).append((_phrase, _approx))
 _AFTER: list[tuple[tuple[str, ...], str]] = [
     (("علي", "الاقل"), "more_than"), (("او", "اكثر"), "more_than"), (("فاكثر",), "more_than"), (("ونيف",), "more_than"),
     (("ونيفا",), "more_than"), (("تقريبا",), "about"), (("او", "اقل"), "less_than"), (("فاقل",), "less_than"),
@@ -150,17 +154,21 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "AID": ("مساعدات", "مساعده", "منحه", "تبرع", "تبرعات", "معونه", "معونات", "اغاثه", "اغاثيه", "دعم",
             "انسانيه", "قرض", "قروض", "هبه"),
 }
-_CAT_STEMS: list[tuple[str, str]] = [(s, c) for c, stems in CATEGORIES.items() for s in stems]
+_CAT_ORDER = {c: k for k, c in enumerate(CATEGORIES)}
+_CAT_OF_STEM: dict[str, str] = {}
+for _c, _stems in CATEGORIES.items():
+    for _s in _stems:
+        if " " not in _s and _s not in _CAT_OF_STEM:
+            _CAT_OF_STEM[_s] = _c
 
 
 @lru_cache(maxsize=50_000)
 def _category_of(word_norm: str) -> str | None:
+    """Category of a word whose clitic-stripped form is a cue stem plus at most three letters."""
     for _, w in clitic_candidates(word_norm):
-        for stem, cat in _CAT_STEMS:
-            if " " in stem:
-                continue
-            if w == stem or (w.startswith(stem) and len(w) - len(stem) <= 3):
-                return cat
+        found = [_CAT_OF_STEM[w[:k]] for k in range(max(2, len(w) - 3), len(w) + 1) if w[:k] in _CAT_OF_STEM]
+        if found:
+            return min(found, key=_CAT_ORDER.__getitem__)
     return None
 
 
@@ -178,7 +186,15 @@ def _norms(tokens: list[Token], i: int, k: int) -> tuple[str, ...]:
 
 def _approx_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """(approx, index of its first token) for an approximator ending right before token ``i``."""
-    for phrase, approx in _BEFORE:
+    if i < 1:
+        return None
+    last = tokens[i - 1].norm
+    cands = list(_BEFORE_BY_LAST.get(last, ()))
+    for c in _APPROX_CLITICS:
+        if last.startswith(c):
+            cands += _BEFORE_BY_LAST.get(last[len(c):], ())
+    cands.sort(key=lambda p: -len(p[0]))
+    for phrase, approx in cands:
         n = len(phrase)
         if i - n < 0:
             continue
