@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     sources = [str(require_shared_data("news", "ant_multisource", "articles.jsonl")),
                str(require_shared_data("news", "saudinewsnet", "articles.jsonl"))]
     if args.limit:
-        tmp = Path("store_bench_input.jsonl")
+        import tempfile
+
+        tmp = Path(tempfile.mkdtemp()) / "store_bench_input.jsonl"
         with open(tmp, "w", encoding="utf-8") as out:
             for s in sources:
                 with open(s, encoding="utf-8") as fh:
