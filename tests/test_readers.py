@@ -262,3 +262,16 @@ def test_sample_corpus() -> None:
     assert len(set(ids)) == len(ids)
     for s in samples:
         assert s.published_at and s.title and len(s.text) > 300
+
+
+def test_url_targets_need_a_registered_scheme() -> None:
+    from marsad.readers import SCHEMES, register_scheme
+
+    (item,) = _read("https://example.org/feed.xml")
+    assert isinstance(item, ArticleError) and "https://" in item.reason and item.origin == "https://example.org/feed.xml"
+    register_scheme(["https"], lambda url: iter([RawArticle(text="نص من الشبكة", url=url, origin=url)]))
+    try:
+        (item,) = _read("https://example.org/a")
+        assert isinstance(item, RawArticle) and item.url == "https://example.org/a"
+    finally:
+        SCHEMES.pop("https")

@@ -6,8 +6,8 @@ article, so a batch always runs to the end and loses nothing it could read.
 
 Formats are dispatched by file suffix through :data:`READERS` (``.txt``, ``.html``/``.htm``,
 ``.jsonl``, ``.jsonl.gz``, ``.json``). A new format (RSS/Atom feeds, URLs) is one function
-``(path, data) -> Iterator[RawArticle | ArticleError]`` registered with :func:`register_reader`;
-content without a known suffix (stdin, an oddly named file) is sniffed by :func:`sniff_format`.
+``(path, data) -> Iterator[RawArticle | ArticleError]`` registered with :func:`register_reader`
+(URLs: :func:`register_scheme`); content without a known suffix (stdin, an oddly named file) is sniffed by :func:`sniff_format`.
 """
 
 from __future__ import annotations
@@ -330,6 +330,18 @@ READERS: dict[str, Reader] = {
 }
 
 
+#: URL scheme → reader of such targets (``https://…`` pages or feeds). Empty here: fetching is the
+#: ingestion layer's business, which registers its readers with :func:`register_scheme`.
+SCHEMES: dict[str, Callable[[str], Iterator[Item]]] = {}
+_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+
+
+def register_scheme(schemes: Iterable[str], reader: Callable[[str], Iterator[Item]]) -> None:
+    """Make ``reader`` handle targets with these URL schemes (e.g. ``("http", "https")``)."""
+    for scheme in schemes:
+        SCHEMES[scheme.lower()] = reader
+
+
 def register_reader(suffixes: Iterable[str], reader: Reader) -> None:
     """Make ``reader`` handle files with these suffixes (e.g. ``(".rss", ".atom")``)."""
     for suffix in suffixes:
@@ -375,7 +387,8 @@ def _stdin_bytes() -> bytes:
 
 
 def read_path(path: str | Path, *, on_note: NoteSink | None = None, stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Read every article under ``path``: a file, a directory (recursively, sorted), or ``-`` for stdin.
+    """Read every article under ``path``: a file, a directory (recursively, sorted), ``-`` for stdin,
+    or a URL whose scheme has a registered reader (:data:`SCHEMES`).
 
     Inside a directory, files of unknown type and hidden files are skipped with a note (``on_note``,
     or the ``marsad.readers`` logger). A file named explicitly is read whatever its suffix: an
@@ -386,6 +399,14 @@ def read_path(path: str | Path, *, on_note: NoteSink | None = None, stdin: Binar
     if target == STDIN:
         data = stdin.read() if stdin is not None else _stdin_bytes()
         yield from sniff_format(data)("<stdin>", data)
+        return
+    m = _SCHEME_RE.match(target)
+    if m:
+        scheme_reader = SCHEMES.get(m.group(1).lower())
+        if scheme_reader is None:
+            yield ArticleError(f"cannot read {m.group(1)}:// targets here (known: {', '.join(sorted(SCHEMES)) or 'none'}; files, directories and - are)", origin=target)
+            return
+        yield from scheme_reader(target)
         return
     p = Path(target)
     if p.is_dir():
@@ -447,5 +468,5 @@ def sample_articles() -> list[RawArticle]:
 __all__ = [
     "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "READERS", "STDIN", "Item", "Reader", "article_from_mapping", "decode_bytes",
     "decode_html", "html_to_article", "read_html", "read_json", "read_jsonl", "read_path", "read_paths", "read_text",
-    "reader_for", "register_reader", "sample_articles", "sniff_format",
+    "SCHEMES", "reader_for", "register_reader", "register_scheme", "sample_articles", "sniff_format",
 ]
