@@ -354,3 +354,10 @@ def test_search_page_names_the_speaker_it_filters_by(client):
     assert r.status_code == 200
     assert f"تقتبس <strong>{FIXTURE_SPEAKER}</strong>" in r.text
     assert f'href="/articles/{FIXTURE_ID}"' in r.text
+
+
+def test_stats_and_outlets(client, sample_db):
+    stats = client.get("/api/v1/stats").json()
+    assert stats["articles"] == sample_db[1] and stats["quotes"] >= 1 and stats["places"] >= 2
+    outlets = {o["outlet"]: o["article_count"] for o in client.get("/api/v1/outlets").json()}
+    assert outlets["مرصد الاختبار"] == 1

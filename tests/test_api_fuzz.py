@@ -28,7 +28,7 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory):
 def _operations(app):
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     ops = [result.ok() for result in schema.get_all_operations()]
-    assert len(ops) >= 12, [op.label for op in ops]
+    assert len(ops) >= 14, [op.label for op in ops]
     return ops
 
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from .. import __version__
-from ..store.base import Cluster, EntityDetail, SearchFilters, SpeakerSummary, Store
+from ..store.base import Cluster, EntityDetail, OutletSummary, SearchFilters, SpeakerSummary, Store, StoreStats
 from .models import (
     ERROR_RESPONSES, ArticleBatchIn, ArticleRecord, ArticleSearchPage, ClusterPage, EntityPage, ErrorResponse, Health,
     IngestResult, ItemResult, PlaceCollection, PlaceFeature, PlaceProperties, PointGeometry, QuotePage, RawArticleIn,
@@ -50,6 +50,16 @@ def _check_range(date_from: date | None, date_to: date | None) -> None:
 def healthz(store: StoreDep) -> Health:
     return Health(status="ok", backend=store.backend, schema_version=store.schema_version(), articles=store.count(),
                   version=__version__)
+
+
+@router.get("/stats", response_model=StoreStats, tags=["service"], summary="What the store holds")
+def stats(store: StoreDep) -> StoreStats:
+    return store.stats()
+
+
+@router.get("/outlets", response_model=list[OutletSummary], tags=["articles"], summary="Outlets with article counts")
+def outlets(store: StoreDep) -> list[OutletSummary]:
+    return store.outlets()
 
 
 @router.get("/articles", response_model=ArticleSearchPage, tags=["articles"], summary="Search articles")
