@@ -247,7 +247,10 @@ class OutletSummary:
 
 # --- clusters (filled by marsad.cluster, issue 9) ---
 
-Relation = Literal["first", "copy", "rewrite"]
+#: ``first`` (earliest publisher), ``copy``/``verbatim``/``near-copy`` (a near-duplicate of an earlier
+#: member; the clusterer may say how close), ``rewrite`` (same story, own wording).
+Relation = Literal["first", "copy", "verbatim", "near-copy", "rewrite"]
+COPY_RELATIONS = ("copy", "verbatim", "near-copy")
 
 
 @dataclass(slots=True)

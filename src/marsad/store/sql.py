@@ -23,7 +23,7 @@ from ..record import Article
 from ..text import name_key
 from . import fts
 from .base import (
-    Cluster, ClusterMember, ClusterSummary, CoMention, DateLike, EntityDetail, EntitySummary, Existing, Mention,
+    COPY_RELATIONS, Cluster, ClusterMember, ClusterSummary, CoMention, DateLike, EntityDetail, EntitySummary, Existing, Mention,
     OutletSummary, PlaceSummary, QueryError, QuoteHit, QuoteResult, SearchFilters, SearchHit, SearchResult,
     SortOrder, SpeakerSummary, Store, StoreStats, TimelinePoint, UpsertResult, place_id, speaker_id, to_day,
 )
@@ -700,7 +700,7 @@ class SQLStore(Store):
                         [r[0] for r in rows]):
                     if outlet and outlet not in outlets.setdefault(cid, []):
                         outlets[cid].append(outlet)
-                    if rel == "copy":
+                    if rel in COPY_RELATIONS:
                         copies[cid] = copies.get(cid, 0) + int(n)
         return [ClusterSummary(cluster_id=r[0], size=int(r[1]), outlets=outlets.get(r[0], []), first_article_id=r[2],
                                first_published_at=r[3], first_outlet=r[4], credited_source=r[5], label=r[6],
