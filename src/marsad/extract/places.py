@@ -126,11 +126,11 @@ COMMON_WORDS = _key_set("""
 خمس صافي ميديا ميلا مينا دير الم هزه كردي معان سول بركان زاويه حراك ديانا عمران بحري ميادين طراز
 """)
 #: Forms that are words only without the article (عقبة "obstacle" but العقبة the Jordanian port).
-COMMON_BARE = _norm_set("عقبة رياض شفا منا ديغو احمدي اوستن داريا")
+COMMON_BARE = _norm_set("عقبة رياض شفا منا ديغو احمدي اوستن داريا مفرق خبر منشأة فان نارا حديدة بحركة وقف حواره صبيا رانية")
 
 #: Place names that are also everyday words: they count only with support (a cue, a preposition).
 WORD_LIKE_PLACES = _norm_set("""
-الخبر الصور العين الوجه العلا الجوف حائل الخرج صور حماة الامل الحديثة الشرقية الغربية الوسطى الشمالية الجنوبية
+الخبر الصور الفحص الاحمدي القاسم مشهد المنشأة العين الوجه العلا الجوف حائل الخرج صور حماة الامل الحديثة الشرقية الغربية الوسطى الشمالية الجنوبية
 البيضاء الخضراء الزرقاء الحمراء الجديدة المنار النور السلام الفجر الشروق الامارة الرحمة الصالحية الخليل
 المحمدية الرشيدية الحسينية الهاشمية الدولة الحرية الوحدة الاتحاد النهضة الاستقلال العروبة المستقبل
 """)
@@ -154,7 +154,7 @@ CLUB_NAMES = tuple(normalize(n) for n in """
 شالكه|أولمبيك ليون|أولمبيك مارسيليا|ويست هام|نيوكاسل يونايتد|ليدز يونايتد|أستون فيلا|سبورتنغ لشبونة|بنفيكا|بورتو|
 أياكس أمستردام|غلطة سراي|فنربخشة|بشكتاش|الأهلي|الزمالك|الهلال|النصر|الاتحاد|الشباب|الوحدة|الترجي|الوداد|الرجاء""".replace("\n", "").split("|"))
 #: City names that, in a sports article, are nearly always the club (برشلونة فاز …).
-CLUB_CITIES = _norm_set("برشلونة ليفربول توتنهام أرسنال تشيلسي روما ميلان نابولي إشبيلية فالنسيا مارسيليا ليون موناكو بورتو يوفنتوس ليستر إيفرتون فياريال خيتافي إسبانيول لاتسيو فيورنتينا أتالانتا تورينو جنوى ساوثهامبتون بيرنلي واتفورد برايتون")
+CLUB_CITIES = _norm_set("برشلونة ليفربول توتنهام أرسنال تشيلسي روما ميلان نابولي إشبيلية فالنسيا مارسيليا ليون موناكو بورتو يوفنتوس ليستر نيوكاسل سوانزي بورنموث ويستهام هدرسفيلد واتفورد ستوك إيفرتون فياريال خيتافي إسبانيول لاتسيو فيورنتينا أتالانتا تورينو جنوى ساوثهامبتون بيرنلي واتفورد برايتون")
 SPORT_CUES = _norm_set("مباراة المباراة الدوري دوري لاعب اللاعب هدف هدفا المدرب مدرب النادي بطولة منتخب المنتخب الفريق ملعب كرة التعاقد الموسم")
 #: Cue words before a name and the feature they ask for.
 ADMIN_CUES = _norm_set("محافظة ولاية منطقة إقليم اقليم مقاطعة إمارة امارة")
@@ -403,7 +403,7 @@ class PlaceResolver:
         if home and e.country_code == home:
             s += 0.8
         if e.country_code in _FOCUS:
-            s += 0.3
+            s += 0.5
         return s
 
     def _supported(self, m: Mention, best: Entry, ctx: Counter, own: dict[str, str]) -> bool:
@@ -453,6 +453,12 @@ class PlaceResolver:
             if not self._keep(m, doc, sport, entity_spans):
                 continue
             prev = _prev_word(toks, m.tok_start)
+            if prev is not None and _is_definite(prev.norm) and prev.norm.endswith(("يه", "ي")) and prev.norm not in PLACE_PREPS:
+                # العاصمة البلغارية صوفيا، المدينة الساحلية درنة: the cue sits before a nisba adjective.
+                before = _prev_word(toks, toks.index(prev)) if prev.norm.endswith(("يه", "ي")) else None
+                if before is not None and (_strip_conj(before.norm) in CITY_CUES | ADMIN_CUES | COUNTRY_CUES
+                                           or clitic_key(before.text) in _CITY_CUE_KEYS | _ADMIN_CUE_KEYS):
+                    prev = before
             if prev is not None:
                 pw = _strip_conj(prev.norm)
                 pk = clitic_key(prev.text)
@@ -465,8 +471,9 @@ class PlaceResolver:
                 elif pw in EVENT_WORDS or pk in _EVENT_KEYS:
                     m.cue = "event"  # مهرجان كان، قمة الرياض: the place where it happens
                 m.prep = pw in PLACE_PREPS or prev.norm in PLACE_PREPS
-            if toks[m.tok_start].start != m.start and not m.prep:
-                # A proclitic on the name itself (بالموصل، في وعمان) reads as a preposition.
+            if toks[m.tok_start].start != m.start and not m.prep and m.key.startswith("ال"):
+                # A preposition glued to a name with the article (بالموصل، للرقة) reads as في / إلى;
+                # a bare one (ببشرى، لغيره) is too often part of an ordinary word to count.
                 m.prep = normalize(doc.text[toks[m.tok_start].start:m.start])[-1:] in ("ب", "ل")
             kept.append(m)
         if not kept:
@@ -488,9 +495,14 @@ class PlaceResolver:
         # article — except names that are usually words (كان), which need support each time.
         supported = [self._supported(m, best, ctx, own) for m, best in resolved]
         supported_keys = {m.key for (m, _), ok in zip(resolved, supported) if ok}
+        cued_keys = {m.key for (m, _), ok in zip(resolved, supported) if ok and m.cue is not None}
         for (m, best), ok in zip(resolved, supported):
             word_like = m.tok_end - m.tok_start == 1 and m.key in gaz.not_place
-            if not ok and (word_like or m.key not in supported_keys):
+            if word_like and not ok:
+                ok = m.key in cued_keys and m.prep  # العاصمة البلغارية صوفيا … في صوفيا
+            elif not ok:
+                ok = m.key in supported_keys
+            if not ok:
                 continue
             doc.places.append(Place(
                 text=doc.text[m.start:m.end], start=m.start, end=m.end, name=best.name,
