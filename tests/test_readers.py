@@ -165,7 +165,10 @@ def test_html_body_and_metadata(tmp_path: Path, charset: str, encoding: str) -> 
     assert item.title == "الحكومة تقر خطة الإعمار"
     assert item.outlet == "الشرق اليوم"
     assert item.url == "https://example.org/news/1"
-    assert item.published_at and item.published_at.startswith("2025-03-13")
+    assert item.published_at is not None
+    from marsad.doc import parse_datetime
+
+    assert parse_datetime(item.published_at).isoformat() == "2025-03-13T10:15:00+03:00"
 
 
 def test_broken_html_best_effort(tmp_path: Path) -> None:
@@ -275,3 +278,10 @@ def test_url_targets_need_a_registered_scheme() -> None:
         assert isinstance(item, RawArticle) and item.url == "https://example.org/a"
     finally:
         SCHEMES.pop("https")
+
+
+def test_html_with_only_a_day_keeps_only_the_day(tmp_path: Path) -> None:
+    f = tmp_path / "day.html"
+    f.write_text(HTML.format(charset="utf-8").replace("2025-03-13T10:15:00+03:00", "2025-03-13"), "utf-8")
+    (item,) = _read(f)
+    assert isinstance(item, RawArticle) and item.published_at == "2025-03-13"

@@ -175,6 +175,11 @@ def decode_html(data: bytes) -> str:
     return decode_bytes(data)[0]
 
 
+# Keep the time and UTC offset a page gives (relative dates resolve against them), prefer the
+# original publication date over a "last modified" one.
+_DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "extensive_search": True, "original_date": True}
+
+
 def html_to_article(html: str, origin: str) -> RawArticle:
     """Main text and metadata of one HTML page through trafilatura (title, date, canonical url, site name → outlet).
 
@@ -186,7 +191,8 @@ def html_to_article(html: str, origin: str) -> RawArticle:
     doc = None
     for recall in (False, True):  # precision first; a second, recall-oriented pass rescues sparse pages
         try:
-            doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=recall, include_comments=False, include_tables=False)
+            doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=recall, include_comments=False,
+                                              include_tables=False, date_extraction_params=_DATE_PARAMS)
         except Exception as exc:  # lxml raises assorted errors on broken markup
             raise ArticleError(f"broken HTML: {type(exc).__name__}: {exc}", origin=origin) from None
         if doc is not None and (doc.text or "").strip():
@@ -199,8 +205,11 @@ def html_to_article(html: str, origin: str) -> RawArticle:
         first, _, rest = text.partition("\n")
         if first.strip() == title and rest.strip():
             text = rest.strip()
+    published = doc.date or None
+    if published and published.endswith("T00:00:00"):
+        published = published[:10]  # a page that gave only a day: do not invent midnight
     return RawArticle(text=text, url=doc.url or None, outlet=(doc.sitename or "").strip() or None,
-                      title=title, published_at=doc.date or None, origin=origin).checked()
+                      title=title, published_at=published, origin=origin).checked()
 
 
 def read_html(path: str, data: bytes | None = None) -> Iterator[Item]:
