@@ -361,3 +361,28 @@ def test_stats_and_outlets(client, sample_db):
     assert stats["articles"] == sample_db[1] and stats["quotes"] >= 1 and stats["places"] >= 2
     outlets = {o["outlet"]: o["article_count"] for o in client.get("/api/v1/outlets").json()}
     assert outlets["مرصد الاختبار"] == 1
+
+
+def test_serve_refuses_a_bad_database_url():
+    from typer.testing import CliRunner
+
+    from marsad.cli import _register
+    from marsad.cli.app import app
+
+    _register()
+    result = CliRunner().invoke(app, ["serve", "--db", "mysql://somewhere/db", "--port", "1"])
+    assert result.exit_code == 2
+    assert "unsupported database URL" in result.output
+
+
+def test_demo_port_moves_on_when_busy():
+    import socket
+
+    from marsad.cli.serve import free_port
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        chosen = free_port("127.0.0.1", port)
+    assert chosen != port and port < chosen < port + 20

@@ -88,6 +88,13 @@ def browser():
         b.close()
 
 
+def require_web_assets() -> None:
+    from marsad.web.routes import vendor_dir
+
+    if not (vendor_dir() / "leaflet" / "dist" / "leaflet.js").is_file():
+        missing(f"the web UI's npm packages are not installed in {vendor_dir()} (run make web-assets)")
+
+
 class Watched:
     """A page that records script errors, failed requests and any request leaving the machine."""
 
@@ -187,6 +194,7 @@ def test_entity_page_shows_co_mentions_and_timeline(desktop, server):
 
 
 def test_map_loads_offline_with_outlines_and_markers(desktop, server):
+    require_web_assets()
     page = desktop.page
     page.goto(server + "/map")
     page.wait_for_selector("#map.ready", timeout=15_000)
@@ -210,6 +218,7 @@ def test_phone_width_article_and_search(phone, server):
 
 
 def test_api_docs_load_from_local_assets(desktop, server):
+    require_web_assets()
     page = desktop.page
     page.goto(server + "/api/docs")
     page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
