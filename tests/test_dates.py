@@ -49,6 +49,16 @@ def test_absolute(text, span, value, resolution):
     assert (d.text, d.value, d.resolution, d.relative) == (span, value, resolution, False)
 
 
+def test_day_ranges_share_the_month():
+    ds = find_dates("يقام المعرض من 4 إلى 22 يناير 2017", PUBLISHED)
+    assert [(d.text, d.value) for d in ds] == [("4", "2017-01-04"), ("22 يناير 2017", "2017-01-22")]
+
+
+def test_numeric_dates_need_exactly_one_year_field():
+    ds = find_dates("صدر في 2018/4/5 وفي 11/6/20 بينما بلغ المؤشر 1.5.2", PUBLISHED)
+    assert [d.value for d in ds] == ["2018-04-05", "2020-06-11"]
+
+
 def test_year_ranges_give_two_years():
     ds = find_dates("ارتفعت الأسعار في الأعوام ما بين 2014 و2020", PUBLISHED)
     assert [(d.text, d.value) for d in ds] == [("2014", "2014"), ("2020", "2020")]
@@ -72,6 +82,9 @@ RELATIVE = [
     ("ينتهي العقد في 30 يونيو المقبل", "30 يونيو المقبل", "2018-06-30", "day"),
     ("سيلتقي الرئيسان في 12 يونيو بسنغافورة", "12 يونيو", "2018-06-12", "day"),
     ("اختفت في الثامن من مارس آذار العام الماضي", "الثامن من مارس آذار العام الماضي", "2017-03-08", "day"),
+    ("تستأنف المحادثات الثلاثاء من الأسبوع المقبل", "الثلاثاء من الأسبوع المقبل", "2018-05-15", "day"),
+    ("تنتهي المهلة في 20 من الشهر القادم", "20 من الشهر القادم", "2018-06-20", "day"),
+    ("يبدأ التطبيق في يونيو العام المقبل", "يونيو العام المقبل", "2019-06", "month"),
 ]
 
 

@@ -126,6 +126,7 @@ _RX_DMY = re.compile(
     rf"|\s+(?:من\s+)?{_REL_YEAR}(?![^\W\d_])"
     rf"|\s+(?P<mdir>الماضي|المنصرم|الفايت|الفائت|المقبل|القادم|الجاري|الحالي)(?![^\W\d_]))?"
 )
+_RX_RANGE_START = re.compile(r"(?<![\d/.\-])(?P<d0>[0-3]?\d)\s*(?:-|–|و|الي|حتي)\s*$")
 _RX_MY = re.compile(rf"(?:شهر\s+)?{_MONTH_PAIR}\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?")
 _RX_MONTH_ONLY = re.compile(
     rf"(?:(?P<pre>مطلع|منتصف|نهايه|اواخر|اوائل|اواسط|بدايه|خلال|منذ|في|حتي|قبل|بعد)\s+)?(?P<shahr>شهر\s+)?{_MONTH_PAIR}"
@@ -136,7 +137,7 @@ _RX_HIJRI = re.compile(
 )
 _RX_HIJRI_YEAR = re.compile(rf"(?:(?:عام|العام|سنه)\s+)?(?P<y>1[34]\d\d)(?:\s*[/\-]\s*(?P<y2>1[34]\d\d))?{_ERA_H}")
 _RX_NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<c>\d{2,4})(?![\d/])"
+    r"(?<![\d/.\-])(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<c>\d{1,4})(?![\d/])"
     r"(?:\s*(?P<era>م|ه|هـ)(?![^\W\d_]))?")
 _RX_YEAR_MARKED = re.compile(rf"(?P<y>{_YEAR})\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_])")
 _YEAR_TRIGGERS = ("عام|العام|عامي|الاعوام|اعوام|سنه|السنه|سنتي|السنوات|منذ|حتي|خلال|في|مطلع|بدايه|نهايه|اواخر|اوائل"
@@ -148,7 +149,10 @@ _RX_YEARS = re.compile(
 _RX_RELATIVE = re.compile(
     rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:نفسه|ذاته|ذلك|الذي|التالي|السابق|السابع|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
     rf"(?:\s*(?:[،,]\s*)?(?P<wd>{_WEEKDAY}))?(?![^\W\d_])"
-    rf"|(?:(?P<part2>{_PARTS})\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<dir>{_PAST}|{_NEXT}))?(?![^\W\d_])"
+    rf"|(?:(?P<wk1>هذا\s+الاسبوع|الاسبوع\s+(?:{_PAST}|{_NEXT}|{_THIS}))\s+(?:يوم\s+)?)?"
+    rf"(?:(?P<part2>{_PARTS})\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<dir>{_PAST}|{_NEXT}))?(?![^\W\d_])"
+    rf"(?:\s+(?:من\s+)?(?P<wk2>هذا\s+الاسبوع|الاسبوع\s+(?:{_PAST}|{_NEXT}|{_THIS}))(?![^\W\d_]))?"
+    rf"|(?P<dom>[0-3]?\d|{_ORDDAY})\s+(?:من\s+)?(?P<rmonth>هذا\s+الشهر|الشهر\s+(?:{_PAST}|{_NEXT}|{_THIS}))(?![^\W\d_])"
     rf"|(?P<span>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+(?P<dir2>{_PAST}|{_NEXT}|{_THIS})(?![^\W\d_])"
     rf"|(?P<this>هذا\s+الاسبوع|هذا\s+الشهر|هذا\s+العام|هذه\s+السنه)(?![^\W\d_])"
     rf"|(?P<ago>منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابه|زهاء|ما\s+يقارب|اكثر\s+من|اقل\s+من)\s+)?(?P<n>\d+|[^\W\d_]+\s+)?\s*"
@@ -250,6 +254,15 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
             continue
         d = int(m["d"]) if m["d"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["od"])]
         mon = GREGORIAN_MONTHS[re.sub(r"\s+", " ", m["m"])]
+        # A day range sharing the month: من 4 إلى 22 يناير، بين 15 و19 نوفمبر، 19-20 نوفمبر
+        r0 = _RX_RANGE_START.search(norm, max(0, m.start() - 14), m.start())
+        if r0 is not None and m["d"] and 1 <= int(r0["d0"]) < d:
+            d0 = int(r0["d0"])
+            y0 = int(m["y"]) if m["y"] else None
+            if y0 is None and ref is not None:
+                y0 = ref.year - (1 if mon - ref.month > 6 else 0)
+            v0 = _ymd(y0, mon, d0) if y0 is not None and _valid(y0, mon, d0) else None
+            add(_Found(r0.start("d0"), r0.end("d0"), v0, "day", not m["y"], 3))
         if m["y"]:
             y = int(m["y"])
             if _valid(y, mon, d):
@@ -288,6 +301,8 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
         mon = GREGORIAN_MONTHS[key]
         start = m.start("shahr") if m["shahr"] else m.start("m")
         end = m.end("dir") if m["dir"] else m.end("m2") if m["m2"] else m.end("m")
+        if m["yctx"] and m["ydir"] and not re.match(r"\)?\s+من\s", m["yctx"]):
+            end = m.end("yctx")  # يونيو العام المقبل: one mention
         months = [mon]
         if m["m2"] and GREGORIAN_MONTHS[re.sub(r"\s+", " ", m["m2"])] != mon:
             # سبتمبر - نوفمبر: a range, two months (a pair of names for one month is not)
@@ -335,6 +350,9 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
             add(_Found(m.start(), m.end(), _ymd(g.year), "year", False, 1))
     for m in _RX_NUMERIC.finditer(norm):
         a, b, c = int(m["a"]), int(m["b"]), int(m["c"])
+        la, lc = len(m["a"]), len(m["c"])
+        if not ((la == 4 and lc <= 2) or (la <= 2 and lc in (2, 4))):
+            continue  # exactly one of the outer fields is the year
         if len(m["a"]) == 4:
             y, mon, d = a, b, c
         else:
@@ -398,13 +416,29 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
             delta = (WEEKDAYS[m["wd"]] - day.weekday()) % 7
             day += timedelta(days=delta if delta <= 3 else delta - 7)
         return _Found(s, e, day.isoformat(), "day", True, 2)
+    if m["dom"]:
+        # 20 من الشهر القادم، العشرين من هذا الشهر
+        d = int(m["dom"]) if m["dom"].isdigit() else ORDINAL_DAYS[re.sub(r"\s+", " ", m["dom"])]
+        if ref is None:
+            return _Found(s, e, None, "day", True, 3)
+        words = m["rmonth"].split()
+        step = 0 if words[0] == "هذا" else -1 if re.fullmatch(_PAST, words[-1]) else 1 if re.fullmatch(_NEXT, words[-1]) else 0
+        y, mon = _shift_month(ref, step)
+        return _Found(s, e, _ymd(y, mon, d) if _valid(y, mon, d) else None, "day", True, 3)
     if m["wd2"]:
-        if m["yawm"] and not m["part2"]:
+        if m["yawm"] and not m["part2"] and not m["wk1"]:
             s = m.start("wd2")  # يوم الخميس: the span is the weekday
         wd = WEEKDAYS[m["wd2"]]
         direction = m["dir"] or ""
         if ref is None:
             return _Found(s, e, None, "day", True, 2)
+        week = m["wk1"] or m["wk2"]
+        if week:
+            # الجمعة من الأسبوع المقبل: that weekday inside the named week (weeks start on Monday)
+            last = week.split()[-1]
+            step = 0 if week.startswith("هذا") else -1 if re.fullmatch(_PAST, last) else 1 if re.fullmatch(_NEXT, last) else 0
+            monday = _week_start(ref) + timedelta(days=7 * step)
+            return _Found(s, e, (monday + timedelta(days=wd)).isoformat(), "day", True, 3)
         back = (ref.weekday() - wd) % 7
         if re.fullmatch(_PAST, direction):
             day = ref - timedelta(days=back or 7)
