@@ -83,6 +83,13 @@ def test_quote_marks_around_names_titles_and_scare_words_are_not_quotes():
     assert q.text == "المتهم اعترف بالسرقة" and q.speaker == "أحمد بورقان"
 
 
+def test_outlet_names_and_so_called_terms_in_marks_are_not_quotes():
+    assert quotes("وتقدمت القوات نحو المطار، حسبما أفادت مصادر \"الشرق نيوز\".") == []
+    assert quotes("وأعلن الجهاز القبض على من سماهم بـ\"الخارجين عن القانون\" في المدينة.") == []
+    q = only("وذكرت وكالة أنباء \"المدار\" أن الحريق أخمد بعد ساعتين.")
+    assert q.text == "الحريق أخمد بعد ساعتين" and q.speaker == "المدار"
+
+
 def test_scare_quote_after_long_object_is_not_speech():
     assert quotes("وأعلنت الهيئة، الثلاثاء، إيقاف اللاعب ستة أشهر على خلفية اتهامه بتقاضي \"عمولة\".") == []
 
@@ -166,6 +173,13 @@ def test_interview_agency_is_not_a_speaker():
     text = "قال الرئيس سامر الخوري إن الانتخابات ستجري في موعدها.\nوأضاف في مقابلة مع الوكالة الرسمية أن المراقبين مرحب بهم."
     qs = quotes(text)
     assert [q.speaker for q in qs] == ["سامر الخوري", "سامر الخوري"]
+
+
+def test_side_phrases_are_not_speakers():
+    q = only("من جانبه، قال المحلل سامي حداد إن القرار صائب.")
+    assert q.speaker == "سامي حداد" and q.speaker_role == "المحلل"
+    q = only("وأعلن الرئيس التنفيذي لشركة النور للطاقة كريم سالم أن الشركة ستوسع إنتاجها.")
+    assert q.speaker == "كريم سالم" and q.speaker_role == "الرئيس التنفيذي لشركة النور للطاقة"
 
 
 def test_named_subject_of_a_nominal_cue_is_remembered():

@@ -84,14 +84,20 @@ def _freq_bucket(n: int) -> str:
 class Featurizer:
     """Turns token sequences into crfsuite feature lists using the word-cluster table."""
 
-    def __init__(self, clusters: dict[str, tuple[str, ...]], freq: dict[str, int], lexicon: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self, clusters: dict[str, tuple[str, ...]], freq: dict[str, int], lexicon: dict[str, tuple[str, ...]] | None = None,
+        *, conjunctions: bool = False,
+    ) -> None:
         self.clusters = clusters
+        #: Cluster-bigram features (previous/next word's cluster joined with this word's).
+        self.conjunctions = conjunctions
         self.freq = freq
         #: Self-trained name list: stem → features such as ``lx=PER:hi`` (see ner_train.auto_lexicon).
         self.lexicon = lexicon or {}
         self._word = lru_cache(maxsize=300_000)(self._word_features)
         self._ctx = lru_cache(maxsize=300_000)(self._context_features)
         self._ctx_at = lru_cache(maxsize=600_000)(self._context_at)
+        self._cls = lru_cache(maxsize=300_000)(self._class_of)
 
     def _clusters_of(self, prefix: str, key: str) -> list[str]:
         c = self.clusters.get(key)
@@ -164,6 +170,15 @@ class Featurizer:
             out.append(lx[0])
         return tuple(out)
 
+    def _class_of(self, word: str) -> str:
+        """A word's 128-way cluster (of its stem when known), or its shape for non-words."""
+        norm = normalize(word)
+        shape = _shape(word, norm)
+        if shape != "ar":
+            return shape
+        c = self.clusters.get(self._stem(norm)[1]) or self.clusters.get(norm)
+        return c[1] if c else "unk"
+
     def _context_at(self, word: str, offset: int) -> tuple[str, ...]:
         return tuple(f"{offset}:{x}" for x in self._ctx(word))
 
@@ -173,6 +188,8 @@ class Featurizer:
         own = [self._word(w) for w in words]
         ctx_at = self._ctx_at
         norms = [f[1][2:] for f in own]
+        conj = self.conjunctions
+        cls = [self._cls(w) for w in words] if conj else []
         out: list[list[str]] = []
         for i in range(n):
             f = list(own[i])
@@ -188,5 +205,12 @@ class Featurizer:
                 f.append(f"bg+={norms[i]}|{norms[i+1]}")
             if i == 0:
                 f.append("bos")
+            if conj:
+                if i > 0:
+                    f.append(f"cc-={cls[i-1]}|{cls[i]}")
+                    f.append(f"wc-={norms[i-1]}|{cls[i]}")
+                if i + 1 < n:
+                    f.append(f"cc+={cls[i]}|{cls[i+1]}")
+                    f.append(f"cw+={cls[i]}|{norms[i+1]}")
             out.append(f)
         return out

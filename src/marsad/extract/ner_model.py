@@ -69,7 +69,7 @@ class NerModel:
         lexicon = read_lexicon(lex_path) if lex_path.is_file() else {}
         meta_path = model_dir / META_FILE
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-        return cls(Featurizer(clusters, freq, lexicon), tagger, meta)
+        return cls(Featurizer(clusters, freq, lexicon, conjunctions=bool(meta.get("conjunctions"))), tagger, meta)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for a sequence of tokens as :func:`marsad.text.tokenize` splits text."""

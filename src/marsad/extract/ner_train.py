@@ -155,7 +155,7 @@ def corpus_texts(data_dir: Path, names: Sequence[str]) -> Iterator[str]:
 
 def train_ner(
     data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path] = (), clusters_from: Path | None = None,
-    vocab_size: int = 100_000, self_train_articles: int = 0,
+    vocab_size: int = 100_000, self_train_articles: int = 0, conjunctions: bool = True,
     train_sets: Sequence[str] = DEFAULT_TRAIN, aqmar_misc: bool = True,
     c1: float = 0.05, c2: float = 0.01, iterations: int = 200, log: Callable[[str], None] = print,
 ) -> dict:
@@ -183,7 +183,10 @@ def train_ner(
     lex_path = out_dir / LEXICON_FILE
     if lex_path.exists():
         lex_path.unlink()
-    train_crf(train, Featurizer(clusters, freq), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
+    # The loader reads the feature switches from meta.json: write them before any NerModel.load.
+    meta_path = out_dir / META_FILE
+    meta_path.write_text(json.dumps({"conjunctions": conjunctions}), encoding="utf-8")
+    train_crf(train, Featurizer(clusters, freq, conjunctions=conjunctions), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
     lexicon_info: dict = {}
     if self_train_articles > 0 and news_paths:
         # Second stage: tag unlabelled news with the first model, learn a name list from it,
@@ -193,7 +196,7 @@ def train_ner(
         lex = auto_lexicon(first, texts, log=log)
         write_lexicon(lex_path, lex)
         lexicon_info = {"articles": self_train_articles, "source": news_paths[0].name, "stems": len(lex)}
-        train_crf(train, Featurizer(clusters, freq, lex), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
+        train_crf(train, Featurizer(clusters, freq, lex, conjunctions=conjunctions), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
     model = NerModel.load(out_dir)
     dev: dict[str, dict] = {}
     for name in DEV_SETS:
@@ -206,8 +209,8 @@ def train_ner(
     meta = {
         "model": "linear-chain CRF (python-crfsuite, L-BFGS)",
         "train_sets": list(train_sets), "train_tokens": sizes, "aqmar_misc": aqmar_misc,
-        "c1": c1, "c2": c2, "iterations": iterations, "clusters": len(clusters),
+        "c1": c1, "c2": c2, "iterations": iterations, "clusters": len(clusters), "conjunctions": conjunctions,
         "self_trained_lexicon": lexicon_info, "dev": dev,
     }
-    (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return meta

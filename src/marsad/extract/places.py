@@ -387,7 +387,7 @@ class PlaceResolver:
         elif e.kind in ("region", "sea", "base", "crossing", "site", "district"):
             s = 5.5
         elif e.kind == "admin1":
-            s = 4.0
+            s = 4.6  # a province beats a namesake town below ~250k (صلاح الدين)
         else:
             s = 1.0 + math.log10(max(e.population, 10)) / 1.5  # 1M → 5.0, 100k → 4.3, 1k → 3.0
         if m.cue == "admin":

@@ -133,6 +133,7 @@ ANONYMOUS_HEADS = """
 خبراء الخبراء خبير محللون المحللون محللين مراقبون المراقبون مراقبين باحثون الباحثون باحثين الباحثين ناشطون ناشطين
 الناشطون الناشطين مقاتل مقاتلون مقاتلين مواطنون مواطنين شخص أشخاص البعض آخرون آخرين دبلوماسي دبلوماسيون
 دبلوماسيين تقارير التقارير أحد إحدى عدد مسعف مسعفون مصادرنا متظاهرون محتجون عمال أطباء طبيب
+مراسل مراسلة مراسلو مراسلنا المراسل
 """
 #: Pronoun-suffixed prepositions: adjuncts (قالت فيه، أكد له).
 PRONOUN_PREPS = """
@@ -191,6 +192,7 @@ NAMING_NOUNS = """
 سمي سميت المسمى المسماة المعروف المعروفة نظام مركز مسرحية قصيدة لقب بلقب شعار كلمة عبارة مصطلح وصف صفة مقال
 مصنع فندق ملعب مطعم مستشفى متجر مجموعة فرقة نادي ثوب عرض سفينة طائرة صاروخ مهمة خطة قانون قرار اتفاق اتفاقية
 تحالف ائتلاف قائمة كتلة لجنة هيئة منظمة جمعية مؤسسة صندوق دار بنك مطار جامعة مدرسة معهد فريق منتخب
+عائلة قائمتا طراز ماركة علامة إذاعة محطة جريدة الموقع الصحيفة المجلة الوكالة القناة الشبكة
 """
 #: Common first names (a person's name starts here when no title marks it); عبد… and أبو… are handled by rule.
 FIRST_NAMES = """
@@ -217,6 +219,12 @@ PLURAL_HEADS = """
 مقاتلون مقاتلين آخرون آخرين البعض مواطنون مواطنين دبلوماسيون دبلوماسيين أطباء مسعفون عمال متظاهرون
 محتجون مراقبون مراقبين منظمو منظمي مختصو مختصي قادة زعماء وزراء نواب أعضاء الخبراء المصادر السكان الباحثون
 المسؤولون المحللون النشطاء نشطاء تقارير التقارير
+"""
+#: Verbs of naming: a quotation right after them is what something is called (من سماهم بـ"…"،
+#: ما يعرف بـ"…"), not speech. Matched as word starts.
+NAMING_VERB_STARTS = """
+سماه سماها سماهم اسماه اسماها اسماهم وصفه وصفها وصفهم وصفته وصفتها وصفتهم وصفوه وصفوها يسمى تسمى يسمي
+تسمي المسمى المسماة يعرف تعرف المعروف المعروفة يطلق تطلق يلقب الملقب لقبه
 """
 #: Heads that a bare definite noun (الوزارة، البيان) refers back with.
 ANAPHORIC_DOCS = {"بيان", "البيان", "التقرير", "تقرير", "البلاغ", "التعميم", "المذكرة"}
@@ -323,6 +331,7 @@ class Lexicon:
     anaphoric_docs: frozenset[str]
     pronoun_preps: frozenset[str]
     plural_heads: frozenset[str]
+    naming_verb_starts: tuple[str, ...]
     cue_blockers: frozenset[str]
     not_complement_before: frozenset[str]
 
@@ -354,6 +363,7 @@ def load_lexicon() -> Lexicon:
         anaphoric_docs=frozenset(normalize(w) for w in ANAPHORIC_DOCS),
         pronoun_preps=_words(PRONOUN_PREPS),
         plural_heads=_words(PLURAL_HEADS),
+        naming_verb_starts=tuple(sorted(_words(NAMING_VERB_STARTS))),
         cue_blockers=_words(CUE_BLOCKERS),
         not_complement_before=_words(NOT_COMPLEMENT_BEFORE),
     )

@@ -147,18 +147,31 @@ class _Reader:
     def is_name_quote(self, j: int, close: int | None, zone_start: int | None = None) -> bool:
         """Marks around a name or title (وكالة “ناس”، عملية "تكسير جمجمة داعش"), not a quotation."""
         prev = self.word(j - 1)
-        if close is not None and j == zone_start and close - j - 1 <= 3 and self.word(close + 1):
-            return True  # أعلنت "زين السعودية" عن …: a quoted subject right after the cue
+        inner = (close - j - 1) if close is not None else 99
+        if close is not None and j == zone_start and inner <= 3:
+            if self.word(close + 1):
+                return True  # أعلنت "زين السعودية" عن …: a quoted subject right after the cue
+            if self.word(j - 2) in ("ما", "حسبما", "بحسبما", "كما", "وفقما"):
+                return True  # حسب ما نقلت "رويترز".
+        if inner <= 4:
+            lex = self.lex
+            for m in range(max(zone_start or 0, j - 3), j):
+                w = self.word(m)
+                if not w:
+                    continue
+                key = w[2:] if w.startswith("ال") else w
+                if (w in lex.outlet_heads or w in lex.anonymous_heads or w in lex.naming_nouns or key in lex.naming_nouns
+                        or key in lex.outlet_heads or (w in lex.institution_heads and w not in lex.anaphoric_docs)):
+                    return True  # مصادر "سكاي نيوز عربية"، مركز الدراسات الأميركي "أميركان ثينكر"
+                if self.bare(w).startswith(lex.naming_verb_starts) or w.startswith(lex.naming_verb_starts):
+                    return True  # من سماهم بـ"الانفصاليين"
         if prev:
             key = prev[1:] if prev[0] in "لب" and len(prev) > 2 else prev
             if prev in ("ل",) or prev in self.lex.naming_nouns or key in self.lex.naming_nouns:
                 return True
             if self.bare(prev) in self.lex.naming_nouns:
                 return True
-        if close is None:
-            return False
-        inner = close - j - 1
-        if inner > 4:
+        if close is None or inner > 4:
             return False
         # A short quoted stretch followed soon by the real complement is a name in the zone.
         for k in range(close + 1, min(close + 7, self.sent_end[j] if self.sent_end[j] > close else self.para_end[j])):
@@ -196,8 +209,10 @@ class _Reader:
                     # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
                     zone_words = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
                     inner = (close - k - 1) if close is not None else 99
-                    if zone_words > 3 and inner < 4 and self.word(k - 1) not in _PREPS_BEFORE_QUOTE:
+                    if zone_words > 3 and inner < 4 and (self.word(k - 1) not in _PREPS_BEFORE_QUOTE or zone_words > 8):
                         return None
+                    if zone_words > 12 and inner < 6:
+                        return None  # a quoted phrase at the end of a long report, not the speech
                     return "quote", k
                 if t.text in _SENT_END and k >= end - 1:
                     return None
@@ -522,7 +537,9 @@ class _Reader:
         # Outlets: صحيفة "نيويورك تايمز"، صحيفة وول ستريت جورنال، مجلة "أتلانتيك" الأميركية.
         if head_raw in lex.outlet_heads and len(seg) > 1:
             k1 = seg.index(words[0]) + 1
-            if k1 < len(seg) and self.is_opener(seg[k1]):  # صحيفة "نيويورك تايمز"
+            # صحيفة "نيويورك تايمز"، وكالة أنباء "المدار": the quoted name within two words of the head
+            k1 = next((m for m in range(k1, min(k1 + 2, len(seg))) if self.is_opener(seg[m])), k1)
+            if k1 < len(seg) and self.is_opener(seg[k1]):
                 inner = []
                 for k in seg[k1 + 1:]:
                     if self.toks[k].text in _CLOSERS:
