@@ -166,6 +166,8 @@ def _boundary_ok(norm: str, start: int) -> bool:
     """A match must start a word, or follow a glued proclitic (وأمس، ومنذ، و11 يونيو، ل2020)."""
     if start == 0:
         return True
+    if norm[start].isdigit():
+        return not norm[start - 1].isdigit()  # datelines glue the date to the city: الأحساء25 شوال
     if not (norm[start - 1].isalpha() or norm[start - 1].isdigit()):
         return True
     k = start

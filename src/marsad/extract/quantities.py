@@ -271,6 +271,8 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
             return True
         if any(t.norm in _PHONE_WORDS for t in tokens[max(0, i - 3):i]) and len(digits) >= 6:
             return True
+        if any(t.norm in ("رقم", "الرقم", "برقم", "ورقم") for t in tokens[max(0, i - 3):i]) and len(digits) >= 3:
+            return True  # رقم طوارئ الأمانة 940
         if prev is not None and prev.kind == "word" and any(stem in _DESIGNATORS for _, stem in clitic_candidates(prev.text)):
             return True
         if prev is not None and prev.text == "-" and i >= 2 and tokens[i - 2].kind == "word" \
@@ -339,11 +341,15 @@ def _percent_after(tokens: list[Token], j: int) -> int | None:
 
 def _unit_after(tokens: list[Token], j: int, vague: bool, sent_end: int) -> tuple[str | None, int | None]:
     """The counted noun after the number (surface text, token index) or (None, None)."""
+    if j < min(len(tokens), sent_end) and tokens[j].text in QUOTE_MARKS:
+        j += 1  # «5» أطنان
     if j >= min(len(tokens), sent_end):
         return None, None
     t = tokens[j]
     if t.kind != "word":
         return None, None
+    if t.norm in ("مبارك", "مبروك"):
+        return "", j  # ألف مبارك: a greeting, not a count
     w = t.norm
     if w in _NOT_UNIT:
         if w == "من" and j + 1 < len(tokens) and tokens[j + 1].kind == "word" and tokens[j + 1].norm.startswith("ال") \
@@ -538,6 +544,8 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
                 j = cur[1]
         if kind == "count":
             unit, unit_idx = _unit_after(tokens, j, m.vague, s1)
+            if unit == "":
+                continue
             # 74.318 مراجعا: a dot before exactly three digits of a countable noun groups thousands
             # (no one counts 0.318 of a patient); measures (طن، كيلومتر، درجة) keep the decimal.
             num_tok = tokens[m.tok_end - 1] if m.form == "digits" else None
