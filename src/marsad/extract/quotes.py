@@ -692,13 +692,25 @@ class _Reader:
                     return h
         return sp
 
-    def pro_drop(self, gender: str) -> Speaker | None:
+    def pro_drop(self, gender: str, at: int | None = None) -> Speaker | None:
+        """The speaker a cue with no subject refers to: the latest one that agrees in gender/number.
+
+        With no speaker yet, the nearest person or organisation the NER component tagged earlier in
+        the paragraph (وقف أنتونيو كونتي … معتبرا بأن …) stands in.
+        """
         for h in reversed(self.history):
             if h.gender is None or h.gender == gender:
                 return h
         for h in reversed(self.history):
             if h.kind == "ORG":
                 return h
+        if at is not None and self.entities and not self.history:
+            k = self.doc.token_index_at(at)
+            sent_start = self.toks[self.sent_start[min(k, self.n - 1)]].start
+            before = [e for e in self.entities if e.type == "PER" and sent_start <= e.start and e.end <= at]
+            if before:  # the subject of the sentence's main verb: its first person
+                ent = before[0]
+                return Speaker(ent.canonical, "PER", entity_id=ent.entity_id)
         return None
 
     def speaker_gender(self, sp: Speaker, gender: str | None) -> str | None:
@@ -811,7 +823,8 @@ class _Reader:
         if sp is not None:
             sp = self.resolve(sp)
         if sp is None:
-            sp = self.pro_drop(cue.gender)
+            sp = self.pro_drop(cue.gender, self.toks[k].start)
+            explicit = sp is not None and any(h is sp for h in self.history)
         if not found:
             # A named subject of a cue with no quotation (أكد الوزير جون كيري أهمية …) is still
             # who a following وأضاف refers to; weak readings (an object, a clause) are not kept.
@@ -845,7 +858,7 @@ class _Reader:
             direct = False
         cue_end = k + 1
         if self.add_quote(s, e, direct, k, sp, cue_end):
-            if sp is not None:
+            if sp is not None and explicit:  # a stand-in from the tagger is not remembered
                 self.remember(sp, gender)
             return max(resume, k + 1)
         return k + 1
