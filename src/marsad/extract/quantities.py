@@ -31,7 +31,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.record import Quantity
-from marsad.text import QUOTE_MARKS, Token, clitic_candidates, clitic_key, tokenize
+from marsad.text import QUOTE_MARKS, Token, clitic_candidates, clitic_key, normalize, tokenize
+
+
+def strip_marks(word: str) -> str:
+    return normalize(word)
 
 from .numbers import NumberMatch, find_numbers
 
@@ -131,7 +135,7 @@ _NOT_UNIT = frozenset((
     "كان كانت هو هي هم هذا هذه ذلك تلك اي كل بعض فقط ايضا نحو حوالي تقريبا و ف وهو وهي وفي ومن وعلي والي "
     "اخري اخرين اخر اضافه فيما بينما حيث كما لكن بل اذ اذا منها منهم منه فيها عليها عليه له لها لهم به بها "
     "وذلك وقد فقد العام ونصف ونيف فاكثر اكثر اقل مقابل بنسبه نسبه اما امام تحت فوق عبر لكل وكل اي "
-    "مساء صباح حاليا سابقا يوميا سنويا شهريا اسبوعيا اخيرا مؤخرا").split())
+    "مساء صباح حاليا سابقا يوميا سنويا شهريا اسبوعيا اخيرا مؤخرا اثر جراء بسبب نتيجه لدي ازاء").split())
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     # Order matters where stems overlap: the first category whose stem matches wins.
@@ -304,6 +308,8 @@ def _latin_end(tok: Token) -> bool:
 
 def _currency_after(tokens: list[Token], j: int) -> tuple[str | None, int] | None:
     """(ISO code or None, index after the currency words) for a currency starting at token ``j``."""
+    if j < len(tokens) - 1 and tokens[j].text == "#":
+        j += 1  # hashtagged currency: 63.91 مليار #دولار
     if j >= len(tokens):
         return None
     t = tokens[j]
@@ -550,7 +556,8 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
             # (no one counts 0.318 of a patient); measures (طن، كيلومتر، درجة) keep the decimal.
             num_tok = tokens[m.tok_end - 1] if m.form == "digits" else None
             if unit is not None and num_tok is not None and num_tok.kind == "num" and num_tok.norm.count(".") == 1 \
-                    and len(num_tok.norm.split(".")[1]) == 3 and "," not in num_tok.norm and not _is_measure(unit):
+                    and len(num_tok.norm.split(".")[1]) == 3 and "," not in num_tok.norm and not _is_measure(unit) \
+                    and strip_marks(unit).endswith("ا"):  # a counted noun in the accusative: مراجعا، كرتونا
                 value = int(num_tok.norm.replace(".", ""))
         # "نسبة 10" without a sign is a percentage too.
         if kind == "count" and unit is None and m.tok_start >= 1 and tokens[m.tok_start - 1].norm.removeprefix("ب") in ("نسبه", "نسبته", "نسبتها") \
