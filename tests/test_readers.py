@@ -285,3 +285,20 @@ def test_html_with_only_a_day_keeps_only_the_day(tmp_path: Path) -> None:
     f.write_text(HTML.format(charset="utf-8").replace("2025-03-13T10:15:00+03:00", "2025-03-13"), "utf-8")
     (item,) = _read(f)
     assert isinstance(item, RawArticle) and item.published_at == "2025-03-13"
+
+
+def test_unreadable_file_is_an_error(tmp_path: Path) -> None:
+    from marsad.readers import read_html, read_json, read_text
+
+    gone = tmp_path / "gone.txt"
+    gone.symlink_to(tmp_path / "missing-target.txt")  # listed in the directory, fails on open
+    for reader in (read_text, read_html, read_json):
+        (item,) = list(reader(str(gone), None))
+        assert isinstance(item, ArticleError) and item.reason.startswith("cannot read") and item.origin == str(gone)
+
+
+def test_a_directory_named_like_a_file_is_read_as_a_directory(tmp_path: Path) -> None:
+    d = tmp_path / "looks.txt"
+    d.mkdir()
+    (d / "inner.txt").write_text("خبر داخلي", "utf-8")
+    assert [i.text for i in _read(d)] == ["خبر داخلي"]

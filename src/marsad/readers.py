@@ -132,13 +132,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 # --------------------------------------------------------------------------- formats
 
 def _read_bytes(path: str, data: bytes | None) -> bytes:
+    """The file's bytes (or ``data`` when given); every failure is an ArticleError naming the file."""
     if data is not None:
         return data
     p = Path(path)
-    size = p.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ArticleError(f"file too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})", origin=path)
-    return p.read_bytes()
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ArticleError(f"file too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})", origin=path)
+        return p.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}", origin=path) from None
 
 
 def _decode_or_error(data: bytes, origin: str) -> str:
@@ -155,8 +159,6 @@ def read_text(path: str, data: bytes | None = None) -> Iterator[Item]:
         yield RawArticle(text=text, origin=path).checked()
     except ArticleError as exc:
         yield exc
-    except OSError as exc:
-        yield ArticleError(f"cannot read: {exc.strerror or exc}", origin=path)
 
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
@@ -225,8 +227,6 @@ def read_html(path: str, data: bytes | None = None) -> Iterator[Item]:
         yield html_to_article(html, path)
     except ArticleError as exc:
         yield exc
-    except OSError as exc:
-        yield ArticleError(f"cannot read: {exc.strerror or exc}", origin=path)
 
 
 def _str_or_none(obj: dict[str, Any], key: str, origin: str) -> str | None:
@@ -311,9 +311,6 @@ def read_json(path: str, data: bytes | None = None) -> Iterator[Item]:
             raise ArticleError(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", origin=path) from None
     except ArticleError as exc:
         yield exc
-        return
-    except OSError as exc:
-        yield ArticleError(f"cannot read: {exc.strerror or exc}", origin=path)
         return
     items = obj if isinstance(obj, list) else [obj]
     for i, item in enumerate(items):
@@ -441,9 +438,6 @@ def read_path(path: str | Path, *, on_note: NoteSink | None = None, stdin: Binar
         data = _read_bytes(target, None)
     except ArticleError as exc:
         yield exc
-        return
-    except OSError as exc:
-        yield ArticleError(f"cannot read: {exc.strerror or exc}", origin=target)
         return
     yield from sniff_format(data)(target, data)
 

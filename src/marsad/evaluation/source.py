@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.config import require_shared_data
+from marsad.evaluation.metrics import PRF
 
 GOLD = Path(__file__).resolve().parents[3] / "eval" / "gold" / "source.jsonl"
 _CORPUS_FILES = {
@@ -26,39 +27,6 @@ _CORPUS_FILES = {
     "ant_multisource": ("news", "ant_multisource", "articles.jsonl"),
     "ant_unlabeled": ("news", "ant_unlabeled", "articles.jsonl.gz"),
 }
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, gold: Any, predicted: Any, same: bool) -> None:
-        if gold is not None and predicted is not None and same:
-            self.tp += 1
-            return
-        if predicted is not None:
-            self.fp += 1
-        if gold is not None:
-            self.fn += 1
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
 @dataclass

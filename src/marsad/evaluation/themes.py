@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.config import require_shared_data
+from marsad.evaluation.metrics import PRF
 
 #: Section label → marsad theme.
 SECTION_THEMES: dict[str, str] = {"sport": "sport", "economy": "economy", "technology": "technology", "culture": "culture"}
@@ -30,41 +31,19 @@ CORPORA: dict[str, tuple[str, ...]] = {
 
 
 @dataclass
-class LabelCounts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class ThemeEval:
     corpus: str
     articles: int = 0
-    labels: dict[str, LabelCounts] = field(default_factory=lambda: {t: LabelCounts() for t in SECTION_THEMES.values()})
+    labels: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in SECTION_THEMES.values()})
     #: Share of articles that got at least one theme, and the distribution of all themes assigned.
     with_theme: int = 0
     assigned: dict[str, int] = field(default_factory=dict)
 
     @property
-    def micro(self) -> LabelCounts:
-        total = LabelCounts()
+    def micro(self) -> PRF:
+        total = PRF()
         for c in self.labels.values():
-            total.tp += c.tp
-            total.fp += c.fp
-            total.fn += c.fn
+            total += c
         return total
 
     @property
@@ -75,9 +54,8 @@ class ThemeEval:
         m = self.micro
         return {
             "corpus": self.corpus, "articles": self.articles,
-            "labels": {t: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4)}
-                       for t, c in self.labels.items()},
-            "micro": {"precision": round(m.precision, 4), "recall": round(m.recall, 4), "f1": round(m.f1, 4)},
+            "labels": {t: c.to_dict() for t, c in self.labels.items()},
+            "micro": m.to_dict(),
             "macro_f1": round(self.macro_f1, 4), "with_theme": self.with_theme, "assigned": dict(sorted(self.assigned.items())),
         }
 
@@ -111,10 +89,5 @@ def evaluate_themes(corpus: str = "ant_multisource", limit: int | None = None) -
         for t in doc.themes:
             result.assigned[t] = result.assigned.get(t, 0) + 1
         for theme, counts in result.labels.items():
-            if theme in gold and theme in predicted:
-                counts.tp += 1
-            elif theme in predicted:
-                counts.fp += 1
-            elif theme in gold:
-                counts.fn += 1
+            counts.add(theme if theme in gold else None, theme if theme in predicted else None, True)
     return result
