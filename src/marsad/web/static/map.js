@@ -68,7 +68,7 @@
     data.features.forEach(function (f) {
       var p = f.properties;
       var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-      var radius = 5 + 20 * Math.sqrt(p.article_count / maxCount);
+      var radius = 4 + 14 * Math.sqrt(p.article_count / maxCount);
       var marker = L.circleMarker(ll, {
         radius: radius, color: "#9c2f1d", weight: 1.5, fillColor: "#d9534f", fillOpacity: 0.55,
         className: "place-marker"
