@@ -138,6 +138,7 @@ ANONYMOUS_HEADS = """
 #: Pronoun-suffixed prepositions: adjuncts (قالت فيه، أكد له).
 PRONOUN_PREPS = """
 فيه فيها فيهم عنه عنها عنهم له لها لهم لنا لي منه منها منهم عليه عليها عليهم إليه إليها معه معها
+بالقول ردا تعليقا متحدثا حديثه كلمته مخاطبا
 """
 #: Words before a cue that make it part of a relative or comparative clause (الذي يوضح، بما يضيف).
 CUE_BLOCKERS = """

@@ -54,6 +54,8 @@ _FUNCTION_WORDS = frozenset(normalize(w) for w in "في من عن على إلى 
 #: A short quotation right after one of these is what was called for or described (دعا إلى "…").
 _PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على", "عن", "لـ"))
 _PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل"))
+#: Titles inside institution names followed by a bare name (مستشفى الملك فهد، جامعة الأمير سلطان).
+_ROYAL = frozenset(normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الملكة", "الأميرة"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -494,8 +496,9 @@ class _Reader:
             nxt = self.norm[words[i + 1]] if i + 1 < len(words) else ""
             if out and self.is_definite(w) and nxt and self.is_definite(nxt):
                 break
-            if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads):
-                break  # عودتها …, رئيس اتحاد …: the name is over
+            if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads
+                        or (self.is_definite(w) and w.endswith("ه") and w != "الله")):
+                break  # عودتها …, رئيس اتحاد …, التزامه …: the name is over
             if w not in links:
                 counted += 1
             if counted > 4:
@@ -504,6 +507,30 @@ class _Reader:
         if not out:
             return []
         return [k for k in name if out[0] <= k <= out[-1]]
+
+    def trim_org(self, seg: list[int]) -> list[int]:
+        """An organisation's name ends where its object starts: once a definite word has been read,
+        a bare word (أعلنت الوكالة الرسمية أسماء القتلى) or a quotation mark ends it — except the bare
+        name after الملك/الأمير (مستشفى الملك فهد) and prepositional complements (بالأحساء، للإغاثة)."""
+        out: list[int] = []
+        seen_def = False
+        for k in seg:
+            t = self.toks[k]
+            if t.kind != "word":
+                if seen_def and t.text in _OPENERS:
+                    break
+                out.append(k)
+                continue
+            w = t.norm
+            if seen_def and not self.is_definite(w):
+                prev = self.norm[out[-1]] if out and self.toks[out[-1]].kind == "word" else ""
+                glued_prep = len(w) > 3 and w[0] in "بل"
+                if not (prev in self.lex.honorifics or prev in _ROYAL or glued_prep or w in ("في", "و")):
+                    break
+            if self.is_definite(w):
+                seen_def = True
+            out.append(k)
+        return out or seg
 
     def _tail(self, seg: list[int], first: int) -> list[int]:
         return [k for k in seg if k >= first]
@@ -555,7 +582,7 @@ class _Reader:
                         break
                     run.append(k)
                 return Speaker(self.span_text(run), "ORG", head=head_raw)
-            return Speaker(self.span_text(seg), "ORG", head=head_raw)
+            return Speaker(self.span_text(self.trim_org(seg)), "ORG", head=head_raw)
         role, rank, name = self.analyse(seg)
         role_text = self.span_text(role) if role else None
         if not name and len(segments) > 1 and (role or head_raw in lex.role_heads or head_raw in lex.anonymous_heads):
@@ -585,7 +612,7 @@ class _Reader:
         if not text:
             return None
         if head in lex.institution_heads or head_raw in lex.institution_heads:
-            return Speaker(text, "ORG", head=head_raw)
+            return Speaker(self.span_text(self.trim_org(seg)), "ORG", head=head_raw)
         if head in lex.anonymous_heads or head_raw in lex.anonymous_heads:
             return Speaker(text, "DESC", head=head_raw)
         if len(words) == 1 and head_raw in _FUNCTION_WORDS:
