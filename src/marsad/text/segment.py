@@ -34,6 +34,8 @@ _TRAILERS = QUOTE_CLOSE | frozenset(")]}")
 _AMBIGUOUS_QUOTES = frozenset("\"'")
 #: A period after a one-letter word is an abbreviation (د. محمد، أ.د.، م. 2015، U.S.), not a sentence end.
 _ABBREVIATION_MAX_LETTERS = 1
+#: م (ميلادي) and هـ (هجري) after a year: a period after them does end the sentence.
+_ERA_LETTERS = frozenset({"م", "ه"})
 _PARA_RE = re.compile(r"[^\n]+")
 
 
@@ -94,6 +96,20 @@ def paragraphs(text: str, tokens: list[Token]) -> list[Span]:
     return spans
 
 
+def _is_abbreviation(tokens: list[Token], i: int, s0: int) -> bool:
+    """Is the period at ``tokens[i]`` the end of an abbreviation (د. محمد) rather than of a sentence?
+
+    A one-letter word glued to the period is an abbreviation, except the era letters after a year
+    (2015م. / 1436هـ.), which end sentences all the time.
+    """
+    prev = tokens[i - 1]
+    if prev.kind != "word" or prev.end != tokens[i].start or len(prev.norm.replace("ـ", "")) > _ABBREVIATION_MAX_LETTERS:
+        return False
+    if prev.norm in _ERA_LETTERS and i - 2 >= s0 and tokens[i - 2].kind == "num":
+        return False
+    return True
+
+
 def sentences(text: str, tokens: list[Token], paras: list[Span] | None = None) -> list[Span]:
     """Sentences end at . ! ? ؟ … (with any closing quotes or brackets after them) and at paragraph ends.
 
@@ -111,11 +127,9 @@ def sentences(text: str, tokens: list[Token], paras: list[Span] | None = None) -
         while i < p.tok_end:
             tok = tokens[i]
             if tok.kind == "punct" and tok.text in _SENT_END:
-                if tok.text == "." and i > s0:
-                    prev = tokens[i - 1]
-                    if prev.kind == "word" and prev.end == tok.start and len(prev.norm) <= _ABBREVIATION_MAX_LETTERS:
-                        i += 1
-                        continue
+                if tok.text == "." and i > s0 and _is_abbreviation(tokens, i, s0):
+                    i += 1
+                    continue
                 j = i + 1
                 while j < p.tok_end and tokens[j].kind == "punct" and (
                     tokens[j].text in _SENT_END
