@@ -15,7 +15,7 @@ from pathlib import Path
 from marsad.config import require_shared_data
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sample_quantities_dates_gold import sample  # noqa: E402
+from sample_quantities_dates_gold import all_batches  # noqa: E402
 
 GOLD = Path(__file__).parent / "gold"
 CLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"}
@@ -47,7 +47,7 @@ def _val(v: str):
 
 
 def main() -> None:
-    splits = dict(sample())
+    splits = dict(all_batches())
     articles = {}
     for corpus in ("ant_multisource", "saudinewsnet"):
         for line in require_shared_data("news", corpus, "articles.jsonl").open(encoding="utf-8"):
@@ -85,7 +85,7 @@ def main() -> None:
         raise SystemExit(f"articles not annotated: {sorted(missing)}")
     for name, table in (("quantities", quants), ("dates", dates)):
         with (GOLD / f"{name}.jsonl").open("w", encoding="utf-8") as out:
-            for aid, split in sample():
+            for aid, split in all_batches():
                 row = articles[aid]
                 rec = {"id": aid, "split": split, "corpus": "saudinewsnet" if aid.startswith("snn-") else "ant_multisource",
                        "published_at": row["date"], name: sorted(table[aid], key=lambda x: x["start"])}

@@ -33,6 +33,29 @@ def sample() -> list[tuple[str, str]]:
     return [(aid, "dev" if i % 2 == 0 else "test") for i, aid in enumerate(chosen)]
 
 
+#: A second batch, drawn later the same way (new seed, first batch excluded) and annotated before
+#: any tuning on it: its untuned score is a further unseen-article check, then it joins tuning as dev2.
+SEED2 = 5_2027
+BATCH2_PER_CORPUS = 8
+
+
+def sample_batch2() -> list[tuple[str, str]]:
+    first = {aid for aid, _ in sample()}
+    rng = random.Random(SEED2)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in first]
+        chosen += [r["id"] for r in rng.sample(rows, BATCH2_PER_CORPUS)]
+    rng.shuffle(chosen)
+    return [(aid, "dev2") for aid in chosen]
+
+
+def all_batches() -> list[tuple[str, str]]:
+    return sample() + sample_batch2()
+
+
 if __name__ == "__main__":
-    for aid, split in sample():
+    for aid, split in all_batches():
         print(aid, split)
