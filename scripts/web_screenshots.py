@@ -41,7 +41,14 @@ def main() -> None:
         url = f"sqlite:///{tmp}/marsad.db"
         records = [r.record for r in get_pipeline().pipe(sample_articles()) if hasattr(r, "record")]
         with open_store(url) as store:
-            store.upsert(records)
+            result = store.upsert(records)
+            try:  # story clusters, when the clustering package offers incremental updates
+                from marsad import cluster
+
+                if hasattr(cluster, "update_store"):
+                    cluster.update_store(store, result.ids)
+            except ImportError:
+                pass
             pages = _pages(store, records)
             with socket.socket() as s:
                 s.bind(("127.0.0.1", 0))
@@ -74,7 +81,8 @@ def _pages(store, records) -> list[tuple[str, str, int, int]]:
     people = store.entities(type="PER", limit=1) or store.entities(limit=1)
     if people:
         pages.append(("web-entity", f"/entities/{quote(people[0].entity_id)}", 1100, 900))
-    pages.append(("web-map", "/map", 1100, 900))
+    pages += [("web-map", "/map", 1100, 900), ("web-speakers", "/speakers", 1100, 700),
+              ("web-entities", "/entities?type=PER", 1100, 700), ("web-clusters", "/clusters", 1100, 500)]
     return pages
 
 

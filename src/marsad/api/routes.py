@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import os
 from datetime import date
 from typing import Annotated, Literal
@@ -19,6 +20,7 @@ from .models import (
 )
 
 TOKEN_ENV = "MARSAD_API_TOKEN"
+log = logging.getLogger("marsad.api")
 
 router = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
 _bearer = HTTPBearer(auto_error=False, description=f"The token set in ${TOKEN_ENV} on the server.")
@@ -151,11 +153,32 @@ def post_articles(body: RawArticleIn | ArticleBatchIn, store: StoreDep, response
         duplicates += r.duplicates
         state = "inserted" if r.inserted else "updated" if r.updated else "duplicate" if r.duplicates else "unchanged"
         results[i] = results[i].model_copy(update={"status": state, "id": (r.ids[0] if r.ids else record.id)})
+    stored = [r.id for r in results if r.status in ("inserted", "updated") and r.id]
+    if stored:
+        _cluster(store, stored)
     errors = sum(1 for r in results if r.status == "error")
     if errors == len(results):
         response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     return IngestResult(inserted=inserted, updated=updated, unchanged=unchanged, duplicates=duplicates, errors=errors,
                         items=results)
+
+
+def _cluster(store: Store, ids: list[str]) -> None:
+    """Put new articles into story clusters, when the clustering package offers incremental updates.
+
+    Clustering is an extra: a failure is logged and the articles stay stored.
+    """
+    try:
+        from .. import cluster
+    except ImportError:
+        return
+    update = getattr(cluster, "update_store", None)
+    if update is None:
+        return
+    try:
+        update(store, ids)
+    except Exception:  # noqa: BLE001
+        log.exception("clustering %d posted article(s) failed", len(ids))
 
 
 @router.get("/quotes", response_model=QuotePage, tags=["quotes"], summary="Quotations, newest first")
