@@ -430,3 +430,22 @@ def test_exports(filled, tmp_path):
     assert row["V2.1QUOTATIONS"].split("|")[-1] == "جون ككينز"
     assert row["V1COUNTS"].startswith("CASUALTIES#5#")
     assert "<CLUSTER_ID>s1</CLUSTER_ID>" in row["V2EXTRASXML"]
+
+
+def test_readers_are_not_blocked_by_an_open_write_transaction(store_url):
+    """A server reads while ``marsad ingest`` writes: readers see committed rows only, and never wait."""
+    writer = open_store(store_url)
+    reader = open_store(store_url)
+    try:
+        writer.upsert([mosul_article()])
+        import time
+
+        with writer._tx() as cur:  # a batch in flight
+            writer._x(cur, "DELETE FROM mentions WHERE article_id = ?", ("a-mosul",))
+            t0 = time.perf_counter()
+            assert ids(reader.search("الموصل")) == {"a-mosul"}
+            assert reader.entity(entity_id("PER", "جون ككينز")) is not None  # the delete is not visible yet
+            assert time.perf_counter() - t0 < 5
+    finally:
+        writer.close()
+        reader.close()
