@@ -56,6 +56,7 @@ _PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على",
 _PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل"))
 #: Titles inside institution names followed by a bare name (مستشفى الملك فهد، جامعة الأمير سلطان).
 _ROYAL = frozenset(normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الملكة", "الأميرة"))
+_CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما", "حيث", "و", "ثم", "في حين", "فيما", "بدوره", "بدورها"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -324,6 +325,8 @@ class _Reader:
 
     def starts_new_statement(self, k: int) -> bool:
         """A comma followed by a participle cue, a verb cue or an attribution starts another statement."""
+        while k < self.n and self.word(k) in _CONNECTORS:
+            k += 1  # "، فيما أعلن …"، "، كما أكد …"
         if k >= self.n:
             return False
         w = self.bare(self.word(k))
@@ -590,6 +593,8 @@ class _Reader:
             for seg2 in segments[1:3]:
                 role2, rank2, name2 = self.analyse(seg2)
                 cand = name2 or ([k for k in seg2 if self.toks[k].kind == "word"] if not role2 else [])
+                if cand and (self.norm[cand[0]] in lex.leading_fillers or self.norm[cand[0]] in _FUNCTION_WORDS):
+                    break  # "…، كما شدد": a new clause, not a name in apposition
                 if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
                     name = cand
                     rank = rank or rank2
