@@ -57,8 +57,14 @@ def gkey(name: str) -> str:
 BARE_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 
+#: First words that show an alternate name is a phrase, not a name (في صلاح، من بغداد).
+_FUNCTION_WORDS = {"في", "من", "الى", "إلى", "على", "عن", "مع", "و"}
+
+
 def arabic_ok(name: str) -> bool:
-    return bool(_ARABIC_NAME.match(name)) and any("\u0621" <= c <= "\u064a" for c in name)
+    if not _ARABIC_NAME.match(name) or not any("\u0621" <= c <= "\u064a" for c in name):
+        return False
+    return name.split()[0] not in _FUNCTION_WORDS
 
 
 def clean(name: str) -> str:
