@@ -85,8 +85,12 @@ def test_kammiya_is_not_a_hundred():
     assert find_numbers("كمية كبيرة من الكميات") == []
 
 
-def test_digits_glued_into_a_word_are_not_read():
-    assert find_numbers("١٨٠ميلي لتر") == []
+def test_digits_glued_into_a_word():
+    # Textbook mode follows Recognizers-Text: ١٨٠ميلي is no number. News typists glue the noun on
+    # (خلال 15يوما), so the default mode reads the digits.
+    assert find_numbers("١٨٠ميلي لتر", math=True) == []
+    assert [m.value for m in find_numbers("خلال 15يوما من إعلان النتائج")] == [15]
+    assert find_numbers("1M", math=False) == []
 
 
 def test_textbook_notation_only_on_request():

@@ -141,9 +141,9 @@ _RX_HIJRI_YEAR = re.compile(rf"(?:(?:عام|العام|سنه)\s+)?(?P<y>1[34]\d
 _RX_NUMERIC = re.compile(
     r"(?<![\d/.\-])(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<c>\d{1,4})(?![\d/])"
     r"(?:\s*(?P<era>م|ه|هـ)(?![^\W\d_]))?")
-_RX_YEAR_MARKED = re.compile(rf"(?P<y>{_YEAR})\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_])")
+_RX_YEAR_MARKED = re.compile(rf"(?P<y>{_YEAR})\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_])|(?<=\()(?P<yp>(?:19|20)\d\d)(?=\))")
 _YEAR_TRIGGERS = ("عام|العام|عامي|الاعوام|اعوام|سنه|السنه|سنتي|السنوات|منذ|حتي|خلال|في|مطلع|بدايه|نهايه|اواخر|اوائل"
-                  "|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|انتخابات|مونديال|بحلول|مع حلول|عامَي")
+                  "|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|انتخابات|مونديال|بحلول|مع حلول|رؤيه|خطه|استراتيجيه|للمملكه|اجنده")
 _RX_YEARS = re.compile(
     rf"(?P<trig>{_YEAR_TRIGGERS})\s+(?:(?:ما\s+)?بين\s+)?(?P<noun>عام\s+|العام\s+)?(?P<y>{_YEAR})(?!\d|[.,]\d)(?:{_ERA_G})?"
     rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?!\d|[.,]\d){_ERA_G}?)?"
@@ -373,7 +373,7 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
             add(_Found(m.start(), m.end(), _ymd(y, mon, d), "day", False, 3))
     for m in _RX_YEAR_MARKED.finditer(norm):
         if _boundary_ok(norm, m.start()):
-            add(_Found(m.start(), m.end(), m["y"], "year", False, 1))
+            add(_Found(m.start(), m.end(), m["y"] or m["yp"], "year", False, 1))  # 2010م، (2014)
     for m in _RX_YEARS.finditer(norm):
         if not _boundary_ok(norm, m.start()):
             continue

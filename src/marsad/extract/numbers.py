@@ -369,10 +369,12 @@ def parse_at(tokens: list[Token], i: int, text: str | None = None) -> NumberMatc
             if k >= n or tokens[k].kind != "num":
                 break
             sub = parse_digits(tokens[k].norm)
-            if not isinstance(sub, int):
+            if sub is None:
                 break
             nxt = tokens[k + 1].norm if k + 1 < n and tokens[k + 1].kind == "word" else ""
             mult = 100 if nxt in _HUNDRED_FORMS and sub <= 9 else _SCALES.get(nxt, (1, 0))[0]
+            if not isinstance(sub, int) and mult != 1:
+                break  # a decimal only as the last, unscaled group: 11 ألفا و679.70
             if mult >= last_mult or (mult == 1 and sub >= last_mult) or (k == j and mult == 1):
                 break
             v += sub * mult
@@ -475,8 +477,8 @@ def _glued_to_letters(tokens: list[Token], m: NumberMatch, strict: bool = False)
     if k + 1 >= len(tokens):
         return False
     num, nxt = tokens[k], tokens[k + 1]
-    if not strict and nxt.norm in _SCALES:
-        return False
+    if not strict and (nxt.norm in _SCALES or (len(nxt.norm) >= 3 and not nxt.text.isascii())):
+        return False  # typists glue the noun on: 15يوما، 155مليون
     return nxt.kind == "word" and nxt.start == num.end and nxt.norm not in ("م", "ه", "e")
 
 
@@ -503,11 +505,30 @@ def find_numbers(tokens: list[Token] | str, *, math: bool = False) -> list[Numbe
             if m is None and t.kind == "num":
                 out.extend(_split_dotted(t, i))
         i += 1
+    out = _join_scaled_groups(tokens, out)
     out = _singular_fractions(tokens, out)
     if math:
         from marsad.extract._mathnotation import combine
 
         out = combine(tokens, out)
+    return out
+
+
+def _join_scaled_groups(tokens: list[Token], matches: list[NumberMatch]) -> list[NumberMatch]:
+    """ثلاثة ملايين و69 ألفا و243، مليارين و449 مليون: a scaled group, then و and a smaller group."""
+    out: list[NumberMatch] = []
+    for m in matches:
+        p = out[-1] if out else None
+        if p is not None and m.tok_start == p.tok_end and not p.vague and not m.vague:
+            last = tokens[p.tok_end - 1].norm
+            scale = _SCALES.get(last, (0, 0))[0] or (100 if last in _HUNDRED_FORMS else 0)
+            first = tokens[m.tok_start]
+            if scale and first.norm == "و" and m.value < scale and m.value_start > m.start:
+                out[-1] = NumberMatch(p.start, m.end, p.value_start, _tidy(p.value + m.value), p.tok_start, m.tok_end,
+                                      "mixed" if "digits" in (p.form, m.form) or "mixed" in (p.form, m.form) else "words",
+                                      decimal=p.decimal or m.decimal)
+                continue
+        out.append(m)
     return out
 
 

@@ -214,6 +214,22 @@ def _approx_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
+_APPROX_VERBS = {"تفوق": "more_than", "يفوق": "more_than", "فاقت": "more_than", "فاق": "more_than",
+                 "تجاوزت": "more_than", "تجاوز": "more_than", "يتجاوز": "more_than", "تتجاوز": "more_than",
+                 "تخطت": "more_than", "تخطي": "more_than", "يتخطي": "more_than", "تزيد": "more_than", "يزيد": "more_than",
+                 "يقارب": "about", "تقارب": "about", "يناهز": "about", "تناهز": "about", "ناهز": "about", "قارب": "about"}
+
+
+def _approx_verb_before(tokens: list[Token], i: int) -> str | None:
+    """تفوق قيمتها 20 مليار ريال، يناهز عددهم 300: an approximating verb, its subject, then the number."""
+    if i >= 2 and tokens[i - 1].kind == "word" and tokens[i - 2].kind == "word":
+        verb = tokens[i - 2].norm
+        for c in ("", "و", "ف"):
+            if verb.startswith(c) and verb[len(c):] in _APPROX_VERBS:
+                return _APPROX_VERBS[verb[len(c):]]
+    return None
+
+
 def _approx_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
     for phrase, approx in _AFTER:
         n = len(phrase)
@@ -304,6 +320,18 @@ def _is_measure(unit: str) -> bool:
 def _latin_end(tok: Token) -> bool:
     c = tok.text[-1]
     return c.isascii() and c.isalpha()
+
+
+_FRACTION_WORDS = frozenset({"ثلثي", "ثلثا", "ثلث", "ربع", "ثلاثه ارباع"})
+
+
+def _fraction_of_noun(tokens: list[Token], m: NumberMatch) -> bool:
+    """ثلثي النواب، ربع ساعة: a fraction in construct with a noun is an amount (نصف is left out:
+    نصف النهائي is a semi-final)."""
+    if m.tok_end - m.tok_start != 1 or tokens[m.tok_start].norm not in _FRACTION_WORDS:
+        return False
+    nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+    return nxt is not None and nxt.kind == "word" and nxt.norm not in _NOT_UNIT
 
 
 def _currency_after(tokens: list[Token], j: int) -> tuple[str | None, int] | None:
@@ -512,8 +540,10 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
     for idx, m in enumerate(matches):
         if any(m.start < e and s < m.end for s, e in skip):
             continue
-        if m.weak or (m.form == "words" and m.value == 0):
-            continue  # أحد، ست alone; صفر (in scores 1-صفر, or "zero" as a word) is no amount
+        if m.weak and not _fraction_of_noun(tokens, m):
+            continue  # أحد، ست alone
+        if m.form == "words" and m.value == 0:
+            continue  # صفر (in scores 1-صفر, or "zero" as a word) is no amount
         pj = _percent_after(tokens, m.tok_end)
         if pj is None and (_is_label(tokens, m) or (label_end is not None and text[m.start:m.start + 1] == "و" and not text[label_end:m.start].strip())):
             label_end = m.end  # الدقيقتين 86 و94، المادتين 5 و6: the second label too
@@ -573,6 +603,8 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
         ab = _approx_before(tokens, m.tok_start if tokens[m.tok_start].start >= m.start else m.tok_start)
         if ab is not None:
             approx = ab[0]
+        elif _approx_verb_before(tokens, m.tok_start) is not None:
+            approx = _approx_verb_before(tokens, m.tok_start)
         else:
             aa = _approx_after(tokens, j if unit_idx is None else unit_idx + 1)
             if aa is not None:
@@ -612,6 +644,8 @@ def _definite_numbers(text: str, tokens: list[Token], skip, taken: set[int]) -> 
         # after a definite plural noun, not after a number or a weekday (الأحد الثالث …)
         if prev.kind != "word" or not prev.norm.startswith("ال") or prev.norm in ("الاثنين",) or len(prev.norm) < 5:
             continue
+        if any(x.norm in ("مجموعه", "لمجموعه", "ومجموعه") for x in tokens[max(0, k - 3):k]):
+            continue  # مجموعة الدول العشرين (G20) is a name
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
         if nxt in ("عشر", "عشره"):
             continue
