@@ -49,6 +49,11 @@ def test_cue_forms_with_clitics_diacritics_and_typos(cue, that):
     assert not q.direct
 
 
+def test_feminine_plural_cue():
+    q = only("وأكدن المشاركات في الورشة أن التجربة مفيدة.")
+    assert q.text == "التجربة مفيدة" and q.speaker == "المشاركات في الورشة"
+
+
 def test_present_tense_and_feminine_cues():
     q = only("وتقول الباحثة منى الخطيب إن الجفاف يهدد ثلث المزارع في الجنوب.")
     assert q.speaker == "منى الخطيب" and q.cue == "وتقول"

@@ -270,6 +270,8 @@ def _verb_forms(past: str, present: str, part: str, strict: bool) -> dict[str, C
         add(p, "verb", "m")
         add(p + "ت", "verb", "f")
         add(p + "وا", "verb", "pl")
+        if not (len(p) >= 3 and p[-2] == "ا"):  # أكدن، أوضحن (hollow verbs are listed below)
+            add(p + "ن", "verb", "f")
     # Present: يقول تقول يقولون; يري ترى يرون.
     if pr != "-":
         add(pr, "verb", "m")
@@ -304,6 +306,9 @@ def cue_forms() -> dict[str, CueForm]:
     for form, gender in (("قوله", "m"), ("قولها", "f"), ("قولهم", "pl")):
         table[form] = CueForm("قول", "participle", gender, False)
     table["جاء"] = CueForm("جاء", "verb", "m", True)
+    # Feminine plural of hollow verbs (قلن، أشرن، أفدن، أضفن).
+    for form, lemma in (("قلن", "قال"), ("اشرن", "اشار"), ("افدن", "افاد"), ("اضفن", "اضاف")):
+        table.setdefault(form, CueForm(lemma, "verb", "f", False))
     return table
 
 
