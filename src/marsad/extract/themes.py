@@ -128,25 +128,35 @@ def _forms(word: str) -> list[str]:
     return [stem for _, stem in clitic_candidates(word)]
 
 
+@lru_cache(maxsize=200_000)
+def _word_cues(word: str) -> tuple[frozenset[tuple[str, int, str]], tuple[tuple[tuple[str, ...], str, int, str], ...]]:
+    """(single-word cues the word hits, phrase cues it may start), cached: news vocabulary is Zipfian."""
+    exact, prefix, phrases = _compiled()
+    matched: set[tuple[str, int, str]] = set()
+    starts: list[tuple[tuple[str, ...], str, int, str]] = []
+    for form in _forms(word):
+        matched.update(exact.get(form, ()))
+        for n in range(min(len(form), 12), 2, -1):
+            matched.update(prefix.get(form[:n], ()))
+        starts.extend(phrases.get(form, ()))
+    return frozenset(matched), tuple(starts)
+
+
 def theme_scores(doc_tokens: list[tuple[str, str]]) -> dict[str, float]:
     """Score each theme over ``(kind, text)`` tokens: capped cue weights × 10 / (5 + √words)."""
-    exact, prefix, phrases = _compiled()
     words = [text for kind, text in doc_tokens if kind == "word"]
     hits: dict[tuple[str, str], int] = defaultdict(int)
     raw: dict[str, float] = defaultdict(float)
     norm_words = [normalize(w) for w in words]
     for i, word in enumerate(words):
-        matched: set[tuple[str, str, int]] = set()
-        for form in _forms(word):
-            matched.update(exact.get(form, ()))
-            for n in range(min(len(form), 12), 2, -1):
-                matched.update(prefix.get(form[:n], ()))
-            for parts, theme, weight, cue in phrases.get(form, ()):
-                following = norm_words[i + 1:i + len(parts)]
-                if len(following) == len(parts) - 1 and all(
-                    f == p or f.removeprefix("ال") == p.removeprefix("ال") for f, p in zip(following, parts[1:])
-                ):
-                    matched.add((theme, weight, cue))
+        single, starts = _word_cues(word)
+        matched = set(single)
+        for parts, theme, weight, cue in starts:
+            following = norm_words[i + 1:i + len(parts)]
+            if len(following) == len(parts) - 1 and all(
+                f == p or f.removeprefix("ال") == p.removeprefix("ال") for f, p in zip(following, parts[1:])
+            ):
+                matched.add((theme, weight, cue))
         for theme, weight, cue in matched:
             if hits[theme, cue] < MAX_HITS_PER_CUE:
                 hits[theme, cue] += 1
