@@ -49,6 +49,11 @@ def test_absolute(text, span, value, resolution):
     assert (d.text, d.value, d.resolution, d.relative) == (span, value, resolution, False)
 
 
+def test_hijri_day_without_year_is_resolved_near_publication():
+    ds = find_dates("تنطلق البطولة في الثامن من شهر ذي القعدة المقبل", datetime(2015, 8, 10))
+    assert [(d.text, d.value, d.relative) for d in ds] == [("الثامن من شهر ذي القعدة المقبل", "2015-08-23", True)]
+
+
 def test_day_ranges_share_the_month():
     ds = find_dates("يقام المعرض من 4 إلى 22 يناير 2017", PUBLISHED)
     assert [(d.text, d.value) for d in ds] == [("4", "2017-01-04"), ("22 يناير 2017", "2017-01-22")]

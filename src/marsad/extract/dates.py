@@ -137,6 +137,10 @@ _RX_MONTH_ONLY = re.compile(
 _RX_HIJRI = re.compile(
     rf"(?:(?P<d>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?)?(?P<m>{_HMONTH})\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>1[34]\d\d){_ERA_H}?"
 )
+# A Hijri day and month without a year: 27 شوال، الثامن من شهر ذي القعدة المقبل
+_RX_HIJRI_DM = re.compile(
+    rf"(?:(?P<d>[0-3]?\d)|(?P<od>{_alt(ORDINAL_DAYS)}))\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_HMONTH})"
+    rf"(?:\s+(?P<dir>{_PAST}|{_NEXT}|{_THIS}))?(?![^\W\d_])(?!\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?1[34]\d\d)")
 _RX_HIJRI_YEAR = re.compile(rf"(?:(?:عام|العام|سنه)\s+)?(?P<y>1[34]\d\d)(?:\s*[/\-]\s*(?P<y2>1[34]\d\d))?{_ERA_H}")
 _RX_NUMERIC = re.compile(
     r"(?<![\d/.\-])(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<c>\d{1,4})(?![\d/])"
@@ -201,6 +205,25 @@ def _hijri_to_gregorian(y: int, m: int = 1, d: int = 1) -> date | None:
         return Hijri(y, m, d).to_gregorian()
     except (ValueError, OverflowError, ImportError):
         return None
+
+
+def _hijri_day_near(ref: date, hm: int, d: int, direction: str) -> str | None:
+    """The Gregorian date of Hijri day ``d`` of month ``hm`` nearest to ``ref`` (or the one the
+    direction word asks for: شوال الماضي، ذي القعدة المقبل)."""
+    try:
+        from hijridate import Gregorian
+
+        hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+    except (ValueError, OverflowError, ImportError):
+        return None
+    options = [g for g in (_hijri_to_gregorian(y, hm, d) for y in (hy - 1, hy, hy + 1)) if g is not None]
+    if re.fullmatch(_PAST, direction):
+        options = [g for g in options if g <= ref] or options
+        return max(options).isoformat() if options else None
+    if re.fullmatch(_NEXT, direction):
+        options = [g for g in options if g >= ref] or options
+        return min(options).isoformat() if options else None
+    return min(options, key=lambda g: abs((g - ref).days)).isoformat() if options else None
 
 
 def _week_start(day: date) -> date:
@@ -341,6 +364,15 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
             g = _hijri_to_gregorian(hy, hm, 1)
             if g is not None:
                 add(_Found(m.start(), m.end(), _ymd(g.year, g.month), "month", False, 2))
+    for m in _RX_HIJRI_DM.finditer(norm):
+        if not _boundary_ok(norm, m.start()):
+            continue
+        d = int(m["d"]) if m["d"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["od"])]
+        hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m["m"])]
+        value = None
+        if ref is not None and 1 <= d <= 30:
+            value = _hijri_day_near(ref, hm, d, m["dir"] or "")
+        add(_Found(m.start(), m.end(), value, "day", True, 2))
     for m in _RX_HIJRI_YEAR.finditer(norm):
         if not _boundary_ok(norm, m.start()):
             continue
