@@ -261,42 +261,42 @@ def _plausible_other(chunk: str) -> bool:
     return not re.search(r"[\"“”«»!؟?.;؛]|\d", chunk)
 
 
-def _chunks(line: str, offset: int, upto: int) -> list[tuple[str, int, int, bool]]:
-    """Split ``line[:upto]`` into (chunk, start, end, bracketed) pieces between separators and brackets."""
-    out: list[tuple[str, int, int, bool]] = []
-    pos = 0
+def _chunks(line: str, offset: int, upto: int) -> list[tuple[str, int, int]]:
+    """Split ``line[:upto]`` into (chunk, start, end) pieces between separators and brackets."""
     segment = line[:upto]
-    pieces: list[tuple[int, int, bool]] = []
+    pieces: list[tuple[int, int]] = []
+    pos = 0
     for m in _PAREN_RE.finditer(segment):
-        pieces.append((pos, m.start(), False))
-        pieces.append((m.start(1), m.end(1), True))
+        pieces.extend(_between_separators(segment, pos, m.start()))
+        pieces.append((m.start(1), m.end(1)))  # a bracketed part is one piece, whatever it holds
         pos = m.end()
-    pieces.append((pos, len(segment), False))
-    for s, e, bracketed in pieces:
-        if bracketed:
-            out.append((segment[s:e], offset + s, offset + e, True))
-            continue
-        p = s
-        for m in _SEP_RE.finditer(segment, s, e):
-            if m.start() > p:
-                out.append((segment[p:m.start()], offset + p, offset + m.start(), False))
-            p = m.end()
-        if e > p:
-            out.append((segment[p:e], offset + p, offset + e, False))
+    pieces.extend(_between_separators(segment, pos, len(segment)))
     result = []
-    for text, s, e, bracketed in out:
+    for s, e in pieces:
+        text = segment[s:e]
         stripped = text.strip(" \t\u00a0،,")
-        if not stripped:
-            continue
-        lead = len(text) - len(text.lstrip(" \t\u00a0،,"))
-        result.append((stripped, s + lead, s + lead + len(stripped), bracketed))
+        if stripped:
+            lead = len(text) - len(text.lstrip(" \t\u00a0،,"))
+            result.append((stripped, offset + s + lead, offset + s + lead + len(stripped)))
     return result
 
 
-def _parts(chunks: list[tuple[str, int, int, bool]], outlet_keys: dict[str, str]) -> list[Part] | None:
+def _between_separators(segment: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    p = start
+    for m in _SEP_RE.finditer(segment, start, end):
+        if m.start() > p:
+            pieces.append((p, m.start()))
+        p = m.end()
+    if end > p:
+        pieces.append((p, end))
+    return pieces
+
+
+def _parts(chunks: list[tuple[str, int, int]], outlet_keys: dict[str, str]) -> list[Part] | None:
     """Classify every chunk; None when one of them cannot belong to a dateline."""
     parts: list[Part] = []
-    for text, s, e, _bracketed in chunks:
+    for text, s, e in chunks:
         role, canon = _classify(text, outlet_keys)
         if role != "other":
             parts.append(Part(text, s, e, role, canon))
