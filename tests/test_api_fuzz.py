@@ -41,8 +41,8 @@ def test_api_never_fails_on_generated_input(fuzz_app, mode, monkeypatch):
     for operation in _operations(fuzz_app):
 
         @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
-                  database=None)
+        @settings(max_examples=25 if mode is GenerationMode.POSITIVE else 15, deadline=None,
+                  suppress_health_check=list(HealthCheck), derandomize=True, database=None)
         def run(case):
             response = case.call()
             case.validate_response(response, checks=checks)
