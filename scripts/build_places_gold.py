@@ -67,7 +67,7 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     alts = [body]
     if surface.startswith("ال"):  # لل + stem: للموصل
         alts.append("(?<=ل)" + re.escape(surface[2:]))
-    pat = re.compile(r"(?<![" + _AR + r"])(?:[وف]?[بكل]?)(" + "|".join(alts) + r")(?![" + _AR + r"])")
+    pat = re.compile(r"(?<![" + _AR + r"])(?:[وف]?(?:لل|[بكل])?)(" + "|".join(alts) + r")(?![" + _AR + r"])")
     out = []
     for m in pat.finditer(text):
         out.append((m.start(1), m.end(1)))
@@ -75,6 +75,13 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Build a places gold JSONL from a hand-written spec")
+    ap.add_argument("--spec", type=Path, default=SPEC)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--split", help="put every article in this split (default: alternate dev/test per corpus)")
+    args = ap.parse_args()
     resolve = _refs()
     texts = {}
     for corpus in ("ant_multisource", "saudinewsnet"):
@@ -82,13 +89,13 @@ def main() -> None:
             a = json.loads(line)
             texts[a["id"]] = (corpus, a["text"])
     blocks: list[tuple[str, list[str]]] = []
-    for line in SPEC.read_text(encoding="utf-8").splitlines():
+    for line in args.spec.read_text(encoding="utf-8").splitlines():
         if line.startswith("# ") and (line[2:].startswith("ant-") or line[2:].startswith("snn-")):
             blocks.append((line[2:].strip(), []))
         elif line.strip() and not line.startswith("#"):
             blocks[-1][1].append(line.strip())
     per_corpus: dict[str, int] = {}
-    with OUT.open("w", encoding="utf-8") as f:
+    with args.out.open("w", encoding="utf-8") as f:
         for art_id, lines in blocks:
             corpus, text = texts[art_id]
             idx = per_corpus.get(corpus, 0)
@@ -110,11 +117,11 @@ def main() -> None:
                     taken.append((s, e))
                     places.append({"start": s, "end": e, "text": text[s:e], **target})
             places.sort(key=lambda p: p["start"])
-            rec = {"id": art_id, "corpus": corpus, "split": "dev" if idx % 2 == 0 else "test", "places": places}
+            rec = {"id": art_id, "corpus": corpus, "split": args.split or ("dev" if idx % 2 == 0 else "test"), "places": places}
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
             for p in places:
                 assert text[p["start"]:p["end"]] == p["text"]
-    print(f"wrote {OUT} ({len(blocks)} articles)")
+    print(f"wrote {args.out} ({len(blocks)} articles)")
 
 
 if __name__ == "__main__":
