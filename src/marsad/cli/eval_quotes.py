@@ -13,7 +13,7 @@ from .app import eval_app
 @eval_app.command("quotes")
 def eval_quotes(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (eval/gold/quotes.jsonl)", exists=True, dir_okay=False)],
-    split: Annotated[str | None, typer.Option(help="Score only this split (dev or test)")] = None,
+    split: Annotated[str | None, typer.Option(help="Score only this split (dev, test or blind)")] = None,
     no_entities: Annotated[bool, typer.Option("--no-entities", help="Run without the NER component (speaker heuristics only)")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="Print missed, spurious and wrong-speaker quotes")] = False,
 ) -> None:
