@@ -302,3 +302,12 @@ def test_a_directory_named_like_a_file_is_read_as_a_directory(tmp_path: Path) ->
     d.mkdir()
     (d / "inner.txt").write_text("خبر داخلي", "utf-8")
     assert [i.text for i in _read(d)] == ["خبر داخلي"]
+
+
+def test_huge_article_is_refused_clearly(tmp_path: Path) -> None:
+    from marsad.doc import MAX_TEXT_CHARS
+
+    f = tmp_path / "huge.txt"
+    f.write_text("خبر " * (MAX_TEXT_CHARS // 4 + 10), "utf-8")
+    (item,) = _read(f)
+    assert isinstance(item, ArticleError) and "too large" in item.reason and item.origin == str(f)
