@@ -184,3 +184,20 @@ def test_extract_over_shared_news(shared_data: Path) -> None:
         validate(r)
         outlets.add(r["outlet"])
     assert len(outlets) >= 15
+
+
+def test_html_page(tmp_path: Path) -> None:
+    page = ("<html><head><meta charset='utf-8'><title>خطة الإعمار</title>"
+            "<meta property='og:site_name' content='الشرق اليوم'>"
+            "<meta property='article:published_time' content='2025-03-13T10:15:00+03:00'></head>"
+            "<body><nav>الرئيسية | سياسة | رياضة</nav><article><h1>خطة الإعمار</h1>"
+            + "".join(f"<p>{line}</p>" for line in ARTICLE.split("\n")) + "</article></body></html>")
+    f = tmp_path / "page.html"
+    f.write_bytes(page.encode("utf-8"))
+    result = invoke("extract", str(f))
+    assert result.exit_code == 0, result.stderr
+    (r,) = records(result.stdout)
+    assert r["outlet"] == "الشرق اليوم" and r["title"] == "خطة الإعمار"
+    assert r["published_at"] == "2025-03-13T10:15:00+03:00"
+    assert r["text"].startswith("بغداد - (رويترز) -") and "الرئيسية" not in r["text"]
+    assert r["source"]["name"] == "وكالة ناس العراقية"
