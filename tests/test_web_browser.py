@@ -169,6 +169,9 @@ def test_search_open_article_quote_speaker(desktop, server):
     for kind in ("place", "quantity", "date", "entity"):
         assert page.locator(f'#article-body [data-kind="{kind}"]').count() >= 1, kind
     assert page.locator(".legend li").count() >= 5
+    assert FIXTURE_SPEAKER in page.inner_text("#quotes .who")  # the side panel names the speaker too
+    page.click("#quotes a.in-text")
+    assert page.evaluate("location.hash") == "#quote-0" and page.locator("#quote-0").is_visible()
     desktop.shot("article")
 
     tag.click()

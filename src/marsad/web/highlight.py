@@ -99,7 +99,7 @@ def _inline_marks(article: Article) -> list[_Mark]:
 def _quote_marks(article: Article) -> list[_Mark]:
     marks: list[_Mark] = []
     last_end = -1
-    for i, q in enumerate(sorted(article.quotes, key=lambda q: (q.start, -q.end))):
+    for i, q in sorted(enumerate(article.quotes), key=lambda iq: (iq[1].start, -iq[1].end)):
         if q.end <= q.start or q.start < last_end:  # overlapping quotes: keep the first
             continue
         last_end = q.end
@@ -111,7 +111,7 @@ def _quote_marks(article: Article) -> list[_Mark]:
             badge = f'<span class="speaker-tag unknown" title="المتحدث غير معروف">{escape(speaker)}</span>'
         kind = "direct" if q.direct else "indirect"
         marks.append(_Mark(q.start, q.end, 0,
-                           f'<span class="ann quote quote-{kind}" data-kind="quote" data-quote="{i}" data-speaker="{_attr(q.speaker or "")}">',
+                           f'<span class="ann quote quote-{kind}" id="quote-{i}" data-kind="quote" data-quote="{i}" data-speaker="{_attr(q.speaker or "")}">',
                            "</span>", prefix_html=badge))
     return marks
 
