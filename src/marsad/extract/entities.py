@@ -108,29 +108,37 @@ class EntityRecognizer:
                 names.setdefault(key[-1:], "PER")  # the surname alone
         if not names:
             return tags
-        longest = max(len(k) for k in names)
+        sizes: dict[str, list[int]] = {}
+        for key in names:
+            sizes.setdefault(key[0], []).append(len(key))
+        for v in sizes.values():
+            v.sort(reverse=True)
         out = list(tags)
         i, n = 0, len(tokens)
         while i < n:
-            if out[i] != "O" or tokens[i].kind != "word":
+            first = tokens[i]
+            if out[i] != "O" or first.kind != "word":
                 i += 1
                 continue
-            first = tokens[i]
             firsts = [first.key]
             if len(first.norm) > 3 and first.norm[0] in "وفبكل":
                 firsts.append(clitic_key(first.norm[1:]))  # وظريف, بلافروف
-            for size in range(min(longest, n - i), 0, -1):
-                if any(t != "O" for t in out[i:i + size]):
-                    continue
-                rest = tuple(tokens[k].key for k in range(i + 1, i + size))
-                typ = next((names[(f, *rest)] for f in firsts if (f, *rest) in names), None)
-                if typ:
-                    out[i] = "B-" + typ
-                    for k in range(i + 1, i + size):
-                        out[k] = "I-" + typ
-                    i += size - 1
+            matched = 0
+            for f in firsts:
+                for size in sizes.get(f, ()):
+                    if i + size > n or any(t != "O" for t in out[i:i + size]):
+                        continue
+                    key = (f, *(tokens[k].key for k in range(i + 1, i + size)))
+                    typ = names.get(key)
+                    if typ:
+                        out[i] = "B-" + typ
+                        for k in range(i + 1, i + size):
+                            out[k] = "I-" + typ
+                        matched = size
+                        break
+                if matched:
                     break
-            i += 1
+            i += max(matched, 1)
         return out
 
     # --- span cleaning ---

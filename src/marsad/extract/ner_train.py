@@ -155,9 +155,10 @@ def corpus_texts(data_dir: Path, names: Sequence[str]) -> Iterator[str]:
 
 def train_ner(
     data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path] = (), clusters_from: Path | None = None,
-    vocab_size: int = 100_000, self_train_articles: int = 0, conjunctions: bool = True,
+    vocab_size: int = 60_000, cluster_train_text: bool = False, self_train_articles: int = 0, conjunctions: bool = True,
+    include_dev: bool = False,
     train_sets: Sequence[str] = DEFAULT_TRAIN, aqmar_misc: bool = True,
-    c1: float = 0.05, c2: float = 0.01, iterations: int = 200, log: Callable[[str], None] = print,
+    c1: float = 0.1, c2: float = 0.05, iterations: int = 150, log: Callable[[str], None] = print,
 ) -> dict:
     """Build clusters (or reuse a table), train the CRF, score every dev split; returns the metadata."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -169,16 +170,18 @@ def train_ner(
     else:
         if not news_paths:
             raise ValueError("unlabelled news (news_paths) is needed to learn word clusters")
-        texts = itertools.chain(*(news_texts(p) for p in news_paths), corpus_texts(data_dir, train_sets))
+        texts = itertools.chain(*(news_texts(p) for p in news_paths), corpus_texts(data_dir, train_sets if cluster_train_text else ()))
         words, counts, table = build_clusters(texts, vocab_size=vocab_size, log=log)
         write_table(cluster_path, words, counts, table)
     clusters, freq = read_table(cluster_path)
     train: list[tuple[list[str], list[str]]] = []
     sizes = {}
+    splits = ("train", "dev") if include_dev else ("train",)
     for name in train_sets:
-        part = load_split(data_dir, name, "train", misc=aqmar_misc or name != "aqmar")
-        sizes[name] = sum(len(w) for w, _ in part)
-        train.extend(part)
+        for split in splits:
+            part = load_split(data_dir, name, split, misc=aqmar_misc or name != "aqmar")
+            sizes[f"{name}/{split}"] = sum(len(w) for w, _ in part)
+            train.extend(part)
     log("training tokens: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
     lex_path = out_dir / LEXICON_FILE
     if lex_path.exists():
@@ -210,7 +213,10 @@ def train_ner(
         "model": "linear-chain CRF (python-crfsuite, L-BFGS)",
         "train_sets": list(train_sets), "train_tokens": sizes, "aqmar_misc": aqmar_misc,
         "c1": c1, "c2": c2, "iterations": iterations, "clusters": len(clusters), "conjunctions": conjunctions,
-        "self_trained_lexicon": lexicon_info, "dev": dev,
+        "cluster_source": [p.name for p in news_paths] if clusters_from is None else str(clusters_from.name),
+        "self_trained_lexicon": lexicon_info, "dev_in_training": include_dev,
+        # With include_dev the dev scores below are on training data: not an estimate of accuracy.
+        "dev": dev,
     }
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return meta
