@@ -386,3 +386,13 @@ def test_demo_port_moves_on_when_busy():
         port = taken.getsockname()[1]
         chosen = free_port("127.0.0.1", port)
     assert chosen != port and port < chosen < port + 20
+
+
+def test_cors_only_for_configured_origins(sample_db, monkeypatch):
+    url, _ = sample_db
+    monkeypatch.setenv("MARSAD_CORS_ORIGINS", "https://dash.example.org")
+    with open_store(url) as store, TestClient(create_app(store)) as c:
+        ok = c.get("/api/v1/healthz", headers={"Origin": "https://dash.example.org"})
+        assert ok.headers["access-control-allow-origin"] == "https://dash.example.org"
+        other = c.get("/api/v1/healthz", headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers

@@ -24,6 +24,8 @@ from .models import MAX_POST_BYTES
 log = logging.getLogger("marsad.api")
 
 API_PREFIX = "/api/"
+#: Comma-separated origins allowed to read the API from a browser (CORS), e.g. ``https://dash.example.org``.
+CORS_ENV = "MARSAD_CORS_ORIGINS"
 
 
 def _wants_json(request: Request) -> bool:
@@ -189,6 +191,13 @@ def create_app(store: Store | None = None, *, db_url: str | None = None, web: bo
 
         tile_url = os.environ.get("MARSAD_TILE_URL", "")
     app.add_middleware(SecurityHeaders, tile_url=tile_url)
+    import os
+
+    origins = [o.strip() for o in os.environ.get(CORS_ENV, "").split(",") if o.strip()]
+    if origins:  # dashboards on other origins may read the API (never write: POST needs the token anyway)
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"], allow_headers=["Accept"])
 
     @app.get("/api/docs", include_in_schema=False)
     def swagger_ui() -> Response:
