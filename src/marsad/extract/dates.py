@@ -106,6 +106,11 @@ _UNIT_OF = {"يوما": "day", "اسبوعا": "week", "شهرا": "month", "ع�
             "سنوات": "year", "سنين": "year", "سنتين": "year", "سنتان": "year"}
 
 
+#: Start only at a word start or after a one- or two-letter proclitic (وأمس، فالشهر): the engine
+#: then skips most positions at once (2-3x faster on the long alternations).
+_WORD_START = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبلك])|(?<=(?<![^\W_])[وف][بلك]))"
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -129,8 +134,8 @@ _RX_DMY = re.compile(
     rf"|\s+(?P<mdir>الماضي|المنصرم|الفايت|الفائت|المقبل|القادم|الجاري|الحالي)(?![^\W\d_]))?"
 )
 _RX_RANGE_START = re.compile(r"(?<![\d/.\-])(?P<d0>[0-3]?\d)\s*(?:-|–|و|الي|حتي)\s*$")
-_RX_MY = re.compile(rf"(?:شهر\s+)?{_MONTH_PAIR}\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?")
-_RX_MONTH_ONLY = re.compile(
+_RX_MY = re.compile(_WORD_START + rf"(?:شهر\s+)?{_MONTH_PAIR}\s*(?:[،,]\s*)?(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR}){_ERA_G}?")
+_RX_MONTH_ONLY = re.compile(_WORD_START +
     rf"(?:(?P<pre>مطلع|منتصف|نهايه|اواخر|اوائل|اواسط|بدايه|خلال|منذ|في|حتي|قبل|بعد)\s+)?(?P<shahr>شهر\s+)?{_MONTH_PAIR}"
     rf"(?:\s+(?P<dir>{_PAST}|{_NEXT}|{_THIS}))?(?![^\W\d_])"
     rf"(?P<yctx>\)?\s+(?:من\s+)?(?:هذا\s+العام|هذه\s+السنه|{_REL_YEAR}))?")
@@ -152,7 +157,7 @@ _RX_YEARS = re.compile(
     rf"(?P<trig>{_YEAR_TRIGGERS})\s+(?:(?:ما\s+)?بين\s+)?(?P<noun>عام\s+|العام\s+)?(?P<y>{_YEAR})(?!\d|[.,]\d)(?:{_ERA_G})?"
     rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?!\d|[.,]\d){_ERA_G}?)?"
 )
-_RX_RELATIVE = re.compile(
+_RX_RELATIVE = re.compile(_WORD_START + "(?:" +
     rf"(?:(?P<part>{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?P<rel>قبل\s+يوم\s+امس|اليوم(?!\s+(?:نفسه|ذاته|ذلك|الذي|التالي|السابق|السابع|الاول|الثاني|الاخير|الاتي|الوطني|العالمي|الدولي))|امس\s+الاول|اول\s+امس|امس|الامس|البارحه|غدا|غد|الغد|بعد\s+غد)"
     rf"(?:\s*(?:[،,]\s*)?(?P<wd>{_WEEKDAY}))?(?![^\W\d_])"
     rf"|(?:(?P<wk1>هذا\s+الاسبوع|الاسبوع\s+(?:{_PAST}|{_NEXT}|{_THIS}))\s+(?:يوم\s+)?)?"
@@ -164,6 +169,7 @@ _RX_RELATIVE = re.compile(
     rf"|(?P<ago>منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابه|زهاء|ما\s+يقارب|اكثر\s+من|اقل\s+من)\s+)?(?P<n>\d+|[^\W\d_]+\s+)?\s*"
     rf"(?P<unit>ايام|يوما|يوم|يومين|يومان|اسبوع|اسبوعا|اسابيع|اسبوعين|اسبوعان|شهر|شهرا|اشهر|شهور|شهرين|شهران|عام|عاما|اعوام|عامين|عامان|سنه|سنوات|سنين|سنتين|سنتان)"
     rf"(?![^\W\d_])(?!\s*\d)(?!\s+(?:{_GMONTH}|{_HMONTH}))"
+    ")"
 )
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "لل", "وال"})
 
