@@ -57,6 +57,8 @@ _PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", 
 #: Titles inside institution names followed by a bare name (مستشفى الملك فهد، جامعة الأمير سلطان).
 _ROYAL = frozenset(normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الملكة", "الأميرة"))
 _CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما", "حيث", "و", "ثم", "في حين", "فيما", "بدوره", "بدورها"))
+#: Keys of documents that speak for their issuer (جاء في البيان / التقرير / المذكرة).
+_DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "تعميم", "بلاغ"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -847,10 +849,9 @@ class _Reader:
                 sp = self.parse_speaker(a, zone_end)
                 if sp is None and not prefixed:
                     sp = self.look_back(k)
-            if cue.lemma == "جاء" and sp is not None:
-                sp = self.resolve(Speaker(sp.name, "ORG" if sp.kind != "PER" else sp.kind, head=sp.head)) if sp.keys and len(sp.keys) == 1 else sp
-                if name_key(sp.name).split()[:1] and name_key(sp.name).split()[0] in ("بيان", "تقرير", "مذكره"):
-                    sp = self.pro_drop("f") or sp
+            if cue.lemma == "جاء" and sp is not None and sp.keys and sp.keys[0] in _DOCUMENTS:
+                # وجاء في البيان "…": the statement speaks for whoever issued it, the body named last.
+                sp = self.pro_drop("f") or sp
             explicit = sp is not None
         if sp is not None:
             sp = self.resolve(sp)
@@ -911,8 +912,7 @@ class _Reader:
                     a += 1
                 if self.toks[a].kind == "word" if a < self.n else False:
                     a += 1  # the verb: لما قاله / لما نقله
-            else:
-                a = a  # لصحيفة …: the ل is glued; the phrase starts at this token
+            # else: لصحيفة …: the ل is glued and the phrase starts at this token
         elif b == "نقلا":
             if self.word(a) != "عن":
                 return k + 1
