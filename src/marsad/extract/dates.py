@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 from marsad.record import DateMention
 from marsad.text import NormalizedText, normalize_with_map
@@ -89,7 +88,6 @@ for _w, _v in _ORD_UNITS.items():
         ORDINAL_DAYS[_w + " والثلاثون"] = 31
 ORDINAL_DAYS.update({"العشرين": 20, "العشرون": 20, "الثلاثين": 30, "الثلاثون": 30})
 ORDINAL_DAYS = {k: v for k, v in ORDINAL_DAYS.items() if v}
-_CARDINAL_DAYS = {}
 
 # السابق / التالي ("the one before / after") count from a date the text just named, not from
 # publication, so they are not here.
@@ -346,17 +344,6 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
                 start, end = m.start("m2"), m.end("m2")
             value = _month_value(ref, mon, m["dir"] or "", m["ydir"] or "")
             add(_Found(start, end, value, "month", True, 1))
-        continue
-        if ref is not None:
-            direction = m["dir"] or ""
-            if re.fullmatch(_PAST, direction):
-                y = ref.year - (1 if mon >= ref.month else 0)
-            elif re.fullmatch(_NEXT, direction):
-                y = ref.year + (1 if mon <= ref.month else 0)
-            else:
-                y = ref.year - (1 if mon - ref.month > 6 else 0)
-            value = _ymd(y, mon)
-        add(_Found(start, m.end(), value, "month", True, 1))
     for m in _RX_HIJRI.finditer(norm):
         if not _boundary_ok(norm, m.start()):
             continue
@@ -594,7 +581,3 @@ class DateExtractor:
         doc.dates.extend(find_dates(doc.norm, doc.published))
         doc.user_data["dates_done"] = True  # quantities need not look for dates again
 
-
-@lru_cache(maxsize=1)
-def _warm() -> bool:  # compile once at import; kept for symmetry with other components
-    return True

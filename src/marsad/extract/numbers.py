@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.text import Token, tokenize
+from marsad.text import Token, prefix_length_in_original, tokenize
 
 # --- lexicon (normalised spellings: ا for أ/إ/آ, ه for ة, ي for ى) ---------------------------------
 
@@ -23,8 +23,8 @@ _UNITS: dict[str, int] = {}
 for _forms, _v in (
     ("صفر", 0),
     ("واحد واحده احد احدي", 1),
-    ("اثنان اثنين اثنا اثني اثنتان اثنتين اثنتا اثنتي ثنتان ثنتين اثنان", 2),
-    ("ثلاثه ثلاث ثلاثا", 3),
+    ("اثنان اثنين اثنا اثني اثنتان اثنتين اثنتا اثنتي ثنتان ثنتين", 2),
+    ("ثلاثه ثلاث", 3),
     ("اربعه اربع", 4),
     ("خمسه خمس", 5),
     ("سته ست", 6),
@@ -62,14 +62,13 @@ for _forms, _mult in (
     for _f in _forms:
         _SCALES[_f] = (_mult, 1)
 for _forms, _mult in (
-    (("الفان", "الفين", "الفا_dual", "الفي"), 1_000),
+    (("الفان", "الفين", "الفي"), 1_000),
     (("مليونان", "مليونين", "مليوني"), 1_000_000),
-    (("ملياران", "مليارين", "مليارى", "مليارا_dual", "بليونين"), 1_000_000_000),
+    (("ملياران", "مليارين", "مليارى", "بليونين"), 1_000_000_000),
     (("تريليونين", "ترليونين"), 1_000_000_000_000),
 ):
     for _f in _forms:
-        if not _f.endswith("_dual"):
-            _SCALES[_f] = (_mult, 2)
+        _SCALES[_f] = (_mult, 2)
 for _forms, _mult in (
     (("الاف", "الوف"), 1_000),
     (("ملايين", "ملايبن"), 1_000_000),
@@ -205,8 +204,6 @@ def word_value(norm: str) -> tuple[str, float] | None:
 
 def _orig_prefix_len(word: str, n: int) -> int:
     """Original characters covering the first ``n`` normalised letters of ``word`` (skips marks)."""
-    from marsad.text import prefix_length_in_original
-
     return prefix_length_in_original(word, n)
 
 
@@ -388,8 +385,6 @@ def parse_at(tokens: list[Token], i: int, text: str | None = None) -> NumberMatc
     c, w = strip_clitic(tok.norm)
     wv = _WORD_VALUES.get(w)
     if wv is None:
-        if w in VAGUE or tok.norm in VAGUE or (c == 0 and tok.norm.startswith("ال") is False and False):
-            pass
         return _vague_at(tokens, i)
     acc = _WordNumber()
     if not acc.feed(wv[0], wv[1], False, w):

@@ -27,15 +27,10 @@ numbers inside URLs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.record import Quantity
 from marsad.text import QUOTE_MARKS, Token, clitic_candidates, clitic_key, normalize, tokenize
-
-
-def strip_marks(word: str) -> str:
-    return normalize(word)
 
 from .numbers import NumberMatch, find_numbers
 
@@ -176,18 +171,6 @@ def _category_of(word_norm: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
-class _Span:
-    start: int
-    end: int
-    tok_start: int
-    tok_end: int
-
-
-def _norms(tokens: list[Token], i: int, k: int) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokens[max(0, i - k):i])
-
-
 def _approx_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """(approx, index of its first token) for an approximator ending right before token ``i``."""
     if i < 1:
@@ -311,8 +294,6 @@ _MEASURES = ("طن", "اطنان", "كيلو", "كيلومتر", "كم", "متر
 
 
 def _is_measure(unit: str) -> bool:
-    from marsad.text import normalize
-
     w = clitic_key(normalize(unit))
     return any(w.startswith(m) for m in _MEASURES)
 
@@ -419,12 +400,10 @@ _CLAUSE_BREAK = frozenset(".!?؟؛:\n")
 def _is_person(word: str | None) -> bool:
     if not word:
         return False
-    from marsad.text import normalize
-
     w = clitic_key(normalize(word))
     if w in _PERSONS or any(w.startswith(p) and len(w) - len(p) <= 3 for p in _PERSONS if len(p) >= 4):
         return True
-    return len(w) >= 5 and w.endswith(("يين", "يون", "يا", "ين")) and _category_of(w) is None and w.endswith(("يين", "يون", "يا"))
+    return len(w) >= 5 and w.endswith(("يين", "يون", "يا"))  # nisba plurals and accusatives: صحفيين، فلسطينيا
 
 
 _THINGS = ("مدين", "مقعد", "منزل", "منازل", "مبني", "مباني", "قريه", "قري", "موقع", "مواقع", "سياره", "سيارات", "مركب",
@@ -437,8 +416,6 @@ _THINGS = ("مدين", "مقعد", "منزل", "منازل", "مبني", "مبا
 def _is_thing(word: str | None) -> bool:
     if not word:
         return False
-    from marsad.text import normalize
-
     w = clitic_key(normalize(word))
     return _is_measure(word) or any(w.startswith(t) for t in _THINGS)
 
@@ -587,7 +564,7 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
             num_tok = tokens[m.tok_end - 1] if m.form == "digits" else None
             if unit is not None and num_tok is not None and num_tok.kind == "num" and num_tok.norm.count(".") == 1 \
                     and len(num_tok.norm.split(".")[1]) == 3 and "," not in num_tok.norm and not _is_measure(unit) \
-                    and strip_marks(unit).endswith("ا"):  # a counted noun in the accusative: مراجعا، كرتونا
+                    and normalize(unit).endswith("ا"):  # a counted noun in the accusative: مراجعا، كرتونا
                 value = int(num_tok.norm.replace(".", ""))
         # "نسبة 10" without a sign is a percentage too.
         if kind == "count" and unit is None and m.tok_start >= 1 and tokens[m.tok_start - 1].norm.removeprefix("ب") in ("نسبه", "نسبته", "نسبتها") \
