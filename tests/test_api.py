@@ -325,6 +325,11 @@ def test_pages_render(client):
         assert needle in r.text, path
 
 
+def test_search_page_collapse_option(client):
+    r = client.get("/", params={"q": "الموصل", "collapse": "1"})
+    assert r.status_code == 200 and 'name="collapse" value="1" checked' in r.text
+
+
 def test_page_errors_are_html(client):
     r = client.get("/articles/missing-one")
     assert r.status_code == 404 and "text/html" in r.headers["content-type"] and "missing-one" in r.text

@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from tests.conftest import missing
-from tests.web_support import FIXTURE_ID, FIXTURE_SPEAKER, build_sample_db
+from tests.web_support import FIXTURE_ID, FIXTURE_SPEAKER, FIXTURE_SPEAKER_ID, build_sample_db
 
 pytestmark = [pytest.mark.browser]
 
@@ -213,7 +213,9 @@ def test_map_loads_offline_with_outlines_and_markers(desktop, server):
 
 def test_phone_width_article_and_search(phone, server):
     page = phone.page
-    for path, name in ((f"/articles/{FIXTURE_ID}", "article-phone"), ("/?q=%D8%A7%D9%84%D9%85%D9%88%D8%B5%D9%84", "search-phone")):
+    for path, name in ((f"/articles/{FIXTURE_ID}", "article-phone"), ("/?q=%D8%A7%D9%84%D9%85%D9%88%D8%B5%D9%84", "search-phone"),
+                       (f"/speakers/{FIXTURE_SPEAKER_ID}", "speaker-phone"), ("/entities", "entities-phone"),
+                       ("/map", "map-phone")):
         page.goto(server + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"

@@ -156,6 +156,7 @@ def search_page(request: Request) -> Response:
         "entity": _clean(qp.get("entity")), "speaker": _clean(qp.get("speaker")), "place": _clean(qp.get("place")),
         "country": _clean(qp.get("country"), 2), "cluster": _clean(qp.get("cluster")),
         "sort": qp.get("sort") if qp.get("sort") in ("relevance", "newest", "oldest") else "relevance",
+        "collapse": "1" if qp.get("collapse") in ("1", "on", "true") else None,
     }
     offset = _int(qp.get("offset"), 0, 0, 100_000)
     error = None
@@ -165,7 +166,8 @@ def search_page(request: Request) -> Response:
                                 date_to=_parse_day(params["to"]), entity=params["entity"], speaker=params["speaker"],
                                 place=params["place"], country=(params["country"] or "").upper() or None,
                                 cluster_id=params["cluster"])
-        result = store.search(q, filters, limit=PAGE_SIZE, offset=offset, sort=params["sort"])
+        result = store.search(q, filters, limit=PAGE_SIZE, offset=offset, sort=params["sort"],
+                              collapse=bool(params["collapse"]))
     except QueryError as exc:
         error = str(exc)
     filtered = any(params[k] for k in ("q", "outlet", "from", "to", "entity", "speaker", "place", "country", "cluster"))
