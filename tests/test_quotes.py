@@ -139,6 +139,16 @@ def test_role_rank_and_name_kept_apart():
     assert q.speaker_role == "المتحدث باسم التحالف الدولي، العقيد"
 
 
+def test_compound_rank_representative_role_and_the_name_ali():
+    q = only("وقال قائد العمليات اللواء الركن علي فاضل عمران إن القطعات نفذت العملية.")
+    assert q.speaker == "علي فاضل عمران" and q.speaker_role == "قائد العمليات، اللواء الركن"
+    q = only("وقال النائب عن كتلة البناء حيدر الساعدي إن الجلسة تأجلت.")
+    assert q.speaker == "حيدر الساعدي" and q.speaker_role == "النائب عن كتلة البناء"
+    # على (preposition) still ends a speaker phrase.
+    q = only("وشدد رئيس اللجنة سالم الحربي على أن التصويت سيجري غدا.")
+    assert q.speaker == "سالم الحربي"
+
+
 def test_name_in_apposition_after_role():
     q = only("أكد وزير الخارجية السابق، جون هيل، الأحد، أن المفاوضات ستستأنف.")
     assert q.speaker == "جون هيل" and q.speaker_role == "وزير الخارجية السابق"

@@ -102,6 +102,7 @@ HONORIFICS = """
 #: Military and police ranks: not part of the name, kept at the end of the role ("…، العقيد").
 RANKS = """
 العقيد اللواء العميد المقدم الرائد النقيب الملازم الجنرال المشير الأدميرال الرقيب العريف الفريق_أول
+الركن الكولونيل
 """
 #: Nouns that head a role (وزير، المتحدث باسم ...): what follows may be a name.
 ROLE_HEADS = """

@@ -59,6 +59,8 @@ _ROYAL = frozenset(normalize(w) for w in ("الملك", "الأمير", "الش�
 _CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما", "حيث", "و", "ثم", "في حين", "فيما", "بدوره", "بدورها"))
 #: Keys of documents that speak for their issuer (جاء في البيان / التقرير / المذكرة).
 _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "تعميم", "بلاغ"))
+#: Roles that take عن for whom they stand (النائب عن كتلة …، ممثل عن …).
+_REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -377,7 +379,12 @@ class _Reader:
             stop = False
             if not segments[-1] and w in lex.pronoun_preps:
                 continue  # وقال لي مدير النادي …: skip the pronoun adjunct, keep reading
-            if w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
+            if w == "عن" and segments[-1] and self.norm[segments[-1][-1]] in _REPRESENTATIVES:
+                pass  # النائب عن كتلة الإعمار: part of the role
+            elif w == "علي" and t.text.endswith("ي") and not self.is_definite(self.word(k + 1)):
+                segments[-1].append(k)  # the name علي (على and علي are one word once normalised)
+                continue
+            elif w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
                 stop = True
             elif w in lex.source_words or self.bare(w) in lex.source_words:
                 stop = True  # وأوضح وفقا لبيان …
@@ -441,7 +448,7 @@ class _Reader:
         # Leading honorifics and ranks: الدكتور عبد اللطيف الزياني، العقيد مايلز ككينز.
         while words and (self.norm[words[0]] in lex.honorifics or self.norm[words[0]] in lex.ranks) and len(words) > 1:
             if self.norm[words[0]] in lex.ranks:
-                rank = self.toks[words[0]].text
+                rank = f"{rank} {self.toks[words[0]].text}" if rank else self.toks[words[0]].text
             words = words[1:]
         if not words or self.norm[words[0]] in lex.institution_heads:
             return [], rank, []
@@ -451,9 +458,11 @@ class _Reader:
             if (w in lex.honorifics or w in lex.ranks) and p + 1 < len(words):
                 q = p
                 while q < len(words) and (self.norm[words[q]] in lex.honorifics or self.norm[words[q]] in lex.ranks):
-                    if self.norm[words[q]] in lex.ranks:
-                        rank = self.toks[words[q]].text
+                    if self.norm[words[q]] in lex.ranks:  # اللواء الركن
+                        rank = f"{rank} {self.toks[words[q]].text}" if rank else self.toks[words[q]].text
                     q += 1
+                if q >= len(words):
+                    return words[:p], rank, []
                 return words[:p], rank, self._tail(seg, words[q])
         # A first name: [role] name.
         for p in range(len(words)):

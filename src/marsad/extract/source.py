@@ -225,15 +225,26 @@ def _content_end(text: str, spans: list[tuple[int, int, str]]) -> int:
 
 # A separator inside a dateline: dashes (spaced, or glued after a bracket), ``--``, a colon.
 # A tatweel only counts with a space (it also stretches words: أبهــا).
-_SEP_RE = re.compile(r"[ \t\u00a0]*(?:-{2,}|[-–—]|[ \t\u00a0]ـ+[ \t\u00a0]|:)[ \t\u00a0]*")
+_SEP_RE = re.compile(r"[ \t\u00a0]*(?:-{2,}|[-–—]|[ \t\u00a0]ـ+[ \t\u00a0]|:|/(?=[ \t\u00a0]))[ \t\u00a0]*")
+# A publisher quoted in a dateline ("بيروت - «الحياة»"): the marks say it is a name, whatever it means.
+_QUOTED_NAME_RE = re.compile(r"[«“\"]\s*([^«»“”\"\n]{2,30}?)\s*[»”\"]")
 _SPACED_DASH_RE = re.compile(r"[ \t\u00a0]+[-–—ـ]+[ \t\u00a0]+")
 _PAREN_RE = re.compile(r"\(\s*([^()\n]{1,30}?)\s*\)")
 _WORD_RE = re.compile(r"\S+")
 # Words that make a chunk a sentence rather than a place or a byline.
 _SENTENCE_WORDS = frozenset(normalize(w) for w in (
-    "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "ذكر", "ذكرت", "أن", "إن", "الذي", "التي", "على", "عن", "من",
-    "إلى", "هذا", "هذه", "كان", "كانت", "لقد", "قد", "تم", "لم", "لن", "ما", "هل", "بعد", "قبل", "مع", "عاجل",
+    "أن", "إن", "الذي", "التي", "على", "عن", "من", "إلى", "هذا", "هذه", "كان", "كانت", "لقد", "قد", "تم", "لم", "لن",
+    "ما", "هل", "بعد", "قبل", "مع", "عاجل",
+    # Reporting verbs (with وَ/فَ too, see _is_sentence_word): "وأضاف: «…»" opens a quotation, not a dateline.
+    "قال", "قالت", "أضاف", "أضافت", "تابع", "تابعت", "أكد", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت", "لفت",
+    "لفتت", "بين", "بينت", "ذكر", "ذكرت", "أعلن", "أعلنت", "كشف", "كشفت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى",
+    "ختم", "استدرك", "مضى", "نفى", "نفت", "حذر", "حذرت", "صرح", "صرحت", "أفاد", "أفادت", "يقول", "تقول",
 ))
+
+
+def _is_sentence_word(word: str) -> bool:
+    w = normalize(word)
+    return w in _SENTENCE_WORDS or (len(w) > 3 and w[0] in "وف" and w[1:] in _SENTENCE_WORDS)
 _HIJRI_DATE_RE = re.compile(r"\d{1,2}\s+\S+\s+\d{4}\s*هـ?|الموافق|\d{1,2}\s+\S+\s+\d{4}\s*م?")
 MAX_DATELINE_CHARS = 110
 MAX_OTHER_WORDS = 5
@@ -248,6 +259,9 @@ def _classify(chunk: str, outlet_keys: dict[str, str]) -> tuple[str, str | None]
         return "agency", agencies[k]
     if k in outlet_keys:
         return "outlet", outlet_keys[k]
+    m = _QUOTED_NAME_RE.fullmatch(chunk.strip())
+    if m and len(m.group(1).split()) <= 4:
+        return "outlet", clean_name(m.group(1))
     return "other", None
 
 
@@ -256,7 +270,7 @@ def _plausible_other(chunk: str) -> bool:
     words = chunk.replace("،", " ").split()
     if not words or len(words) > MAX_OTHER_WORDS or len(chunk) > 45:
         return False
-    if any(normalize(w) in _SENTENCE_WORDS for w in words):
+    if any(_is_sentence_word(w) for w in words):
         return False
     return not re.search(r"[\"“”«»!؟?.;؛]|\d", chunk)
 
