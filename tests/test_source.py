@@ -45,6 +45,9 @@ DATELINES = [
     ("الرياض - محمد الحيدر\n" + BODY, "الرياض - محمد الحيدر", [("الرياض", "other"), ("محمد الحيدر", "other")]),
     ("البصرة – " + BODY, "البصرة –", [("البصرة", "other")]),
     ("واشنطن - أ.ف.ب - " + BODY, "واشنطن - أ.ف.ب -", [("واشنطن", "other"), ("أ.ف.ب", "agency")]),
+    ("بيروت - «الحياة»\n" + BODY, "بيروت - «الحياة»", [("بيروت", "other"), ("«الحياة»", "outlet")]),
+    ("بغداد/ المدى\n" + BODY, "بغداد/ المدى", [("بغداد", "other"), ("المدى", "other")]),
+    ("بغداد/ الشرق اليوم\n" + BODY, "بغداد/ الشرق اليوم", [("بغداد", "other"), ("الشرق اليوم", "outlet")]),
 ]
 
 
@@ -140,6 +143,13 @@ def test_component_fills_outlet_source_and_boilerplate() -> None:
     # The credit's quote marks lie inside a boilerplate span, so no quotation extractor will read them.
     open_mark = doc.text.rindex("“")
     assert any(s <= open_mark < e for s, e, _ in doc.boilerplate)
+
+
+def test_quoted_publisher_in_the_dateline_is_the_outlet() -> None:
+    doc = run("الرياض: «الاقتصادية»\n" + BODY)
+    assert doc.outlet == "الاقتصادية"
+    doc = run("بيروت - «الحياة» - " + BODY)
+    assert doc.outlet == "الحياة" and doc.source is None
 
 
 def test_dateline_city_is_not_the_outlet() -> None:
