@@ -217,6 +217,8 @@ def test_phone_width_article_and_search(phone, server):
                        (f"/speakers/{FIXTURE_SPEAKER_ID}", "speaker-phone"), ("/entities", "entities-phone"),
                        ("/map", "map-phone")):
         page.goto(server + path)
+        if path == "/map":
+            page.wait_for_selector("#map.ready", timeout=15_000)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"
         phone.shot(name)

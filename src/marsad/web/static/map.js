@@ -89,11 +89,12 @@
       markers.push(marker);
     });
     if (markers.length) {
-      map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 6 });
+      map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 6, animate: false });
     }
     el.dataset.markers = String(markers.length);
     say(markers.length ? markers.length + " مكانا على الخريطة." : "لا أماكن لعرضها بعد.");
-    el.classList.add("ready");
+    // The vector layers redraw on the next frame after the view changed; "ready" means drawn.
+    requestAnimationFrame(function () { requestAnimationFrame(function () { el.classList.add("ready"); }); });
   }).catch(function (err) {
     say("تعذر تحميل الأماكن: " + err.message);
     el.classList.add("failed");
