@@ -417,7 +417,7 @@ class Store(ABC):
     # --- write side ---
     @abstractmethod
     def upsert(self, records: Iterable[Article]) -> UpsertResult:
-        """Store records in ONE transaction: all of them or none.
+        """Store records (``Article`` objects or their ``to_dict()`` dicts) in ONE transaction: all of them or none.
 
         An article is the same as a stored one when it has the same id, the same URL, or the
         same normalised text from the same outlet; then it is updated if anything changed,

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..text import clitic_candidates, clitic_key, normalize_with_map, tokenize
+from ..text import clitic_candidates, clitic_key, normalize, normalize_with_map, tokenize
+from ..text.segment import _TOKEN_RE  # the same tokens as tokenize(), so index, query and snippet agree
 from .base import Snippet
 
 _NUM_SEP_RE = re.compile(r"[.,]")
@@ -47,19 +49,32 @@ def _alt_forms(text: str, key: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=300_000)
+def _entry(surface: str, kind: str) -> tuple[str | None, tuple[str, ...]]:
+    """Key and alternative readings of one token; news vocabulary repeats, so this is cached."""
+    norm = normalize(surface)
+    k = _word_key(surface, kind, norm)
+    if k and kind == "word" and len(norm) > 3:
+        return k, tuple(_alt_forms(surface, k))
+    return k, ()
+
+
 def shadow(text: str | None) -> tuple[str, str]:
     """``(keys, alt)``: the shadow text of ``text`` (one key per word, in order) and its alternative readings."""
     if not text:
         return "", ""
     keys: list[str] = []
     alt: list[str] = []
-    for t in tokenize(text):
-        k = _word_key(t.text, t.kind, t.norm)
+    # The text layer's own token pattern, without building Token objects (this runs on every body stored).
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind not in ("word", "num"):
+            continue
+        k, alts = _entry(m.group(), kind)
         if not k:
             continue
         keys.append(k)
-        if t.kind == "word" and len(t.norm) > 3:
-            alt.extend(_alt_forms(t.text, k))
+        alt.extend(alts)
     return " ".join(keys), " ".join(alt)
 
 

@@ -16,11 +16,12 @@ from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from ..doc import parse_datetime, text_fingerprint
 from ..record import Article
-from ..text import name_key
+from ..text import name_key as _name_key_uncached
 from . import fts
 from .base import (
     COPY_RELATIONS, Cluster, ClusterMember, ClusterSummary, CoMention, DateLike, EntityDetail, EntitySummary, Existing, Mention,
@@ -28,6 +29,7 @@ from .base import (
     SortOrder, SpeakerSummary, Store, StoreStats, TimelinePoint, UpsertResult, place_id, speaker_id, to_day,
 )
 
+name_key = lru_cache(maxsize=200_000)(_name_key_uncached)
 _ENTITY_ID_RE = re.compile(r"^(per|org|loc|misc)-[0-9a-f]{16}$")
 _SPEAKER_ID_RE = re.compile(r"^(spk|per|org|loc|misc)-[0-9a-f]{16}$")
 MAX_LIMIT = 1000
