@@ -468,6 +468,8 @@ class _Reader:
         for p in range(len(words)):
             if self.is_first_name(words[p], words[p + 1] if p + 1 < len(words) else None):
                 before = self.norm[words[p - 1]] if p else ""
+                if before in _ROYAL and any(self.bare(self.norm[m]) in lex.institution_heads for m in words[:p]):
+                    continue  # جامعة الملك سعود، مطار الأمير محمد بن عبدالعزيز: part of the body's name
                 if p == 0 or self.is_definite(before) or before in lex.role_heads or before in ("في", "باسم"):
                     return words[:p], rank, self._tail(seg, words[p])
                 if not any(self.is_definite(self.norm[m]) or self.norm[m] in lex.role_heads for m in words[:p]):
@@ -484,14 +486,19 @@ class _Reader:
                 nxt = self.norm[words[k + 1]] if k + 1 < len(words) else ""
                 if w in ("في", "باسم", "من", "عن") or (len(w) > 3 and w[0] in "بل" and (w[1:3] == "ال" or w.startswith("لل"))):
                     prev_prep = w in ("في", "من", "عن", "باسم")
-                elif len(w) > 3 and w[0] in "بل" and w not in lex.first_names and self.is_definite(nxt):
-                    prev_prep = False  # باتحاد الصناعات، لشؤون اللاجئين
+                elif len(w) > 3 and w[0] in "بل" and w not in lex.first_names and (
+                    self.is_definite(nxt)
+                    or (nxt and k + 2 < len(words) and self.is_definite(self.norm[words[k + 2]]))
+                ):
+                    prev_prep = False  # باتحاد الصناعات، لشؤون اللاجئين، لانتخابات أعضاء المجالس
                 elif len(w) > 3 and w[0] in "بل" and w[1:] in lex.institution_heads:
                     prev_prep = True  # الرئيس التنفيذي لشركة إيني الإيطالية …: the company's name follows
                 elif self.is_definite(w) or w in ("عام", "اول") or (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم"))):
                     prev_prep = False  # مدير أعمالها: a possessed noun is still the role
                 elif prev_prep or (k == 1 and k + 1 < len(words) and self.is_definite(self.norm[words[k + 1]])):
                     prev_prep = False
+                elif self.norm[words[k - 1]] in _ROYAL and any(self.norm[m] in lex.institution_heads for m in words[:k]):
+                    prev_prep = False  # في جامعة الملك سعود: the university's name, not the speaker's
                 else:
                     break
                 k += 1
