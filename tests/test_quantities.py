@@ -66,6 +66,12 @@ NOT_QUANTITIES = [
     "زوروا الموقع https://example.com/news/2020/12345",
     "قال أحد المسؤولين إن",
     "بثت قناة فرانس24 التقرير",
+    "فاز الفريق على ضيفه 3 - 1 مساء",
+    "المفاوضات بين إيران ومجموعة 5 + 1",
+    "الكمية الضرورية من اليورانيوم-235",
+    "وأثنى الوزير على الجهود",
+    "في الدقيقتين 86 و94 من المباراة",
+    "راسلونا على news.desk.1@example.com",
 ]
 
 
@@ -75,6 +81,12 @@ def test_not_a_quantity(text):
 
     skip = [(d.start, d.end) for d in find_dates(text)]
     assert find_quantities(text, skip=skip) == []
+
+
+def test_bracketed_digits_and_definite_teens():
+    assert [(q.text, q.value, q.unit) for q in find_quantities("خصص (100) ألف ريال لكل بلدية")] == [("(100) ألف ريال", 100_000, "SAR")]
+    assert [(q.text, q.value) for q in find_quantities("أغلقت قطاعات السوق الخمسة عشر على ارتفاع")] == [("الخمسة عشر", 15)]
+    assert [(q.value, q.unit) for q in find_quantities("ولمدة ( 21 ) يوماً")] == [(21, "يوماً")]
 
 
 def test_range_shares_the_unit():

@@ -86,7 +86,7 @@ VAGUE: dict[str, int] = {"عشرات": 10, "مئات": 100, "الاف": 1_000, "
 
 #: Words that are numbers only inside a compound (احد عشر، واحد وعشرون) or before a scale word:
 #: alone they are pronouns or other words (أحد المسؤولين "one of the officials", ست "lady").
-WEAK_ALONE = frozenset({"احد", "احدي", "ست", "واحد", "واحده", "ثمان"})
+WEAK_ALONE = frozenset({"احد", "احدي", "ست", "واحد", "واحده", "ثمان", "اثني", "اثنا", "اثنتي", "اثنتا"})
 
 _WORD_VALUES: dict[str, tuple[str, float]] = {}
 for _f, _v in _UNITS.items():
@@ -328,6 +328,11 @@ def parse_at(tokens: list[Token], i: int, text: str | None = None) -> NumberMatc
             return None
         decimal = isinstance(v, float) or "." in tok.norm
         form = "digits"
+        # Digits in brackets before a scale word: (100) ألف ريال
+        if j + 1 < n and tokens[j].text == ")" and tokens[j + 1].kind == "word" and tokens[j + 1].norm in _SCALES \
+                and i >= 1 and tokens[i - 1].text == "(":
+            j += 1
+            start = tokens[i - 1].start
         # Digits then scale words: 225 ألفا، 1.5 مليار، 3 ملايين و200 ألف
         if j < n and tokens[j].kind == "word":
             c, w = strip_clitic(tokens[j].norm)

@@ -108,7 +108,7 @@ _PERCENT_AFTER = (("في", "المئه"), ("في", "المائه"), ("في", "ا
 _LABEL_BEFORE = frozenset(clitic_key(w) for w in (
     "الدقيقتين الدقائق المادة مادة البند بند الفقرة فقرة الفصل القرار قرار القانون قانون رقم الرقم برقم المرسوم مرسوم الصفحة صفحة "
     "الطريق طريق شارع الشارع الحلقة حلقة الجولة الدورة النسخة نسخة المرتبة مرتبة المركز الدقيقة الساعة تمام "
-    "الكتيبة اللواء الفرقة الفوج القرن الجيل المجموعة الملف العدد الاصدار اصدار الموسم موديل طراز الحزمة المنطقة "
+    "المرحلة مرحلة الكتيبة اللواء الفرقة الفوج القرن الجيل المجموعة الملف العدد الاصدار اصدار الموسم موديل طراز الحزمة المنطقة "
     "القطاع البوابة بوابة المبنى مبنى العمارة الغرفة غرفة الرحلة رحلة الكيلو الكيلومتر الهدف هدف الاية سورة الجزء "
     "صاروخ صواريخ مقاتلات مقاتلة طائرات طائرة دبابة دبابات منظومة منظومات نظام المنظومة القمر الفيلق المحور "
     "الاصحاح الاسبوع الحافلة خط الخط الحي حي قطعة بلوك المربع مربع بيان البيان تعميم التعميم المذكرة مذكرة "
@@ -263,6 +263,22 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
                 and prev.start - tokens[i - 2].end <= 1 \
                 and (prev.text == "/" or (prev.text == "-" and prev.end == num.start and tokens[i - 2].end == prev.start)):
             return True
+        # Scores with spaces (3 - 1), P5+1, and numbers welded to names or addresses (اليورانيوم-235، x.1@)
+        if nxt is not None and nxt.text in ("-", "–") and m.tok_end + 1 < len(tokens) and tokens[m.tok_end + 1].kind == "num" \
+                and isinstance(m.value, int) and m.value <= 20 and parse_digits_safe(tokens[m.tok_end + 1].norm) <= 20 \
+                and (m.tok_end + 2 >= len(tokens) or tokens[m.tok_end + 2].kind != "word" or tokens[m.tok_end + 2].norm in _NOT_UNIT):
+            return True
+        if prev is not None and prev.text in ("-", "–") and i >= 2 and tokens[i - 2].kind == "num" \
+                and isinstance(m.value, int) and m.value <= 20 and parse_digits_safe(tokens[i - 2].norm) <= 20 \
+                and (nxt is None or nxt.kind != "word" or nxt.norm in _NOT_UNIT):
+            return True
+        if (nxt is not None and nxt.text == "+") or (prev is not None and prev.text == "+" and i >= 2 and tokens[i - 2].kind == "num"):
+            return True
+        if prev is not None and prev.text in ("-", ".", "_") and prev.end == num.start and i >= 2 \
+                and tokens[i - 2].kind == "word" and tokens[i - 2].end == prev.start:
+            return True
+        if nxt is not None and nxt.text in ("@", "_") and nxt.start == num.end:
+            return True
         # Scores written with a word: 1-صفر، صفر-2
         if nxt is not None and nxt.text == "-" and m.tok_end + 1 < len(tokens) and tokens[m.tok_end + 1].norm == "صفر":
             return True
@@ -315,6 +331,13 @@ def _fraction_of_noun(tokens: list[Token], m: NumberMatch) -> bool:
     return nxt is not None and nxt.kind == "word" and nxt.norm not in _NOT_UNIT
 
 
+def parse_digits_safe(norm: str) -> float:
+    from .numbers import parse_digits
+
+    v = parse_digits(norm)
+    return v if v is not None else float("inf")
+
+
 def _currency_after(tokens: list[Token], j: int) -> tuple[str | None, int] | None:
     """(ISO code or None, index after the currency words) for a currency starting at token ``j``."""
     if j < len(tokens) - 1 and tokens[j].text == "#":
@@ -356,8 +379,8 @@ def _percent_after(tokens: list[Token], j: int) -> int | None:
 
 def _unit_after(tokens: list[Token], j: int, vague: bool, sent_end: int) -> tuple[str | None, int | None]:
     """The counted noun after the number (surface text, token index) or (None, None)."""
-    if j < min(len(tokens), sent_end) and tokens[j].text in QUOTE_MARKS:
-        j += 1  # «5» أطنان
+    if j < min(len(tokens), sent_end) and (tokens[j].text in QUOTE_MARKS or tokens[j].text == ")"):
+        j += 1  # «5» أطنان، (93) دورة
     if j >= min(len(tokens), sent_end):
         return None, None
     t = tokens[j]
@@ -519,6 +542,9 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
             continue
         if m.weak and not _fraction_of_noun(tokens, m):
             continue  # أحد، ست alone
+        if m.form == "words" and m.tok_end - m.tok_start == 1 and tokens[m.tok_start].norm in ("عشر", "عشره") \
+                and m.tok_start >= 1 and tokens[m.tok_start - 1].norm in _DEFINITE_NUMBERS:
+            continue  # the teen of الخمسة عشر, read with its definite unit
         if m.form == "words" and m.value == 0:
             continue  # صفر (in scores 1-صفر, or "zero" as a word) is no amount
         pj = _percent_after(tokens, m.tok_end)
@@ -597,6 +623,7 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
             category = None
         out.append(Quantity(text[start:end], start, end, value, approx, kind, unit, category))
     out.extend(_definite_numbers(text, tokens, skip, {q.start for q in out}))
+    out = _dedupe(out)
     out.sort(key=lambda q: q.start)
     _share_units(out, tokens, text)
     _share_approx(out, text)
@@ -623,10 +650,22 @@ def _definite_numbers(text: str, tokens: list[Token], skip, taken: set[int]) -> 
             continue
         if any(x.norm in ("مجموعه", "لمجموعه", "ومجموعه") for x in tokens[max(0, k - 3):k]):
             continue  # مجموعة الدول العشرين (G20) is a name
-        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if nxt in ("عشر", "عشره"):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        end = t.end
+        if nxt is not None and nxt.norm in ("عشر", "عشره") and v < 10:
+            v, end = v + 10, nxt.end  # قطاعات السوق الخمسة عشر
+        out.append(Quantity(text[t.start:end], t.start, end, v, "exact", "count", prev.text, _category_of(prev.norm)))
+    return out
+
+
+def _dedupe(qs: list[Quantity]) -> list[Quantity]:
+    """Drop a quantity overlapping an earlier, longer one (a definite teen over its parts)."""
+    qs = sorted(qs, key=lambda q: (q.start, -(q.end - q.start)))
+    out: list[Quantity] = []
+    for q in qs:
+        if out and q.start < out[-1].end:
             continue
-        out.append(Quantity(t.text, t.start, t.end, v, "exact", "count", prev.text, _category_of(prev.norm)))
+        out.append(q)
     return out
 
 
