@@ -34,6 +34,7 @@ is kept at the end of the role: ``المتحدث باسم التحالف الد�
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..doc import Doc
@@ -111,6 +112,9 @@ class _Reader:
         self.entities: list[Entity] = [e for e in doc.entities if e.type in ("PER", "ORG")]
         self.history: list[Speaker] = []
         self.quotes: list[Quote] = []
+        # Quote spans sorted by start, for overlap checks in O(log n) on long texts.
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int, bool]] = []
 
     # --- small predicates -----------------------------------------------------------------
     def word(self, k: int) -> str:
@@ -800,7 +804,7 @@ class _Reader:
         start, end = toks[s].start, toks[e - 1].end
         if self.in_boilerplate(start, end) or self.in_boilerplate(toks[cue_k].start, toks[cue_k].end):
             return False
-        if any(q.start < end and start < q.end for q in self.quotes):
+        if self.overlaps(start, end):
             return False
         cue_last = cue_end if cue_end is not None else cue_k + 1
         cue_text = self.doc.text[toks[cue_k].start:toks[cue_last - 1].end]
@@ -812,7 +816,19 @@ class _Reader:
             text=self.doc.text[start:end], start=start, end=end, direct=direct, cue=cue_text,
             cue_start=toks[cue_k].start, speaker=speaker, speaker_role=role, speaker_entity_id=ent_id,
         ))
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end, direct))
         return True
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)
+        # Quotes never overlap one another, so only the one starting just before ``end`` can.
+        return i > 0 and self._spans[i - 1][1] > start
+
+    def inside_direct(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos)
+        return i > 0 and self._spans[i - 1][2] and self._spans[i - 1][1] > pos
 
     def _entity_id_for(self, sp: Speaker) -> str | None:
         if sp.kind == "DESC":
@@ -1000,7 +1016,7 @@ class _Reader:
             if cue is None:
                 k += 1
                 continue
-            if any(q.start <= t.start < q.end and q.direct for q in self.quotes) or self.word(k - 1) in lex.cue_blockers:
+            if self.inside_direct(t.start) or self.word(k - 1) in lex.cue_blockers:
                 k += 1
                 continue
             k = self.handle_cue(k, cue[0], cue[1])
