@@ -112,14 +112,38 @@ def test_fresh_database_is_at_latest_schema(store):
     assert store.migrate() == LATEST  # idempotent
 
 
+def _write_as_version_1(store, rec: Article) -> None:
+    """Rows as marsad wrote them at schema version 1 (articles, full text, v1 columns of the extraction tables)."""
+    from marsad.doc import text_fingerprint
+    from marsad.store.sql import content_hash
+
+    d = rec.to_dict()
+    fp = text_fingerprint(d["text"])
+    with store._tx() as cur:
+        store._insert_article(cur, store._article_row(d, fp, content_hash(d)))
+        store._xmany(cur, "INSERT INTO entities (entity_id, type, canonical, name_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                     [(e.entity_id, e.type, e.canonical, e.canonical) for e in rec.entities])
+        store._xmany(cur, "INSERT INTO mentions (article_id, idx, entity_id, type, text, text_key, start_off, end_off) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(rec.id, i, e.entity_id, e.type, e.text, e.text, e.start, e.end)
+                                                         for i, e in enumerate(rec.entities)])
+        q = rec.quotes[0]
+        store._x(cur, "INSERT INTO quotes (article_id, idx, text, text_key, start_off, end_off, direct, cue, cue_start, speaker, "
+                 "speaker_key, speaker_id, speaker_role, speaker_entity_id) VALUES (?, 0, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+                 (rec.id, q.text, q.text, q.start, q.end, q.cue, q.cue_start, q.speaker, " x ", q.speaker_entity_id, None, q.speaker_entity_id))
+        p = rec.places[0]
+        store._x(cur, "INSERT INTO places (article_id, idx, place_id, text, name, name_key, start_off, end_off, country_code, admin1, "
+                 "lat, lon, geonames_id, feature) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (rec.id, str(p.geonames_id), p.text, p.name, p.name, p.start, p.end, p.country_code, p.admin1, p.lat, p.lon,
+                  p.geonames_id, p.feature))
+
+
 def test_old_database_is_migrated_and_keeps_its_rows(store_url):
     from marsad.store.schema import LATEST
 
     old = open_store(store_url, migrate=False)
     assert old.schema_version() == 0
     assert old.migrate(target=1) == 1
-    # version 1 has articles but no cluster tables yet
-    old.upsert([mosul_article()])
+    _write_as_version_1(old, mosul_article())
     old.close()
     s = open_store(store_url)
     try:
@@ -127,8 +151,18 @@ def test_old_database_is_migrated_and_keeps_its_rows(store_url):
         assert s.index_outdated()  # built before the index was stamped: the CLI reindexes it
         assert s.reindex() == 1 and not s.index_outdated()
         assert s.get_article("a-mosul")["title"] == "هجوم قرب الموصل"
+        assert ids(s.search("والموصل")) == {"a-mosul"}
+        # v3 backfilled the entity counters, per-article rows and publication times
+        kk = s.entity(entity_id("PER", "جون ككينز"))
+        assert kk and (kk.entity.mention_count, kk.entity.article_count) == (2, 1)
+        assert [(t.day, t.count) for t in kk.timeline] == [("2018-05-03", 1)]
+        assert s.speakers()[0].first_at == "2018-05-03T10:00:00+03:00"
+        assert s.places(date_from="2018-05-03")[0].name == "الموصل"
         s.save_clusters([Cluster("c1", [ClusterMember("a-mosul", "first")])])
         assert s.get_article("a-mosul")["cluster_id"] == "c1"
+        # and the current code writes to it normally
+        s.upsert([baghdad_article()])
+        assert {e.canonical for e in s.entities(type="PER")} == {"جون ككينز", "مصطفى الكاظمي"}
     finally:
         s.close()
 
@@ -194,6 +228,16 @@ def test_delete_removes_article_and_its_index_entries(filled):
     assert filled.get_article("a-mosul") is None
     assert "a-mosul" not in ids(filled.search("الموصل"))
     assert all(q.article_id != "a-mosul" for q in filled.quotes().quotes)
+    # entity counters follow deletes and updates
+    assert filled.entity(entity_id("PER", "جون ككينز")) is None
+    assert "جون ككينز" not in {e.canonical for e in filled.entities()}
+    assert filled.entities(type="LOC") == []  # الموصل was an entity of the deleted article only
+    b = baghdad_article()
+    b.entities = b.entities[:1]
+    filled.upsert([b])
+    kad = filled.entity(entity_id("PER", "مصطفى الكاظمي"))
+    assert kad and (kad.entity.mention_count, kad.entity.article_count) == (1, 1)
+    assert filled.entity(entity_id("ORG", "الحكومة")) is None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -154,6 +154,46 @@ CREATE TABLE kv (
 );
 """
 
+# v3: per-entity-per-article rows and denormalised publication times, so listings (entities, speakers,
+# places, an entity's page) read small tables instead of aggregating every mention joined to articles.
+_TABLES_V3 = """
+CREATE TABLE entity_articles (
+    entity_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    pub_ts TEXT,
+    published_at TEXT,
+    pub_day TEXT,
+    PRIMARY KEY (entity_id, article_id)
+);
+INSERT INTO entity_articles (entity_id, article_id, mentions, pub_ts, published_at, pub_day)
+    SELECT m.entity_id, m.article_id, COUNT(*), MIN(a.pub_ts), MIN(a.published_at), MIN(a.pub_day)
+    FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.entity_id, m.article_id;
+CREATE INDEX entity_articles_article ON entity_articles (article_id);
+CREATE INDEX entity_articles_time ON entity_articles (entity_id, pub_ts);
+ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN first_at TEXT;
+ALTER TABLE entities ADD COLUMN last_at TEXT;
+UPDATE entities SET
+    mention_count = COALESCE((SELECT SUM(ea.mentions) FROM entity_articles ea WHERE ea.entity_id = entities.entity_id), 0),
+    article_count = (SELECT COUNT(*) FROM entity_articles ea WHERE ea.entity_id = entities.entity_id),
+    first_at = (SELECT MIN(ea.published_at) FROM entity_articles ea WHERE ea.entity_id = entities.entity_id),
+    last_at = (SELECT MAX(ea.published_at) FROM entity_articles ea WHERE ea.entity_id = entities.entity_id);
+CREATE INDEX entities_rank ON entities (article_count, mention_count);
+ALTER TABLE quotes ADD COLUMN pub_ts TEXT;
+ALTER TABLE quotes ADD COLUMN published_at TEXT;
+ALTER TABLE quotes ADD COLUMN pub_day TEXT;
+UPDATE quotes SET
+    pub_ts = (SELECT a.pub_ts FROM articles a WHERE a.id = quotes.article_id),
+    published_at = (SELECT a.published_at FROM articles a WHERE a.id = quotes.article_id),
+    pub_day = (SELECT a.pub_day FROM articles a WHERE a.id = quotes.article_id);
+CREATE INDEX quotes_speaker_time ON quotes (speaker_id, pub_ts);
+CREATE INDEX quotes_time ON quotes (pub_ts);
+ALTER TABLE places ADD COLUMN pub_day TEXT;
+UPDATE places SET pub_day = (SELECT a.pub_day FROM articles a WHERE a.id = places.article_id)
+"""
+
 _SQLITE = {"pk": "rid INTEGER PRIMARY KEY", "float": "REAL", "blob": "BLOB", "extra_article_cols": ""}
 _PG = {"pk": "rid BIGSERIAL PRIMARY KEY", "float": "DOUBLE PRECISION", "blob": "BYTEA", "extra_article_cols": ",\n    tsv TSVECTOR"}
 
@@ -162,18 +202,21 @@ def _split(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-#: version -> statements. v1: articles, extractions and the full-text index; v2: clusters and component state.
+#: version -> statements. v1: articles, extractions and the full-text index; v2: clusters and component state;
+#: v3: entity-article rows, entity counters and publication times on quotes and places.
 SQLITE_MIGRATIONS: dict[int, list[str]] = {
     1: _split(_TABLES_V1.format(**_SQLITE)) + [
         # Full text over the normalised shadow text (see marsad.store.fts); rowid = articles.rid.
         "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, alt, tokenize = 'unicode61 remove_diacritics 0')",
     ],
     2: _split(_TABLES_V2.format(**_SQLITE)),
+    3: _split(_TABLES_V3),
 }
 
 POSTGRES_MIGRATIONS: dict[int, list[str]] = {
     1: _split(_TABLES_V1.format(**_PG)) + ["CREATE INDEX articles_tsv ON articles USING GIN (tsv)"],
     2: _split(_TABLES_V2.format(**_PG)),
+    3: _split(_TABLES_V3),
 }
 
 LATEST = max(SQLITE_MIGRATIONS)

@@ -182,6 +182,7 @@ class SQLStore(Store):
         if not recs:
             return result
         with self._lock, self._tx() as cur:
+            touched: set[str] = set()
             for rec in recs:
                 fp = text_fingerprint(rec["text"])
                 found = self._find_in_tx(cur, rec, fp)
@@ -199,17 +200,28 @@ class SQLStore(Store):
                         result.ids.append(old_id)
                         continue
                     row = self._article_row(rec, fp, h)
-                    self._delete_children(cur, old_id)
+                    touched |= self._delete_children(cur, old_id)
                     self._update_article(cur, row)
-                    self._insert_children(cur, rec)
+                    touched |= self._insert_children(cur, rec, row)
                     result.updated += 1
                 else:
                     row = self._article_row(rec, fp, content_hash(rec))
                     self._insert_article(cur, row)
-                    self._insert_children(cur, rec)
+                    touched |= self._insert_children(cur, rec, row)
                     result.inserted += 1
                 result.ids.append(rec["id"])
+            self._refresh_entities(cur, touched)
         return result
+
+    def _refresh_entities(self, cur: Any, entity_ids: set[str]) -> None:
+        """Recompute the stored counters of entities whose articles changed."""
+        if entity_ids:
+            self._xmany(cur, "UPDATE entities SET "
+                        "mention_count = COALESCE((SELECT SUM(ea.mentions) FROM entity_articles ea WHERE ea.entity_id = ?), 0), "
+                        "article_count = (SELECT COUNT(*) FROM entity_articles ea WHERE ea.entity_id = ?), "
+                        "first_at = (SELECT MIN(ea.published_at) FROM entity_articles ea WHERE ea.entity_id = ?), "
+                        "last_at = (SELECT MAX(ea.published_at) FROM entity_articles ea WHERE ea.entity_id = ?) "
+                        "WHERE entity_id = ?", [(e, e, e, e, e) for e in sorted(entity_ids)])
 
     def _article_row(self, rec: dict[str, Any], fp: str, h: str) -> dict[str, Any]:
         pub_ts, pub_day = _pub_fields(rec.get("published_at"))
@@ -230,13 +242,24 @@ class SQLStore(Store):
     _ARTICLE_COLS = ("id", "url", "outlet", "outlet_key", "title", "published_at", "pub_ts", "pub_day", "language",
                      "source_name", "cluster_id", "fingerprint", "content_hash", "body", "record", "ingested_at", "updated_at")
 
-    def _delete_children(self, cur: Any, article_id: str) -> None:
-        for table in ("mentions", "quotes", "quantities", "dates", "places", "themes"):
+    def _delete_children(self, cur: Any, article_id: str) -> set[str]:
+        """Delete an article's extractions; returns the entity ids whose counters need a refresh."""
+        self._x(cur, "SELECT entity_id FROM entity_articles WHERE article_id = ?", (article_id,))
+        touched = {r[0] for r in cur.fetchall()}
+        for table in ("mentions", "entity_articles", "quotes", "quantities", "dates", "places", "themes"):
             self._x(cur, f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        return touched
 
-    def _insert_children(self, cur: Any, rec: dict[str, Any]) -> None:
+    def _insert_children(self, cur: Any, rec: dict[str, Any], row: dict[str, Any]) -> set[str]:
         aid = rec["id"]
+        pub = (row["pub_ts"], row["published_at"], row["pub_day"])
         ents = rec.get("entities") or []
+        per_entity: dict[str, int] = {}
+        for e in ents:
+            per_entity[e["entity_id"]] = per_entity.get(e["entity_id"], 0) + 1
+        if per_entity:
+            self._xmany(cur, "INSERT INTO entity_articles (entity_id, article_id, mentions, pub_ts, published_at, pub_day) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", [(eid, aid, n, *pub) for eid, n in per_entity.items()])
         if ents:
             self._xmany(cur, "INSERT INTO entities (entity_id, type, canonical, name_key) VALUES (?, ?, ?, ?) "
                         "ON CONFLICT (entity_id) DO NOTHING",
@@ -248,12 +271,13 @@ class SQLStore(Store):
         qs = rec.get("quotes") or []
         if qs:
             self._xmany(cur, "INSERT INTO quotes (article_id, idx, text, text_key, start_off, end_off, direct, cue, cue_start, "
-                        "speaker, speaker_key, speaker_id, speaker_role, speaker_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "speaker, speaker_key, speaker_id, speaker_role, speaker_entity_id, pub_ts, published_at, pub_day) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [(aid, i, q["text"], " " + fts.shadow(q["text"])[0] + " ", q["start"], q["end"], int(bool(q["direct"])),
                           q.get("cue") or "", q.get("cue_start", 0), q.get("speaker"),
                           (" " + name_key(q["speaker"]) + " ") if q.get("speaker") else None,
                           speaker_id(q.get("speaker"), q.get("speaker_entity_id")), q.get("speaker_role"),
-                          q.get("speaker_entity_id")) for i, q in enumerate(qs)])
+                          q.get("speaker_entity_id"), *pub) for i, q in enumerate(qs)])
         qn = rec.get("quantities") or []
         if qn:
             self._xmany(cur, "INSERT INTO quantities (article_id, idx, text, start_off, end_off, value, approx, kind, unit, category) "
@@ -269,15 +293,16 @@ class SQLStore(Store):
         ps = rec.get("places") or []
         if ps:
             self._xmany(cur, "INSERT INTO places (article_id, idx, place_id, text, name, name_key, start_off, end_off, "
-                        "country_code, admin1, lat, lon, geonames_id, feature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "country_code, admin1, lat, lon, geonames_id, feature, pub_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [(aid, i, place_id(p.get("geonames_id"), p["name"], p.get("country_code")), p["text"], p["name"],
                           " " + name_key(p["name"]) + " " + name_key(p["text"]) + " ", p["start"], p["end"],
-                          p.get("country_code"), p.get("admin1"), p["lat"], p["lon"], p.get("geonames_id"), p.get("feature"))
+                          p.get("country_code"), p.get("admin1"), p["lat"], p["lon"], p.get("geonames_id"), p.get("feature"), pub[2])
                          for i, p in enumerate(ps)])
         th = rec.get("themes") or []
         if th:
             self._xmany(cur, "INSERT INTO themes (article_id, theme) VALUES (?, ?) ON CONFLICT DO NOTHING",
                         [(aid, t) for t in dict.fromkeys(th)])
+        return set(per_entity)
 
     def delete(self, article_id: str) -> bool:
         with self._lock, self._tx() as cur:
@@ -285,7 +310,7 @@ class SQLStore(Store):
             r = cur.fetchone()
             if not r:
                 return False
-            self._delete_children(cur, article_id)
+            self._refresh_entities(cur, self._delete_children(cur, article_id))
             self._x(cur, "DELETE FROM cluster_members WHERE article_id = ?", (article_id,))
             if r[0]:
                 self._refresh_cluster(cur, r[0])
@@ -553,8 +578,7 @@ class SQLStore(Store):
                      title=r[13], url=r[14]) for r in rows])
 
     _SPEAKER_SQL = ("SELECT qt.speaker_id, MIN(qt.speaker), MAX(qt.speaker_entity_id), COUNT(*), COUNT(DISTINCT qt.article_id), "
-                    "MIN(a.published_at), MAX(a.published_at) FROM quotes qt JOIN articles a ON a.id = qt.article_id "
-                    "WHERE qt.speaker_id IS NOT NULL")
+                    "MIN(qt.published_at), MAX(qt.published_at) FROM quotes qt WHERE qt.speaker_id IS NOT NULL")
 
     def _speaker_summaries(self, rows: list[tuple]) -> list[SpeakerSummary]:
         out = [SpeakerSummary(speaker_id=r[0], name=r[1], entity_id=r[2], quote_count=int(r[3]), article_count=int(r[4]),
@@ -593,8 +617,8 @@ class SQLStore(Store):
         return rows[0] if rows else None
 
     # --- entities ---
-    _ENTITY_SQL = ("SELECT e.entity_id, e.canonical, e.type, COUNT(*), COUNT(DISTINCT m.article_id), MIN(a.published_at), "
-                   "MAX(a.published_at) FROM entities e JOIN mentions m ON m.entity_id = e.entity_id JOIN articles a ON a.id = m.article_id")
+    _ENTITY_SQL = ("SELECT e.entity_id, e.canonical, e.type, e.mention_count, e.article_count, e.first_at, e.last_at "
+                   "FROM entities e")
 
     @staticmethod
     def _entity_summary(r: tuple) -> EntitySummary:
@@ -603,43 +627,44 @@ class SQLStore(Store):
 
     def entities(self, q: str | None = None, *, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntitySummary]:
         limit, offset = _clamp(limit, offset)
-        where, params = ["1 = 1"], []
+        where, params = ["e.article_count > 0"], []
         if q and name_key(q):
             where.append("e.name_key LIKE ?")
             params.append("%" + name_key(q) + "%")
         if type:
             where.append("e.type = ?")
             params.append(type.upper())
-        sql = (f"{self._ENTITY_SQL} WHERE {' AND '.join(where)} GROUP BY e.entity_id, e.canonical, e.type "
-               f"ORDER BY COUNT(DISTINCT m.article_id) DESC, COUNT(*) DESC, e.entity_id LIMIT ? OFFSET ?")
+        sql = (f"{self._ENTITY_SQL} WHERE {' AND '.join(where)} "
+               f"ORDER BY e.article_count DESC, e.mention_count DESC, e.entity_id LIMIT ? OFFSET ?")
         with self._lock:
             return [self._entity_summary(r) for r in self._rows(sql, [*params, limit, offset])]
 
     def entity(self, entity_id: str, *, mention_limit: int = 100, co_limit: int = 20) -> EntityDetail | None:
         mention_limit, co_limit = _clamp(mention_limit, 0)[0], _clamp(co_limit, 0)[0]
         with self._lock:
-            r = self._one(f"{self._ENTITY_SQL} WHERE e.entity_id = ? GROUP BY e.entity_id, e.canonical, e.type", (entity_id,))
+            r = self._one(f"{self._ENTITY_SQL} WHERE e.entity_id = ? AND e.article_count > 0", (entity_id,))
             if not r:
                 return None
             summary = self._entity_summary(r)
+            # newest articles first (at most mention_limit of them), then their mentions
             mentions = [Mention(*m) for m in self._rows(
-                "SELECT m.article_id, m.text, m.start_off, m.end_off, a.published_at, a.outlet, a.title FROM mentions m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
-                "ORDER BY a.pub_ts IS NULL, a.pub_ts DESC, m.article_id, m.idx LIMIT ?", (entity_id, mention_limit))]
+                "SELECT m.article_id, m.text, m.start_off, m.end_off, a.published_at, a.outlet, a.title FROM "
+                "(SELECT article_id FROM entity_articles WHERE entity_id = ? ORDER BY pub_ts IS NULL, pub_ts DESC, article_id LIMIT ?) top "
+                "JOIN mentions m ON m.article_id = top.article_id AND m.entity_id = ? JOIN articles a ON a.id = m.article_id "
+                "ORDER BY a.pub_ts IS NULL, a.pub_ts DESC, m.article_id, m.idx LIMIT ?", (entity_id, mention_limit, entity_id, mention_limit))]
             co_rows = self._rows(
-                "SELECT m2.entity_id, COUNT(DISTINCT m2.article_id) AS n FROM mentions m1 JOIN mentions m2 "
-                "ON m2.article_id = m1.article_id AND m2.entity_id <> m1.entity_id WHERE m1.entity_id = ? "
-                "GROUP BY m2.entity_id ORDER BY n DESC, m2.entity_id LIMIT ?", (entity_id, co_limit))
+                "SELECT ea2.entity_id, COUNT(*) AS n FROM entity_articles ea1 JOIN entity_articles ea2 "
+                "ON ea2.article_id = ea1.article_id AND ea2.entity_id <> ea1.entity_id WHERE ea1.entity_id = ? "
+                "GROUP BY ea2.entity_id ORDER BY n DESC, ea2.entity_id LIMIT ?", (entity_id, co_limit))
             co: list[CoMention] = []
             if co_rows:
                 marks = ", ".join("?" * len(co_rows))
                 summaries = {s[0]: self._entity_summary(s) for s in self._rows(
-                    f"{self._ENTITY_SQL} WHERE e.entity_id IN ({marks}) GROUP BY e.entity_id, e.canonical, e.type",
-                    [c[0] for c in co_rows])}
+                    f"{self._ENTITY_SQL} WHERE e.entity_id IN ({marks})", [c[0] for c in co_rows])}
                 co = [CoMention(summaries[c[0]], int(c[1])) for c in co_rows if c[0] in summaries]
             timeline = [TimelinePoint(day, int(n)) for day, n in self._rows(
-                "SELECT a.pub_day, COUNT(DISTINCT a.id) FROM mentions m JOIN articles a ON a.id = m.article_id "
-                "WHERE m.entity_id = ? AND a.pub_day IS NOT NULL GROUP BY a.pub_day ORDER BY a.pub_day", (entity_id,))]
+                "SELECT pub_day, COUNT(*) FROM entity_articles WHERE entity_id = ? AND pub_day IS NOT NULL "
+                "GROUP BY pub_day ORDER BY pub_day", (entity_id,))]
             aliases = [(t, int(n)) for t, n in self._rows(
                 "SELECT text, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT 20", (entity_id,))]
             quotes_by = int(self._one("SELECT COUNT(*) FROM quotes WHERE speaker_id = ?", (entity_id,))[0])
@@ -657,13 +682,13 @@ class SQLStore(Store):
             where.append("p.country_code = ?")
             params.append(country.upper())
         if (d := to_day(date_from, "date_from")):
-            where.append("a.pub_day >= ?")
+            where.append("p.pub_day >= ?")
             params.append(d)
         if (d := to_day(date_to, "date_to")):
-            where.append("a.pub_day <= ?")
+            where.append("p.pub_day <= ?")
             params.append(d)
         sql = ("SELECT p.place_id, MIN(p.name), MIN(p.country_code), MIN(p.admin1), MIN(p.lat), MIN(p.lon), MIN(p.geonames_id), "
-               "MIN(p.feature), COUNT(*), COUNT(DISTINCT p.article_id) FROM places p JOIN articles a ON a.id = p.article_id "
+               "MIN(p.feature), COUNT(*), COUNT(DISTINCT p.article_id) FROM places p "
                f"WHERE {' AND '.join(where)} GROUP BY p.place_id ORDER BY COUNT(*) DESC, p.place_id LIMIT ? OFFSET ?")
         with self._lock:
             rows = self._rows(sql, [*params, limit, offset])
