@@ -105,6 +105,11 @@ def test_no_publication_time_means_no_value(text):
     assert d.value is None and d.relative
 
 
+def test_today_before_a_subject_but_not_before_an_ordinal():
+    assert [d.text for d in find_dates("أعلن اليوم المتحدث باسم الوزارة", PUBLISHED)] == ["اليوم"]
+    assert find_dates("تتواصل الفعاليات في اليوم الثالث", PUBLISHED) == []
+
+
 NOT_DATES = [
     "وصل 1200 جندي إلى القاعدة",
     "يمارس الضغط على الحكومة",

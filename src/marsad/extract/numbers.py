@@ -559,7 +559,8 @@ def _singular_fractions(tokens: list[Token], matches: list[NumberMatch]) -> list
                                       m.tok_end, prev.form)
                 continue
             nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
-            if nxt is not None and nxt.kind == "word" and nxt.norm.startswith("ال") and nxt.norm[2:] not in _SCALES:
+            if nxt is not None and nxt.kind == "word" and nxt.norm.startswith("ال") and nxt.norm[2:] not in _SCALES \
+                    and nxt.norm != "النهائي":  # ربع النهائي is the quarter-final
                 out.append(NumberMatch(m.start, m.end, m.value_start, _tidy(frac), m.tok_start, m.tok_end, "words"))
                 continue
         out.append(m)

@@ -328,7 +328,7 @@ def _fraction_of_noun(tokens: list[Token], m: NumberMatch) -> bool:
     if m.tok_end - m.tok_start != 1 or tokens[m.tok_start].norm not in _FRACTION_WORDS:
         return False
     nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
-    return nxt is not None and nxt.kind == "word" and nxt.norm not in _NOT_UNIT
+    return nxt is not None and nxt.kind == "word" and nxt.norm not in _NOT_UNIT and nxt.norm not in ("النهائي", "نهائي")
 
 
 def parse_digits_safe(norm: str) -> float:
@@ -543,8 +543,8 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
         if m.weak and not _fraction_of_noun(tokens, m):
             continue  # أحد، ست alone
         if m.form == "words" and m.tok_end - m.tok_start == 1 and tokens[m.tok_start].norm in ("عشر", "عشره") \
-                and m.tok_start >= 1 and tokens[m.tok_start - 1].norm in _DEFINITE_NUMBERS:
-            continue  # the teen of الخمسة عشر, read with its definite unit
+                and m.tok_start >= 1 and tokens[m.tok_start - 1].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
+            continue  # the teen of الخمسة عشر (read with its unit) or of an ordinal: الثامن عشر، الثانية عشرة
         if m.form == "words" and m.value == 0:
             continue  # صفر (in scores 1-صفر, or "zero" as a word) is no amount
         pj = _percent_after(tokens, m.tok_end)
