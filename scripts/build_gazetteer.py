@@ -186,6 +186,14 @@ def build(min_population: int, world_min_population: int) -> dict:
         names = {n for n in names if arabic_ok(n) and len(gkey(n).replace(" ", "")) >= 3}
         if not names:
             continue
+        if cc in FOCUS and c["population"] >= 10_000:
+            # News writes الخرطوم where GeoNames has only خرطوم: add the article form when the
+            # corpus uses it far more often than the bare one.
+            for n in list(names):
+                if not n.startswith("ال") and " " not in n:
+                    art, bare = unigrams.get(normalize("ال" + n), 0), unigrams.get(normalize(n), 0)
+                    if art >= 20 and art >= 5 * bare:
+                        names.add("ال" + n)
         canonical = _canonical(names, freq)
         b.add({"name": canonical, "cc": cc, "admin1": admin_of_group.get((cc, c["admin1code"])), "lat": c["latitude"], "lon": c["longitude"],
                "geonames_id": c["geonameid"], "kind": "city", "population": c["population"]}, names)
