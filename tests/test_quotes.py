@@ -212,6 +212,17 @@ def test_uses_entities_when_present():
     assert q.speaker_role == "المستشار الاقتصادي"
 
 
+def test_participle_takes_the_subject_of_a_non_cue_verb_when_entities_are_known():
+    text = ('وقال الوزير سامي حداد إن الاتفاق صامد.\n'
+            'وأيد فرانك موريل نظيره قائلا: "لسنا مع إلغاء الاتفاق".')
+    start = text.index("فرانك")
+    ent = Entity("فرانك موريل", start, start + len("فرانك موريل"), "PER", "فرانك موريل", "per-test-2")
+    qs = quotes(text, entities=[ent])
+    assert [q.speaker for q in qs] == ["سامي حداد", "فرانك موريل"]
+    # Without the tagger the participle falls back to the last speaker.
+    assert [q.speaker for q in quotes(text)] == ["سامي حداد", "سامي حداد"]
+
+
 def test_empty_and_quoteless_texts():
     assert quotes("ارتفعت درجات الحرارة في المنطقة الشرقية اليوم.") == []
     assert quotes("...") == []

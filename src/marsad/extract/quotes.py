@@ -746,6 +746,29 @@ class _Reader:
                     return h
         return sp
 
+    def clause_subject(self, k: int) -> Speaker | None:
+        """The subject of a sentence whose main verb is not a cue, for a participle in it
+        (وأيد ماس نظيره الفرنسي قائلا: "…"): a person the NER component tagged right after the
+        sentence's first word, when that word is a verb-like bare word and no cue comes between."""
+        if not self.entities:
+            return None
+        s0 = self.sent_start[k]
+        first = s0
+        while first < k and self.toks[first].kind != "word":
+            first += 1
+        if first >= k - 1 or self.cue_at(first) is not None or self.is_definite(self.norm[first]):
+            return None
+        if any(self.cue_at(m) is not None for m in range(first + 1, k)):
+            return None
+        nxt_start = self.toks[first + 1].start
+        for ent in self.entities:
+            if ent.type == "PER" and nxt_start <= ent.start <= self.toks[min(first + 3, k - 1)].start and ent.end <= self.toks[k].start:
+                for h in self.history:
+                    if h.entity_id == ent.entity_id or h.keys == tuple(name_key(ent.canonical).split()):
+                        return h
+                return Speaker(ent.canonical, "PER", entity_id=ent.entity_id)
+        return None
+
     def pro_drop(self, gender: str, at: int | None = None) -> Speaker | None:
         """The speaker a cue with no subject refers to: the latest one that agrees in gender/number.
 
@@ -887,6 +910,9 @@ class _Reader:
             explicit = sp is not None
         if sp is not None:
             sp = self.resolve(sp)
+        if sp is None and cue.pos == "participle":
+            sp = self.clause_subject(k)
+            explicit = sp is not None
         if sp is None:
             sp = self.pro_drop(cue.gender, self.toks[k].start)
             explicit = sp is not None and any(h is sp for h in self.history)
