@@ -17,7 +17,7 @@ from marsad.config import require_shared_data
 from marsad.text import normalize, normalize_with_map
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sample_quotes_gold import blind_sample, sample  # noqa: E402
+from sample_quotes_gold import blind2_sample, blind_sample, sample  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 SOURCE = ROOT / "gold" / "quotes_annotations.txt"
@@ -72,7 +72,7 @@ def locate(text: str, spec: str, cursor: int) -> tuple[int, int]:
 
 
 def main() -> None:
-    splits = dict(sample() + blind_sample())
+    splits = dict(sample() + blind_sample() + blind2_sample())
     blocks = parse(SOURCE)
     missing = set(splits) - {aid for aid, _ in blocks}
     if missing:

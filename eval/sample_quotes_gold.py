@@ -8,6 +8,8 @@ read in full while annotating (the median article is ~1,100 characters).
 A second, blind sample (``blind``, seed ``BLIND_SEED``, 12 articles per corpus, none of the first
 60) was drawn and annotated after the first held-out half had been scored once and its errors
 studied: that half then stopped being unseen, so the ``blind`` split is what stays unseen.
+A third sample (``blind2``, seed ``BLIND2_SEED``, 13 per corpus, none of the earlier 84) was drawn
+and annotated after ``blind`` had been scored and studied, before any code change that followed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ SEED = 20261130
 PER_CORPUS = 30
 BLIND_SEED = 20261201
 BLIND_PER_CORPUS = 12
+BLIND2_SEED = 20261202
+BLIND2_PER_CORPUS = 13
 MAX_CHARS = 2500
 
 
@@ -50,6 +54,20 @@ def blind_sample() -> list[tuple[str, str]]:
     return [(aid, "blind") for aid in chosen]
 
 
+def blind2_sample() -> list[tuple[str, str]]:
+    """Third sample (``blind2``): drawn after the ``blind`` split had been scored and studied."""
+    taken = {aid for aid, _ in sample() + blind_sample()}
+    rng = random.Random(BLIND2_SEED)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in taken]
+        chosen += [r["id"] for r in rng.sample(rows, BLIND2_PER_CORPUS)]
+    rng.shuffle(chosen)
+    return [(aid, "blind2") for aid in chosen]
+
+
 if __name__ == "__main__":
-    for aid, split in sample() + blind_sample():
+    for aid, split in sample() + blind_sample() + blind2_sample():
         print(aid, split)
