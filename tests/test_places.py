@@ -243,3 +243,13 @@ def test_eval_command_on_gold(shared_data: Path) -> None:
     cols = row.replace("|", " ").split()
     precision, recall, accuracy = float(cols[4]), float(cols[5]), float(cols[7])
     assert precision > 0.8 and recall > 0.8 and accuracy > 0.9
+
+
+def test_conjunction_reading_prefers_the_prominent_place(resolver: PlaceResolver) -> None:
+    ps = places(resolver, "تم إنجاز المشاريع في المنطقة الشرقية والرياض وجدة خلال العام.", outlet="Al-Riyadh")
+    assert {p.text: p.country_code for p in ps}.get("جدة") == "SA"
+
+
+def test_adjective_uses_of_place_words(resolver: PlaceResolver) -> None:
+    text = "يحدث ذلك حين يكون الشريان التاجي مسدودا، ويظهر اللون الرمادي على الخريطة، وستكون البطولة الجديدة أقوى."
+    assert places(resolver, text) == []

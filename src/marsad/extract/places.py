@@ -128,14 +128,14 @@ COMMON_WORDS = _key_set("""
 الاشهر الحد الشيوخ يونغ شمالي حارس دورا بول ساره مون اوباما كوهين مارتن سيما الخبراء الثوره خليفه حكما
 طول اري كوبر الطرف سالم فاروق ميل ماري غرينتش ريو الوان قنوات ملكه العلم سلطات جان كين بيل الداخليه هام
 السويديه الهنديه التحالف الزعيم الابيض كلمه اشرف بشار سعيده فارس وردا دوري تلا خالص ريم لوم خفي حلاوه
-سانتوس
+سانتوس حصار بير
 """)
 #: Forms that are words only without the article (عقبة "obstacle" but العقبة the Jordanian port).
 COMMON_BARE = _norm_set("عقبة رياض شفا منا ديغو احمدي اوستن داريا مفرق خبر منشأة فان نارا حديدة بحركة وقف حواره صبيا رانية")
 
 #: Place names that are also everyday words: they count only with support (a cue, a preposition).
 WORD_LIKE_PLACES = _norm_set("""
-الخبر الصور الفحص الاحمدي القاسم مشهد المنشأة المعادي العين الوجه العلا الجوف حائل الخرج صور حماة الامل الحديثة الشرقية الغربية الوسطى الشمالية الجنوبية
+الخبر الصور الفحص الاحمدي القاسم مشهد المنشأة المعادي الرمادي العين الوجه العلا الجوف حائل الخرج صور حماة الامل الحديثة الشرقية الغربية الوسطى الشمالية الجنوبية
 البيضاء الخضراء الزرقاء الحمراء الجديدة المنار النور السلام الفجر الشروق الامارة الرحمة الصالحية الخليل
 المحمدية الرشيدية الحسينية الهاشمية الدولة الحرية الوحدة الاتحاد النهضة الاستقلال العروبة المستقبل
 """)
@@ -159,7 +159,7 @@ CLUB_NAMES = tuple(normalize(n) for n in """
 شالكه|أولمبيك ليون|أولمبيك مارسيليا|ويست هام|نيوكاسل يونايتد|ليدز يونايتد|أستون فيلا|سبورتنغ لشبونة|بنفيكا|بورتو|
 أياكس أمستردام|آينتراخت فرانكفورت|اينتراخت فرانكفورت|هيرتا برلين|فيردر بريمن|كليفلاند كافاليرز|غلطة سراي|فنربخشة|بشكتاش|الأهلي|الزمالك|الهلال|النصر|الاتحاد|الشباب|الوحدة|الترجي|الوداد|الرجاء""".replace("\n", "").split("|"))
 #: City names that, in a sports article, are nearly always the club (برشلونة فاز …).
-CLUB_CITIES = _norm_set("مرسيليا برشلونة ليفربول توتنهام أرسنال تشيلسي روما ميلان نابولي إشبيلية فالنسيا مارسيليا ليون موناكو بورتو يوفنتوس ليستر نيوكاسل سوانزي بورنموث ويستهام هدرسفيلد واتفورد ستوك إيفرتون فياريال خيتافي إسبانيول لاتسيو فيورنتينا أتالانتا تورينو جنوى ساوثهامبتون بيرنلي واتفورد برايتون")
+CLUB_CITIES = _norm_set("أتلانتا مرسيليا برشلونة ليفربول توتنهام أرسنال تشيلسي روما ميلان نابولي إشبيلية فالنسيا مارسيليا ليون موناكو بورتو يوفنتوس ليستر نيوكاسل سوانزي بورنموث ويستهام هدرسفيلد واتفورد ستوك إيفرتون فياريال خيتافي إسبانيول لاتسيو فيورنتينا أتالانتا تورينو جنوى ساوثهامبتون بيرنلي واتفورد برايتون")
 SPORT_CUES = _norm_set("مباراة المباراة الدوري دوري لاعب اللاعب هدف هدفا المدرب مدرب النادي بطولة منتخب المنتخب الفريق ملعب كرة التعاقد الموسم")
 #: Cue words before a name and the feature they ask for.
 ADMIN_CUES = _norm_set("محافظة ولاية منطقة إقليم اقليم مقاطعة إمارة امارة")
@@ -226,9 +226,14 @@ def _first_key(tok: Token, gaz: Gazetteer) -> tuple[int, str] | None:
     """
     word = tok.text
     full = tok.norm
-    if gaz.known(full):
-        return 0, full
     cands = clitic_candidates(word)
+    if gaz.known(full):
+        # وجدة is Oujda as written, but و + جدة (Jeddah) is the likelier reading: when a single
+        # proclitic و/ب/ل also gives a known name, keep the reading with the more prominent place.
+        if full[0] in "وبل" and full in gaz.keys and full[1:] in gaz.keys and len(full) > 3:
+            if _prominence(gaz.keys[full[1:]]) > 10 * _prominence(gaz.keys[full]):
+                return prefix_length_in_original(word, 1), full[1:]
+        return 0, full
     for plen, stem in cands:
         if not plen:
             continue
@@ -249,6 +254,10 @@ def _first_key(tok: Token, gaz: Gazetteer) -> tuple[int, str] | None:
         if len(stem) >= 3 and gaz.known(stem) and full not in gaz.blocked_bare:
             return prefix_length_in_original(word, plen), stem
     return None
+
+
+def _prominence(entries: tuple[Entry, ...]) -> int:
+    return max((e.population or (10**8 if e.kind in ("country", "continent") else 10**6)) for e in entries)
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
