@@ -52,8 +52,28 @@ def sample_batch2() -> list[tuple[str, str]]:
     return [(aid, "dev2") for aid in chosen]
 
 
+#: A third batch, the blind set: drawn with its own seed (both earlier batches excluded), 10 articles
+#: per corpus, annotated before anyone looked at marsad's output on it, scored once before and once
+#: after the next round of tuning. Never used for error analysis.
+SEED3 = 5_2030
+BATCH3_PER_CORPUS = 10
+
+
+def sample_blind() -> list[tuple[str, str]]:
+    seen = {aid for aid, _ in sample() + sample_batch2()}
+    rng = random.Random(SEED3)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
+        chosen += [r["id"] for r in rng.sample(rows, BATCH3_PER_CORPUS)]
+    rng.shuffle(chosen)
+    return [(aid, "blind") for aid in chosen]
+
+
 def all_batches() -> list[tuple[str, str]]:
-    return sample() + sample_batch2()
+    return sample() + sample_batch2() + sample_blind()
 
 
 if __name__ == "__main__":
