@@ -248,9 +248,10 @@ class OutletSummary:
 # --- clusters (filled by marsad.cluster, issue 9) ---
 
 #: ``first`` (earliest publisher), ``copy``/``verbatim``/``near-copy`` (a near-duplicate of an earlier
-#: member; the clusterer may say how close), ``rewrite`` (same story, own wording).
-Relation = Literal["first", "copy", "verbatim", "near-copy", "rewrite"]
-COPY_RELATIONS = ("copy", "verbatim", "near-copy")
+#: member; the clusterer may say how close), ``excerpt`` (a verbatim part of a longer member),
+#: ``rewrite`` (same story, own wording).
+Relation = Literal["first", "copy", "verbatim", "near-copy", "excerpt", "rewrite"]
+COPY_RELATIONS = ("copy", "verbatim", "near-copy", "excerpt")
 
 
 @dataclass(slots=True)
