@@ -65,7 +65,8 @@ class Gazetteer:
         self.prefixes = frozenset(prefixes)
         #: Single-word keys that are mostly not places: what the NER corpora tag as words or names,
         #: plus our list of place names that are everyday words (الخبر "the news", العين "the eye").
-        self.not_place = frozenset(data.get("not_place", ())) | WORD_LIKE_PLACES
+        self.not_place_ner = frozenset(data.get("not_place", ()))
+        self.not_place = self.not_place_ner | WORD_LIKE_PLACES
         #: Prefixed words that are words of their own (فرقة is not ف + الرقة's bare form).
         self.blocked_bare = frozenset(data.get("blocked_bare", ()))
 
@@ -231,7 +232,7 @@ def _first_key(tok: Token, gaz: Gazetteer) -> tuple[int, str] | None:
         # وجدة is Oujda as written, but و + جدة (Jeddah) is the likelier reading: when a single
         # proclitic و/ب/ل also gives a known name, keep the reading with the more prominent place.
         if full[0] in "وبل" and full in gaz.keys and full[1:] in gaz.keys and len(full) > 3:
-            if _prominence(gaz.keys[full[1:]]) > 10 * _prominence(gaz.keys[full]):
+            if _prominence(gaz.keys[full[1:]]) > 5 * _prominence(gaz.keys[full]):
                 return prefix_length_in_original(word, 1), full[1:]
         return 0, full
     for plen, stem in cands:
@@ -441,8 +442,13 @@ class PlaceResolver:
             return True
         if single and m.key in self.gaz.not_place:
             # An ordinary word or a person's name most of the time: only with a cue (مدينة كان،
-            # مهرجان كان), or a preposition and the country in context for a large place.
-            return m.cue is not None or (m.prep and in_ctx and best.population >= 100_000)
+            # مهرجان كان), or a preposition and the country in context for a large place. A large
+            # Arab-world city that the NER data happened to see as a non-place (الطائف in اتفاق
+            # الطائف) needs only its country in the article.
+            if m.cue is not None or (m.prep and in_ctx and best.population >= 100_000):
+                return True
+            return (m.key not in WORD_LIKE_PLACES and best.country_code in _FOCUS
+                    and best.population >= 300_000 and in_ctx)
         focus = best.country_code in _FOCUS
         if best.kind == "admin1":
             return focus or local or in_ctx or not single
@@ -466,15 +472,18 @@ class PlaceResolver:
         clubs = self._club_spans(doc)
         entity_spans = [(e.start, e.end, e.type) for e in doc.entities]
         kept: list[Mention] = []
+        covered = {i for m in raw for i in range(m.tok_start, m.tok_end)}
         for m in raw:
             if any(s <= m.start < e for s, e in clubs):
                 continue
             if not self._keep(m, doc, sport, entity_spans):
                 continue
             prev = _prev_word(toks, m.tok_start)
+            if prev is not None and doc.token_index_at(prev.start) in covered:
+                prev = None  # the word before is another place (المنطقة الشرقية والرياض): no cue from it
             if prev is not None and _is_definite(prev.norm) and prev.norm.endswith(("يه", "ي")) and prev.norm not in PLACE_PREPS:
                 # العاصمة البلغارية صوفيا، المدينة الساحلية درنة: the cue sits before a nisba adjective.
-                before = _prev_word(toks, toks.index(prev)) if prev.norm.endswith(("يه", "ي")) else None
+                before = _prev_word(toks, doc.token_index_at(prev.start))
                 if before is not None and (_strip_conj(before.norm) in CITY_CUES | ADMIN_CUES | COUNTRY_CUES
                                            or clitic_key(before.text) in _CITY_CUE_KEYS | _ADMIN_CUE_KEYS):
                     prev = before
