@@ -155,7 +155,7 @@ def corpus_texts(data_dir: Path, names: Sequence[str]) -> Iterator[str]:
 
 def train_ner(
     data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path] = (), clusters_from: Path | None = None,
-    vocab_size: int = 60_000, cluster_train_text: bool = False, self_train_articles: int = 0, conjunctions: bool = True,
+    vocab_size: int = 60_000, cluster_train_text: bool = False, self_train_articles: int = 0, conjunctions: bool = False,
     include_dev: bool = False,
     train_sets: Sequence[str] = DEFAULT_TRAIN, aqmar_misc: bool = True,
     c1: float = 0.1, c2: float = 0.05, iterations: int = 150, log: Callable[[str], None] = print,
