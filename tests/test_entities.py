@@ -121,6 +121,22 @@ def test_resolve_votes_one_type_per_name() -> None:
     assert {e.type for e in ents} == {"ORG"}
 
 
+def test_resolve_joins_short_org_to_longer_name_ending_in_it() -> None:
+    ents = resolve([_m(0, "منظمة الأمم المتحدة", "ORG"), _m(30, "الأمم المتحدة", "ORG"), _m(50, "المتحدة", "ORG")])
+    by_start = {e.start: e for e in ents}
+    assert by_start[30].canonical == "منظمة الأمم المتحدة" and by_start[30].entity_id == by_start[0].entity_id
+    assert by_start[50].canonical == "المتحدة"  # one word is too little to join an organisation
+
+
+def test_tags_for_tokens_as_given_keep_one_tag_per_token() -> None:
+    model = load_model()
+    tokens = ["وقال", "(د", "ب", "أ)", "إن", "الرئيس", "\"فلاديمير", "بوتين\"", "في", "القاهرة."]
+    tags = model.tag_given_tokens(tokens)
+    assert len(tags) == len(tokens)
+    assert tags == repair_bio(tags)
+    assert tags[-1] == "B-LOC"  # القاهرة. takes the tag of القاهرة
+
+
 def test_retokenize_moves_tags_off_punctuation() -> None:
     words, tags = retokenize(["فرانكفورت", "(د", "ب", "أ)", "وقال", "\"بوش\""], ["B-LOC", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER"])
     assert words == ["فرانكفورت", "(", "د", "ب", "أ", ")", "وقال", '"', "بوش", '"']
