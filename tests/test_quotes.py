@@ -250,9 +250,72 @@ def test_speaker_agreement():
 def test_gold_spans_match_the_articles(shared_data):
     rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     assert len(rows) >= 40
-    assert {r["split"] for r in rows} == {"dev", "test", "blind"}
+    assert {r["split"] for r in rows} == {"dev", "test", "blind", "blind2"}
     articles = read_articles(r["id"] for r in rows)
     for r in rows:
         text = articles[r["id"]]["text"]
         for q in r["quotes"]:
             assert text[q["start"]:q["end"]] == q["text"]
+
+
+# --- blind2 round: phenomena added after the third blind sample was scored ------------------
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("وتعهد رئيس البلدية كريم الفاسي بأن تفتح المدارس الجديدة أبوابها في سبتمبر.", "وتعهد"),
+    ("ويشرح المهندس كريم الفاسي بأن تفتح المدارس الجديدة أبوابها في سبتمبر.", "ويشرح"),
+    ("وأردف كريم الفاسي أن تفتح المدارس الجديدة أبوابها في سبتمبر.", "وأردف"),
+])
+def test_more_reporting_verbs(sentence, cue):
+    q = only(sentence)
+    assert q.cue == cue and q.speaker == "كريم الفاسي"
+    assert q.text == "تفتح المدارس الجديدة أبوابها في سبتمبر"
+
+
+def test_records_are_cited_but_do_not_speak():
+    qs = quotes("وقال المدعي العام جون ميلر إن المتهم سافر مرتين.\n"
+                "وجاء في وثائق المحكمة أن المتهم اشترى تذكرة ثالثة.\n"
+                "وبحسب الوثائق، فإن المتهم باع سيارته قبل السفر.")
+    assert [q.speaker for q in qs] == ["جون ميلر", None, None]
+
+
+def test_role_resolves_to_holder_named_outside_speech():
+    q = only("وأصدر وزير النقل الماليزي، أنتوني كارلو، قرارا بإغلاق الطريق السريع.\n"
+             "وذكر وزير النقل الماليزي في القرار أن الإغلاق سيستمر أسبوعين.")
+    assert q.speaker == "أنتوني كارلو" and q.text == "الإغلاق سيستمر أسبوعين"
+
+
+def test_anonymous_role_never_resolves_to_a_named_holder():
+    q = only("والتقى المسؤول الأمريكي جون كلارك نظيره الياباني.\n"
+             "وقال مسؤول أمريكي إن المحادثات كانت صعبة.")
+    assert q.speaker != "جون كلارك"
+
+
+def test_subject_of_a_stance_verb_is_who_a_participle_or_pro_drop_refers_to():
+    q = only("ورحب وزير الخارجية الكندي جوناثان بارك بالاتفاق، قائلا إنه خطوة نحو السلام.")
+    assert q.speaker == "جوناثان بارك"
+    qs = quotes("وقال المحلل سامي النجار إن الهجوم كان متوقعا.\n"
+                "واستنكرت الهيئة الوطنية للإغاثة في بيان الهجوم على القافلة.\n"
+                "وقالت: \"لن نتوقف عن إيصال المساعدات\".")
+    assert [q.speaker for q in qs] == ["سامي النجار", "الهيئة الوطنية للإغاثة"]
+
+
+def test_stance_verb_with_a_known_surname_then_its_object():
+    qs = quotes("وقال المهاجم إدينسون كافاني إن الفريق يستحق اللقب.\n"
+                "وانتقد كافاني نيمار بعد المباراة، وقال: \"يجب أن نكون متحدين\".")
+    assert [q.speaker for q in qs] == ["إدينسون كافاني", "إدينسون كافاني"]
+
+
+def test_affiliation_between_subject_and_verb_is_skipped():
+    q = only("لكن الخبير سمير الحداد، من جامعة القاهرة، يشير إلى أن الأسعار سترتفع.")
+    assert q.speaker == "سمير الحداد"
+
+
+def test_pronoun_subject_is_not_the_impersonal_form():
+    qs = quotes("وقال الاقتصادي مايكل جافين إن الفائدة ستبقى منخفضة.\nوهو يعتقد أن التضخم سيتراجع.")
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("الفائدة ستبقى منخفضة", "مايكل جافين"), ("التضخم سيتراجع", "مايكل جافين")]
+
+
+def test_quoted_body_after_a_role_in_construct_is_a_name():
+    q = only("وأبلغ رئيس «مكتب التحقيقات»، جيمس هول، اللجنة أن الخطر ما زال قائما.")
+    assert q.speaker == "جيمس هول" and q.text == "الخطر ما زال قائما"

@@ -58,6 +58,12 @@ SPEECH_VERBS = """
 أوصى يوصي موصي
 رجح يرجح -
 استبعد يستبعد -
+تعهد يتعهد متعهد
+شرح يشرح شارح
+أردف يردف مردف
+نوه ينوه منوه
+استطرد يستطرد مستطرد
+أنكر ينكر منكر
 """
 # أصدر/نشر only introduce a statement (أصدرت اللجنة بيانا قالت فيه …): strict, no participle
 # (مصدر is "source").
@@ -72,6 +78,10 @@ STRICT_VERBS = """
 قدر يقدر مقدر
 ختم يختم خاتم
 أصدر يصدر -
+طمأن يطمئن مطمئن
+وعد - -
+هدد يهدد مهدد
+علق يعلق معلق
 """
 #: Verbs whose object, not subject, follows them (وصف الهاشمي العيثاوي بأنه ...): the speaker is the first name.
 OBJECT_FIRST = {"وصف"}
@@ -208,7 +218,7 @@ FIRST_NAMES = """
 عبيد حمود منير مصلح مفلح عوض عبده شوقي مسعود الطيب الهادي العربي المنصف رشيد عزيز مختار معمر
 فاطمة عائشة مريم زينب خديجة نورة سارة ليلى هدى منى سلمى رنا ريم لينا دينا رانيا هالة نادية سميرة أمل
 سعاد حنان إيمان جميلة لطيفة نجلاء هيفاء سهى رشا شيماء آمنة أسماء حصة موضي لولوة مها دلال عبير نوال
-هند وفاء غادة رحاب ابتسام انتصار نجاة سوزان جيهان شيرين نسرين ياسمين
+هند وفاء غادة رحاب ابتسام انتصار نجاة سوزان جيهان شيرين نسرين ياسمين سمير سمر رامز ربيع رفيق طه عمرو
 دونالد جون جو جيمس مايك مايكل ديفيد بيتر بول روبرت ريتشارد وليام ويليام توماس تشارلز مارك ستيفن كريستوف
 فلاديمير سيرغي سيرجي ديمتري ألكسندر أليكس إيمانويل فرانسوا جان بيير نيكولا أنغيلا أنجيلا تيريزا بوريس
 رجب هاكان مولود بنيامين أفيغدور نفتالي إيهود شيمون تيدرسون أنطونيو أنتونيو جوزيه خوسيه كارلوس لويس
@@ -227,6 +237,18 @@ PLURAL_HEADS = """
 NAMING_VERB_STARTS = """
 سماه سماها سماهم اسماه اسماها اسماهم وصفه وصفها وصفهم وصفته وصفتها وصفتهم وصفوه وصفوها يسمى تسمى يسمي
 تسمي المسمى المسماة يعرف تعرف المعروف المعروفة يطلق تطلق يلقب الملقب لقبه
+"""
+#: Records that are cited but say nothing as a speaker (جاء في وثائق المحكمة، بحسب الوثائق، أفادت
+#: تقارير): the statement gets no speaker, and no one before it is guessed.
+RECORD_HEADS = """
+وثائق الوثائق وثيقة الوثيقة مستندات المستندات سجلات السجلات خطاب الخطاب معلومات المعلومات تقارير التقارير
+أوراق الأوراق محاضر المحاضر
+"""
+#: Verbs of stance that take a noun object (رحب، أدان، طالب، هنأ ...): not quotations themselves, but
+#: their subject is who a following participle or وأضاف refers to (وأيد ماس نظيره قائلا: "…").
+STANCE_VERBS = """
+رحب أدان دان استنكر استهجن ندد انتقد أشاد ثمن ناشد عبر أبدى هنأ حث رفض هاجم اتهم أيد عارض
+طمأن وعد التقى استقبل بحث ناقش تحدث أجاب ردّ علق تطرق أثنى شكر قدم حمل اعتذر وجه
 """
 #: Heads that a bare definite noun (الوزارة، البيان) refers back with.
 ANAPHORIC_DOCS = {"بيان", "البيان", "التقرير", "تقرير", "البلاغ", "التعميم", "المذكرة"}
@@ -341,6 +363,8 @@ class Lexicon:
     naming_verb_starts: tuple[str, ...]
     cue_blockers: frozenset[str]
     not_complement_before: frozenset[str]
+    record_heads: frozenset[str]
+    stance_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -373,4 +397,15 @@ def load_lexicon() -> Lexicon:
         naming_verb_starts=tuple(sorted(_words(NAMING_VERB_STARTS))),
         cue_blockers=_words(CUE_BLOCKERS),
         not_complement_before=_words(NOT_COMPLEMENT_BEFORE),
+        record_heads=_words(RECORD_HEADS),
+        stance_verbs=_stance_forms(),
     )
+
+
+def _stance_forms() -> frozenset[str]:
+    """Past forms of the stance verbs: masculine, feminine and plural (رحب رحبت رحبوا)."""
+    out = set()
+    for v in _words(STANCE_VERBS):
+        stem = v[:-1] if v.endswith(("ي", "ا")) and len(v) > 2 else v
+        out.update((v, stem + "ت", stem + "وا"))
+    return frozenset(out)

@@ -62,6 +62,8 @@ _CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما
 _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "تعميم", "بلاغ"))
 #: Roles that take عن for whom they stand (النائب عن كتلة …، ممثل عن …).
 _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
+#: A pronoun subject before a cue (وهو يعتقد أن): not the impersonal يعتقد أن, and no subject to look for.
+_PRONOUNS = frozenset(("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو", "فهي", "فهم"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -112,6 +114,9 @@ class _Reader:
         self.entities: list[Entity] = [e for e in doc.entities if e.type in ("PER", "ORG")]
         self.history: list[Speaker] = []
         self.quotes: list[Quote] = []
+        self._record_keys = frozenset(name_key(w) for w in lex.record_heads)
+        # Clitic-keyed words, built on first use (role → holder look-ups only).
+        self._tok_keys: list[str] | None = None
         # Quote spans sorted by start, for overlap checks in O(log n) on long texts.
         self._starts: list[int] = []
         self._spans: list[tuple[int, int, bool]] = []
@@ -119,6 +124,13 @@ class _Reader:
     # --- small predicates -----------------------------------------------------------------
     def word(self, k: int) -> str:
         return self.norm[k] if 0 <= k < self.n and self.toks[k].kind == "word" else ""
+
+    def clause_start(self, k: int) -> bool:
+        """Token ``k`` opens a sentence or a clause (after a comma or فيما/بينما/كما/ثم)."""
+        if k == self.sent_start[k]:
+            return True
+        prev = self.toks[k - 1]
+        return (prev.kind == "punct" and prev.text in _COMMAS) or prev.norm in _CONNECTORS
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.boiler)
@@ -178,6 +190,8 @@ class _Reader:
                     return True  # من سماهم بـ"الانفصاليين"
         if prev:
             key = prev[1:] if prev[0] in "لب" and len(prev) > 2 else prev
+            if inner <= 4 and self.bare(prev) in self.lex.role_heads and not self.is_definite(prev):
+                return True  # رئيس «إف بي آي»، مدرب "الريال": a role in construct with a body's name
             if prev in ("ل",) or prev in self.lex.naming_nouns or key in self.lex.naming_nouns:
                 return True
             if self.bare(prev) in self.lex.naming_nouns:
@@ -522,6 +536,7 @@ class _Reader:
             if out and self.is_definite(w) and nxt and self.is_definite(nxt):
                 break
             if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads
+                        or (w in self.lex.institution_heads and not self.is_definite(w))
                         or (self.is_definite(w) and w.endswith("ه") and w != "الله")):
                 break  # عودتها …, رئيس اتحاد …, التزامه …: the name is over
             if w not in links:
@@ -609,12 +624,16 @@ class _Reader:
                 return Speaker(self.span_text(run), "ORG", head=head_raw)
             return Speaker(self.span_text(self.trim_org(seg)), "ORG", head=head_raw)
         role, rank, name = self.analyse(seg)
+        if role and name and self.is_opener(name[0] - 1) and name[0] - 1 in seg:
+            # رئيس «إف بي آي»، جيمس كومي: the quoted body belongs to the role, the name comes after
+            role, name = role + [k for k in seg if k >= name[0] - 1 and self.toks[k].kind == "word"], []
         role_text = self.span_text(role) if role else None
         if not name and len(segments) > 1 and (role or head_raw in lex.role_heads or head_raw in lex.anonymous_heads):
             # Apposition: "وزير الخارجية السابق، جون كيري،", "وزير الداخلية، زعيم حزب الرابطة، ماتيو سالفيني"
             for seg2 in segments[1:3]:
                 role2, rank2, name2 = self.analyse(seg2)
                 cand = name2 or ([k for k in seg2 if self.toks[k].kind == "word"] if not role2 else [])
+                cand = self.trim_name(cand) if len(cand) > 5 else cand
                 if cand and (self.norm[cand[0]] in lex.leading_fillers or self.norm[cand[0]] in _FUNCTION_WORDS):
                     break  # "…، كما شدد": a new clause, not a name in apposition
                 if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
@@ -692,6 +711,8 @@ class _Reader:
                 continue
             if self.norm[words[0]] in lex.relatives or self.bare(self.norm[words[0]]) in lex.relatives:
                 continue  # a parenthesis: "، وهي من قيادات الحزب،"
+            if self.norm[words[0]] in _PREPS_NEVER_FIRST and len(segs) > 1:
+                continue  # "مايكل جافين، من بنك باركليز، يشير": an affiliation between subject and verb
             while words and (self.norm[words[0]] in lex.leading_fillers or self.norm[words[0]] in _THAT):
                 words = words[1:]
             while words and self.norm[words[-1]] in lex.leading_fillers | lex.time_words:
@@ -704,12 +725,21 @@ class _Reader:
             heads = lex.role_heads | lex.institution_heads | lex.anonymous_heads
             if w0[:1] == "و" and not self.is_definite(w0) and w0 not in heads and w0[1:] not in heads:
                 return None  # وأصدرت اللجنة …: a clause, not a subject
+            a_char, b_char = self.toks[words[0]].start, self.toks[words[-1]].end
+            for ent in self.entities:
+                if ent.type == "PER" and a_char <= ent.start and ent.end <= b_char and ent.start > a_char:
+                    # "بحث أجراه مايكل جافين، … يشير": a person the tagger found inside a longer subject
+                    return Speaker(ent.canonical, "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
             return self.parse_speaker(words[0], words[-1] + 1)
         return None
 
     # --- resolution -----------------------------------------------------------------------
-    def resolve(self, sp: Speaker) -> Speaker:
-        """Surname → full name, bare role → its holder, anaphoric noun → the body it names."""
+    def resolve(self, sp: Speaker, at: int | None = None) -> Speaker:
+        """Surname → full name, bare role → its holder, anaphoric noun → the body it names.
+
+        ``at`` (a token index) is where the speaker is mentioned: a role whose holder is named only
+        outside speech (قرار وزير الأوقاف، عبدالناصر أبو البصل … وذكر وزير الأوقاف) resolves to the
+        holder named nearest before it, else first after it."""
         keys = sp.keys
         if sp.kind in ("PER", "DESC", "ORG") and 0 < len(keys) <= 2 and sp.role is None and keys[-1] not in self.lex.role_heads:
             for h in reversed(self.history):
@@ -723,6 +753,10 @@ class _Reader:
             for h in reversed(self.history):
                 if h.kind == "PER" and h.role_keys and _contains(h.role_keys, sp.role_keys):
                     return h
+            if at is not None:
+                holder = self.role_holder(sp, at)
+                if holder is not None:
+                    return holder
         if len(keys) == 1 and sp.kind in ("ORG", "DESC"):
             head = keys[0]
             if head in self.lex.anaphoric_docs or "ال" + head in self.lex.anaphoric_docs:
@@ -745,6 +779,88 @@ class _Reader:
                 if hk == head and h.keys != keys and not self.is_definite(h.head):
                     return h
         return sp
+
+    def role_holder(self, sp: Speaker, at: int) -> Speaker | None:
+        """A person named with this role anywhere in the text (``وزير الأوقاف الأردني، عبدالناصر
+        أبو البصل``), nearest before ``at`` first. Unnamed-source heads (مسؤول، مصدر) never resolve:
+        an anonymous official is not the named one."""
+        lex = self.lex
+        first = sp.role.split()[0] if sp.role else ""
+        nf = normalize(first)
+        if not sp.role_keys or nf in lex.anonymous_heads or self.bare(nf) in lex.anonymous_heads:
+            return None
+        if self._tok_keys is None:
+            self._tok_keys = [name_key(t.text) if t.kind == "word" else "" for t in self.toks]
+        keys = self._tok_keys
+        rk = sp.role_keys
+        n = min(2, len(rk))  # match on the head pair: وزير الأوقاف الأردني ~ وزير الأوقاف والمقدسات …
+        head = rk[0]
+        wanted = set(rk)
+        before: Speaker | None = None
+        after: Speaker | None = None
+        for i in range(self.n - n + 1):
+            if keys[i] != head or tuple(keys[i:i + n]) != rk[:n]:
+                continue
+            if i > 0 and self.bare(self.word(i - 1)) in lex.role_heads:
+                continue  # نائب الرئيس is not الرئيس
+            if before is not None and i > at:
+                break
+            if after is not None:
+                break
+            end = i + n
+            limit = min(self.sent_end[i], i + n + 8)
+            while end < limit and self.cue_at(end) is None and not self.is_opener(end):
+                end += 1
+            if end < limit and self.cue_at(end) is not None and end == i + n:
+                continue  # the mention itself, right before its cue: no name follows it
+            cand = self.parse_speaker(i, end)
+            if cand is None or cand.kind != "PER" or not cand.strong or not cand.role_keys:
+                continue
+            ck = set(cand.role_keys) - {name_key(r) for r in lex.ranks}
+            if cand.role_keys[0] != head or not (ck <= wanted or wanted <= ck) or cand.keys == sp.keys:
+                continue
+            if i <= at:
+                before = cand
+            else:
+                after = cand
+        return before or after
+
+    def stance_subject(self, k: int) -> None:
+        """Remember the subject of a stance verb at a clause start (رحب، أدان، هنأ …): no quotation
+        itself, but the one a following participle or وأضاف refers to (وأيد ماس نظيره قائلا: …)."""
+        lex = self.lex
+        end = min(self.sent_end[k], k + 7)
+        stop = k + 1
+        while stop < end:
+            t = self.toks[stop]
+            if t.kind == "punct" or self.cue_at(stop) is not None:
+                break
+            w = t.norm
+            if stop > k + 1 and (w in _PREPS_NEVER_FIRST or w in lex.adjunct_preps or w.startswith("بال")):
+                break
+            stop += 1
+        if stop <= k + 1:
+            return
+        a_char, b_char = self.toks[k + 1].start, self.toks[stop - 1].end
+        sp: Speaker | None = None
+        first_key = name_key(self.toks[k + 1].text)
+        for h in reversed(self.history):
+            if h.kind == "PER" and first_key in h.keys:
+                sp = h  # وانتقد كافاني نيمار: a known speaker's surname, then the object
+                break
+        for ent in self.entities if sp is None else ():
+            if ent.start == a_char or (ent.start == a_char + 1 and self.norm[k + 1][:1] in "وف"):
+                if ent.end <= b_char or ent.type == "PER":
+                    sp = Speaker(ent.canonical, ent.type, entity_id=ent.entity_id, strong=True)
+                break
+        if sp is None:
+            sp = self.parse_speaker(k + 1, stop)
+            if sp is None or not (sp.strong or (sp.kind == "ORG" and sp.head in lex.institution_heads)):
+                return
+        sp = self.resolve(sp, k)
+        w = self.bare(self.norm[k]) if self.norm[k] not in lex.stance_verbs else self.norm[k]
+        gender = "pl" if w.endswith("وا") else "f" if w.endswith("ت") else "m"
+        self.remember(sp, gender)
 
     def clause_subject(self, k: int) -> Speaker | None:
         """The subject of a sentence whose main verb is not a cue, for a participle in it
@@ -874,7 +990,8 @@ class _Reader:
         if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2:
             found = None  # bare بين is mostly "between"
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
-        if found and bare in lex.impersonal and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
+        pronoun = self.word(k - 1) in _PRONOUNS
+        if found and bare in lex.impersonal and not pronoun and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
         zone_end = found[1] if found else self.zone_stop(start)
         sp: Speaker | None = None
@@ -902,18 +1019,21 @@ class _Reader:
                         sp = None  # ووصفت القرار بأنه …: that is the object; the subject was dropped
             else:
                 sp = self.parse_speaker(a, zone_end)
-                if sp is None and not prefixed:
+                if sp is None and not prefixed and not pronoun:
                     sp = self.look_back(k)
             if cue.lemma == "جاء" and sp is not None and sp.keys and sp.keys[0] in _DOCUMENTS:
                 # وجاء في البيان "…": the statement speaks for whoever issued it, the body named last.
                 sp = self.pro_drop("f") or sp
             explicit = sp is not None
         if sp is not None:
-            sp = self.resolve(sp)
-        if sp is None and cue.pos == "participle":
+            sp = self.resolve(sp, k)
+        record = sp is not None and bool(sp.keys) and sp.keys[0] in self._record_keys
+        if record:
+            sp = None  # جاء في وثائق المحكمة، أفادت تقارير: a record, not a speaker
+        if sp is None and not record and cue.pos == "participle":
             sp = self.clause_subject(k)
             explicit = sp is not None
-        if sp is None:
+        if sp is None and not record:
             sp = self.pro_drop(cue.gender, self.toks[k].start)
             explicit = sp is not None and any(h is sp for h in self.history)
         if not found:
@@ -1005,7 +1125,9 @@ class _Reader:
             # "وفقا لصحيفة ذا فيرج": drop the glued ل from the name.
             name = "ال" + sp.name[2:] if sp.name.startswith("لل") else sp.name[1:].lstrip("ـ")
             sp = Speaker(name, sp.kind, role=sp.role, head=sp.head, strong=sp.strong)
-        sp = self.resolve(sp)
+        sp = self.resolve(sp, k)
+        if sp.keys and sp.keys[0] in self._record_keys:
+            sp = None  # بحسب الوثائق: a record, not a speaker
         s0 = self.sent_start[k]
         before = [m for m in range(s0, k) if self.toks[m].kind == "word" and self.norm[m] not in lex.leading_fillers]
         if not before:
@@ -1022,7 +1144,7 @@ class _Reader:
             if any((c := self.cue_at(m)) is not None and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
                 return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content
             s, e = s0, k
-        if self.add_quote(s, e, False, k, sp, k + 1):
+        if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
             self.remember(sp, "f" if sp.kind == "ORG" else "m")
         return max(k + 1, stop)
 
@@ -1040,6 +1162,8 @@ class _Reader:
                 continue
             cue = self.cue_at(k)
             if cue is None:
+                if (w in lex.stance_verbs or (w[:1] in "وف" and w[1:] in lex.stance_verbs)) and self.clause_start(k):
+                    self.stance_subject(k)
                 k += 1
                 continue
             if self.inside_direct(t.start) or self.word(k - 1) in lex.cue_blockers:
