@@ -126,3 +126,61 @@ def test_component_skips_dates_and_fills_a_valid_record():
 def test_component_works_without_dates_component():
     record = Pipeline([QuantityExtractor()]).extract(RawArticle("في عام 2014 قتل 30 شخصا"))
     assert [q.value for q in record.quantities] == [30]
+
+
+CATEGORY_AT_A_DISTANCE = [
+    # text, value, category: cues far from the number, in the same clause
+    ("وقصفت الطائرات الحربية فجر الأحد بحسب مصادر محلية نحو 30 موقعا للمسلحين", 30, "ATTACK"),
+    ("وأغارت المقاتلات على ما قالت إنها عشرات المخازن العسكرية", 10, "ATTACK"),
+    ("شنّت القوات هجوما واسعا دمرت خلاله ما يقارب 15 منزلا في القرية", 15, "ATTACK"),
+    ("أقلعت قافلة الإغاثة التركية من المعبر صباحا وهي محملة بأدوية وأغذية تزن 40 طنا", 40, "AID"),
+    ("أعلنت المنظمة أن 4 ملايين شخص في البلاد بحاجة ماسة إلى مساعدات غذائية", 4_000_000, "AID"),
+    ("استهدفت الغارة 3 منازل في الحي الشرقي", 3, "ATTACK"),
+    ("سقطت على المدينة 12 عبوة ناسفة", 12, "ATTACK"),
+    ("اندمج أكثر من 20 فصيلا مسلحا في تشكيل واحد", 20, "TROOPS"),
+    ("أصدرت المحكمة حكما بحق 7 نساء حكم عليهن بالسجن المؤبد", 7, "ARREST"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "category"), CATEGORY_AT_A_DISTANCE)
+def test_category_cues_at_a_distance(text, value, category):
+    (q,) = [q for q in find_quantities(text) if q.value == value]
+    assert q.category == category
+
+
+def test_far_cues_do_not_reach_people_durations_or_everyday_things():
+    # the explosion is no attack count for the lava height, nor the scholarship for the duration
+    assert one("ويصل ارتفاع الحمم البركانية المتفجرة من الشقوق إلى 70 مترا").category is None
+    assert one("فازت الطالبة بمنحة دراسية كاملة التكاليف لمدة 4 أشهر").category is None
+    assert one("قاد اللاعب الهجوم طوال الموسم الماضي وسجل خلاله 12 هدفا").category is None
+    assert one("تضم المستودعات عشرات الصناديق العسكرية").category is None
+
+
+def test_military_adjective_on_a_target_is_no_troops():
+    assert one("دمرت الضربات عشرات المواقع العسكرية").category == "ATTACK"
+    assert one("تحطمت ثلاث طائرات عسكرية خلال التدريب").category is None
+
+
+def test_total_in_an_aside_takes_no_category_from_the_predicate():
+    qs = find_quantities("يعاني سكان البلد البالغ عددهم 30 مليون نسمة بحاجة إلى مساعدات بينهم 8 ملايين طفل")
+    by_value = {q.value: q.category for q in qs}
+    assert by_value[30_000_000] is None
+
+
+APPROX_VERB_FAR = [
+    ("وتجاوزت الطلبات التي تلقتها الهيئة خلال العام 12 ألف طلب", 12_000, "more_than"),
+    ("ولم يتجاوز عدد المشتركين في الخدمة 3 ملايين مشترك", 3_000_000, "less_than"),
+    ("يشترط ألا تتجاوز مدة العقد ستة أشهر", 6, "less_than"),
+    ("وتخطت صادرات المملكة من التمور 200 ألف طن", 200_000, "more_than"),
+    # the verb already has its object (a duration), and a nearer number word takes the verb
+    ("أقام المنتخب معسكرا تجاوز الأسبوعين لعب خلاله اللاعبون خمس مباريات", 5, "exact"),
+    ("يملك قائمة عقارات يقارب عددها الثلاثين وتتخطى قيمتها 40 مليون دولار", 40_000_000, "more_than"),
+    # a number behind a preposition is not the verb's object
+    ("وتجاوز الجيش الحدود في 3 مواقع", 3, "exact"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "approx"), APPROX_VERB_FAR)
+def test_approximating_verb_with_a_long_subject(text, value, approx):
+    (q,) = [q for q in find_quantities(text) if q.value == value]
+    assert q.approx == approx

@@ -226,6 +226,9 @@ def errors(results: list[ArticleResult], key: str) -> list[str]:
                     or (key == "dates" and g["resolution"] != p["resolution"]):
                 extra = f" approx {g['approx']}/{p['approx']}" if key == "quantities" else f" res {g['resolution']}/{p['resolution']}"
                 out.append(f"VALUE {r.id} {g['text']!r}/{p['text']!r} value {g['value']}/{p['value']}{extra}")
+            if key == "quantities" and p is not None and (g.get("category") or p.get("category")) \
+                    and g.get("category") != p.get("category"):
+                out.append(f"CAT   {r.id} {g['text']!r} category {g.get('category')}/{p.get('category')}")
         for p in r.spurious:
             out.append(f"EXTRA {r.id} {p['text']!r} value={p['value']}")
     return out

@@ -32,7 +32,7 @@ from functools import lru_cache
 from marsad.record import Quantity
 from marsad.text import QUOTE_MARKS, Token, clitic_candidates, clitic_key, normalize, tokenize
 
-from .numbers import NumberMatch, find_numbers
+from .numbers import _WORD_VALUES, NumberMatch, find_numbers
 
 # --- approximators (normalised), read right before the number ------------------------------------
 
@@ -147,11 +147,13 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "PROTEST": ("متظاهر", "متظاهرين", "محتج", "محتجين", "مظاهره", "مظاهرات", "تظاهر", "تظاهره", "احتجاج", "احتجاجات",
                 "اعتصام", "مسيره"),
     "ATTACK": ("غاره", "غارات", "صاروخ", "صواريخ", "قذيفه", "قذائف", "هجوم", "هجمات", "تفجير", "انفجار", "عبوه",
-               "ضربه", "ضربات", "قصف"),
+               "ضربه", "ضربات", "قصف", "متفجر", "متفجره", "متفجرات", "ناسف", "ناسفه", "مفخخ", "قنبله", "قنابل", "لغم",
+               "الغام", "استهدف", "استهداف", "ضرب", "اغار"),
     "TROOPS": ("جندي", "جنود", "عسكري", "عسكريين", "مقاتل", "مقاتلين", "قوات", "عنصر", "عناصر", "مسلح", "مسلحين",
-               "ضابط", "ضباط", "مجند", "جيش", "شرطي", "عسكريا", "مقاتلا", "جنديا", "مرتزق"),
+               "ضابط", "ضباط", "مجند", "جيش", "شرطي", "عسكريا", "مقاتلا", "جنديا", "مرتزق", "لواء", "الويه", "فصيل",
+               "فصائل", "كتيبه"),
     "AID": ("مساعدات", "مساعده", "منحه", "تبرع", "تبرعات", "معونه", "معونات", "اغاثه", "اغاثيه", "دعم",
-            "انسانيه", "قرض", "قروض", "هبه"),
+            "انسانيه", "قرض", "قروض", "هبه", "اغاثي"),
 }
 _CAT_ORDER = {c: k for k, c in enumerate(CATEGORIES)}
 _CAT_OF_STEM: dict[str, str] = {}
@@ -199,17 +201,40 @@ def _approx_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
 
 _APPROX_VERBS = {"تفوق": "more_than", "يفوق": "more_than", "فاقت": "more_than", "فاق": "more_than",
                  "تجاوزت": "more_than", "تجاوز": "more_than", "يتجاوز": "more_than", "تتجاوز": "more_than",
-                 "تخطت": "more_than", "تخطي": "more_than", "يتخطي": "more_than", "تزيد": "more_than", "يزيد": "more_than",
+                 "تخطت": "more_than", "تخطي": "more_than", "تتخطي": "more_than", "يتخطي": "more_than", "تزيد": "more_than", "يزيد": "more_than",
                  "يقارب": "about", "تقارب": "about", "يناهز": "about", "تناهز": "about", "ناهز": "about", "قارب": "about"}
 
 
+#: Words before a number that make it something other than the object of a verb further back.
+_DURATIONS = ("يوم", "ايام", "اسبوع", "اسابيع", "شهر", "اشهر", "عام", "اعوام", "سنه", "سنت", "سنوات", "ساع", "دقيق", "دقائق")
+_NEGATIONS = frozenset("لم ولم لا ولا الا والا لن ولن".split())
+_NOT_OBJECT = frozenset("في من علي الي عن مع منذ خلال بعد قبل بين عند حتي او و".split())
+
+
 def _approx_verb_before(tokens: list[Token], i: int) -> str | None:
-    """تفوق قيمتها 20 مليار ريال، يناهز عددهم 300: an approximating verb, its subject, then the number."""
-    if i >= 2 and tokens[i - 1].kind == "word" and tokens[i - 2].kind == "word":
-        verb = tokens[i - 2].norm
+    """تفوق قيمتها 20 مليار ريال، يناهز عددهم 300: an approximating verb, its subject, then the number.
+
+    The subject may be long (وتجاوزت المشاريع التي تشرف عليها الوزارة 18 ألف وحدة): the verb may stand up
+    to six words back when only words lie between and the number is its object, not behind a preposition.
+    """
+    if i < 2 or tokens[i - 1].kind != "word":
+        return None
+    object_ok = tokens[i - 1].norm not in _NOT_OBJECT and tokens[i - 1].norm[:1] not in "بل"
+    for back in range(2, 8 if object_ok else 3):
+        k = i - back
+        if k < 0 or tokens[k].kind != "word" or (back > 2 and clitic_key(tokens[k + 1].norm).startswith(_DURATIONS)):
+            return None  # لمدة تجاوزت الأسبوعين خاض خلالها ... سبع مباريات: the verb already has its object
+        if back > 2 and clitic_key(tokens[k].norm) in _WORD_VALUES:
+            return None  # يقارب عددها العشرين وتتخطى قيمتها 50 مليون: another number is nearer
+        verb = tokens[k].norm
         for c in ("", "و", "ف"):
             if verb.startswith(c) and verb[len(c):] in _APPROX_VERBS:
-                return _APPROX_VERBS[verb[len(c):]]
+                if back > 2 and verb[len(c):] in ("تزيد", "يزيد"):
+                    return None  # تزيد الحكومة الرواتب ...: raising, not "more than"
+                approx = _APPROX_VERBS[verb[len(c):]]
+                if approx == "more_than" and k >= 1 and tokens[k - 1].norm in _NEGATIONS:
+                    return "less_than"  # لم يتجاوز عدد المستخدمين 2.4 مليون: at most
+                return approx
     return None
 
 
@@ -429,7 +454,7 @@ def _is_person(word: str | None) -> bool:
     return len(w) >= 5 and w.endswith(("يين", "يون", "يا"))  # nisba plurals and accusatives: صحفيين، فلسطينيا
 
 
-_THINGS = ("مدين", "مقعد", "منزل", "منازل", "مبني", "مباني", "قريه", "قري", "موقع", "مواقع", "سياره", "سيارات", "مركب",
+_THINGS = ("مدين", "مقعد", "مقاعد", "منزل", "منازل", "مبني", "مباني", "قريه", "قري", "موقع", "مواقع", "سياره", "سيارات", "مركب",
            "طائر", "دباب", "مشروع", "مشاريع", "شركه", "شركات", "دول", "بلد", "مركز", "مراكز", "مدرسه", "مدارس", "مستشفي",
            "عام", "اعوام", "سنه", "سنوات", "سنين", "يوم", "ايام", "شهر", "اشهر", "اسبوع", "اسابيع", "مباراه", "مباريات",
            "هدف", "اهداف", "لقب", "القاب", "صوت", "اصوات", "حقيب", "كتاب", "كتب", "فرع", "فروع", "كليه", "مقر", "جسر",
@@ -443,16 +468,23 @@ def _is_thing(word: str | None) -> bool:
     return _is_measure(word) or any(w.startswith(t) for t in _THINGS)
 
 
-def _cue_window(tokens: list[Token], m_start: int, m_end: int, s0: int, s1: int) -> list[tuple[int, int]]:
+#: Prepositions with a pronoun that points back at the counted people: 16 امرأة حكم عليهن بالسجن.
+_BACK_REFERENCE = frozenset("عليهم عليهن بحقهم بحقهن معهم لهم لهن منهم منهن".split())
+
+
+def _cue_window(tokens: list[Token], m_start: int, m_end: int, s0: int, s1: int,
+                unit_idx: int | None = None) -> list[tuple[int, int]]:
     """(token index, distance) of words that may say what a number counts.
 
-    Up to six words back and three forward, within the clause: a full stop or semicolon ends it,
-    and so does a comma, unless it closes a short aside (اعتقلت الشرطة، السبت، ألف شخص).
+    Up to twelve words back (the caller decides how far each kind of cue may be) and three forward
+    from the counted noun (five when a pronoun points back at it), within the clause: a full stop
+    or semicolon ends it, and so does a comma, unless it closes a short aside (اعتقلت الشرطة، السبت،
+    ألف شخص).
     """
     out = []
     k, dist = m_start - 1, 0
     in_aside = False
-    while k >= s0 and dist < 6:
+    while k >= s0 and dist < 12:
         t = tokens[k]
         if t.kind == "punct":
             if t.text in _CLAUSE_BREAK:
@@ -469,15 +501,18 @@ def _cue_window(tokens: list[Token], m_start: int, m_end: int, s0: int, s1: int)
         dist += 1
         out.append((k, dist))
         k -= 1
-    k, dist = m_end, 0
-    while k < s1 and dist < 3:
+    k, dist = (m_end, 0) if unit_idx is None or unit_idx < m_end else (unit_idx + 1, 1)
+    reach = 3
+    while k < s1 and dist < reach:
         t = tokens[k]
         if t.kind == "punct":
             if t.text in QUOTE_MARKS:
                 k += 1
                 continue
             break
-        if t.norm in _NOT_UNIT:
+        if t.norm in _BACK_REFERENCE:
+            reach = 5
+        elif t.norm in _NOT_UNIT:
             break  # آلاف المتظاهرين قبل اعتقاله: the arrest is someone else's
         dist += 1
         out.append((k, -dist))  # negative: after the number
@@ -489,6 +524,47 @@ def _cue_window(tokens: list[Token], m_start: int, m_end: int, s0: int, s1: int)
 _EVENTS = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACED", "RELEASE", "MISSING"})
 
 
+#: Strong aid words that mark a shipment or a pledge from further away in the clause (not دعم، which
+#: is also "backing" and "subsidy").
+_AID_FAR = frozenset("مساعدات اغاثه اغاثيه اغاثي معونه معونات تبرعات منحه هبه".split())
+#: "in need of": بحاجة إلى مساعدات، يحتاجون المساعدات.
+_NEED = frozenset("حاجه بحاجه يحتاج يحتاجون تحتاج محتاجين المحتاجين".split())
+
+
+#: Counted things that are shipped as aid or struck in attacks, so that a cue opening the clause
+#: reaches them (measures such as طن count too); durations and everyday things do not.
+_SHIPPED = ("سله", "سلال", "شاحن", "حاويه", "حاويات", "طرد", "بطانيه", "بطانيات", "خيمه", "خيام", "وجبه", "وجبات",
+            "كيس", "اكياس", "شحنه", "شحنات", "طائره", "طائرات")
+_TARGETS = ("موقع", "مواقع", "منزل", "منازل", "مبني", "مباني", "بلده", "بلدات", "قريه", "قري", "مستشفي", "مستشفيات",
+            "مدرسه", "مدارس", "مخزن", "مخازن", "منشاه", "منشات", "مقر", "مقرات", "مركز", "مراكز", "نقطه", "نقاط")
+
+
+def _far_target(tokens: list[Token], unit_idx: int | None, cat: str) -> bool:
+    if unit_idx is None:
+        return False
+    w = clitic_key(tokens[unit_idx].norm)
+    if cat == "AID":
+        return _is_measure(tokens[unit_idx].text) or w.startswith(_SHIPPED)
+    if w.startswith(("هدف", "اهداف")):  # الأهداف العسكرية, not the goals of a match
+        return unit_idx + 1 < len(tokens) and clitic_key(tokens[unit_idx + 1].norm).startswith("عسكري")
+    return w.startswith(_TARGETS)
+
+
+def _needs_aid(tokens: list[Token], k: int, s1: int) -> bool:
+    """An aid word within a few words after a "need" word at or after ``k`` (up to eight words on)."""
+    seen = 0
+    while k < s1 and seen < 8:
+        t = tokens[k]
+        if t.kind == "punct" and t.text in _CLAUSE_BREAK:
+            return False
+        if t.kind == "word":
+            seen += 1
+            if clitic_key(t.norm) in _NEED or t.norm in _NEED:
+                return any(_category_of(x.norm) == "AID" for x in tokens[k + 1:min(s1, k + 5)] if x.kind == "word")
+        k += 1
+    return False
+
+
 def _category(tokens: list[Token], m_start: int, m_end: int, unit_idx: int | None, s0: int, s1: int) -> str | None:
     unit_word = tokens[unit_idx].text if unit_idx is not None else None
     unit_cat = _category_of(tokens[unit_idx].norm) if unit_idx is not None else None
@@ -496,20 +572,36 @@ def _category(tokens: list[Token], m_start: int, m_end: int, unit_idx: int | Non
         return unit_cat
     # An event can only befall people: a counted thing (مدينة، مقعدا) takes no event from context.
     people = unit_idx is None or unit_cat is not None or _is_person(unit_word) or not _is_thing(unit_word)
+    person = unit_idx is not None and _is_person(unit_word)
+    # A total given in an aside (البالغ عددهم 25 مليون نسمة) takes nothing from what follows it.
+    total = m_start >= 1 and tokens[m_start - 1].norm in ("عددهم", "عددها", "عدده", "البالغ", "البالغه")
     best: tuple[int, int, str] | None = None
-    for k, dist in _cue_window(tokens, m_start, m_end, s0, s1):
+    for k, dist in _cue_window(tokens, m_start, m_end, s0, s1, unit_idx):
         after = dist < 0
         dist = abs(dist)
         if k == unit_idx or tokens[k].kind != "word":
             continue
+        if after and total:
+            continue  # سكان اليمن البالغ عددهم 25 مليون نسمة بحاجة ...: the predicate is the sentence's, not the aside's
         cat = _category_of(tokens[k].norm)
         if cat is None or (cat in _EVENTS and not people):
             continue
-        if cat not in _EVENTS and dist > 2:
+        if cat in _EVENTS and dist > 6:
+            continue
+        if cat == "TROOPS" and (not people or (after and unit_idx is not None and not person)):
+            continue  # الأهداف العسكرية، المخازن العسكرية: a military target is no soldier
+        # What was struck or shipped (أهداف، مواقع، أطنان) is often the object of a verb that opens the
+        # clause: وقصف الجيش ... عشرات الأهداف، الطائرة الإغاثية ... تزن 11 طنا.
+        far = not after and (cat == "ATTACK" or (cat == "AID" and clitic_key(tokens[k].norm) in _AID_FAR)) \
+            and _far_target(tokens, unit_idx, cat)
+        if cat not in _EVENTS and dist > (12 if far else 2):
             continue  # who or what is counted is said next to the number
         rank = (0 if cat in _EVENTS else 1, dist)
         if best is None or rank < best[:2]:
             best = (*rank, cat)
+    if best is None and unit_cat is None and (person or unit_idx is None) and not total \
+            and _needs_aid(tokens, (unit_idx if unit_idx is not None else m_end - 1) + 1, s1):
+        return "AID"  # 22 مليون نسمة بحاجة لمساعدات إنسانية
     if unit_cat == "ARREST":
         # الإفراج عن 50 معتقلا: released, not arrested.
         return "RELEASE" if best is not None and best[2] == "RELEASE" else "ARREST"
