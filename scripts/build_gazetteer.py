@@ -216,6 +216,14 @@ def build(min_population: int, world_min_population: int) -> dict:
             b.aliases[i] |= {clean(n) for n in names if arabic_ok(clean(n))}
             b.entries[i]["name"] = clean(name)
             continue
+        if kind == "city" and gid and not lat and str(gid) in cities:
+            # A GeoNames town that has no Arabic name there: we supply the name, GeoNames the rest.
+            c = cities[str(gid)]
+            b.add({"name": clean(name), "cc": c["countrycode"], "admin1": admin_of_group.get((c["countrycode"], c["admin1code"])),
+                   "lat": c["latitude"], "lon": c["longitude"], "geonames_id": c["geonameid"], "kind": "city",
+                   "population": c["population"]}, names)
+            n_cur += 1
+            continue
         if not lat:
             print(f"curated row without coordinates and no generated entry to extend: {name}", file=sys.stderr)
             continue
