@@ -277,14 +277,21 @@ def _region(text: str, keys: set[str]) -> tuple[int, str]:
 
 
 def _snippet_in(text: str, keys: set[str], window: int, context: int) -> Snippet:
-    tokens = [t for t in tokenize(text) if t.kind in ("word", "num")]
+    # (start, end, key) of word and number tokens, by the text layer's token pattern and cached keys
+    tokens: list[tuple[int, int, str]] = []
+    matched: list[int] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind not in ("word", "num"):
+            continue
+        k, alts = _entry(m.group(), kind)
+        if k is None:
+            continue
+        if k in keys or any(a in keys for a in alts):
+            matched.append(len(tokens))
+        tokens.append((m.start(), m.end(), k))
     if not tokens:
         return Snippet(text[:200], 0, min(len(text), 200))
-    matched: list[int] = []
-    for i, t in enumerate(tokens):
-        k = _word_key(t.text, t.kind, t.norm)
-        if k in keys or (t.kind == "word" and len(t.norm) > 3 and t.norm[0] in "وفبكل" and any(a in keys for a in _alt_forms(t.text, k or ""))):
-            matched.append(i)
     if matched:
         best_start, best_score = matched[0], -1.0
         j = 0
@@ -293,7 +300,7 @@ def _snippet_in(text: str, keys: set[str], window: int, context: int) -> Snippet
                 j += 1
             # window ending at match i: distinct keys count most, then the number of hits
             in_win = matched[j:a + 1]
-            distinct = len({clitic_key(tokens[x].text) if tokens[x].kind == "word" else tokens[x].norm for x in in_win})
+            distinct = len({tokens[x][2] for x in in_win})
             score = distinct * 100 + len(in_win)
             if score > best_score:
                 best_score, best_start = score, matched[j]
@@ -301,9 +308,9 @@ def _snippet_in(text: str, keys: set[str], window: int, context: int) -> Snippet
     else:
         first = 0
     last = min(len(tokens), first + window) - 1
-    start, end = tokens[first].start, tokens[last].end
+    start, end = tokens[first][0], tokens[last][1]
     # extend to the end of a closing quote mark/punctuation glued to the last word
-    while end < len(text) and end - tokens[last].end < 2 and text[end] in "”»\".،,؛":
+    while end < len(text) and end - tokens[last][1] < 2 and text[end] in "”»\".،,؛":
         end += 1
-    hl = [(tokens[i].start - start, tokens[i].end - start) for i in matched if first <= i <= last]
+    hl = [(tokens[i][0] - start, tokens[i][1] - start) for i in matched if first <= i <= last]
     return Snippet(text[start:end], start, end, hl, leading_ellipsis=start > 0, trailing_ellipsis=end < len(text.rstrip()))
