@@ -131,3 +131,23 @@ def test_component_fills_valid_record_with_exact_offsets():
     validate(record.to_dict())
     assert [(d.text, d.value) for d in record.dates] == [
         ("26 شوال 1436 هـ", "2015-08-11"), ("11 اغسطس 2015 م", "2015-08-11"), ("أمس الاثنين", "2015-08-10")]
+
+
+PREVIEWS = [
+    # a present-tense verb of a scheduled event before a weekday: the coming day (published Thursday 10 May)
+    ("ويلتقي المنتخبان في العاصمة يوم السبت", "2018-05-12"),
+    ("وتنطلق المنافسات الاثنين بمشاركة عشرين دولة", "2018-05-14"),
+    ("تعقد اللجنة اجتماعها الدوري الأحد", "2018-05-13"),
+    ("ويستضيف الفريق منافسه الثلاثاء", "2018-05-15"),
+    # past meanings stay past: كان + present, لم + present, منذ, and reporting verbs
+    ("وكان الفريق يلعب السبت على أرضه", "2018-05-05"),
+    ("الغارة التي لم يعلن أحد مسؤوليته عنها الاثنين", "2018-05-07"),
+    ("قالت الوزيرة التي تزور باريس منذ الاثنين إن المحادثات مثمرة", "2018-05-07"),
+    ("ويقول شهود إن الانفجار وقع الثلاثاء", "2018-05-08"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PREVIEWS)
+def test_weekday_previews_in_the_present_tense(text, value):
+    (d,) = find_dates(text, PUBLISHED)
+    assert d.value == value

@@ -247,11 +247,26 @@ _FUTURE_RE = re.compile(
     r"(?:^|\s)(?:[وف]?س(?!ياس|ياد|يار|يطر|ير|نغ|تين|ته|تي|نو|نه|نا|ناريو|تو|تا)[يتن][^\W\d_]{3,}|سوف|يعتزم|تعتزم|المقرر|مقرر|المنتظر|المتوقع|يرتقب|مرتقب)(?![^\W\d_])")
 
 
+#: Present-tense verbs of scheduled events: news previews write them without س (ويلتقي الفريقان يوم
+#: الثلاثاء، تعلن المفوضية النتائج الاثنين، تنطلق البطولة الخميس) and mean the coming day.
+_PREVIEW_RE = re.compile(
+    r"(?:^|\s)[وف]?[يت](?:لتقي|لعب|واجه|ستضيف|خوض|نطلق|بدا|عقد|قام|جري|زور|ختتم|فتتح|نتهي|غادر|توجه|شارك|حل|نظم"
+    r"|ستانف|صوت|نتخب|علن|جتمع|ناقش|بحث|ستقبل|صدر|نظر)(?:ان|ون|ا)?(?![^\W\d_])")
+_SINCE_RE = re.compile(r"(?:^|\s)منذ\s+(?:يوم\s+)?$")  # التي تزور واشنطن منذ الاثنين: since, not next
+#: كان يلعب (used to), لم يعلن (did not): a present form with a past meaning.
+_WAS_RE = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|لم)\s+(?:[^\W\d_]+\s+)?$")
+
+
 def _future_context(norm: str, start: int) -> bool:
-    """A future verb (سيعقد، ستبدأ) or marker (من المقرر، سوف) shortly before, in the same sentence."""
+    """A future verb (سيعقد، ستبدأ), marker (من المقرر، سوف) or a present-tense verb of a scheduled
+    event (يلتقي، تنطلق; not after كان) shortly before, in the same sentence."""
     window = norm[max(0, start - 45):start]
     cut = max(window.rfind("."), window.rfind("؟"), window.rfind("\n"))
-    return bool(_FUTURE_RE.search(window[cut + 1:]))
+    window = window[cut + 1:]
+    if _FUTURE_RE.search(window):
+        return True
+    m = _PREVIEW_RE.search(window)
+    return m is not None and not _WAS_RE.search(window[:m.start() + 1]) and not _SINCE_RE.search(window)
 
 
 class _Found:
