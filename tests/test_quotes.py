@@ -319,3 +319,50 @@ def test_pronoun_subject_is_not_the_impersonal_form():
 def test_quoted_body_after_a_role_in_construct_is_a_name():
     q = only("وأبلغ رئيس «مكتب التحقيقات»، جيمس هول، اللجنة أن الخطر ما زال قائما.")
     assert q.speaker == "جيمس هول" and q.text == "الخطر ما زال قائما"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("وقال بيان صادر عن وزارة الداخلية إن الهجوم أسفر عن مقتل ثلاثة.", "وزارة الداخلية"),
+    ("وأكد بيان للجيش اللبناني أن الهجوم أسفر عن مقتل ثلاثة.", "الجيش اللبناني"),
+])
+def test_a_document_speaks_for_its_issuer(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+def test_relative_pronoun_before_a_cue_takes_its_antecedent():
+    q = only("وأثار القرار ردودا واسعة وسط اللبنانيين، الذين أكدوا أن التصعيد سيزداد.")
+    assert q.speaker == "اللبنانيين" and q.text == "التصعيد سيزداد"
+    q = only("وهاجم الرئيس الوزير الذي قال إن الأزمة انتهت.")
+    assert q.speaker != "وهاجم الرئيس"
+    # a relative clause with its own verb between the relative and the cue is still not a quotation
+    assert quotes("وهذا هو الاتفاق الذي أكد الطرفان التزامهما به.") == []
+
+
+def test_participle_after_the_subject_only_repeats_the_cue():
+    q = only("وتابع المتحدث باسم الشرطة قائلا إن الاجتماع سيعقد غدا.")
+    assert q.speaker == "الشرطة" and q.text == "الاجتماع سيعقد غدا"
+
+
+def test_topic_with_amma_before_a_fa_cue():
+    q = only("أما الرئيس الفرنسي إيمانويل ماكرون فقال إن أوروبا موحدة.")
+    assert q.speaker == "إيمانويل ماكرون" and q.speaker_role == "الرئيس الفرنسي"
+
+
+def test_aside_in_apposition_is_not_a_name():
+    q = only("وقال مسؤول في الوزارة، طلب عدم نشر اسمه، إن القرار نهائي.")
+    assert q.speaker == "مسؤول في الوزارة"
+
+
+def test_role_subject_of_a_cue_without_quotation_is_remembered():
+    qs = quotes("وقال المحلل سامي النجار إن الأسعار سترتفع.\n"
+                "وشدد الوزير على ضرورة الالتزام بالقانون، موضحا أن المخالفين سيعاقبون.")
+    assert [q.speaker for q in qs] == ["سامي النجار", "الوزير"]
+
+
+def test_definite_description_refers_back_to_the_latest_person():
+    qs = quotes("وقال إدينسون كافاني إن الفريق متحد.\n"
+                "وكشف النجم الأوروغوياني عن رسالة بعثها إلى زميله، وقال: \"أبلغته أنني سأساعده\".")
+    assert [q.speaker for q in qs] == ["إدينسون كافاني", "إدينسون كافاني"]
+    # a person with another known office is not the one described
+    qs = quotes("وقال المحلل سامي النجار إن الأسعار سترتفع.\nوقال الوزير إن الدعم مستمر.")
+    assert [q.speaker for q in qs] == ["سامي النجار", "الوزير"]

@@ -250,6 +250,10 @@ STANCE_VERBS = """
 رحب أدان دان استنكر استهجن ندد انتقد أشاد ثمن ناشد عبر أبدى هنأ حث رفض هاجم اتهم أيد عارض
 طمأن وعد التقى استقبل بحث ناقش تحدث أجاب ردّ علق تطرق أثنى شكر قدم حمل اعتذر وجه
 """
+#: Words that open an aside in apposition, not a name (مسؤول، طلب عدم نشر اسمه، قال …).
+ASIDE_STARTS = """
+طلب طالبا فضل مفضلا رفض رافضا اشترط مشترطا تحدث متحدثا شريطة بشرط
+"""
 #: Heads that a bare definite noun (الوزارة، البيان) refers back with.
 ANAPHORIC_DOCS = {"بيان", "البيان", "التقرير", "تقرير", "البلاغ", "التعميم", "المذكرة"}
 
@@ -364,6 +368,7 @@ class Lexicon:
     cue_blockers: frozenset[str]
     not_complement_before: frozenset[str]
     record_heads: frozenset[str]
+    aside_starts: frozenset[str]
     stance_verbs: frozenset[str]
 
 
@@ -398,6 +403,7 @@ def load_lexicon() -> Lexicon:
         cue_blockers=_words(CUE_BLOCKERS),
         not_complement_before=_words(NOT_COMPLEMENT_BEFORE),
         record_heads=_words(RECORD_HEADS),
+        aside_starts=_words(ASIDE_STARTS),
         stance_verbs=_stance_forms(),
     )
 

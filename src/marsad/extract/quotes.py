@@ -64,6 +64,7 @@ _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "�
 _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
 #: A pronoun subject before a cue (وهو يعتقد أن): not the impersonal يعتقد أن, and no subject to look for.
 _PRONOUNS = frozenset(("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو", "فهي", "فهم"))
+_RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -623,6 +624,9 @@ class _Reader:
                     run.append(k)
                 return Speaker(self.span_text(run), "ORG", head=head_raw)
             return Speaker(self.span_text(self.trim_org(seg)), "ORG", head=head_raw)
+        issuer = self.document_issuer(a, b)
+        if issuer is not None:
+            return issuer
         role, rank, name = self.analyse(seg)
         if role and name and self.is_opener(name[0] - 1) and name[0] - 1 in seg:
             # رئيس «إف بي آي»، جيمس كومي: the quoted body belongs to the role, the name comes after
@@ -634,8 +638,9 @@ class _Reader:
                 role2, rank2, name2 = self.analyse(seg2)
                 cand = name2 or ([k for k in seg2 if self.toks[k].kind == "word"] if not role2 else [])
                 cand = self.trim_name(cand) if len(cand) > 5 else cand
-                if cand and (self.norm[cand[0]] in lex.leading_fillers or self.norm[cand[0]] in _FUNCTION_WORDS):
-                    break  # "…، كما شدد": a new clause, not a name in apposition
+                if cand and (self.norm[cand[0]] in lex.leading_fillers or self.norm[cand[0]] in _FUNCTION_WORDS
+                             or self.norm[cand[0]] in lex.aside_starts or self.cue_at(cand[0]) is not None):
+                    break  # "…، كما شدد", "، طلب عدم نشر اسمه،": a clause or an aside, not a name
                 if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
                     name = cand
                     rank = rank or rank2
@@ -669,6 +674,37 @@ class _Reader:
             return None
         return Speaker(text, "PER", head=head_raw)
 
+    def document_issuer(self, a: int, b: int) -> Speaker | None:
+        """``بيان صادر عن وزارة الداخلية``، ``بيان للجيش اللبناني``، ``تقرير وزارة الصحة``: a document
+        speaks for the body that issued it."""
+        words: list[int] = []
+        for k in range(a, b):
+            if self.toks[k].kind == "punct" and self.toks[k].text in _COMMAS:
+                break
+            if self.toks[k].kind == "word":
+                words.append(k)
+        if len(words) < 2 or name_key(self.toks[words[0]].text) not in _DOCUMENTS:
+            return None
+        seg = [k for k in range(words[0], words[-1] + 1)]
+        rest = words[1:]
+        w1 = self.norm[rest[0]]
+        if w1 in ("صادر", "الصادر", "صادره", "الصادره"):
+            rest = rest[1:]
+            if rest and self.norm[rest[0]] in ("عن", "من"):
+                rest = rest[1:]
+        elif w1.startswith("لل") and len(w1) > 4:
+            pass  # بيان للجيش: the ل is glued, read the rest as the body
+        elif self.is_definite(w1) or self.norm[rest[0]] in ("عن", "من", "في"):
+            return None  # بيان الأمس، بيان عن الوضع
+        if not rest:
+            return None
+        sub = self.parse_speaker(rest[0], seg[-1] + 1, glued_l=self.norm[rest[0]].startswith("لل"))
+        if sub is None or sub.kind == "DESC" and not sub.role:
+            return None
+        if sub.name.startswith("لل"):
+            sub = Speaker("ال" + sub.name[2:], sub.kind, role=sub.role, head=sub.head, strong=sub.strong)
+        return sub
+
     def _confirm_with_entity(self, sp: Speaker, name: list[int]) -> Speaker:
         """Use the NER component's reading of a name the speaker rules found: its canonical form
         (a surname alone becomes the full name seen earlier) and its ``entity_id``.
@@ -689,6 +725,10 @@ class _Reader:
             if aligned:
                 return Speaker(ent.canonical, "PER", role=sp.role, head=sp.head, entity_id=ent.entity_id, strong=True)
         return sp
+
+    def topic_before(self, k: int) -> bool:
+        """``أما الرئيس الفرنسي فقال``: a topic opened by أما earlier in the sentence."""
+        return any(self.norm[m] in ("اما", "واما") for m in range(self.sent_start[k], k))
 
     def look_back(self, cue_k: int) -> Speaker | None:
         """A subject before its cue in the same sentence: ``مجلة "أتلانتيك" الأميركية، رأت أن``."""
@@ -753,10 +793,26 @@ class _Reader:
             for h in reversed(self.history):
                 if h.kind == "PER" and h.role_keys and _contains(h.role_keys, sp.role_keys):
                     return h
+            if sp.role and self.is_definite(normalize(sp.role.split()[0])):
+                # المهاجم الأوروغوياني after "إدينسون كافاني، مهاجم باريس سان جيرمان": same office head
+                for h in reversed(self.history):
+                    if h.kind == "PER" and h.role_keys and h.role_keys[0] == sp.role_keys[0]:
+                        return h
             if at is not None:
                 holder = self.role_holder(sp, at)
                 if holder is not None:
                     return holder
+            first = normalize(sp.role.split()[0]) if sp.role else ""
+            if self.is_definite(first) and first in self.lex.role_heads and first not in self.lex.anonymous_heads:
+                # A definite description never named with its holder (المهاجم الأوروغوياني, النجم
+                # البرتغالي) refers back to the latest person of its gender.
+                g = "f" if first.endswith("ه") else "m"
+                for h in reversed(self.history):
+                    if h.kind != "PER":
+                        continue
+                    if (h.gender is None or h.gender == g) and (not h.role_keys or h.role_keys[0] == sp.role_keys[0]):
+                        return h  # a person whose office is unknown or the same
+                    break
         if len(keys) == 1 and sp.kind in ("ORG", "DESC"):
             head = keys[0]
             if head in self.lex.anaphoric_docs or "ال" + head in self.lex.anaphoric_docs:
@@ -809,13 +865,15 @@ class _Reader:
                 break
             end = i + n
             limit = min(self.sent_end[i], i + n + 8)
-            while end < limit and self.cue_at(end) is None and not self.is_opener(end):
+            while end < limit and self.cue_at(end) is None and not self.is_opener(end) and self.word(end) not in _THAT:
                 end += 1
             if end < limit and self.cue_at(end) is not None and end == i + n:
                 continue  # the mention itself, right before its cue: no name follows it
             cand = self.parse_speaker(i, end)
             if cand is None or cand.kind != "PER" or not cand.strong or not cand.role_keys:
                 continue
+            if cand.role and sp.role and self.is_definite(normalize(cand.role.split()[0])) != self.is_definite(normalize(sp.role.split()[0])):
+                continue  # الرئيس (the president) is not رئيس الوزراء
             ck = set(cand.role_keys) - {name_key(r) for r in lex.ranks}
             if cand.role_keys[0] != head or not (ck <= wanted or wanted <= ck) or cand.keys == sp.keys:
                 continue
@@ -978,8 +1036,37 @@ class _Reader:
                 return ent.entity_id
         return entity_id(sp.kind, sp.name)
 
-    def handle_cue(self, k: int, cue: CueForm, prefixed: bool) -> int:
-        """Read one verb/participle cue at token ``k``; return the token to continue from."""
+    def relative_antecedent(self, k: int, cue: CueForm) -> Speaker | None:
+        """``وسط اللبنانيين، الذين أكدوا أن …``، ``جون كيري، الذي قال إن …``: a speech verb right after
+        a relative pronoun, with its complement at once, speaks for the noun the relative follows."""
+        rel = self.word(k - 1)
+        if rel not in _RELATIVE_PRONOUNS or cue.pos != "verb" or cue.strict:
+            return None
+        found = self.scan_complement(k + 1, True)
+        if not found or found[1] > k + 2:
+            return None
+        m = k - 2
+        while m >= 0 and self.toks[m].kind == "punct" and self.toks[m].text in _COMMAS:
+            m -= 1
+        s0 = self.sent_start[k]
+        words: list[int] = []
+        while m >= s0 and len(words) < 6 and self.toks[m].kind == "word":
+            w = self.norm[m]
+            if w in _PREPS_NEVER_FIRST or w in self.lex.adjunct_preps or self.cue_at(m) is not None:
+                break
+            if w in self.lex.stance_verbs or (w[:1] in "وف" and not self.is_definite(w) and self.bare(w) not in self.lex.role_heads):
+                break  # وهاجم الرئيس الوزير الذي قال: the clause's verb is not part of the antecedent
+            words.append(m)
+            m -= 1
+        if not words:
+            return None
+        sp = self.parse_speaker(words[-1], words[0] + 1)
+        return sp if sp is not None and sp.kind != "DESC" or sp is not None and (sp.role or sp.head in self.lex.anonymous_heads or sp.head in self.lex.plural_heads or self.is_definite(sp.head)) else None
+
+    def handle_cue(self, k: int, cue: CueForm, prefixed: bool, antecedent: Speaker | None = None) -> int:
+        """Read one verb/participle cue at token ``k``; return the token to continue from.
+
+        ``antecedent``: the noun a relative pronoun before the cue stands for (الذين أكدوا أن)."""
         lex = self.lex
         start = k + 1
         if cue.lemma == "جاء":
@@ -994,6 +1081,11 @@ class _Reader:
         if found and bare in lex.impersonal and not pronoun and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
         zone_end = found[1] if found else self.zone_stop(start)
+        for m in range(start, zone_end):
+            c = self.cue_at(m)
+            if (c is not None and c[0].pos == "participle") or self.norm[m] == "بالقول":
+                zone_end = m  # وتابع المتحدث قائلا إن: the participle only repeats the cue
+                break
         sp: Speaker | None = None
         explicit = False
         gender: str | None = cue.gender
@@ -1018,8 +1110,10 @@ class _Reader:
                     if sp is not None and not sp.strong and sp.kind != "ORG" and sp.head not in lex.role_heads:
                         sp = None  # ووصفت القرار بأنه …: that is the object; the subject was dropped
             else:
-                sp = self.parse_speaker(a, zone_end)
-                if sp is None and not prefixed and not pronoun:
+                sp = self.parse_speaker(a, zone_end) if a < zone_end else None
+                if sp is None and antecedent is not None:
+                    sp = antecedent
+                if sp is None and not pronoun and antecedent is None and (not prefixed or (self.norm[k][0] == "ف" and self.topic_before(k))):
                     sp = self.look_back(k)
             if cue.lemma == "جاء" and sp is not None and sp.keys and sp.keys[0] in _DOCUMENTS:
                 # وجاء في البيان "…": the statement speaks for whoever issued it, the body named last.
@@ -1041,6 +1135,7 @@ class _Reader:
             # who a following وأضاف refers to; weak readings (an object, a clause) are not kept.
             if explicit and sp is not None and cue.pos == "verb" and (
                 sp.strong or (sp.kind == "ORG" and (sp.head in self.lex.institution_heads))
+                or (sp.kind == "DESC" and sp.role is not None and self.bare(sp.head) in lex.role_heads)
             ):
                 self.remember(sp, gender)
             return k + 1
@@ -1166,10 +1261,16 @@ class _Reader:
                     self.stance_subject(k)
                 k += 1
                 continue
-            if self.inside_direct(t.start) or self.word(k - 1) in lex.cue_blockers:
+            if self.inside_direct(t.start):
                 k += 1
                 continue
-            k = self.handle_cue(k, cue[0], cue[1])
+            antecedent = None
+            if self.word(k - 1) in lex.cue_blockers:
+                antecedent = self.relative_antecedent(k, cue[0])
+                if antecedent is None:
+                    k += 1
+                    continue
+            k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
 
 
