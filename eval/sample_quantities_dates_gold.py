@@ -72,8 +72,27 @@ def sample_blind() -> list[tuple[str, str]]:
     return [(aid, "blind") for aid in chosen]
 
 
+#: A fourth batch for error analysis (dev3): drawn after the blind set, all earlier batches excluded,
+#: annotated before looking at marsad's output on it; its untuned score is reported, then it is tuned on.
+SEED4 = 5_2031
+BATCH4_PER_CORPUS = 7
+
+
+def sample_batch4() -> list[tuple[str, str]]:
+    seen = {aid for aid, _ in sample() + sample_batch2() + sample_blind()}
+    rng = random.Random(SEED4)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
+        chosen += [r["id"] for r in rng.sample(rows, BATCH4_PER_CORPUS)]
+    rng.shuffle(chosen)
+    return [(aid, "dev3") for aid in chosen]
+
+
 def all_batches() -> list[tuple[str, str]]:
-    return sample() + sample_batch2() + sample_blind()
+    return sample() + sample_batch2() + sample_blind() + sample_batch4()
 
 
 if __name__ == "__main__":
