@@ -7,7 +7,7 @@ plus our own curated file ``src/marsad/data/gazetteer/curated.tsv``. Writes one 
 entries and a key → entry-ids index whose keys are made with :func:`marsad.text.name_key`, the same
 normalisation and clitic keys the resolver applies to article tokens.
 
-    .venv/bin/python scripts/build_gazetteer.py [--min-population 1000] [--world-min-population 15000]
+    .venv/bin/python scripts/build_gazetteer.py [--min-population 0] [--world-min-population 15000]
 """
 
 from __future__ import annotations
@@ -375,7 +375,7 @@ def _map_admin1(groups: dict[tuple[str, str], list[dict]], states_by_cc: dict[st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--min-population", type=int, default=1000, help="smallest town kept in focus countries")
+    ap.add_argument("--min-population", type=int, default=0, help="smallest town kept in focus countries (GeoNames gives many real towns population 0)")
     ap.add_argument("--world-min-population", type=int, default=15000, help="smallest town kept elsewhere")
     ap.add_argument("--out", type=Path, default=OUT_DIR / "places.json.gz")
     args = ap.parse_args()
