@@ -366,3 +366,20 @@ def test_definite_description_refers_back_to_the_latest_person():
     # a person with another known office is not the one described
     qs = quotes("وقال المحلل سامي النجار إن الأسعار سترتفع.\nوقال الوزير إن الدعم مستمر.")
     assert [q.speaker for q in qs] == ["سامي النجار", "الوزير"]
+
+
+def test_feminine_singular_cue_refers_back_to_a_broken_plural():
+    qs = quotes("وذكرت مصادر أمنية أن الشرطة اعتقلت سبعة أشخاص.\n"
+                "وأوضحت أن المعتقلين ينتمون إلى خلية واحدة، مشيرة إلى أن التحقيق مستمر.")
+    assert [q.speaker for q in qs] == ["مصادر أمنية"] * 3
+
+
+def test_topic_that_is_not_a_subject():
+    qs = quotes("وقال الوزير خالد العمر إن الحدود آمنة.\nأما فيما يتعلق بسوريا فأوضح أن الحل سياسي.")
+    assert [q.speaker for q in qs] == ["خالد العمر", "خالد العمر"]
+
+
+def test_stance_verb_object_is_not_taken_for_a_name():
+    qs = quotes("وقال الرئيس اليمني الراحل علي عبدالله صالح إن الحرب ستنتهي.\n"
+                "ووجه الرئيس اليمني الراحل انتقادات حادة للحوثيين.\nوقال إنهم سبب الحرب.")
+    assert [q.speaker for q in qs] == ["علي عبدالله صالح", "علي عبدالله صالح"]

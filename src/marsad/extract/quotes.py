@@ -65,6 +65,8 @@ _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", 
 #: A pronoun subject before a cue (وهو يعتقد أن): not the impersonal يعتقد أن, and no subject to look for.
 _PRONOUNS = frozenset(("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو", "فهي", "فهم"))
 _RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"))
+#: After أما, words that open a topic that is not the subject (أما فيما يتعلق بسوريا فأوضح).
+_TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "بالنسبة", "على", "في", "من", "بخصوص", "بشأن", "حول", "إذا", "ما"))
 _MAX_ZONE = 25
 _MAX_ZONE_STRICT = 8
 
@@ -728,7 +730,8 @@ class _Reader:
 
     def topic_before(self, k: int) -> bool:
         """``أما الرئيس الفرنسي فقال``: a topic opened by أما earlier in the sentence."""
-        return any(self.norm[m] in ("اما", "واما") for m in range(self.sent_start[k], k))
+        return any(self.norm[m] in ("اما", "واما") and self.word(m + 1) not in _TOPIC_NOT_SUBJECT
+                   for m in range(self.sent_start[k], k))
 
     def look_back(self, cue_k: int) -> Speaker | None:
         """A subject before its cue in the same sentence: ``مجلة "أتلانتيك" الأميركية، رأت أن``."""
@@ -751,7 +754,7 @@ class _Reader:
                 continue
             if self.norm[words[0]] in lex.relatives or self.bare(self.norm[words[0]]) in lex.relatives:
                 continue  # a parenthesis: "، وهي من قيادات الحزب،"
-            if self.norm[words[0]] in _PREPS_NEVER_FIRST and len(segs) > 1:
+            if (self.norm[words[0]] in _PREPS_NEVER_FIRST or self.norm[words[0]] in lex.adjunct_preps) and len(segs) > 1:
                 continue  # "مايكل جافين، من بنك باركليز، يشير": an affiliation between subject and verb
             while words and (self.norm[words[0]] in lex.leading_fillers or self.norm[words[0]] in _THAT):
                 words = words[1:]
@@ -866,6 +869,9 @@ class _Reader:
             end = i + n
             limit = min(self.sent_end[i], i + n + 8)
             while end < limit and self.cue_at(end) is None and not self.is_opener(end) and self.word(end) not in _THAT:
+                w = self.word(end)
+                if w and end > i + n and (w in _PREPS_NEVER_FIRST or w in lex.adjunct_preps or w.startswith("بال")):
+                    break  # the object or an adjunct after the name
                 end += 1
             if end < limit and self.cue_at(end) is not None and end == i + n:
                 continue  # the mention itself, right before its cue: no name follows it
@@ -913,7 +919,15 @@ class _Reader:
                 break
         if sp is None:
             sp = self.parse_speaker(k + 1, stop)
-            if sp is None or not (sp.strong or (sp.kind == "ORG" and sp.head in lex.institution_heads)):
+            if sp is not None and sp.kind == "PER" and not sp.entity_id:
+                # Without the tagger a "name" after a role may be the object (وجه الرئيس الراحل
+                # انتقادات …): keep it only when it starts like a name, else keep the role alone.
+                first = next((m for m in range(k + 1, stop) if self.norm[m] == name_key(sp.name.split()[0])
+                              or self.toks[m].text == sp.name.split()[0]), None)
+                if first is None or not self.is_first_name(first, first + 1 if first + 1 < stop else None):
+                    sp = Speaker(sp.role, "DESC", role=sp.role, head=sp.head) if sp.role else None
+            if sp is None or not (sp.strong or (sp.kind == "ORG" and sp.head in lex.institution_heads)
+                                  or (sp.kind == "DESC" and sp.role)):
                 return
         sp = self.resolve(sp, k)
         w = self.bare(self.norm[k]) if self.norm[k] not in lex.stance_verbs else self.norm[k]
@@ -950,8 +964,8 @@ class _Reader:
         the paragraph (وقف أنتونيو كونتي … معتبرا بأن …) stands in.
         """
         for h in reversed(self.history):
-            if h.gender is None or h.gender == gender:
-                return h
+            if h.gender is None or h.gender == gender or (gender == "f" and h.gender == "pl" and h.kind != "PER"):
+                return h  # قالت / مشيرة after مصادر أمنية: broken plurals agree in the feminine singular
         for h in reversed(self.history):
             if h.kind == "ORG":
                 return h
