@@ -10,10 +10,13 @@ Two graphs over the same articles, both built from pure pairwise decisions:
   the score ≥ ``story_threshold``. Every near-duplicate edge is a story edge too, so copies
   always fall inside one story.
 
-Clusters are the connected components. Because every decision depends only on the two
-articles (and the fixed IDF table), adding articles one by one in any order gives the same
-clusters as a batch run, and a Spark job that computes the same edges gets the same ids: a
-cluster's id is derived from its earliest member (publication time, then article id).
+Near-duplicate groups are the connected components of copy edges. Stories are the connected
+components of all edges, each split by average linkage (:func:`split_component`) so that a topic
+running all week does not chain into one cluster. Every edge depends only on the two articles
+(and the fixed IDF table) and the split only on the component's members, so adding articles one
+by one in any order gives the same clusters as a batch run, and a Spark job that computes the
+same edges and splits gets the same ids: a cluster's id is derived from its earliest member
+(publication time, then article id).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -55,6 +58,13 @@ class ClusterConfig:
     dup_window_hours: float = 24 * 7
     story_threshold: float = 0.30
     story_window_hours: float = 72
+    #: The story threshold rises by this much per day between the two articles (0: off).
+    story_time_penalty: float = 0.0
+    #: Connected components of story edges chain (A~B, B~C, ..., a whole week of one topic). Each
+    #: component is split by average linkage: groups merge while their mean pairwise score, minus
+    #: ``story_day_penalty`` per day apart, is ≥ ``story_average_threshold``. ``None``: no split.
+    story_average_threshold: float | None = 0.24
+    story_day_penalty: float = 0.05
     top_terms: int = 20
     min_shared_terms: int = 2
     #: Added to the cosine per shared entity / place / quote shingle (at most 3) from the extractors.
@@ -218,7 +228,10 @@ def story_score(a: DocFeatures, b: DocFeatures, config: ClusterConfig = DEFAULT_
 def is_same_story(a: DocFeatures, b: DocFeatures, config: ClusterConfig = DEFAULT_CONFIG) -> bool:
     if not _within(a.ts, b.ts, config.story_window_hours):
         return is_duplicate(a, b, config)
-    return story_score(a, b, config) >= config.story_threshold or is_duplicate(a, b, config)
+    threshold = config.story_threshold
+    if config.story_time_penalty and a.ts is not None and b.ts is not None:
+        threshold += config.story_time_penalty * abs(a.ts - b.ts) / 86400
+    return story_score(a, b, config) >= threshold or is_duplicate(a, b, config)
 
 
 def pair_edge(a: DocFeatures, b: DocFeatures, config: ClusterConfig = DEFAULT_CONFIG, story_candidate: bool = True) -> str | None:
@@ -250,11 +263,13 @@ class _UnionFind:
         self.parent: dict[str, str] = {}
         self.first: dict[str, tuple[float, str]] = {}  # root -> earliest member key
         self.size: dict[str, int] = {}
+        self.members: dict[str, list[str]] = {}  # root -> member ids
 
     def add(self, x: str, key: tuple[float, str]) -> None:
         self.parent[x] = x
         self.first[x] = key
         self.size[x] = 1
+        self.members[x] = [x]
 
     def find(self, x: str) -> str:
         root = x
@@ -273,7 +288,55 @@ class _UnionFind:
         self.parent[rb] = ra
         self.size[ra] += self.size.pop(rb)
         self.first[ra] = min(self.first[ra], self.first.pop(rb))
+        self.members[ra].extend(self.members.pop(rb))
         return True
+
+
+def _pair_story_similarity(a: DocFeatures, b: DocFeatures, config: ClusterConfig) -> float:
+    if not _within(a.ts, b.ts, config.story_window_hours):
+        return 0.0
+    s = story_score(a, b, config)
+    if a.ts is not None and b.ts is not None:
+        s -= config.story_day_penalty * abs(a.ts - b.ts) / 86400
+    return s
+
+
+def split_component(feats: list[DocFeatures], dup_group: Callable[[str], str],
+                    config: ClusterConfig = DEFAULT_CONFIG) -> list[list[str]]:
+    """Split one connected component of the story graph into stories (average linkage).
+
+    Near-duplicate groups are indivisible units; units merge, most similar first, while the mean
+    pairwise similarity between them (story score minus ``story_day_penalty`` per day apart) is ≥
+    ``story_average_threshold``. A pure function of the member set: the Spark job applies it to
+    the same components and gets the same stories. Returns lists of ids, each sorted.
+    """
+    units_by_group: dict[str, list[DocFeatures]] = defaultdict(list)
+    for f in feats:
+        units_by_group[dup_group(f.id)].append(f)
+    units = sorted((sorted(u, key=lambda f: f.id) for u in units_by_group.values()), key=lambda u: u[0].id)
+    n = len(units)
+    if config.story_average_threshold is None or n == 1:
+        return [sorted(f.id for u in units for f in u)]
+    sim = np.full((n, n), -np.inf)
+    for i in range(n):
+        for j in range(i + 1, n):
+            total = sum(_pair_story_similarity(x, y, config) for x in units[i] for y in units[j])
+            sim[i, j] = sim[j, i] = total / (len(units[i]) * len(units[j]))
+    sizes = np.array([len(u) for u in units], dtype=float)
+    groups: list[list[str]] = [[f.id for f in u] for u in units]
+    while True:
+        k = int(np.argmax(sim))  # first maximum in row-major order: deterministic ties
+        i, j = divmod(k, n)
+        if sim[i, j] < config.story_average_threshold:
+            break
+        merged = (sim[i] * sizes[i] + sim[j] * sizes[j]) / (sizes[i] + sizes[j])
+        sim[i], sim[:, i] = merged, merged
+        sim[j], sim[:, j] = -np.inf, -np.inf
+        sim[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        groups[i].extend(groups[j])
+        groups[j] = []
+    return [sorted(g) for g in groups if g]
 
 
 @dataclass(slots=True)
@@ -330,6 +393,8 @@ class Clusterer:
         self._fp_postings: dict[int, dict[int | None, list[str]]] = defaultdict(lambda: defaultdict(list))
         self._dups = _UnionFind()
         self._stories = _UnionFind()
+        # component root -> (component size, {article id: story id}); recomputed when the component grows
+        self._split_cache: dict[str, tuple[int, dict[str, str]]] = {}
         #: copy edges: id -> {other id: Jaccard estimate}
         self.dup_edges: dict[str, dict[str, float]] = defaultdict(dict)
         #: excerpt edges: shorter id -> {longer id: containment}
@@ -342,10 +407,10 @@ class Clusterer:
         return article_id in self.features
 
     def add(self, doc: ClusterDoc | DocFeatures) -> str:
-        """Add one article; returns its story cluster id. Re-adding a known id is a no-op."""
+        """Add one article (re-adding a known id is a no-op); returns its id. Read clusters with :meth:`story_id`."""
         f = doc if isinstance(doc, DocFeatures) else featurize(doc, self.config)
         if f.id in self.features:
-            return self.story_id(f.id)
+            return f.id
         cfg = self.config
         key = _order_key(f)
         self.features[f.id] = f
@@ -381,7 +446,7 @@ class Clusterer:
             self._postings[t][day].append(f.id)
         for h in f.fingerprints:
             self._fp_postings[h][day].append(f.id)
-        return self.story_id(f.id)
+        return f.id
 
     def add_many(self, docs: Iterable[ClusterDoc | DocFeatures]) -> None:
         for d in docs:
@@ -411,8 +476,21 @@ class Clusterer:
         return {i for i, n in shared.items() if n >= min_shared and _within(f.ts, self.features[i].ts, hours)}
 
     # --- reading clusters ---
+    def _component_stories(self, root: str) -> dict[str, str]:
+        size = self._stories.size[root]
+        cached = self._split_cache.get(root)
+        if cached is None or cached[0] != size:
+            members = self._stories.members[root]
+            parts = split_component([self.features[i] for i in members], self.dup_id, self.config) if size > 1 else [members]
+            mapping = {}
+            for part in parts:
+                sid = cluster_id("story", min((_order_key(self.features[i]) for i in part))[1])
+                mapping.update((i, sid) for i in part)
+            cached = self._split_cache[root] = (size, mapping)
+        return cached[1]
+
     def story_id(self, article_id: str) -> str:
-        return cluster_id("story", self._stories.first[self._stories.find(article_id)][1])
+        return self._component_stories(self._stories.find(article_id))[article_id]
 
     def dup_id(self, article_id: str) -> str:
         return cluster_id("dup", self._dups.first[self._dups.find(article_id)][1])
