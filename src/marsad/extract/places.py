@@ -196,7 +196,7 @@ def outlet_country(outlet: str | None) -> str | None:
     if not outlet:
         return None
     o = outlet.strip().lower()
-    return OUTLET_COUNTRY.get(o) or OUTLET_COUNTRY.get(normalize(o).replace("ه ", "ة ")) or _outlet_norm().get(normalize(o))
+    return OUTLET_COUNTRY.get(o) or _outlet_norm().get(normalize(o))
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +214,7 @@ class Mention:
     end: int
     key: str
     candidates: tuple[Entry, ...]
-    cue: str | None = None  # admin, city or country
+    cue: str | None = None  # admin, city, country or event (the word before the name)
     prep: bool = False
 
 
@@ -305,10 +305,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _norm_word(tok: Token) -> str:
-    return tok.norm
-
-
 def _prev_word(toks: list[Token], i: int) -> Token | None:
     """The word right before token ``i`` (a quote mark or hashtag sign between them is skipped)."""
     j = i - 1
@@ -323,9 +319,7 @@ def _next_word(toks: list[Token], i: int) -> Token | None:
 
 def _strip_conj(w: str) -> str:
     """A normalised word without a leading و/ف/ب/ل (for cue lookups: وقناة → قناة)."""
-    if len(w) > 3 and w[0] in "وفبل" and w[1:] not in ("",):
-        return w[1:]
-    return w
+    return w[1:] if len(w) > 3 and w[0] in "وفبل" else w
 
 
 def _is_definite(w: str) -> bool:
