@@ -383,3 +383,13 @@ def test_stance_verb_object_is_not_taken_for_a_name():
     qs = quotes("وقال الرئيس اليمني الراحل علي عبدالله صالح إن الحرب ستنتهي.\n"
                 "ووجه الرئيس اليمني الراحل انتقادات حادة للحوثيين.\nوقال إنهم سبب الحرب.")
     assert [q.speaker for q in qs] == ["علي عبدالله صالح", "علي عبدالله صالح"]
+
+
+def test_masculine_role_after_a_feminine_verb_is_its_object():
+    qs = quotes("وقالت المغنية هيفاء وهبي إن الحفل كان مفاجأة.\n"
+                "فأخبرت مدير أعمالها أنها لن تغني الليلة.")
+    assert [q.speaker for q in qs] == ["هيفاء وهبي", "هيفاء وهبي"]
+
+
+def test_rules_and_plans_are_no_sources():
+    assert quotes("وتتوسع المشاريع السياحية وفق متطلبات رؤية 2030.") == []

@@ -1133,6 +1133,11 @@ class _Reader:
                 # وجاء في البيان "…": the statement speaks for whoever issued it, the body named last.
                 sp = self.pro_drop("f") or sp
             explicit = sp is not None
+        if sp is not None and gender == "f" and sp.kind == "DESC" and sp.role and not sp.entity_id:
+            r0 = normalize(sp.role.split()[0])
+            r0 = r0[2:] if r0.startswith("ال") else r0
+            if (r0 in lex.role_heads or "ال" + r0 in lex.role_heads) and not r0.endswith("ه"):
+                sp, explicit = None, False  # فأخبرت مدير أعمالها: a masculine role after a feminine verb is its object
         if sp is not None:
             sp = self.resolve(sp, k)
         record = sp is not None and bool(sp.keys) and sp.keys[0] in self._record_keys
