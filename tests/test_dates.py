@@ -151,3 +151,24 @@ PREVIEWS = [
 def test_weekday_previews_in_the_present_tense(text, value):
     (d,) = find_dates(text, PUBLISHED)
     assert d.value == value
+
+
+YEAR_FORMS = [
+    # text, [(span, value)] — published Thursday 10 May 2018
+    ("حكم البلاد رئيس الوزراء الأسبق (1954- 1962) ثم اعتزل", [("1954", "1954"), ("1962", "1962")]),
+    ("شارك في الحرب الأهلية ( 1975 – 1990 ) مقاتلا", [("1975", "1975"), ("1990", "1990")]),
+    ("ارتفعت المبيعات خلال النصف الأول من العام الجاري 2018 بشكل واضح", [("العام الجاري 2018", "2018")]),
+    ("وتبدأ الدورة البرلمانية أكتوبر من العام الحالي", [("أكتوبر من العام الحالي", "2018-10")]),
+    ("وقعت الحادثة في فبراير من العام الماضي", [("فبراير من العام الماضي", "2017-02")]),
+    ("ينتهي عقده في مايو من العام المقبل 2019م", [("مايو من العام المقبل 2019م", "2019-05")]),
+    ("إذا فاز في الانتخابات الرئاسية 2020 فسيكون", [("2020", "2020")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEAR_FORMS)
+def test_year_forms(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text, PUBLISHED)] == expected
+
+
+def test_bracketed_score_is_no_year_range():
+    assert find_dates("فاز الفريق (2-1) على ضيفه", PUBLISHED) == []

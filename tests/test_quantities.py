@@ -184,3 +184,7 @@ APPROX_VERB_FAR = [
 def test_approximating_verb_with_a_long_subject(text, value, approx):
     (q,) = [q for q in find_quantities(text) if q.value == value]
     assert q.approx == approx
+
+
+def test_approximating_verb_in_the_plural_right_before_the_number():
+    assert one("يعاني نصف الرجال الذين تجاوزوا 50 عاما من المرض").approx == "more_than"

@@ -149,8 +149,11 @@ _RX_NUMERIC = re.compile(
     r"(?<![\d/.\-])(?P<a>\d{1,4})\s?(?P<sep>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<c>\d{1,4})(?![\d/])"
     r"(?:\s*(?P<era>م|ه|هـ)(?![^\W\d_]))?")
 _RX_YEAR_MARKED = re.compile(rf"(?P<y>{_YEAR})\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_])|(?<=\()(?P<yp>(?:19|20)\d\d)(?=\))")
-_YEAR_TRIGGERS = ("عام|العام|عامي|الاعوام|اعوام|سنه|السنه|سنتي|السنوات|منذ|حتي|خلال|في|مطلع|بدايه|نهايه|اواخر|اوائل"
-                  "|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|انتخابات|مونديال|بحلول|مع حلول|رؤيه|خطه|استراتيجيه|للمملكه|اجنده")
+_RX_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d(?:\s*م(?![^\W\d_]))?(?![\d])")
+#: Two years in brackets after a name: (1960- 1963), ( 1797- 1801 ).
+_RX_YEAR_SPAN = re.compile(r"\(\s*(?P<y>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>1[5-9]\d\d|20\d\d)\s*\)")
+_YEAR_TRIGGERS = ("العام\s+(?:الحالي|الجاري|الماضي|المنصرم|المقبل|القادم)|عام|العام|عامي|الاعوام|اعوام|سنه|السنه|سنتي|السنوات|منذ|حتي|خلال|في|مطلع|بدايه|نهايه|اواخر|اوائل"
+                  "|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|(?:ال)?انتخابات(?:\s+(?:القادمه|المقبله|الماضيه|الرئاسيه|التشريعيه|البرلمانيه|النيابيه|البلديه))?|مونديال|بحلول|مع حلول|رؤيه|خطه|استراتيجيه|للمملكه|اجنده")
 _RX_YEARS = re.compile(
     rf"(?P<trig>{_YEAR_TRIGGERS})\s+(?:(?:ما\s+)?بين\s+)?(?P<noun>عام\s+|العام\s+)?(?P<y>{_YEAR})(?!\d|[.,]\d)(?:{_ERA_G})?"
     rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?!\d|[.,]\d){_ERA_G}?)?"
@@ -347,8 +350,11 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
         mon = GREGORIAN_MONTHS[key]
         start = m.start("shahr") if m["shahr"] else m.start("m")
         end = m.end("dir") if m["dir"] else m.end("m2") if m["m2"] else m.end("m")
-        if m["yctx"] and m["ydir"] and not re.match(r"\)?\s+من\s", m["yctx"]):
-            end = m.end("yctx")  # يونيو العام المقبل: one mention
+        if m["yctx"] and m["ydir"]:
+            end = m.end("yctx")  # يونيو العام المقبل، أكتوبر من العام الحالي: one mention
+            year_after = _RX_YEAR_AFTER.match(norm, end)
+            if year_after:
+                end = year_after.end()  # ديسمبر من العام الحالي 2015: the year belongs to it
         months = [mon]
         if m["m2"] and GREGORIAN_MONTHS[re.sub(r"\s+", " ", m["m2"])] != mon:
             # سبتمبر - نوفمبر: a range, two months (a pair of names for one month is not)
@@ -414,12 +420,18 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
     for m in _RX_YEAR_MARKED.finditer(norm):
         if _boundary_ok(norm, m.start()):
             add(_Found(m.start(), m.end(), m["y"] or m["yp"], "year", False, 1))  # 2010م، (2014)
+    for m in _RX_YEAR_SPAN.finditer(norm):
+        y, y2 = int(m["y"]), int(m["y2"])
+        if y <= y2 < y + 150:  # (1960- 1963): a term of office, a lifetime
+            add(_Found(m.start("y"), m.end("y"), m["y"], "year", False, 1))
+            add(_Found(m.start("y2"), m.end("y2"), m["y2"], "year", False, 1))
     for m in _RX_YEARS.finditer(norm):
         if not _boundary_ok(norm, m.start()):
             continue
         trig = m["trig"]
         # عام 2014 keeps its noun in the span; a preposition (في، منذ) does not.
-        start = m.start() if trig in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي") else m.start("noun") if m["noun"] else m.start("y")
+        # العام الحالي 2015: the relative words and the year are one mention, valued by the year.
+        start = m.start() if trig.split()[0] in ("عام", "العام", "سنه", "السنه", "عامي", "سنتي") else m.start("noun") if m["noun"] else m.start("y")
         end_y = m.end("y")
         if m["y2"]:
             add(_Found(start, end_y, m["y"], "year", False, 1))

@@ -201,7 +201,9 @@ def _approx_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
 
 _APPROX_VERBS = {"تفوق": "more_than", "يفوق": "more_than", "فاقت": "more_than", "فاق": "more_than",
                  "تجاوزت": "more_than", "تجاوز": "more_than", "يتجاوز": "more_than", "تتجاوز": "more_than",
-                 "تخطت": "more_than", "تخطي": "more_than", "تتخطي": "more_than", "يتخطي": "more_than", "تزيد": "more_than", "يزيد": "more_than",
+                 "تخطت": "more_than", "تخطي": "more_than", "تتخطي": "more_than",
+                 "تجاوزوا": "more_than", "يتجاوزون": "more_than", "تخطوا": "more_than", "فاقوا": "more_than",
+                 "يفوقون": "more_than", "تجاوزا": "more_than", "يتخطي": "more_than", "تزيد": "more_than", "يزيد": "more_than",
                  "يقارب": "about", "تقارب": "about", "يناهز": "about", "تناهز": "about", "ناهز": "about", "قارب": "about"}
 
 
@@ -217,10 +219,10 @@ def _approx_verb_before(tokens: list[Token], i: int) -> str | None:
     The subject may be long (وتجاوزت المشاريع التي تشرف عليها الوزارة 18 ألف وحدة): the verb may stand up
     to six words back when only words lie between and the number is its object, not behind a preposition.
     """
-    if i < 2 or tokens[i - 1].kind != "word":
+    if i < 1 or tokens[i - 1].kind != "word":
         return None
     object_ok = tokens[i - 1].norm not in _NOT_OBJECT and tokens[i - 1].norm[:1] not in "بل"
-    for back in range(2, 8 if object_ok else 3):
+    for back in range(1, 8 if object_ok else 3):
         k = i - back
         if k < 0 or tokens[k].kind != "word" or (back > 2 and clitic_key(tokens[k + 1].norm).startswith(_DURATIONS)):
             return None  # لمدة تجاوزت الأسبوعين خاض خلالها ... سبع مباريات: the verb already has its object
