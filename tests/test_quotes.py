@@ -393,3 +393,17 @@ def test_masculine_role_after_a_feminine_verb_is_its_object():
 
 def test_rules_and_plans_are_no_sources():
     assert quotes("وتتوسع المشاريع السياحية وفق متطلبات رؤية 2030.") == []
+
+
+@pytest.mark.parametrize("sentence, speaker, role", [
+    ("وقال وزير خارجية روسيا سيرغي لافروف إن الاتهامات كاذبة.", "سيرغي لافروف", "وزير خارجية روسيا"),
+    ("وقال نائب رئيس مجلس الإدارة إن الأرباح ارتفعت.", "نائب رئيس مجلس الإدارة", "نائب رئيس مجلس الإدارة"),
+    ("غير أن المتحدث باسم وزارة التجارة غاو فنغ قال إن التدابير مستقلة.", "غاو فنغ", "المتحدث باسم وزارة التجارة"),
+])
+def test_construct_roles_and_surnames_with_lam(sentence, speaker, role):
+    q = only(sentence)
+    assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+def test_addressee_after_a_first_name_is_still_an_addressee():
+    assert only("وقال محمد لأحمد إن الموعد تأجل.").speaker == "محمد"

@@ -128,6 +128,11 @@ ROLE_HEADS = """
 محامي المحامي محامية المحامية المخرج مخرج المؤلف الشاعر الروائي الصحفي صحفي المصور الداعية المفتي مفتي
 المعلق الحكم الأمين_العام المتحدثة_الرسمية
 """
+#: Bare nouns that continue a role in construct (وزير خارجية روسيا، رئيس أركان الجيش، مدير إدارة …).
+ROLE_COMPLEMENTS = """
+خارجية داخلية دفاع مالية وزراء عدل صحة إعلام تجارة اقتصاد نفط طاقة مجلس إدارة أركان هيئة لجنة حكومة
+جهاز قسم دائرة شرطة بلدية مكتب شؤون
+"""
 #: Heads of institutions and groups that speak as one (أعلنت وزارة الداخلية أن).
 INSTITUTION_HEADS = """
 وزارة الوزارة هيئة الهيئة لجنة اللجنة مجلس المجلس الحكومة حكومة الشرطة شرطة الجيش جيش وكالة الوكالة صحيفة الصحيفة
@@ -195,7 +200,7 @@ RELATIVES = """
 #: Words stripped from the front of a speaker phrase found before its cue (فإن م. نيله، … قالت).
 LEADING_FILLERS = """
 و ف فإن فان إن ان أن لكن ولكن بينما فيما كما كان وكان كانت وكانت قد وقد لقد يذكر يشار من جهته من جهتها
-جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها بدوره بدورها أيضا أما وأما إلا أنه إذ إذا حيث فقد ثم
+غير جهته جهتها جهتهم جانبه جانبها جانبهم ناحيته ناحيتها بدوره بدورها أيضا أما وأما إلا أنه إذ إذا حيث فقد ثم
 """
 #: Words that show a phrase before a cue is a clause, not a subject (سبق لترمب أن أكد ...).
 CLAUSE_STARTERS = """
@@ -226,7 +231,7 @@ FIRST_NAMES = """
 دونالد جون جو جيمس مايك مايكل ديفيد بيتر بول روبرت ريتشارد وليام ويليام توماس تشارلز مارك ستيفن كريستوف
 فلاديمير سيرغي سيرجي ديمتري ألكسندر أليكس إيمانويل فرانسوا جان بيير نيكولا أنغيلا أنجيلا تيريزا بوريس
 رجب هاكان مولود بنيامين أفيغدور نفتالي إيهود شيمون تيدرسون أنطونيو أنتونيو جوزيه خوسيه كارلوس لويس
-نيكول سيرج شينزو كيم مون شي هيلاري باراك ريكس هيذر نيكي ستيفان جيرار إدوار ماري جيري أنجيلينا
+نيكول سيرج شينزو كيم مون شي أنتوني توني هانز هولغر ديتر هيلاري باراك ريكس هيذر نيكي ستيفان جيرار إدوار ماري جيري أنجيلينا
 """
 #: Heads of plural speakers (خبراء أمنيون): a plural participle (مشيرين) refers back to them,
 #: although a verb before them is singular (ويقول خبراء …).
@@ -373,6 +378,7 @@ class Lexicon:
     not_complement_before: frozenset[str]
     record_heads: frozenset[str]
     aside_starts: frozenset[str]
+    role_complements: frozenset[str]
     stance_verbs: frozenset[str]
 
 
@@ -408,6 +414,7 @@ def load_lexicon() -> Lexicon:
         not_complement_before=_words(NOT_COMPLEMENT_BEFORE),
         record_heads=_words(RECORD_HEADS),
         aside_starts=_words(ASIDE_STARTS),
+        role_complements=_words(ROLE_COMPLEMENTS),
         stance_verbs=_stance_forms(),
     )
 

@@ -433,6 +433,8 @@ class _Reader:
                     # لعباس، لأحلام: an addressee after a name or at the start, not a role's complement
                     or (not w.startswith("لل") and (not prev or not (self.is_definite(prev) or prev in lex.role_heads)))
                 )
+                if stop and prev in lex.first_names and rest not in lex.addressee_nouns and rest not in lex.first_names and len(w) > 3:
+                    stop = False  # سيرغي لافروف، أنتوني لوك: a surname after a first name, not an addressee
             elif t.kind == "num":
                 stop = True
             if stop:
@@ -514,6 +516,8 @@ class _Reader:
                     prev_prep = False  # باتحاد الصناعات، لشؤون اللاجئين، لانتخابات أعضاء المجالس
                 elif len(w) > 3 and w[0] in "بل" and w[1:] in lex.institution_heads:
                     prev_prep = True  # الرئيس التنفيذي لشركة إيني الإيطالية …: the company's name follows
+                elif w in lex.role_heads or w in lex.role_complements:
+                    prev_prep = True  # نائب رئيس مجلس …، وزير خارجية روسيا: a construct chain, its genitive follows
                 elif self.is_definite(w) or w in ("عام", "اول") or (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم"))):
                     prev_prep = False  # مدير أعمالها: a possessed noun is still the role
                 elif prev_prep or (k == 1 and k + 1 < len(words) and self.is_definite(self.norm[words[k + 1]])):
