@@ -132,20 +132,28 @@ def pipeline_bench(articles: list[RawArticle], disable: Iterable[str] = (), warm
         pipeline.timings[key] = 0.0
     words = sum(word_count(a.text) for a in articles)
     errors = 0
+    c0 = time.process_time()
     t0 = time.perf_counter()
     for result in pipeline.pipe(articles):
         if not hasattr(result, "record"):
             errors += 1
     total_s = time.perf_counter() - t0
+    cpu_s = time.process_time() - c0
     stages = []
     for name, secs in pipeline.timings.items():
         stages.append({"stage": name, "seconds": secs, "share": secs / total_s if total_s else 0.0,
                        "articles_per_s": len(articles) / secs if secs else None,
                        "words_per_s": words / secs if secs else None})
+    rest = total_s - sum(pipeline.timings.values())
+    stages.append({"stage": "record building", "seconds": rest, "share": rest / total_s if total_s else 0.0,
+                   "articles_per_s": None, "words_per_s": None})
     return {
         "articles": len(articles), "words": words, "errors": errors, "components": pipeline.names,
         "load_s": load_s, "seconds": total_s,
         "articles_per_s": len(articles) / total_s, "words_per_s": words / total_s,
+        # CPU time of this (one-core) process: the per-core figure on a machine others share.
+        "cpu_s": cpu_s, "articles_per_cpu_s": len(articles) / cpu_s if cpu_s else None,
+        "words_per_cpu_s": words / cpu_s if cpu_s else None,
         "peak_rss_mb": _peak_rss_mb(), "rss_before_load_mb": rss_before, "stages": stages,
     }
 
@@ -191,7 +199,7 @@ def run(limit: int | None = None, *, spark_limit: int | None = None, with_spark:
     articles = load_news(limit)
     result: dict[str, Any] = {
         "benchmark": "marsad.pipeline/1", "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "commit": git_commit(), "machine": machine(),
+        "commit": git_commit(), "machine": machine(), "load_average_before": _load(),
     }
     if with_cold_start:
         result["cold_start"] = cold_start()
@@ -202,4 +210,13 @@ def run(limit: int | None = None, *, spark_limit: int | None = None, with_spark:
         if hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(0, set(range(os.cpu_count() or 1)))
         result["spark"] = spark_bench(load_news(spark_limit) if spark_limit != limit else articles)
+    result["load_average_after"] = _load()
     return result
+
+
+def _load() -> list[float] | None:
+    """1/5/15-minute load averages: figures taken on a busy machine are slower than they should be."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None

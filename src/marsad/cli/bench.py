@@ -52,6 +52,9 @@ def bench(
     table.add_row("[bold]whole pipeline", f"{p['seconds']:.2f}", "100%", f"{p['articles_per_s']:,.1f}", f"{p['words_per_s']:,.0f}")
     console.print(table)
     console.print(f"peak memory {p['peak_rss_mb']:.0f} MB; errors {p['errors']}; components: {', '.join(p['components'])}")
+    if p.get("cpu_s"):
+        console.print(f"CPU time {p['cpu_s']:.1f} s: {p['articles_per_cpu_s']:,.1f} articles and "
+                      f"{p['words_per_cpu_s']:,.0f} words per CPU second; load average before {result.get('load_average_before')}")
     if "cold_start" in result:
         c = result["cold_start"]
         console.print(f"cold start: import {c['import_s']:.2f} s + models {c['models_s']:.2f} s = "
