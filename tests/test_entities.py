@@ -100,7 +100,8 @@ def test_strip_proclitic_uses_corpus_frequency() -> None:
     assert strip_proclitic("وليد", freq) == (0, False)
     assert strip_proclitic("والموصل", freq) == (1, False)  # the article stays with the name
     assert strip_proclitic("كالنرويج", {"النرويج": 100}) == (1, False)
-    assert strip_proclitic("للحكومة", {"حكومه": 1000})[1] is True  # لل took the article: restore it in the canonical
+    assert strip_proclitic("للحكومة", {"الحكومه": 1000}) == (2, True)  # لل took the article: restore it in the canonical
+    assert strip_proclitic("للبنان", {"لبنان": 1000, "البنان": 3}) == (1, False)  # ل + لبنان
 
 
 def _m(start: int, text: str, typ: str = "PER") -> Mention:

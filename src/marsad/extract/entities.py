@@ -182,6 +182,17 @@ def strip_proclitic(word: str, freq: dict[str, int]) -> tuple[int, bool]:
     or when the whole word is unknown and the rest is a plausible word.
     """
     norm = normalize(word)
+    key = clitic_key(word)
+    if key != norm:
+        # An article chain (وال، بال، كال، فال، لل): deterministic, the article stays with the name.
+        prefix = norm[: len(norm) - len(key)]
+        if prefix.endswith("لل"):
+            # ل + ال + word (للمغرب) or ل + a word that starts with ل (للبنان، لليفربول): the news decides.
+            lam_word = norm[len(prefix) - 1:]
+            if freq.get(lam_word, 0) > freq.get("ال" + key, 0):
+                return len(prefix) - 1, False
+            return len(prefix), True
+        return max(len(prefix) - 2, 0), False
     whole = freq.get(norm, 0)
     best = (0, False)
     best_n = whole
@@ -193,7 +204,7 @@ def strip_proclitic(word: str, freq: dict[str, int]) -> tuple[int, bool]:
             continue  # never cut the article off a name
         n = freq.get(stem, 0)
         if n > 2 * best_n and n >= 5:
-            best, best_n = (plen, prefix.endswith("لل")), n
+            best, best_n = (plen, False), n
     if best[0] == 0 and whole == 0 and norm[:1] in "وف" and len(norm) >= 5:
         rest = norm[1:]
         if rest.startswith("ال") or freq.get(rest, 0) == 0:
@@ -267,7 +278,10 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         groups.setdefault(find(idx), []).append(idx)
     out: list[Entity] = []
     for members in groups.values():
-        best = max(members, key=lambda k: (len(mentions[k].words), -k))
+        # The longest name, then the most used spelling, then the first; a span that repeats a word
+        # (a tagging slip such as نتانياهو بأن نتانياهو) is a canonical only when nothing else is.
+        forms = Counter(mentions[k].form for k in members)
+        best = max(members, key=lambda k: (len(set(mentions[k].words)) == len(mentions[k].words), len(mentions[k].words), forms[mentions[k].form], -k))
         canonical = mentions[best].form
         typ = mentions[best].type
         eid = entity_id(typ, canonical)
