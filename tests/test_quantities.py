@@ -188,3 +188,30 @@ def test_approximating_verb_with_a_long_subject(text, value, approx):
 
 def test_approximating_verb_in_the_plural_right_before_the_number():
     assert one("يعاني نصف الرجال الذين تجاوزوا 50 عاما من المرض").approx == "more_than"
+
+
+NOT_AMOUNTS = [
+    "وجاءت النتائج كالتالي: 1- خالد العتيبي من الرياض. 2- سعد المطيري من جدة.",
+    "وتبدأ مراسم الافتتاح الساعة 16,00 (13,00 ت غ) بحضور الضيوف",
+    "وعرض الفيلم في المهرجان بنسخته 68 وسط إقبال",
+    "وحلت مجموعة \"بلاك ستون\" ثالثة في الترتيب",
+    "وفاز مرشح عن حزب سبعة في الدائرة الثانية",
+    "للاشتراك أرسل رسالة تبدأ بالرمز 162 ثم مسافة",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AMOUNTS)
+def test_enumerators_codes_and_names_are_not_amounts(text):
+    assert [q.text for q in find_quantities(text) if q.value < 1000] == []
+
+
+def test_bracketed_counts_are_still_amounts():
+    assert [q.value for q in find_quantities("شارك (14) رئيس مركز في الورشة ولمدة ( 21 ) يوما")] == [14, 21]
+
+
+def test_number_of_noun_names_what_a_bare_number_counts():
+    assert one("وصل عدد الغارات على المديرية إلى أكثر من 20").category == "ATTACK"
+    q = one("وارتفعت حصيلة القتلى إلى 45 بحسب المصادر")
+    assert (q.category, q.unit) == ("KILL", None)
+    qs = find_quantities("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771")
+    assert qs[0].category == "KILL"

@@ -112,12 +112,16 @@ _LABEL_BEFORE = frozenset(clitic_key(w) for w in (
     "القطاع البوابة بوابة المبنى مبنى العمارة الغرفة غرفة الرحلة رحلة الكيلو الكيلومتر الهدف هدف الاية سورة الجزء "
     "صاروخ صواريخ مقاتلات مقاتلة طائرات طائرة دبابة دبابات منظومة منظومات نظام المنظومة القمر الفيلق المحور "
     "الاصحاح الاسبوع الحافلة خط الخط الحي حي قطعة بلوك المربع مربع بيان البيان تعميم التعميم المذكرة مذكرة "
-    "الدائرة دائرة مقعد القاعدة الشرط الشروط النقطة نقطة البوابة").split())
+    "الدائرة دائرة مقعد القاعدة الشرط الشروط النقطة نقطة البوابة "
+    # editions and codes with a pronoun (بنسخته 71), SMS codes, and parties named by a number (حزب سبعة)
+    "نسخته نسختها دورته دورتها بنسخته بدورته رمز الرمز بالرمز حزب تيار ائتلاف").split())
 #: Model and type designators written in Arabic letters before the number (اف 16، بوينغ 737، إس 400).
 _DESIGNATORS = frozenset(clitic_key(w) for w in (
     "اف إف ف بوينغ بوينج ايرباص إيرباص ميغ ميج سوخوي سو اس إس تي تى كوفيد كورونا بي إم ام جي يو سي "
     "ايه إيه إتش اتش اكس إكس زد ار آر دي كي ميراج ابولو أبولو سويوز فالكون فورمولا الفورمولا تورنادو مي يوروفايتر باتريوت ثاد غراد كاتيوشا آيفون ايفون "
     "غالاكسي جالاكسي ويندوز بلايستيشن مرسيدس تويوتا").split())
+#: What may stand before a list enumerator (1- ، 2) ): nothing, a line break, a colon or a full stop.
+_ENUM_BEFORE = frozenset({"\n", ":", ".", "؛", "،"})
 _TIME_AFTER = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا", "عصرا", "بتوقيت", "ص", "م", "دقيقه"})
 _TIME_BEFORE = frozenset({"الساعه", "الساعة", "تمام", "حوالي الساعه"})
 _PHONE_WORDS = frozenset({"هاتف", "الهاتف", "هاتفي", "جوال", "الجوال", "واتساب", "فاكس", "الرقم", "رقم", "للاتصال", "ت"})
@@ -130,7 +134,8 @@ _NOT_UNIT = frozenset((
     "كان كانت هو هي هم هذا هذه ذلك تلك اي كل بعض فقط ايضا نحو حوالي تقريبا و ف وهو وهي وفي ومن وعلي والي "
     "اخري اخرين اخر اضافه فيما بينما حيث كما لكن بل اذ اذا منها منهم منه فيها عليها عليه له لها لهم به بها "
     "وذلك وقد فقد العام ونصف ونيف فاكثر اكثر اقل مقابل بنسبه نسبه اما امام تحت فوق عبر لكل وكل اي "
-    "مساء صباح حاليا سابقا يوميا سنويا شهريا اسبوعيا اخيرا مؤخرا اثر جراء بسبب نتيجه لدي ازاء").split())
+    "مساء صباح حاليا سابقا يوميا سنويا شهريا اسبوعيا اخيرا مؤخرا اثر جراء بسبب نتيجه لدي ازاء "
+    "بحسب حسب حسبما وفق وفقا طبقا").split())
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     # Order matters where stems overlap: the first category whose stem matches wins.
@@ -263,6 +268,14 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
         if prev is not None and prev.kind == "word" and prev.norm in ("ال", "لل", "وال", "بال", "فال", "كال") \
                 and prev.end >= num.start - 1:
             return True
+        # List enumerators at the start of a line or after a colon: "1- المجلس التنفيذي"، "2) أن تستمر"
+        if nxt is not None and nxt.text in ("-", ")", "–") and (prev is None or prev.text in _ENUM_BEFORE) \
+                and isinstance(m.value, int) and m.value <= 30 and m.tok_end + 1 < len(tokens) \
+                and tokens[m.tok_end + 1].kind == "word":
+            return True
+        # GMT times written with a comma or dot: (12,20 ت غ)
+        if nxt is not None and nxt.norm in ("ت", "تغ") and m.tok_end + 1 < len(tokens) and tokens[m.tok_end + 1].norm in ("غ", "غرينتش"):
+            return True
         # Times: 10:30، 10.30 صباحا
         if nxt is not None and nxt.text == ":" and m.tok_end + 1 < len(tokens) and tokens[m.tok_end + 1].kind == "num":
             return True
@@ -325,6 +338,10 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
                 and any(stem in _DESIGNATORS for _, stem in clitic_candidates(tokens[i - 2].text)):
             return True
     if prev is not None and prev.kind == "word" and (clitic_key(prev.text) in _LABEL_BEFORE or prev.norm in _LABEL_BEFORE):
+        return True
+    # A number word ending a short quoted name after another word: "بلاك ستون"، «حزب سبعة»
+    if m.form == "words" and prev is not None and prev.kind == "word" and nxt is not None and nxt.text in QUOTE_MARKS \
+            and any(t.text in QUOTE_MARKS for t in tokens[max(0, i - 3):i - 1]):
         return True
     if prev is not None and prev.kind == "num" and m.form == "digits":
         return False
@@ -567,7 +584,29 @@ def _needs_aid(tokens: list[Token], k: int, s1: int) -> bool:
     return False
 
 
+_COUNT_OF = frozenset("عدد اعداد حصيله اجمالي مجموع".split())
+
+
+def _counted_by_number_of(tokens: list[Token], m_start: int, s0: int) -> int | None:
+    """وصل عدد الغارات فيها إلى أكثر من 20: the noun after عدد/حصيلة names what a bare number counts."""
+    k, seen = m_start - 1, 0
+    while k > s0 and seen < 8:
+        t = tokens[k]
+        if t.kind == "punct" and t.text in _CLAUSE_BREAK:
+            return None
+        if t.kind == "num":
+            return None  # a nearer number owns that noun
+        if t.kind == "word":
+            seen += 1
+            if clitic_key(t.norm) in _COUNT_OF and k + 1 < m_start and tokens[k + 1].kind == "word":
+                return k + 1
+        k -= 1
+    return None
+
+
 def _category(tokens: list[Token], m_start: int, m_end: int, unit_idx: int | None, s0: int, s1: int) -> str | None:
+    if unit_idx is None:
+        unit_idx = _counted_by_number_of(tokens, m_start, s0)
     unit_word = tokens[unit_idx].text if unit_idx is not None else None
     unit_cat = _category_of(tokens[unit_idx].norm) if unit_idx is not None else None
     if unit_cat in _EVENTS and unit_cat != "ARREST":
