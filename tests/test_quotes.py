@@ -407,3 +407,20 @@ def test_construct_roles_and_surnames_with_lam(sentence, speaker, role):
 
 def test_addressee_after_a_first_name_is_still_an_addressee():
     assert only("وقال محمد لأحمد إن الموعد تأجل.").speaker == "محمد"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("وأوضح مدير المستشفى العميد الطبيب عطية بن محمد الزهراني، أن العملية نجحت.", "عطية بن محمد الزهراني"),
+    ("وأوضح مدير إدارة العلاقات العامة المتحدث الرسمي لأمانة المنطقة عبدالله الفاضل، أن الجولات مستمرة.",
+     "عبدالله الفاضل"),
+])
+def test_stacked_titles_belong_to_one_person(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+def test_tagger_canonical_sharing_no_word_with_the_name_is_ignored():
+    text = "وقال المستشار الأمني هشام الهاشمي إن الحملة مستمرة."
+    s = text.index("هشام")
+    wrong = Entity(text="هشام الهاشمي", start=s, end=s + len("هشام الهاشمي"), type="PER",
+                   canonical="إسماعيل العيثاوي", entity_id=entity_id("PER", "إسماعيل العيثاوي"))
+    assert only(text, entities=[wrong]).speaker == "هشام الهاشمي"

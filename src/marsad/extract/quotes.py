@@ -417,7 +417,8 @@ class _Reader:
                 stop = True  # العام الماضي
             elif (segments[-1] and self.is_definite(w) and (w in lex.institution_heads or w in lex.role_heads)
                   and w not in lex.honorifics and w not in lex.ranks
-                  and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"):
+                  and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"
+                  and not self.stacked_title(segments[-1], w)):
                 stop = True  # أوصت اللجنة الاتحاد السعودي بأن: subject, then object
             elif w == "في" and k + 1 < b:
                 nxt = self.word(k + 1)
@@ -442,6 +443,16 @@ class _Reader:
                 continue
             segments[-1].append(k)
         return [s for s in segments if any(self.toks[k].kind == "word" for k in s)]
+
+    def stacked_title(self, seg: list[int], w: str) -> bool:
+        """``مدير إدارة العلاقات العامة المتحدث الرسمي …``، ``مدير المستشفى العميد الطبيب …``: a second
+        person title after a person's title or rank is the same person's, not an object."""
+        if w not in self.lex.role_heads or w in self.lex.institution_heads:
+            return False
+        first = next((self.norm[k] for k in seg if self.toks[k].kind == "word"), "")
+        prev = self.norm[seg[-1]]
+        lex = self.lex
+        return prev in lex.ranks or first in lex.role_heads or first in lex.ranks or first in lex.honorifics
 
     def span_text(self, ks: list[int]) -> str:
         if not ks:
@@ -729,6 +740,9 @@ class _Reader:
                 self.toks[k].start + 1 == ent.start and self.norm[k][:1] in "وف" for k in name
             )
             if aligned:
+                ck = set(name_key(ent.canonical).split())
+                if not ck & set(sp.keys):
+                    return sp  # a canonical form sharing no word with the name in the text is a wrong merge
                 return Speaker(ent.canonical, "PER", role=sp.role, head=sp.head, entity_id=ent.entity_id, strong=True)
         return sp
 
@@ -776,7 +790,7 @@ class _Reader:
             for ent in self.entities:
                 if ent.type == "PER" and a_char <= ent.start and ent.end <= b_char and ent.start > a_char:
                     # "بحث أجراه مايكل جافين، … يشير": a person the tagger found inside a longer subject
-                    return Speaker(ent.canonical, "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
+                    return Speaker(_ent_name(ent), "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
             return self.parse_speaker(words[0], words[-1] + 1)
         return None
 
@@ -919,7 +933,7 @@ class _Reader:
         for ent in self.entities if sp is None else ():
             if ent.start == a_char or (ent.start == a_char + 1 and self.norm[k + 1][:1] in "وف"):
                 if ent.end <= b_char or ent.type == "PER":
-                    sp = Speaker(ent.canonical, ent.type, entity_id=ent.entity_id, strong=True)
+                    sp = Speaker(_ent_name(ent), ent.type, entity_id=ent.entity_id, strong=True)
                 break
         if sp is None:
             sp = self.parse_speaker(k + 1, stop)
@@ -958,7 +972,7 @@ class _Reader:
                 for h in self.history:
                     if h.entity_id == ent.entity_id or h.keys == tuple(name_key(ent.canonical).split()):
                         return h
-                return Speaker(ent.canonical, "PER", entity_id=ent.entity_id)
+                return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
         return None
 
     def pro_drop(self, gender: str, at: int | None = None) -> Speaker | None:
@@ -979,7 +993,7 @@ class _Reader:
             before = [e for e in self.entities if e.type == "PER" and sent_start <= e.start and e.end <= at]
             if before:  # the subject of the sentence's main verb: its first person
                 ent = before[0]
-                return Speaker(ent.canonical, "PER", entity_id=ent.entity_id)
+                return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
         return None
 
     def speaker_gender(self, sp: Speaker, gender: str | None) -> str | None:
@@ -1295,6 +1309,13 @@ class _Reader:
                     continue
             k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
+
+
+def _ent_name(ent: Entity) -> str:
+    """The tagger's canonical name, unless it shares no word with the text it tagged (a wrong merge)."""
+    if set(name_key(ent.canonical).split()) & set(name_key(ent.text).split()):
+        return ent.canonical
+    return ent.text
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
