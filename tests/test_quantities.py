@@ -215,3 +215,10 @@ def test_number_of_noun_names_what_a_bare_number_counts():
     assert (q.category, q.unit) == ("KILL", None)
     qs = find_quantities("ارتفع عدد القتلى إلى 58 والجرحى إلى 2771")
     assert qs[0].category == "KILL"
+
+
+def test_a_coordinated_event_belongs_to_the_next_number():
+    qs = find_quantities("أسفر القصف عن مقتل أكثر من 40 مدنيا وإصابة 90 آخرين")
+    assert [(q.value, q.category) for q in qs] == [(40, "KILL"), (90, "WOUND")]
+    qs = find_quantities("اعتقلت القوات 30 شخصا وأفرجت عن 10 منهم")
+    assert [(q.value, q.category) for q in qs] == [(30, "ARREST"), (10, "RELEASE")]

@@ -140,7 +140,7 @@ _NOT_UNIT = frozenset((
 CATEGORIES: dict[str, tuple[str, ...]] = {
     # Order matters where stems overlap: the first category whose stem matches wins.
     "RELEASE": ("افراج", "الافراج", "افرج", "اطلاق سراح", "اطلق سراح", "مفرج"),
-    "KILL": ("قتيل", "قتلي", "قتل", "مقتل", "شهيد", "شهداء", "استشهاد", "استشهد", "وفاه", "وفيات", "توفي", "ضحيه",
+    "KILL": ("قتيل", "قتلي", "قتل", "مقتل", "ضحيت", "شهيد", "شهداء", "استشهاد", "استشهد", "وفاه", "وفيات", "توفي", "ضحيه",
              "ضحايا", "جثه", "جثث", "مصرع", "حتفه", "حتفهم", "حياه", "اعدام", "اعدم", "موتي", "ميت", "قضوا", "لقوا"),
     "WOUND": ("جريح", "جرحي", "اصابه", "اصابات", "مصاب", "مصابين", "اصيب", "اصيبوا", "جرح", "اصابت", "اصابتهم"),
     "KIDNAP": ("اختطاف", "مختطف", "خطف", "رهينه", "رهائن", "اختطف"),
@@ -533,6 +533,9 @@ def _cue_window(tokens: list[Token], m_start: int, m_end: int, s0: int, s1: int,
             reach = 5
         elif t.norm in _NOT_UNIT:
             break  # آلاف المتظاهرين قبل اعتقاله: the arrest is someone else's
+        elif t.norm.startswith("و") and _category_of(t.norm[1:]) is not None and k + 1 < s1 and (
+                tokens[k + 1].kind == "num" or (k + 2 < s1 and tokens[k + 2].kind == "num")):
+            break  # مقتل 100 شخص وإصابة 200 آخرين: the wounding is the next number's
         dist += 1
         out.append((k, -dist))  # negative: after the number
         k += 1
@@ -637,7 +640,7 @@ def _category(tokens: list[Token], m_start: int, m_end: int, unit_idx: int | Non
             and _far_target(tokens, unit_idx, cat)
         if cat not in _EVENTS and dist > (12 if far else 2):
             continue  # who or what is counted is said next to the number
-        rank = (0 if cat in _EVENTS else 1, dist)
+        rank = (0 if cat in _EVENTS else 1, dist + (1 if after else 0))  # at equal distance the cue before wins
         if best is None or rank < best[:2]:
             best = (*rank, cat)
     if best is None and unit_cat is None and (person or unit_idx is None) and not total \
