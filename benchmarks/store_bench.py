@@ -26,8 +26,6 @@ from marsad.ingest import ingest
 from marsad.record import Article
 from marsad.store import SearchFilters, open_store
 
-TABLES = ("kv", "cluster_members", "clusters", "themes", "places", "dates", "quantities", "quotes", "mentions", "entities",
-          "articles", "schema_migrations")
 
 #: Query classes: plain words, spelling variants (diacritics, clitics, hamza), phrases, boolean, filters.
 QUERIES: dict[str, list[tuple[str, dict]]] = {
@@ -50,10 +48,13 @@ def reset(url: str) -> None:
             Path(str(path) + suffix).unlink(missing_ok=True)
         return
     import psycopg
+    from psycopg import sql
 
     with psycopg.connect(url, autocommit=True) as conn:
-        for t in TABLES:
-            conn.execute(f"DROP TABLE IF EXISTS {t} CASCADE")  # fixed names, no user input
+        # every table of the current schema: the benchmark database is marsad's alone
+        names = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+        for t in names:
+            conn.execute(sql.SQL("DROP TABLE IF EXISTS {} CASCADE").format(sql.Identifier(t)))
 
 
 def pct(values: list[float], p: float) -> float:
@@ -96,14 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         rep = ingest(sources, store, workers=args.workers, batch_size=args.batch_size, disable=off)
         result["ingest"] = {"read": rep.read, "inserted": rep.inserted, "failed": rep.failed, "duplicates": rep.duplicates,
                             "seconds": round(rep.seconds, 1), "articles_per_s": round(rep.rate, 1), "components": rep.components}
+        print(json.dumps(result["ingest"], ensure_ascii=False), file=sys.stderr, flush=True)
         # storage alone: the same records into a fresh database, in the same batch size
         records = list(store.iter_records())
         store.close()
         second = args.db + "_storeonly" if args.db.startswith("sqlite") else args.db
-        if args.db.startswith("sqlite"):
-            reset(second)
-        else:
-            reset(second)
+        reset(second)
         s2 = open_store(second)
         t0 = time.perf_counter()
         for i in range(0, len(records), args.batch_size):
