@@ -41,11 +41,16 @@ def _reindex_if_outdated(store, quiet: bool = False) -> None:
 
 def _cluster_hook():
     """Incremental clustering after each stored batch, when the clustering package offers it."""
-    try:
-        import marsad.cluster as cluster
-    except ImportError:
-        return None
-    return getattr(cluster, "update_store", None)
+    import importlib
+
+    for module in ("marsad.cluster", "marsad.cluster.store"):
+        try:
+            hook = getattr(importlib.import_module(module), "update_store", None)
+        except ImportError:
+            continue
+        if hook is not None:
+            return hook
+    return None
 
 
 class _Progress:
