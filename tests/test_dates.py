@@ -172,3 +172,7 @@ def test_year_forms(text, expected):
 
 def test_bracketed_score_is_no_year_range():
     assert find_dates("فاز الفريق (2-1) على ضيفه", PUBLISHED) == []
+
+
+def test_day_of_the_current_month():
+    assert [(d.text, d.value) for d in find_dates("ويستمر المعسكر حتى 25 الجاري", PUBLISHED)] == [("25 الجاري", "2018-05-25")]

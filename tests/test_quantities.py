@@ -222,3 +222,12 @@ def test_a_coordinated_event_belongs_to_the_next_number():
     assert [(q.value, q.category) for q in qs] == [(40, "KILL"), (90, "WOUND")]
     qs = find_quantities("اعتقلت القوات 30 شخصا وأفرجت عن 10 منهم")
     assert [(q.value, q.category) for q in qs] == [(30, "ARREST"), (10, "RELEASE")]
+
+
+@pytest.mark.parametrize("text", [
+    "وارتفع المؤشر يورو ستوكس 50 والمؤشر كاك 40 الفرنسي",
+    "وخسرت المصنفة 12 في البطولة أمام منافستها",
+    "في خرق للقرار الأممي (2216) والقرار (2231)",
+])
+def test_index_names_rankings_and_bracketed_resolutions_are_labels(text):
+    assert find_quantities(text) == []

@@ -164,7 +164,7 @@ _RX_RELATIVE = re.compile(_WORD_START + "(?:" +
     rf"|(?:(?P<wk1>هذا\s+الاسبوع|الاسبوع\s+(?:{_PAST}|{_NEXT}|{_THIS}))\s+(?:يوم\s+)?)?"
     rf"(?:(?P<part2>{_PARTS})\s+)?(?:(?P<yawm>يوم|نهار)\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<dir>{_PAST}|{_NEXT}))?(?![^\W\d_])"
     rf"(?:\s+(?:من\s+)?(?P<wk2>هذا\s+الاسبوع|الاسبوع\s+(?:{_PAST}|{_NEXT}|{_THIS}))(?![^\W\d_]))?"
-    rf"|(?P<dom>[0-3]?\d|{_ORDDAY})\s+(?:من\s+)?(?P<rmonth>هذا\s+الشهر|الشهر\s+(?:{_PAST}|{_NEXT}|{_THIS}))(?![^\W\d_])"
+    rf"|(?P<dom>[0-3]?\d|{_ORDDAY})\s+(?:من\s+)?(?P<rmonth>هذا\s+الشهر|الشهر\s+(?:{_PAST}|{_NEXT}|{_THIS})|الجاري|الحالي)(?![^\W\d_])"
     rf"|(?P<span>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+(?P<dir2>{_PAST}|{_NEXT}|{_THIS})(?![^\W\d_])"
     rf"|(?P<this>هذا\s+الاسبوع|هذا\s+الشهر|هذا\s+العام|هذه\s+السنه)(?![^\W\d_])"
     rf"|(?P<ago>منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابه|زهاء|ما\s+يقارب|اكثر\s+من|اقل\s+من)\s+)?(?P<n>\d+|[^\W\d_]+\s+)?\s*"
@@ -473,7 +473,7 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
             day += timedelta(days=delta if delta <= 3 else delta - 7)
         return _Found(s, e, day.isoformat(), "day", True, 2)
     if m["dom"]:
-        # 20 من الشهر القادم، العشرين من هذا الشهر
+        # 20 من الشهر القادم، العشرين من هذا الشهر، حتى 25 الجاري (of the current month)
         d = int(m["dom"]) if m["dom"].isdigit() else ORDINAL_DAYS[re.sub(r"\s+", " ", m["dom"])]
         if ref is None:
             return _Found(s, e, None, "day", True, 3)

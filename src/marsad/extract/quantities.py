@@ -114,12 +114,16 @@ _LABEL_BEFORE = frozenset(clitic_key(w) for w in (
     "الاصحاح الاسبوع الحافلة خط الخط الحي حي قطعة بلوك المربع مربع بيان البيان تعميم التعميم المذكرة مذكرة "
     "الدائرة دائرة مقعد القاعدة الشرط الشروط النقطة نقطة البوابة "
     # editions and codes with a pronoun (بنسخته 71), SMS codes, and parties named by a number (حزب سبعة)
-    "نسخته نسختها دورته دورتها بنسخته بدورته رمز الرمز بالرمز حزب تيار ائتلاف").split())
+    "نسخته نسختها دورته دورتها بنسخته بدورته رمز الرمز بالرمز حزب تيار ائتلاف "
+    # rankings: المصنفة 12
+    "المصنفة المصنف المصنفه").split())
 #: Model and type designators written in Arabic letters before the number (اف 16، بوينغ 737، إس 400).
 _DESIGNATORS = frozenset(clitic_key(w) for w in (
     "اف إف ف بوينغ بوينج ايرباص إيرباص ميغ ميج سوخوي سو اس إس تي تى كوفيد كورونا بي إم ام جي يو سي "
     "ايه إيه إتش اتش اكس إكس زد ار آر دي كي ميراج ابولو أبولو سويوز فالكون فورمولا الفورمولا تورنادو مي يوروفايتر باتريوت ثاد غراد كاتيوشا آيفون ايفون "
-    "غالاكسي جالاكسي ويندوز بلايستيشن مرسيدس تويوتا").split())
+    "غالاكسي جالاكسي ويندوز بلايستيشن مرسيدس تويوتا "
+    # stock indices named with a number: يورو ستوكس 50، كاك 40، فايننشال تايمز 100، نيكي 225
+    "ستوكس كاك تايمز نيكي نيكاي فوتسي").split())
 #: What may stand before a list enumerator (1- ، 2) ): nothing, a line break, a colon or a full stop.
 _ENUM_BEFORE = frozenset({"\n", ":", ".", "؛", "،"})
 _TIME_AFTER = frozenset({"صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا", "عصرا", "بتوقيت", "ص", "م", "دقيقه"})
@@ -339,6 +343,11 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
             return True
     if prev is not None and prev.kind == "word" and (clitic_key(prev.text) in _LABEL_BEFORE or prev.norm in _LABEL_BEFORE):
         return True
+    # A label noun, perhaps with an adjective, before a bracketed number: القرار الأممي (2216)، القرار (2231)
+    if prev is not None and prev.text == "(" and m.form == "digits" and i >= 2:
+        for k in (i - 2, i - 3):
+            if k >= 0 and tokens[k].kind == "word" and clitic_key(tokens[k].text) in _LABEL_BEFORE:
+                return True
     # A number word ending a short quoted name after another word: "بلاك ستون"، «حزب سبعة»
     if m.form == "words" and prev is not None and prev.kind == "word" and nxt is not None and nxt.text in QUOTE_MARKS \
             and any(t.text in QUOTE_MARKS for t in tokens[max(0, i - 3):i - 1]):
