@@ -424,3 +424,13 @@ def test_tagger_canonical_sharing_no_word_with_the_name_is_ignored():
     wrong = Entity(text="هشام الهاشمي", start=s, end=s + len("هشام الهاشمي"), type="PER",
                    canonical="إسماعيل العيثاوي", entity_id=entity_id("PER", "إسماعيل العيثاوي"))
     assert only(text, entities=[wrong]).speaker == "هشام الهاشمي"
+
+
+def test_known_surname_then_an_object_is_the_known_speaker():
+    qs = quotes("وقال قائد المقاومة عبدالعزيز الحميقاني إن المعركة قريبة.\n"
+                "وختم الحميقاني تصريحاته بالتأكيد على أن النصر قريب.")
+    assert [q.speaker for q in qs] == ["عبدالعزيز الحميقاني", "عبدالعزيز الحميقاني"]
+
+
+def test_a_role_after_the_name_ends_it():
+    assert only("وقال علي أبو ساق شيخ قبيلة آل منيف إن العملية إجرامية.").speaker == "علي أبو ساق"

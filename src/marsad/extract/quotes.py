@@ -555,8 +555,9 @@ class _Reader:
                 break
             if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads
                         or (w in self.lex.institution_heads and not self.is_definite(w))
-                        or (self.is_definite(w) and w.endswith("ه") and w != "الله")):
-                break  # عودتها …, رئيس اتحاد …, التزامه …: the name is over
+                        or (self.is_definite(w) and w.endswith("ه") and w != "الله")
+                        or (w.endswith("ه") and w[:-1] in self.lex.comm_nouns)):
+                break  # عودتها …, رئيس اتحاد …, التزامه …, تصريحاته …: the name is over
             if w not in links:
                 counted += 1
             if counted > 4:
@@ -802,6 +803,10 @@ class _Reader:
         outside speech (قرار وزير الأوقاف، عبدالناصر أبو البصل … وذكر وزير الأوقاف) resolves to the
         holder named nearest before it, else first after it."""
         keys = sp.keys
+        if len(keys) > 1 and sp.role is None and not sp.entity_id:
+            for h in reversed(self.history):
+                if h.kind == "PER" and len(h.keys) > 1 and h.keys[-1] == keys[0] and h.keys != keys:
+                    return h  # وختم الحميقاني تصريحاته …: a known surname, then the object
         if sp.kind in ("PER", "DESC", "ORG") and 0 < len(keys) <= 2 and sp.role is None and keys[-1] not in self.lex.role_heads:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > len(keys) and _contains(h.keys, keys):
