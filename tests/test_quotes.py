@@ -434,3 +434,9 @@ def test_known_surname_then_an_object_is_the_known_speaker():
 
 def test_a_role_after_the_name_ends_it():
     assert only("وقال علي أبو ساق شيخ قبيلة آل منيف إن العملية إجرامية.").speaker == "علي أبو ساق"
+
+
+def test_b_object_and_addressee_end_the_subject():
+    assert only("وتعهدت الصين بالمضي قدما في الإصلاح بأنها ستعامل الشركات بالتساوي.").speaker == "الصين"
+    q = only("وأبلغ الوزير قناة فوكس نيوز اليوم قائلا \"سنمضي قدما في الرسوم\".")
+    assert q.speaker == "الوزير" and q.text == "سنمضي قدما في الرسوم"

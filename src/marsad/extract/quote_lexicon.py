@@ -83,6 +83,8 @@ STRICT_VERBS = """
 هدد يهدد مهدد
 علق يعلق معلق
 """
+#: Cues whose object takes ب (تعهد بالمضي، طالب بالإفراج، هدد بالرد): a بال- word ends the subject.
+B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح"}
 #: Verbs whose object, not subject, follows them (وصف الهاشمي العيثاوي بأنه ...): the speaker is the first name.
 OBJECT_FIRST = {"وصف"}
 #: Cue forms that are impersonal passives when أن follows at once: يذكر أن / يشار إلى أن / يعتقد أنه.
@@ -379,6 +381,7 @@ class Lexicon:
     record_heads: frozenset[str]
     aside_starts: frozenset[str]
     role_complements: frozenset[str]
+    b_object: frozenset[str]
     stance_verbs: frozenset[str]
 
 
@@ -415,6 +418,7 @@ def load_lexicon() -> Lexicon:
         record_heads=_words(RECORD_HEADS),
         aside_starts=_words(ASIDE_STARTS),
         role_complements=_words(ROLE_COMPLEMENTS),
+        b_object=frozenset(normalize(w) for w in B_OBJECT),
         stance_verbs=_stance_forms(),
     )
 

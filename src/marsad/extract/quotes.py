@@ -420,6 +420,9 @@ class _Reader:
                   and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"
                   and not self.stacked_title(segments[-1], w)):
                 stop = True  # أوصت اللجنة الاتحاد السعودي بأن: subject, then object
+            elif (segments[-1] and w in lex.outlet_heads and not self.is_definite(w)
+                  and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"):
+                stop = True  # وأبلغ الوزير قناة فوكس نيوز: the addressee after the subject
             elif w == "في" and k + 1 < b:
                 nxt = self.word(k + 1)
                 nxt_key = nxt[2:] if nxt.startswith("ال") else nxt
@@ -1122,6 +1125,9 @@ class _Reader:
             c = self.cue_at(m)
             if (c is not None and c[0].pos == "participle") or self.norm[m] == "بالقول":
                 zone_end = m  # وتابع المتحدث قائلا إن: the participle only repeats the cue
+                break
+            if m > start and cue.lemma in lex.b_object and self.norm[m].startswith("بال"):
+                zone_end = m  # تعهدت الصين بالمضي …: the ب-object, not part of the subject
                 break
         sp: Speaker | None = None
         explicit = False
