@@ -91,8 +91,26 @@ def sample_batch4() -> list[tuple[str, str]]:
     return [(aid, "dev3") for aid in chosen]
 
 
+#: A fifth batch (dev4), drawn and used like dev3 after dev3 had been tuned on.
+SEED5 = 5_2032
+BATCH5_PER_CORPUS = 7
+
+
+def sample_batch5() -> list[tuple[str, str]]:
+    seen = {aid for aid, _ in sample() + sample_batch2() + sample_blind() + sample_batch4()}
+    rng = random.Random(SEED5)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
+        chosen += [r["id"] for r in rng.sample(rows, BATCH5_PER_CORPUS)]
+    rng.shuffle(chosen)
+    return [(aid, "dev4") for aid in chosen]
+
+
 def all_batches() -> list[tuple[str, str]]:
-    return sample() + sample_batch2() + sample_blind() + sample_batch4()
+    return sample() + sample_batch2() + sample_blind() + sample_batch4() + sample_batch5()
 
 
 if __name__ == "__main__":
