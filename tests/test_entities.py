@@ -198,3 +198,24 @@ def test_cli_reports_malformed_conll(tmp_path) -> None:
     res = CliRunner().invoke(app, ["ner-conll", str(bad)])
     assert res.exit_code == 2
     assert "bad.conll:1" in res.output
+
+
+def test_word_clusters_are_learnt_deterministically() -> None:
+    pytest.importorskip("scipy")
+    from marsad.extract.ner_clusters import build_clusters
+
+    names = ["محمد", "أحمد", "علي", "سارة", "ليلى", "خالد"]
+    places = ["بغداد", "دمشق", "القاهرة", "الرياض", "عمان", "بيروت"]
+    texts = []
+    for i in range(60):
+        n, p = names[i % 6], places[(i * 5) % 6]
+        texts.append(f"قال {n} إن الوفد وصل إلى {p} أمس. وأضاف {n} أن {p} مدينة كبيرة.")
+    args = dict(vocab_size=200, context_size=50, dims=4, granularities=(2, 4), log=lambda m: None)
+    words, counts, table = build_clusters(texts, **args)
+    words2, _, table2 = build_clusters(texts, **args)
+    assert words == words2 and (table == table2).all()
+    assert table.shape == (len(words), 2)
+    cluster = {w: row[0] for w, row in zip(words, table)}
+    # Names share contexts with names, cities with cities: the coarse clustering separates them.
+    assert len({cluster["محمد"], cluster["احمد"], cluster["علي"]}) == 1
+    assert cluster["محمد"] != cluster["بغداد"]
