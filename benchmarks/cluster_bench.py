@@ -1,0 +1,82 @@
+"""Clustering speed and how it grows with the number of articles.
+
+    nice python benchmarks/cluster_bench.py [--sizes 3750,7500,15000,30000] [--dense-days 30] [--json out.json]
+
+Articles: ``news/ant_unlabeled`` (26,846) plus ``news/ant_multisource`` (3,005) — 29,851 in all.
+Features (normalise, shingle, MinHash, TF-IDF) are computed once per article and timed; then the
+:class:`~marsad.cluster.Clusterer` adds the first N of them (oldest first) for each size. Two
+timelines: the articles' real dates (2012–2018, so a 3-day window holds few articles) and a
+*dense* one that spreads the same articles evenly over ``--dense-days`` days (1,000 a day for 30k),
+which is what a live feed looks like and the harder case for the windowed candidate search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import resource
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def load(data: Path) -> list[dict]:
+    from marsad.evaluation.cluster import read_jsonl
+
+    rows = list(read_jsonl(data / "news" / "ant_unlabeled" / "articles.jsonl.gz"))
+    rows += list(read_jsonl(data / "news" / "ant_multisource" / "articles.jsonl"))
+    rows.sort(key=lambda r: (r.get("date") or "", r["id"]))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="3750,7500,15000,30000")
+    ap.add_argument("--dense-days", type=float, default=30.0)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+
+    from marsad.cluster import ClusterDoc, Clusterer, featurize
+    from marsad.config import require_shared_data
+
+    rows = load(require_shared_data())
+    sizes = [min(int(s), len(rows)) for s in args.sizes.split(",")]
+    n = max(sizes)
+    rows = rows[:n]
+    t0 = time.perf_counter()
+    feats = [featurize(ClusterDoc.from_record(r)) for r in rows]
+    feat_s = time.perf_counter() - t0
+    words = sum(len(r["text"].split()) for r in rows)
+    out = {"articles": n, "featurize_seconds": round(feat_s, 2), "featurize_articles_per_s": round(n / feat_s, 1),
+           "featurize_words_per_s": round(words / feat_s), "runs": []}
+    print(f"features: {n} articles in {feat_s:.1f} s ({n / feat_s:.0f} articles/s, {words / feat_s:,.0f} words/s)", flush=True)
+
+    start = datetime(2018, 1, 1, tzinfo=UTC).timestamp()
+    dense = [dataclasses.replace(f, ts=start + i * args.dense_days * 86400 / n) for i, f in enumerate(feats)]
+    for timeline, fs in (("real dates", feats), (f"dense ({n / args.dense_days:.0f}/day)", dense)):
+        for size in sizes:
+            c = Clusterer()
+            t1 = time.perf_counter()
+            c.add_many(fs[:size])
+            t_add = time.perf_counter() - t1
+            t2 = time.perf_counter()
+            stories = c.members()
+            t_read = time.perf_counter() - t2
+            multi = sum(1 for v in stories.values() if len(v) > 1)
+            run = {"timeline": timeline, "articles": size, "add_seconds": round(t_add, 2), "read_seconds": round(t_read, 2),
+                   "total_seconds": round(t_add + t_read, 2), "us_per_article": round(1e6 * (t_add + t_read) / size),
+                   "stories": len(stories), "multi_article_stories": multi,
+                   "largest": max(len(v) for v in stories.values())}
+            out["runs"].append(run)
+            print(f"{timeline:<16} {size:>6} articles: add {t_add:6.1f} s + read {t_read:5.1f} s = "
+                  f"{run['us_per_article']:>5} µs/article; {len(stories)} stories ({multi} with 2+, largest {run['largest']})", flush=True)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(f"peak RSS {out['peak_rss_mb']} MB")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
