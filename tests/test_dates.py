@@ -176,3 +176,19 @@ def test_bracketed_score_is_no_year_range():
 
 def test_day_of_the_current_month():
     assert [(d.text, d.value) for d in find_dates("ويستمر المعسكر حتى 25 الجاري", PUBLISHED)] == [("25 الجاري", "2018-05-25")]
+
+
+def test_year_lists_in_brackets_and_more_year_triggers():
+    got = [(d.text, d.value) for d in find_dates("الخطة للسنوات (2016ــ2017- 2018) ومنذ ثورة 2011 ورؤية المملكة 2030", PUBLISHED)]
+    assert [v for _, v in got] == ["2016", "2017", "2018", "2011", "2030"]
+    assert [t for t, _ in got][1:] == ["2017", "2018", "2011", "2030"]
+
+
+def test_tomorrow_with_weekday_after_yawm():
+    assert [(d.value) for d in find_dates("تعقد اللجنة يوم غد الجمعة اجتماعها", PUBLISHED)] == ["2018-05-11"]
+
+
+def test_weekday_after_a_first_name_is_a_family_name():
+    assert find_dates("وأكد رئيس اللجنة محمد الخميس أن العمل مستمر", PUBLISHED) == []
+    # a full name then the weekday is still a date
+    assert [d.value for d in find_dates("استقبل الملك سلمان الخميس الوفد", PUBLISHED)] == ["2018-05-10"]

@@ -231,3 +231,38 @@ def test_a_coordinated_event_belongs_to_the_next_number():
 ])
 def test_index_names_rankings_and_bracketed_resolutions_are_labels(text):
     assert find_quantities(text) == []
+
+
+SPLIT_APPROXIMATORS = [
+    # the subject stands between the verb and its preposition
+    ("بشرط ألا يقل عدد المشاركين في الدورة عن 20 مشاركا", 20, "more_than"),
+    ("ويجب ألا تزيد مدة الإقامة على 90 يوما", 90, "less_than"),
+    ("وتقل أعمار معظم الضحايا عن 14 عاما", 14, "less_than"),
+    ("ويزيد عدد سكان المدينة على مليون نسمة", 1_000_000, "more_than"),
+    ("قتل المسلحون مالا يقل عن 16 قرويا", 16, "more_than"),
+    ("تراجعت الصادرات إلى ما يزيد قليلا عن مليون برميل", 1_000_000, "more_than"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "approx"), SPLIT_APPROXIMATORS)
+def test_approximator_split_by_its_subject(text, value, approx):
+    (q,) = [q for q in find_quantities(text) if q.value == value]
+    assert q.approx == approx
+
+
+def test_definite_teen_after_noun_and_adjective():
+    (q,) = find_quantities("أحد المشاريع الحكومية الاثني عشر المعلنة")
+    assert (q.text, q.value, q.unit) == ("الاثني عشر", 12, "المشاريع")
+
+
+@pytest.mark.parametrize("text", [
+    "فاز الفريق باللقب للمرة 14 في تاريخه",
+    "صدر الأمر الملكي رقم (أ/44) أمس",
+    "ضمن فعاليات مهرجان الطائف 12 المقام حاليا",
+])
+def test_more_labels(text):
+    assert find_quantities(text) == []
+
+
+def test_festival_counting_films_is_an_amount():
+    assert one("عرض مهرجان الأفلام 25 فيلما").value == 25

@@ -151,9 +151,12 @@ _RX_NUMERIC = re.compile(
 _RX_YEAR_MARKED = re.compile(rf"(?P<y>{_YEAR})\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_])|(?<=\()(?P<yp>(?:19|20)\d\d)(?=\))")
 _RX_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d(?:\s*م(?![^\W\d_]))?(?![\d])")
 #: Two years in brackets after a name: (1960- 1963), ( 1797- 1801 ).
-_RX_YEAR_SPAN = re.compile(r"\(\s*(?P<y>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>1[5-9]\d\d|20\d\d)\s*\)")
+_RX_YEAR_SPAN = re.compile(r"\(\s*(?P<y>1[5-9]\d\d|20\d\d)\s*[-–ـ]+\s*(?P<y2>1[5-9]\d\d|20\d\d)\s*\)")
+#: Three or more years in brackets: (2016ــ2017- 2018)
+_RX_YEAR_LIST = re.compile(r"\(\s*(?:(?:19|20)\d\d\s*[-–ـ،,و]*\s*){2,}(?:19|20)\d\d\s*\)")  # tatweel is gone from the normalised text
+_RX_YEAR_IN_LIST = re.compile(r"(?:19|20)\d\d")
 _YEAR_TRIGGERS = (r"العام\s+(?:الحالي|الجاري|الماضي|المنصرم|المقبل|القادم)|عام|العام|عامي|الاعوام|اعوام|سنه|السنه|سنتي|السنوات|منذ|حتي|خلال|في|مطلع|بدايه|نهايه|اواخر|اوائل"
-                  r"|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|(?:ال)?انتخابات(?:\s+(?:القادمه|المقبله|الماضيه|الرئاسيه|التشريعيه|البرلمانيه|النيابيه|البلديه))?|مونديال|بحلول|مع حلول|رؤيه|خطه|استراتيجيه|للمملكه|اجنده")
+                  r"|منتصف|اواسط|قبل|بعد|موسم|موازنه|ميزانيه|(?:ال)?انتخابات(?:\s+(?:القادمه|المقبله|الماضيه|الرئاسيه|التشريعيه|البرلمانيه|النيابيه|البلديه))?|مونديال|بحلول|مع حلول|ثوره|رؤيه(?:\s+المملكه)?|خطه|استراتيجيه|للمملكه|اجنده")
 _RX_YEARS = re.compile(
     rf"(?P<trig>{_YEAR_TRIGGERS})\s+(?:(?:ما\s+)?بين\s+)?(?P<noun>عام\s+|العام\s+)?(?P<y>{_YEAR})(?!\d|[.,]\d)(?:{_ERA_G})?"
     rf"(?:\s*(?:و|-|–|الي|حتي|و\s*حتي)\s*(?:عام\s+)?(?P<y2>{_YEAR})(?!\d|[.,]\d){_ERA_G}?)?"
@@ -425,6 +428,11 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
         if y <= y2 < y + 150:  # (1960- 1963): a term of office, a lifetime
             add(_Found(m.start("y"), m.end("y"), m["y"], "year", False, 1))
             add(_Found(m.start("y2"), m.end("y2"), m["y2"], "year", False, 1))
+    for m in _RX_YEAR_LIST.finditer(norm):
+        years = list(_RX_YEAR_IN_LIST.finditer(norm, m.start(), m.end()))
+        if all(int(a.group()) < int(b.group()) for a, b in zip(years, years[1:])):
+            for y in years:
+                add(_Found(y.start(), y.end(), y.group(), "year", False, 1))
     for m in _RX_YEARS.finditer(norm):
         if not _boundary_ok(norm, m.start()):
             continue
@@ -447,6 +455,12 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
     return found
 
 
+#: Common first names: a weekday right after one is a family name (محمد الخميس).
+_FIRST_NAME_BEFORE = re.compile(
+    r"(?:^|\s)(?:محمد|احمد|علي|عبدالله|خالد|سعد|فهد|ناصر|صالح|ابراهيم|عبدالرحمن|يوسف|حسن|حسين|عمر"
+    r"|منصور|عادل|طارق|حمد|راشد|سالم|مبارك|ابو|بن)\s+$")  # not royal names that end a full name (سلمان، الخميس)
+
+
 def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
     s, e = m.start(), m.end()
     if m["rel"]:
@@ -462,7 +476,8 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
         if rel == "اليوم" and not m["part"] and not m["wd"] and before.endswith("في ") \
                 and re.match(r"\s*(?:[.,،؛)]|$|الواحد|علي\s+الاقل)", norm[e:e + 12]):
             return None  # 11 سيجارة في اليوم: a rate per day
-        if rel in ("غد", "الغد") and not norm[max(0, s - 4):s].strip().endswith("يوم") and not m["part"]:
+        if rel in ("غد", "الغد") and not norm[max(0, s - 4):s].strip().endswith("يوم") and not m["part"] \
+                and not m.group(0).startswith(("يوم", "نهار")) and not m["wd"]:
             return None  # الغد alone is mostly "the future" (من الغد، جيل الغد); يوم الغد is tomorrow
         if ref is None:
             return _Found(s, e, None, "day", True, 2)
@@ -482,6 +497,8 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
         y, mon = _shift_month(ref, step)
         return _Found(s, e, _ymd(y, mon, d) if _valid(y, mon, d) else None, "day", True, 3)
     if m["wd2"]:
+        if not m["yawm"] and not m["part2"] and not m["wk1"] and _FIRST_NAME_BEFORE.search(norm, max(0, s - 16), s):
+            return None  # محمد الخميس، سعد الجمعة: a family name, not a weekday
         if m["yawm"] and not m["part2"] and not m["wk1"]:
             s = m.start("wd2")  # يوم الخميس: the span is the weekday
         wd = WEEKDAYS[m["wd2"]]

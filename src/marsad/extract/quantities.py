@@ -116,7 +116,7 @@ _LABEL_BEFORE = frozenset(clitic_key(w) for w in (
     # editions and codes with a pronoun (بنسخته 71), SMS codes, and parties named by a number (حزب سبعة)
     "نسخته نسختها دورته دورتها بنسخته بدورته رمز الرمز بالرمز حزب تيار ائتلاف "
     # rankings: المصنفة 12
-    "المصنفة المصنف المصنفه").split())
+    "المصنفة المصنف المصنفه للمرة").split())
 #: Model and type designators written in Arabic letters before the number (اف 16، بوينغ 737، إس 400).
 _DESIGNATORS = frozenset(clitic_key(w) for w in (
     "اف إف ف بوينغ بوينج ايرباص إيرباص ميغ ميج سوخوي سو اس إس تي تى كوفيد كورونا بي إم ام جي يو سي "
@@ -218,7 +218,7 @@ _APPROX_VERBS = {"تفوق": "more_than", "يفوق": "more_than", "فاقت": "
 
 #: Words before a number that make it something other than the object of a verb further back.
 _DURATIONS = ("يوم", "ايام", "اسبوع", "اسابيع", "شهر", "اشهر", "عام", "اعوام", "سنه", "سنت", "سنوات", "ساع", "دقيق", "دقائق")
-_NEGATIONS = frozenset("لم ولم لا ولا الا والا لن ولن".split())
+_NEGATIONS = frozenset("لم ولم لا ولا الا والا لن ولن مالا".split())
 _NOT_OBJECT = frozenset("في من علي الي عن مع منذ خلال بعد قبل بين عند حتي او و".split())
 
 
@@ -230,6 +230,18 @@ def _approx_verb_before(tokens: list[Token], i: int) -> str | None:
     """
     if i < 1 or tokens[i - 1].kind != "word":
         return None
+    if tokens[i - 1].norm in ("عن", "علي"):
+        # لا يقل عمر المؤلف عن 13 عاما، ولا يزيد عمره على 25: the subject sits between verb and preposition
+        for k in range(i - 2, max(-1, i - 7), -1):
+            if tokens[k].kind != "word":
+                break
+            verb = tokens[k].norm.removeprefix("و")
+            if verb in ("يقل", "تقل", "يزيد", "تزيد"):
+                # لا يقل، ألا يقل، مالا يقل، لا يجب أن يقل (ما يزيد عن is "more than": ما alone is no negation)
+                negated = any(t.norm in _NEGATIONS for t in tokens[max(0, k - 3):k] if t.kind == "word")
+                if verb.endswith("قل"):
+                    return "more_than" if negated else "less_than"
+                return "less_than" if negated else "more_than"
     object_ok = tokens[i - 1].norm not in _NOT_OBJECT and tokens[i - 1].norm[:1] not in "بل"
     for back in range(1, 8 if object_ok else 3):
         k = i - back
@@ -321,6 +333,12 @@ def _is_label(tokens: list[Token], m: NumberMatch) -> bool:
         if prev is not None and prev.text in ("-", ".", "_") and prev.end == num.start and i >= 2 \
                 and tokens[i - 2].kind == "word" and tokens[i - 2].end == prev.start:
             return True
+        if prev is not None and prev.text == "/" and i >= 2 and tokens[i - 2].kind == "word" and len(tokens[i - 2].text) == 1:
+            return True  # رقم (أ/21): a letter and a number form a code
+        # A festival's edition after its name: مهرجان جدة 36، مهرجان صيف الباحة 36
+        if any(clitic_key(t.norm) == "مهرجان" for t in tokens[max(0, i - 3):i] if t.kind == "word") \
+                and (nxt is None or nxt.kind != "word" or nxt.norm in _NOT_UNIT or nxt.norm.startswith("ال")):
+            return True  # (but مهرجان الأفلام 25 فيلما counts films)
         if nxt is not None and nxt.text in ("@", "_") and nxt.start == num.end:
             return True
         # Scores written with a word: 1-صفر، صفر-2
@@ -779,7 +797,8 @@ def find_quantities(text: str, tokens: list[Token] | None = None, *, skip: list[
 _DEFINITE_NUMBERS = {"ال" + w: v for w, v in (
     ("ثلاثه", 3), ("ثلاث", 3), ("اربعه", 4), ("اربع", 4), ("خمسه", 5), ("خمس", 5), ("سته", 6), ("ست", 6),
     ("سبعه", 7), ("سبع", 7), ("ثمانيه", 8), ("ثماني", 8), ("تسعه", 9), ("تسع", 9), ("عشره", 10), ("عشر", 10),
-    ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("ثلاثون", 30), ("اربعين", 40), ("خمسين", 50), ("مئه", 100), ("مائه", 100))}
+    ("عشرين", 20), ("عشرون", 20), ("ثلاثين", 30), ("ثلاثون", 30), ("اربعين", 40), ("خمسين", 50), ("مئه", 100), ("مائه", 100),
+    ("اثني", 2), ("اثنا", 2), ("اثنتي", 2), ("اثنتا", 2))}
 
 
 def _definite_numbers(text: str, tokens: list[Token], skip, taken: set[int]) -> list[Quantity]:
@@ -799,7 +818,12 @@ def _definite_numbers(text: str, tokens: list[Token], skip, taken: set[int]) -> 
         end = t.end
         if nxt is not None and nxt.norm in ("عشر", "عشره") and v < 10:
             v, end = v + 10, nxt.end  # قطاعات السوق الخمسة عشر
-        out.append(Quantity(text[t.start:end], t.start, end, v, "exact", "count", prev.text, _category_of(prev.norm)))
+        elif v == 2:
+            continue  # الاثني only in الاثني عشر
+        noun = prev
+        if prev.norm.endswith(("يه", "يين", "ين")) and k >= 2 and tokens[k - 2].kind == "word" and tokens[k - 2].norm.startswith("ال"):
+            noun = tokens[k - 2]  # البرامج التنفيذية الاثني عشر: the noun before its adjective
+        out.append(Quantity(text[t.start:end], t.start, end, v, "exact", "count", noun.text, _category_of(noun.norm)))
     return out
 
 
