@@ -98,7 +98,7 @@ def credited_source(text: str) -> str | None:
 
     def original(start: int, end: int) -> str:
         s, e = nt.span_to_original(start, end)
-        return text[s:e].strip(" .،\"“”«»")
+        return text[s:e].strip(" .،\"“”«»()[]")
 
     m = _PAREN_AGENCY_RE.search(norm)
     if m:
