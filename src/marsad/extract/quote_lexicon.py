@@ -58,6 +58,7 @@ SPEECH_VERBS = """
 أوصى يوصي موصي
 رجح يرجح -
 استبعد يستبعد -
+ألمح - -
 تعهد يتعهد متعهد
 شرح يشرح شارح
 أردف يردف مردف
@@ -265,6 +266,11 @@ STANCE_VERBS = """
 ASIDE_STARTS = """
 طلب طالبا فضل مفضلا رفض رافضا اشترط مشترطا تحدث متحدثا شريطة بشرط
 """
+#: Verbal nouns that open the object of a cue (أكد الوزير فلان أهمية …): a name ends before them.
+OBJECT_NOUNS = """
+أهمية ضرورة رفض دعم استعداد حرص التزام سعي عزم تمسك ترحيب تأييد إدانة استنكار تقدير ثقة أمل حاجة
+وجود عدم استمرار مواصلة
+"""
 #: Heads that a bare definite noun (الوزارة، البيان) refers back with.
 ANAPHORIC_DOCS = {"بيان", "البيان", "التقرير", "تقرير", "البلاغ", "التعميم", "المذكرة"}
 
@@ -382,6 +388,7 @@ class Lexicon:
     aside_starts: frozenset[str]
     role_complements: frozenset[str]
     b_object: frozenset[str]
+    object_nouns: frozenset[str]
     stance_verbs: frozenset[str]
 
 
@@ -419,6 +426,7 @@ def load_lexicon() -> Lexicon:
         aside_starts=_words(ASIDE_STARTS),
         role_complements=_words(ROLE_COMPLEMENTS),
         b_object=frozenset(normalize(w) for w in B_OBJECT),
+        object_nouns=_words(OBJECT_NOUNS),
         stance_verbs=_stance_forms(),
     )
 

@@ -109,20 +109,32 @@ class _Reader:
                 self.para_end[k] = p.tok_end
         self.sent_start = [0] * self.n
         self.sent_end = [0] * self.n
+        spans: list[list[int]] = []
         for s in doc.sentences:
-            for k in range(s.tok_start, s.tok_end):
-                self.sent_start[k] = s.tok_start
-                self.sent_end[k] = s.tok_end
+            if spans and self._glued_period(spans[-1][1] - 1):
+                spans[-1][1] = s.tok_end  # "للعربية.نت: إن", "(بي.بي.سي)": a period inside a name
+            else:
+                spans.append([s.tok_start, s.tok_end])
+        for a, b in spans:
+            for k in range(a, b):
+                self.sent_start[k] = a
+                self.sent_end[k] = b
         self.boiler = sorted((s, e) for s, e, _ in doc.boilerplate)
         self.entities: list[Entity] = [e for e in doc.entities if e.type in ("PER", "ORG")]
         self.history: list[Speaker] = []
         self.quotes: list[Quote] = []
         self._record_keys = frozenset(name_key(w) for w in lex.record_heads)
+        self._honorific_keys = frozenset(name_key(w) for w in lex.honorifics)
         # Clitic-keyed words, built on first use (role → holder look-ups only).
         self._tok_keys: list[str] | None = None
         # Quote spans sorted by start, for overlap checks in O(log n) on long texts.
         self._starts: list[int] = []
         self._spans: list[tuple[int, int, bool]] = []
+
+    def _glued_period(self, k: int) -> bool:
+        toks = self.toks
+        return (0 < k < self.n - 1 and toks[k].text == "." and toks[k - 1].end == toks[k].start
+                and toks[k + 1].start == toks[k].end and toks[k + 1].kind == "word")
 
     # --- small predicates -----------------------------------------------------------------
     def word(self, k: int) -> str:
@@ -145,6 +157,8 @@ class _Reader:
             return None
         cue = self.lex.cues.get(w)
         if cue is not None:
+            if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
+                return None  # استطلاعات رأي: the noun "opinion", not the verb رأى
             return cue, False
         if len(w) > 3 and w[0] in "وف":
             cue = self.lex.cues.get(w[1:])
@@ -337,6 +351,8 @@ class _Reader:
                     break
                 if t.text in _COMMAS and k > s and self.starts_new_statement(k + 1):
                     break
+            elif k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k):
+                break  # "… فر من المنطقة فيما اكد سكان ان …": another statement
             elif k > s + 1 and self.word(k)[:1] == "و" and self.cue_at(k) is not None and self.cue_at(k)[1]:
                 cue = self.cue_at(k)[0]
                 if self.scan_complement(k + 1, cue.strict):
@@ -390,6 +406,11 @@ class _Reader:
                         segments[-1].append(k)
                     continue
                 if t.text == ".":  # an initial: م. نيله
+                    continue
+                if t.text == "#":  # #مارك_زوكربيرغ: a hashtag name
+                    continue
+                if t.text == "_" and segments[-1] and k + 1 < b and self.toks[k + 1].start == t.end:
+                    segments[-1].append(k)
                     continue
                 cut = True
                 continue
@@ -467,7 +488,7 @@ class _Reader:
             ks = ks[:-1]
         if not ks:
             return ""
-        return self.doc.text[self.toks[ks[0]].start:self.toks[ks[-1]].end]
+        return self.doc.text[self.toks[ks[0]].start:self.toks[ks[-1]].end].replace("_", " ")
 
     def is_first_name(self, k: int, nxt: int | None) -> bool:
         w = self.bare(self.norm[k]) if self.norm[k][:1] == "و" else self.norm[k]
@@ -559,7 +580,7 @@ class _Reader:
             if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads
                         or (w in self.lex.institution_heads and not self.is_definite(w))
                         or (self.is_definite(w) and w.endswith("ه") and w != "الله")
-                        or (w.endswith("ه") and w[:-1] in self.lex.comm_nouns)):
+                        or (w.endswith("ه") and w[:-1] in self.lex.comm_nouns) or w in self.lex.object_nouns):
                 break  # عودتها …, رئيس اتحاد …, التزامه …, تصريحاته …: the name is over
             if w not in links:
                 counted += 1
@@ -649,6 +670,8 @@ class _Reader:
         if issuer is not None:
             return issuer
         role, rank, name = self.analyse(seg)
+        if role and len(name) == 1 and len(segments) > 1 and self.norm[name[0]][:1] == "ل" and not self.is_first_name(name[0], None):
+            role, name = role + name, []  # الرئيس التنفيذي لفيسبوك، مارك زوكربيرغ: the ل-word completes the role
         if role and name and self.is_opener(name[0] - 1) and name[0] - 1 in seg:
             # رئيس «إف بي آي»، جيمس كومي: the quoted body belongs to the role, the name comes after
             role, name = role + [k for k in seg if k >= name[0] - 1 and self.toks[k].kind == "word"], []
@@ -810,6 +833,8 @@ class _Reader:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > 1 and h.keys[-1] == keys[0] and h.keys != keys:
                     return h  # وختم الحميقاني تصريحاته …: a known surname, then the object
+        if sp.role is None and len(keys) > 1 and keys[0] in self._honorific_keys:
+            keys = tuple(k for k in keys if k not in self._honorific_keys)  # الدكتور المزروع → المزروع
         if sp.kind in ("PER", "DESC", "ORG") and 0 < len(keys) <= 2 and sp.role is None and keys[-1] not in self.lex.role_heads:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > len(keys) and _contains(h.keys, keys):
