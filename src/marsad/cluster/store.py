@@ -90,30 +90,69 @@ def _iso(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).isoformat()
 
 
+def _session(store: Any, config: ClusterConfig) -> dict[str, Any]:
+    """The clusterer kept with an open store across ingest batches, with the date range it has loaded."""
+    state = getattr(store, "_marsad_cluster_session", None)
+    if state is None or state["config"] != config:
+        state = {"config": config, "clusterer": Clusterer(config), "lo": None, "hi": None}
+        try:
+            store._marsad_cluster_session = state
+        except AttributeError:  # a store class with __slots__: no reuse between batches
+            pass
+    return state
+
+
+def _load_range(store: Any, state: dict[str, Any], lo: datetime, hi: datetime) -> None:
+    """Add every stored article dated in [lo, hi] that the session's clusterer does not hold yet."""
+    c: Clusterer = state["clusterer"]
+    ranges = []
+    if state["lo"] is None:
+        ranges.append((lo, hi))
+    else:
+        if lo < state["lo"]:
+            ranges.append((lo, state["lo"]))
+        if hi > state["hi"]:
+            ranges.append((state["hi"], hi))
+    for a, b in ranges:
+        for rec in store.iter_records(date_from=a.isoformat(), date_to=b.isoformat()):
+            if rec.id not in c:
+                c.add(cached_features(store, rec, state["config"]))
+    state["lo"] = lo if state["lo"] is None else min(lo, state["lo"])
+    state["hi"] = hi if state["hi"] is None else max(hi, state["hi"])
+
+
 def update_store(store: Any, ids: Iterable[str], config: ClusterConfig = DEFAULT_CONFIG) -> int:
-    """Re-cluster the window around ``ids`` and save the stories that contain them; returns clusters saved."""
+    """Cluster newly stored articles against the stored ones around them; returns clusters saved.
+
+    The first call loads every stored article within ``max(story_window, dup_window)`` of the new
+    ones; the clusterer then stays with the open store, so later batches of one ingest only add
+    their own articles (and any older ones their window newly reaches). Every story of each
+    story-graph component a new article touches is saved (a merge can re-split old members).
+    """
     ids = list(dict.fromkeys(ids))
     if not ids:
         return 0
     new = {r.id: r for r in store.iter_records(ids=ids)}
     if not new:
         return 0
+    state = _session(store, config)
+    c: Clusterer = state["clusterer"]
     times = [t for t in (parse_time(r.published_at) for r in new.values()) if t is not None]
-    c = Clusterer(config)
-    seen: set[str] = set()
     if times:
         reach = timedelta(hours=max(config.story_window_hours, config.dup_window_hours))
-        lo = datetime.fromtimestamp(min(times), UTC) - reach
-        hi = datetime.fromtimestamp(max(times), UTC) + reach
-        for rec in store.iter_records(date_from=lo.isoformat(), date_to=hi.isoformat()):
-            c.add(cached_features(store, rec, config))
-            seen.add(rec.id)
+        _load_range(store, state, datetime.fromtimestamp(min(times), UTC) - reach,
+                    datetime.fromtimestamp(max(times), UTC) + reach)
     for rec in new.values():
-        if rec.id not in seen:
+        if rec.id not in c:
             c.add(cached_features(store, rec, config))
-    wanted = {c.story_id(i) for i in new}
-    members = c.members()
-    return store.save_clusters([to_store_cluster(c.story(sid, members[sid])) for sid in sorted(wanted)])
+    touched = {c._stories.find(i) for i in new}
+    saved = []
+    for root in sorted(touched):
+        by_story: dict[str, list[str]] = {}
+        for i, sid in c._component_stories(root).items():
+            by_story.setdefault(sid, []).append(i)
+        saved.extend(to_store_cluster(c.story(sid, sorted(m))) for sid, m in sorted(by_story.items()))
+    return store.save_clusters(saved)
 
 
 def rebuild_store(store: Any, config: ClusterConfig = DEFAULT_CONFIG, *, date_from: str | None = None,
