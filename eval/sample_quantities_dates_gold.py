@@ -109,8 +109,26 @@ def sample_batch5() -> list[tuple[str, str]]:
     return [(aid, "dev4") for aid in chosen]
 
 
+#: A sixth batch (dev5), drawn and used like dev3 and dev4 after those had been tuned on.
+SEED6 = 5_2033
+BATCH6_PER_CORPUS = 6
+
+
+def sample_batch6() -> list[tuple[str, str]]:
+    seen = {aid for aid, _ in sample() + sample_batch2() + sample_blind() + sample_batch4() + sample_batch5()}
+    rng = random.Random(SEED6)
+    chosen: list[str] = []
+    for corpus in ("ant_multisource", "saudinewsnet"):
+        path = require_shared_data("news", corpus, "articles.jsonl")
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
+        chosen += [r["id"] for r in rng.sample(rows, BATCH6_PER_CORPUS)]
+    rng.shuffle(chosen)
+    return [(aid, "dev5") for aid in chosen]
+
+
 def all_batches() -> list[tuple[str, str]]:
-    return sample() + sample_batch2() + sample_blind() + sample_batch4() + sample_batch5()
+    return sample() + sample_batch2() + sample_blind() + sample_batch4() + sample_batch5() + sample_batch6()
 
 
 if __name__ == "__main__":
