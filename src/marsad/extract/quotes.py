@@ -35,6 +35,7 @@ is kept at the end of the role: ``المتحدث باسم التحالف الد�
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..doc import Doc
@@ -123,13 +124,29 @@ class _Reader:
         self.entities: list[Entity] = [e for e in doc.entities if e.type in ("PER", "ORG")]
         self.history: list[Speaker] = []
         self.quotes: list[Quote] = []
-        self._record_keys = frozenset(name_key(w) for w in lex.record_heads)
-        self._honorific_keys = frozenset(name_key(w) for w in lex.honorifics)
-        # Clitic-keyed words, built on first use (role → holder look-ups only).
-        self._tok_keys: list[str] | None = None
+        self._record_keys = _keyed(lex.record_heads)
+        self._honorific_keys = _keyed(lex.honorifics)
+        # Clitic-keyed words and names, computed on first use (keying is the costly step).
+        self._tok_keys: dict[int, str] = {}
+        self._name_keys: dict[str, str] = {}
         # Quote spans sorted by start, for overlap checks in O(log n) on long texts.
         self._starts: list[int] = []
         self._spans: list[tuple[int, int, bool]] = []
+
+    def key_of(self, name: str) -> str:
+        """:func:`marsad.text.name_key` of ``name``, memoised for this document."""
+        key = self._name_keys.get(name)
+        if key is None:
+            key = self._name_keys[name] = name_key(name)
+        return key
+
+    def tok_key(self, k: int) -> str:
+        """The clitic-keyed form of word ``k`` (:func:`marsad.text.name_key`), computed on demand."""
+        key = self._tok_keys.get(k)
+        if key is None:
+            key = name_key(self.toks[k].text) if self.toks[k].kind == "word" else ""
+            self._tok_keys[k] = key
+        return key
 
     def _glued_period(self, k: int) -> bool:
         toks = self.toks
@@ -767,7 +784,7 @@ class _Reader:
                 self.toks[k].start + 1 == ent.start and self.norm[k][:1] in "وف" for k in name
             )
             if aligned:
-                ck = set(name_key(ent.canonical).split())
+                ck = set(self.key_of(ent.canonical).split())
                 if not ck & set(sp.keys):
                     return sp  # a canonical form sharing no word with the name in the text is a wrong merge
                 return Speaker(ent.canonical, "PER", role=sp.role, head=sp.head, entity_id=ent.entity_id, strong=True)
@@ -840,7 +857,7 @@ class _Reader:
                 if h.kind == "PER" and len(h.keys) > len(keys) and _contains(h.keys, keys):
                     return h
             for ent in self.entities:
-                ek = tuple(name_key(ent.canonical).split())
+                ek = tuple(self.key_of(ent.canonical).split())
                 if ent.type == "PER" and len(ek) > len(keys) and _contains(ek, keys):
                     return Speaker(ent.canonical, "PER", head=sp.head, entity_id=ent.entity_id)
         if sp.kind == "DESC" and sp.role_keys:
@@ -899,9 +916,6 @@ class _Reader:
         nf = normalize(first)
         if not sp.role_keys or nf in lex.anonymous_heads or self.bare(nf) in lex.anonymous_heads:
             return None
-        if self._tok_keys is None:
-            self._tok_keys = [name_key(t.text) if t.kind == "word" else "" for t in self.toks]
-        keys = self._tok_keys
         rk = sp.role_keys
         n = min(2, len(rk))  # match on the head pair: وزير الأوقاف الأردني ~ وزير الأوقاف والمقدسات …
         head = rk[0]
@@ -909,7 +923,10 @@ class _Reader:
         before: Speaker | None = None
         after: Speaker | None = None
         for i in range(self.n - n + 1):
-            if keys[i] != head or tuple(keys[i:i + n]) != rk[:n]:
+            # A cheap substring test first: keying every word of a long article costs more than the rest.
+            if head not in self.norm[i] or self.tok_key(i) != head:
+                continue
+            if n > 1 and tuple(self.tok_key(m) for m in range(i + 1, i + n)) != rk[1:n]:
                 continue
             if i > 0 and self.bare(self.word(i - 1)) in lex.role_heads:
                 continue  # نائب الرئيس is not الرئيس
@@ -1003,7 +1020,7 @@ class _Reader:
         for ent in self.entities:
             if ent.type == "PER" and nxt_start <= ent.start <= self.toks[min(first + 3, k - 1)].start and ent.end <= self.toks[k].start:
                 for h in self.history:
-                    if h.entity_id == ent.entity_id or h.keys == tuple(name_key(ent.canonical).split()):
+                    if h.entity_id == ent.entity_id or h.keys == tuple(self.key_of(ent.canonical).split()):
                         return h
                 return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
         return None
@@ -1095,9 +1112,9 @@ class _Reader:
     def _entity_id_for(self, sp: Speaker) -> str | None:
         if sp.kind == "DESC":
             return None
-        key = name_key(sp.name)
+        key = self.key_of(sp.name)
         for ent in self.entities:
-            if name_key(ent.canonical) == key:
+            if self.key_of(ent.canonical) == key:
                 return ent.entity_id
         return entity_id(sp.kind, sp.name)
 
@@ -1345,6 +1362,12 @@ class _Reader:
                     continue
             k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
+
+
+@lru_cache(maxsize=16)
+def _keyed(words: frozenset[str]) -> frozenset[str]:
+    """A lexicon table in :func:`marsad.text.name_key` form (computed once per process)."""
+    return frozenset(name_key(w) for w in words)
 
 
 def _ent_name(ent: Entity) -> str:
