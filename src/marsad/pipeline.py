@@ -39,18 +39,9 @@ COMPONENTS: dict[str, str] = {
 }
 
 
-def _build(name: str) -> Component | None:
+def _build(name: str) -> Component:
     module_name, _, attr = COMPONENTS[name].partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:  # TODO(foundation): remove once every component has landed
-        if exc.name != module_name:
-            raise
-        import warnings
-
-        warnings.warn(f"component {name!r} is not available yet ({module_name})", stacklevel=3)
-        return None
-    return getattr(module, attr)()
+    return getattr(importlib.import_module(module_name), attr)()
 
 
 class Pipeline:
@@ -67,8 +58,7 @@ class Pipeline:
         unknown = off - set(COMPONENTS)
         if unknown:
             raise ValueError(f"unknown component(s): {', '.join(sorted(unknown))}; known: {', '.join(COMPONENTS)}")
-        built = (_build(name) for name in COMPONENTS if name not in off)
-        return cls(c for c in built if c is not None)
+        return cls(_build(name) for name in COMPONENTS if name not in off)
 
     @property
     def names(self) -> list[str]:
