@@ -192,3 +192,18 @@ def test_weekday_after_a_first_name_is_a_family_name():
     assert find_dates("وأكد رئيس اللجنة محمد الخميس أن العمل مستمر", PUBLISHED) == []
     # a full name then the weekday is still a date
     assert [d.value for d in find_dates("استقبل الملك سلمان الخميس الوفد", PUBLISHED)] == ["2018-05-10"]
+
+
+def test_a_written_date_fixes_the_weekday_before_it():
+    got = [(d.text, d.value) for d in find_dates("تستمر الحملة من يوم الاثنين 9/11/1436هـ إلى الأحد 15/11/1436هـ", PUBLISHED)]
+    assert got == [("الاثنين", "2015-08-24"), ("9/11/1436هـ", "2015-08-24"), ("الأحد", "2015-08-30"), ("15/11/1436هـ", "2015-08-30")]
+
+
+def test_ordinal_hijri_day_with_this_year():
+    (d,) = [d for d in find_dates("رؤية الهلال مساء التاسع والعشرين من شهر شعبان لهذا العام 1439هـ", PUBLISHED) if d.resolution == "day"]
+    assert d.value == "2018-05-15"
+
+
+@pytest.mark.parametrize("text", ["وجرت الانتخابات في نفس اليوم", "خسرت السوق 8 في المائة في ذلك اليوم وحده"])
+def test_the_same_day_is_not_today(text):
+    assert find_dates(text, PUBLISHED) == []

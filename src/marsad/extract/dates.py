@@ -138,7 +138,8 @@ _RX_MONTH_ONLY = re.compile(_WORD_START +
     rf"(?:\s+(?P<dir>{_PAST}|{_NEXT}|{_THIS}))?(?![^\W\d_])"
     rf"(?P<yctx>\)?\s+(?:من\s+)?(?:هذا\s+العام|هذه\s+السنه|{_REL_YEAR}))?")
 _RX_HIJRI = re.compile(
-    rf"(?:(?P<d>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?)?(?P<m>{_HMONTH})\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>1[34]\d\d){_ERA_H}?"
+    rf"(?:(?:(?P<d>[0-3]?\d)|(?P<od>{_alt(ORDINAL_DAYS)}))\s*(?:من\s+)?(?:شهر\s+)?)?(?P<m>{_HMONTH})\s*(?:من\s+)?"
+    rf"(?:(?:ل)?هذا\s+العام\s+|عام\s+|العام\s+|سنه\s+)?(?P<y>1[34]\d\d){_ERA_H}?"
 )
 # A Hijri day and month without a year: 27 شوال، الثامن من شهر ذي القعدة المقبل
 _RX_HIJRI_DM = re.compile(
@@ -373,8 +374,9 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
             continue
         hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m["m"])]
         hy = int(m["y"])
-        if m["d"]:
-            g = _hijri_to_gregorian(hy, hm, int(m["d"]))
+        if m["d"] or m["od"]:
+            # التاسع والعشرين من شهر شعبان لهذا العام 1439هـ
+            g = _hijri_to_gregorian(hy, hm, int(m["d"]) if m["d"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["od"])])
             if g is not None:
                 add(_Found(m.start(), m.end(), g.isoformat(), "day", False, 3))
         else:
@@ -455,6 +457,7 @@ def _scan(norm: str, ref: date | None) -> list[_Found]:
     return found
 
 
+_WEEKDAY_THEN_DATE = re.compile(rf"(?:(?:{_PARTS})\s+)?(?:(?:يوم|نهار)\s+)?(?:{_WEEKDAY})\s*[،,]?\s*(?:(?:الموافق|بتاريخ)\s+)?")
 #: Common first names: a weekday right after one is a family name (محمد الخميس).
 _FIRST_NAME_BEFORE = re.compile(
     r"(?:^|\s)(?:محمد|احمد|علي|عبدالله|خالد|سعد|فهد|ناصر|صالح|ابراهيم|عبدالرحمن|يوسف|حسن|حسين|عمر"
@@ -473,6 +476,8 @@ def _relative(m: re.Match, norm: str, ref: date | None) -> _Found | None:
         before = norm[max(0, s - 7):s]
         if rel == "اليوم" and (before.endswith(("عين ", "صحيفه ", "جريده ", "«", '"', "“")) or norm[e:e + 1] in ("»", '"', "”")):
             return None  # the newspapers عين اليوم، اليوم، اليوم السابع
+        if rel == "اليوم" and not m["wd"] and before.endswith(("نفس ", "ذات ", "ذلك ")):
+            return None  # في نفس اليوم: the same day as something just named
         if rel == "اليوم" and not m["part"] and not m["wd"] and before.endswith("في ") \
                 and re.match(r"\s*(?:[.,،؛)]|$|الواحد|علي\s+الاقل)", norm[e:e + 12]):
             return None  # 11 سيجارة في اليوم: a rate per day
@@ -605,7 +610,13 @@ def find_dates(text: str | NormalizedText, published: datetime | date | None = N
     nt = text if isinstance(text, NormalizedText) else normalize_with_map(text)
     ref = _as_date(published)
     out: list[DateMention] = []
-    for f in _select(_scan(nt.text, ref)):
+    chosen = _select(_scan(nt.text, ref))
+    for a, b in zip(chosen, chosen[1:]):
+        # يوم الثلاثاء 19/10/1436هـ، الاثنين 1 / 12 / 1436هـ الموافق …: the written date fixes the weekday
+        if a.relative and a.resolution == "day" and not b.relative and b.resolution == "day" and b.value \
+                and _WEEKDAY_THEN_DATE.fullmatch(nt.text[a.start:b.start]):
+            a.value = b.value
+    for f in chosen:
         # Trim trailing blanks the optional groups may have eaten.
         end = f.end
         while end > f.start and nt.text[end - 1].isspace():
