@@ -380,13 +380,18 @@ def _iso(ts: float | None) -> str | None:
     return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat()
 
 
+_WEEK = 7 * 86400
+
+
 class Clusterer:
     """Incremental clustering: :meth:`add` articles in any order, read clusters at any time."""
 
     def __init__(self, config: ClusterConfig = DEFAULT_CONFIG) -> None:
         self.config = config
         self.features: dict[str, DocFeatures] = {}
-        self._lsh = MinHashLSH(num_perm=config.num_perm, params=(config.lsh_bands, config.lsh_rows))
+        # One LSH index per week of publication (None: undated), so a query only meets articles
+        # that can lie inside the copy window, however many years the store holds.
+        self._lsh: dict[int | None, MinHashLSH] = {}
         # term -> day -> ids whose top terms include the term (None: undated)
         self._postings: dict[str, dict[int | None, list[str]]] = defaultdict(lambda: defaultdict(list))
         # fingerprint -> day -> ids (excerpt candidates)
@@ -419,7 +424,10 @@ class Clusterer:
         # Copies come from the LSH (high Jaccard) and, for excerpts whose Jaccard is low, from
         # shared sampled fingerprints; rewrites from shared heavy terms.
         mh = MinHash(num_perm=cfg.num_perm, hashvalues=f.signature, scheme="affine64") if f.n_shingles else None
-        lsh_hits = set(self._lsh.query(mh)) if mh is not None else set()
+        lsh_hits: set[str] = set()
+        if mh is not None:
+            for index in self._lsh_indexes(f):
+                lsh_hits.update(index.query(mh))
         story_hits = self._story_candidates(f)
         fp_hits = self._windowed(self._fp_postings, f.fingerprints, f, cfg.dup_window_hours, cfg.min_shared_fingerprints)
         for other in sorted(lsh_hits | story_hits | fp_hits):
@@ -440,7 +448,10 @@ class Clusterer:
             elif kind == "story":
                 self._stories.union(f.id, other)
         if mh is not None:
-            self._lsh.insert(f.id, mh)
+            week = None if f.ts is None else int(f.ts // _WEEK)
+            if week not in self._lsh:
+                self._lsh[week] = MinHashLSH(num_perm=cfg.num_perm, params=(cfg.lsh_bands, cfg.lsh_rows))
+            self._lsh[week].insert(f.id, mh)
         day = f.day()
         for t in f.top_terms:
             self._postings[t][day].append(f.id)
@@ -451,6 +462,14 @@ class Clusterer:
     def add_many(self, docs: Iterable[ClusterDoc | DocFeatures]) -> None:
         for d in docs:
             self.add(d)
+
+    def _lsh_indexes(self, f: DocFeatures) -> list[MinHashLSH]:
+        if f.ts is None:
+            return list(self._lsh.values())
+        reach = int(math.ceil(self.config.dup_window_hours * 3600 / _WEEK))
+        week = int(f.ts // _WEEK)
+        weeks = [w for w in range(week - reach, week + reach + 1)] + [None]
+        return [self._lsh[w] for w in weeks if w in self._lsh]
 
     def _story_candidates(self, f: DocFeatures) -> set[str]:
         cfg = self.config
