@@ -266,3 +266,14 @@ def test_more_labels(text):
 
 def test_festival_counting_films_is_an_amount():
     assert one("عرض مهرجان الأفلام 25 فيلما").value == 25
+
+
+def test_error_listing_names_category_mismatches():
+    from marsad.evaluation.quantities_dates import ArticleResult, errors, score_article
+
+    gold = [{"start": 0, "end": 2, "text": "10", "value": 10, "approx": "exact", "kind": "count", "unit": None, "category": "KILL"}]
+    pred = [{"start": 0, "end": 2, "text": "10", "value": 10, "approx": "exact", "kind": "count", "unit": None, "category": "WOUND"}]
+    counts, pairs, spurious = score_article("quantities", gold, pred)
+    assert counts.full == 1 and counts.extra["category"] == [0, 1]
+    lines = errors([ArticleResult("a1", "dev", counts, pairs, spurious)], "quantities")
+    assert lines == ["CAT   a1 '10' category KILL/WOUND"]

@@ -10,7 +10,7 @@ import typer
 from .app import eval_app
 
 _GoldArg = Annotated[Path, typer.Argument(help="Gold JSONL (eval/gold/quantities.jsonl or eval/gold/dates.jsonl)", exists=True, dir_okay=False)]
-_Split = Annotated[str | None, typer.Option(help="Score only this split (dev or test)")]
+_Split = Annotated[str | None, typer.Option(help="Score only this split (dev, dev2 … dev5, test or blind)")]
 _Errors = Annotated[bool, typer.Option("--errors", help="Print missed, spurious and wrongly valued items")]
 
 
