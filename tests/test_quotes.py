@@ -474,3 +474,12 @@ def test_opinion_noun_is_not_the_verb_raa():
 
 def test_form_iv_alhama():
     assert only("وألمحت الصحيفة إلى أن الصفقة قريبة.").text == "الصفقة قريبة"
+
+
+def test_and_that_after_a_noun_object_opens_a_reported_clause():
+    q = only("وأكد الوزير أهمية التعاون وأن الحل سياسي.")
+    assert (q.text, q.speaker) == ("الحل سياسي", "الوزير")
+    q = only("وأعرب اللاعب عن إعجابه بالمدرب وأنه يرغب في اللعب تحت قيادته.")
+    assert q.text == "يرغب في اللعب تحت قيادته"
+    # "خاصة وأن" is a conjunction (especially as), not what was said
+    assert quotes("وشدد الوزير على أهمية الالتزام، خاصة وأن المخالفات كثيرة.") == []

@@ -51,6 +51,8 @@ _CLOSERS = frozenset("”»›\"″“")
 _THAT = frozenset(
     p + s for p in ("ان", "بان") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم")
 )
+#: وأن after a cue's noun object (أعرب عن إعجابه به وأنه …) opens a reported clause too.
+_AND_THAT = frozenset("و" + w for w in _THAT)
 #: Words that are never a speaker on their own.
 _FUNCTION_WORDS = frozenset(normalize(w) for w in "في من عن على إلى ما أن لا لم لن قد ذلك هذا هذه كما ثم أو و ف هو هي هم".split())
 #: A short quotation right after one of these is what was called for or described (دعا إلى "…").
@@ -282,6 +284,9 @@ class _Reader:
                 before = self.word(k - 1)
                 if not glued and before not in self.lex.not_complement_before and self.bare(before) not in self.lex.not_complement_before:
                     return "that", k
+            elif (t.kind == "word" and t.norm in _AND_THAT and not strict and k > start + 1
+                  and self.word(k - 1) not in self.lex.not_complement_before and self.word(k - 1) not in ("خاصه", "سيما", "لاسيما")):
+                return "that", k  # أكد الوزير أهمية التعاون وأن الحل سياسي: a noun object, then a clause
             elif t.kind == "word" and k > start and self.opens_statement(k):
                 return None  # the complement that follows belongs to this later cue
             if k >= end and k >= self.para_end[start] - 1:
@@ -559,6 +564,8 @@ class _Reader:
             while k < len(words):
                 w = self.norm[words[k]]
                 nxt = self.norm[words[k + 1]] if k + 1 < len(words) else ""
+                if w in lex.object_nouns:
+                    break  # أكد الوزير أهمية التعاون: the object starts
                 if w in ("في", "باسم", "من", "عن") or (len(w) > 3 and w[0] in "بل" and (w[1:3] == "ال" or w.startswith("لل"))):
                     prev_prep = w in ("في", "من", "عن", "باسم")
                 elif len(w) > 3 and w[0] in "بل" and w not in lex.first_names and (
@@ -586,6 +593,8 @@ class _Reader:
         """A person's name ends before an object that follows it (ودعا جان إيف لودريان الدول الأوروبية):
         a definite word followed by another definite word, a possessed noun (عودتها), or a fifth word."""
         words = [k for k in name if self.toks[k].kind == "word"]
+        if words and self.norm[words[0]] in self.lex.object_nouns:
+            return []  # أكد الوزير أهمية …: the object, no name
         links = {"بن", "ابن", "بنت", "ال", "عبد", "ابو", "ام", "ولد", "دي", "فان", "فون"}
         out: list[int] = []
         counted = 0
@@ -839,7 +848,7 @@ class _Reader:
         return None
 
     # --- resolution -----------------------------------------------------------------------
-    def resolve(self, sp: Speaker, at: int | None = None) -> Speaker:
+    def resolve(self, sp: Speaker, at: int | None = None, near_ok: bool = False) -> Speaker:
         """Surname → full name, bare role → its holder, anaphoric noun → the body it names.
 
         ``at`` (a token index) is where the speaker is mentioned: a role whose holder is named only
@@ -870,7 +879,7 @@ class _Reader:
                     if h.kind == "PER" and h.role_keys and h.role_keys[0] == sp.role_keys[0]:
                         return h
             if at is not None:
-                holder = self.role_holder(sp, at)
+                holder = self.role_holder(sp, at, near_ok)
                 if holder is not None:
                     return holder
             first = normalize(sp.role.split()[0]) if sp.role else ""
@@ -907,7 +916,7 @@ class _Reader:
                     return h
         return sp
 
-    def role_holder(self, sp: Speaker, at: int) -> Speaker | None:
+    def role_holder(self, sp: Speaker, at: int, near_ok: bool = False) -> Speaker | None:
         """A person named with this role anywhere in the text (``وزير الأوقاف الأردني، عبدالناصر
         أبو البصل``), nearest before ``at`` first. Unnamed-source heads (مسؤول، مصدر) never resolve:
         an anonymous official is not the named one."""
@@ -930,13 +939,16 @@ class _Reader:
                 continue
             if i > 0 and self.bare(self.word(i - 1)) in lex.role_heads:
                 continue  # نائب الرئيس is not الرئيس
+            if at < i <= at + 4 and not near_ok:
+                continue  # the mention being resolved, right after its cue
             if before is not None and i > at:
                 break
             if after is not None:
                 break
             end = i + n
             limit = min(self.sent_end[i], i + n + 8)
-            while end < limit and self.cue_at(end) is None and not self.is_opener(end) and self.word(end) not in _THAT:
+            while (end < limit and self.cue_at(end) is None and not self.is_opener(end)
+                   and self.word(end) not in _THAT and self.word(end) not in _AND_THAT):
                 w = self.word(end)
                 if w and end > i + n and (w in _PREPS_NEVER_FIRST or w in lex.adjunct_preps or w.startswith("بال")):
                     break  # the object or an adjunct after the name
@@ -997,7 +1009,7 @@ class _Reader:
             if sp is None or not (sp.strong or (sp.kind == "ORG" and sp.head in lex.institution_heads)
                                   or (sp.kind == "DESC" and sp.role)):
                 return
-        sp = self.resolve(sp, k)
+        sp = self.resolve(sp, k, near_ok=True)  # the name may follow the role in this very mention
         w = self.bare(self.norm[k]) if self.norm[k] not in lex.stance_verbs else self.norm[k]
         gender = "pl" if w.endswith("وا") else "f" if w.endswith("ت") else "m"
         self.remember(sp, gender)
