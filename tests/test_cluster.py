@@ -253,3 +253,39 @@ def test_real_syndication_sample(shared_data):
     recall = len(pred & silver) / len(silver)
     precision = len(pred & silver) / len(pred)
     assert recall > 0.8 and precision > 0.7
+
+
+def test_cli_clusters_from_file_and_database(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from marsad.cli import _register
+    from marsad.cli.app import app
+    from marsad.cluster import update_store
+    from marsad.record import Article
+    from marsad.store import open_store
+
+    _register()
+    src = tmp_path / "a.jsonl"
+    lines = [json.dumps({"id": d.id, "text": d.text, "title": d.title, "outlet": d.outlet, "date": d.published_at},
+                        ensure_ascii=False) for d in corpus()]
+    src.write_text("\n".join(lines) + "\n{broken\n", encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["clusters", "--input", str(src), "--json"])
+    assert res.exit_code == 0, res.output  # a malformed line is reported and skipped, the rest is clustered
+    assert "a.jsonl:6: skipped" in res.stderr
+    first = json.loads(res.stdout.splitlines()[0])
+    assert first["size"] == 3 and first["first_id"] == "spa-1"
+
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    store = open_store(db)
+    try:
+        res_up = store.upsert([Article(id=d.id, text=d.text, title=d.title, outlet=d.outlet, published_at=d.published_at)
+                               for d in corpus()])
+        update_store(store, res_up.ids)
+    finally:
+        store.close()
+    res = runner.invoke(app, ["clusters", "--db", db, "--members"])
+    assert res.exit_code == 0, res.output
+    assert "3 articles" in res.output and "SPA" in res.output and "[first]" in res.output

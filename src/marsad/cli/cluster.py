@@ -73,15 +73,27 @@ def clusters_cmd(
 
 
 def _clusters_of_file(path: Path, date_from, date_to, min_size: int, limit: int, members: bool, as_json: bool) -> None:
+    import gzip
+
     from ..cluster import ClusterDoc, Clusterer
-    from ..evaluation.cluster import read_jsonl
 
     if not path.exists():
         typer.echo(f"error: {path} not found", err=True)
         raise typer.Exit(2)
     c = Clusterer()
     bad = 0
-    for i, rec in enumerate(read_jsonl(path), 1):
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+        lines = [(i, line) for i, line in enumerate(fh, 1) if line.strip()]
+    for i, line in lines:
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict) or not isinstance(rec.get("id"), str) or not isinstance(rec.get("text"), str):
+                raise ValueError("not an article object with string id and text")
+        except ValueError as exc:
+            bad += 1
+            typer.echo(f"{path}:{i}: skipped ({exc})", err=True)
+            continue
         day = (rec.get("published_at") or rec.get("date") or "")[:10]
         if (date_from and day and day < date_from) or (date_to and day and day > date_to):
             continue
