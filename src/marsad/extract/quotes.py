@@ -35,8 +35,8 @@ is kept at the end of the role: ``المتحدث باسم التحالف الد�
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..doc import Doc
 from ..record import Entity, Quote
