@@ -158,7 +158,31 @@ def pipeline_bench(articles: list[RawArticle], disable: Iterable[str] = (), warm
     }
 
 
-def spark_bench(articles: list[RawArticle], cores: Iterable[int] = (1, 2)) -> list[dict[str, Any]]:
+def cluster_bench(articles: list[RawArticle]) -> dict[str, Any]:
+    """The clustering stage (features + incremental Clusterer) on the same articles, one core."""
+    from .cluster import ClusterDoc, Clusterer, featurize
+
+    docs = [ClusterDoc(id=a.id or str(i), text=a.text, title=a.title, outlet=a.outlet, published_at=a.published_at)
+            for i, a in enumerate(articles)]
+    words = sum(word_count(a.text) for a in articles)
+    featurize(docs[0])  # IDF table and permutations load outside the timing
+    t0 = time.perf_counter()
+    feats = [featurize(d) for d in docs]
+    featurize_s = time.perf_counter() - t0
+    clusterer = Clusterer()
+    t0 = time.perf_counter()
+    clusterer.add_many(feats)
+    add_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    stories = clusterer.members()
+    read_s = time.perf_counter() - t0
+    total = featurize_s + add_s + read_s
+    return {"articles": len(articles), "featurize_s": featurize_s, "add_s": add_s, "read_clusters_s": read_s,
+            "seconds": total, "articles_per_s": len(articles) / total, "words_per_s": words / total,
+            "stories": len(stories), "multi_article_stories": sum(1 for m in stories.values() if len(m) > 1)}
+
+
+def spark_bench(articles: list[RawArticle], cores: Iterable[int] = (1, 2), with_cluster: bool = True) -> list[dict[str, Any]]:
     """The Spark extraction job in local mode at each core count, on the same articles.
 
     Session start-up is timed apart from the job; each run gets a fresh session so the first
@@ -166,6 +190,7 @@ def spark_bench(articles: list[RawArticle], cores: Iterable[int] = (1, 2)) -> li
     """
     from .spark.job import extract, spark_session
 
+    cores = tuple(cores)
     results = []
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         src = Path(tmp) / "articles.jsonl"
@@ -182,10 +207,19 @@ def spark_bench(articles: list[RawArticle], cores: Iterable[int] = (1, 2)) -> li
                 t0 = time.perf_counter()
                 counts = extract(spark, str(src), str(Path(tmp) / f"out{n}"), partitions=max(2 * n, 2), mode="overwrite")
                 job_s = time.perf_counter() - t0
+                row = {"cores": n, "session_start_s": start_s, "job_s": job_s, "records": counts["records"],
+                       "errors": counts["errors"], "articles_per_s": len(articles) / job_s, "words_per_s": words / job_s}
+                if with_cluster and n == max(cores):
+                    # The clustering job on the records just written (entities, places, quotes included).
+                    from .spark.cluster import cluster
+
+                    t0 = time.perf_counter()
+                    cc = cluster(spark, str(Path(tmp) / f"out{n}" / "records"), str(Path(tmp) / f"clusters{n}"), mode="overwrite")
+                    row["cluster_job_s"] = time.perf_counter() - t0
+                    row["cluster_counts"] = cc
             finally:
                 spark.stop()
-            results.append({"cores": n, "session_start_s": start_s, "job_s": job_s, "records": counts["records"],
-                            "errors": counts["errors"], "articles_per_s": len(articles) / job_s, "words_per_s": words / job_s})
+            results.append(row)
     if len(results) > 1:
         base = results[0]["articles_per_s"]
         for r in results:
@@ -194,7 +228,7 @@ def spark_bench(articles: list[RawArticle], cores: Iterable[int] = (1, 2)) -> li
 
 
 def run(limit: int | None = None, *, spark_limit: int | None = None, with_spark: bool = False,
-        with_cold_start: bool = True, disable: Iterable[str] = ()) -> dict[str, Any]:
+        with_cold_start: bool = True, with_cluster: bool = True, disable: Iterable[str] = ()) -> dict[str, Any]:
     """The benchmark suite; the result is what the CLI prints and saves."""
     articles = load_news(limit)
     result: dict[str, Any] = {
@@ -206,10 +240,12 @@ def run(limit: int | None = None, *, spark_limit: int | None = None, with_spark:
     pinned = pin_one_core()
     result["pipeline"] = pipeline_bench(articles, disable=disable)
     result["pipeline"]["pinned_to_one_core"] = pinned
+    if with_cluster:
+        result["cluster"] = cluster_bench(articles)
     if with_spark:
         if hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(0, set(range(os.cpu_count() or 1)))
-        result["spark"] = spark_bench(load_news(spark_limit) if spark_limit != limit else articles)
+        result["spark"] = spark_bench(load_news(spark_limit) if spark_limit != limit else articles, with_cluster=with_cluster)
     result["load_average_after"] = _load()
     return result
 

@@ -17,6 +17,7 @@ def bench(
     spark: Annotated[bool, typer.Option("--spark/--no-spark", help="also time the Spark job at 1 and 2 local cores")] = False,
     spark_limit: Annotated[int | None, typer.Option(help="articles for the Spark runs (default: same as --limit)")] = None,
     cold_start: Annotated[bool, typer.Option("--cold-start/--no-cold-start", help="time import + model loading in fresh processes")] = True,
+    cluster: Annotated[bool, typer.Option("--cluster/--no-cluster", help="also time clustering (and the Spark cluster job with --spark)")] = True,
     disable: Annotated[list[str] | None, typer.Option("--disable", help="component to switch off (repeatable)")] = None,
     out: Annotated[Path | None, typer.Option(help="JSON result file (default benchmarks/results/<time>-<commit>.json)")] = None,
 ) -> None:
@@ -33,7 +34,7 @@ def bench(
 
     try:
         result = b.run(limit, spark_limit=spark_limit if spark_limit is not None else limit, with_spark=spark,
-                       with_cold_start=cold_start, disable=disable or ())
+                       with_cold_start=cold_start, with_cluster=cluster, disable=disable or ())
     except FileNotFoundError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -59,6 +60,11 @@ def bench(
         c = result["cold_start"]
         console.print(f"cold start: import {c['import_s']:.2f} s + models {c['models_s']:.2f} s = "
                       f"{c['import_plus_models_s']:.2f} s (process wall {c['process_wall_s']:.2f} s)")
+    if "cluster" in result:
+        c = result["cluster"]
+        console.print(f"clustering (one core): {c['seconds']:.1f} s = {c['articles_per_s']:,.0f} articles/s "
+                      f"(features {c['featurize_s']:.1f} s, clusterer {c['add_s']:.1f} s, reading {c['read_clusters_s']:.1f} s); "
+                      f"{c['stories']:,} stories, {c['multi_article_stories']:,} with several articles")
     if "spark" in result:
         st = Table(title="Spark job, local mode")
         for col in ("cores", "session start s", "job s", "articles/s", "words/s", "speed-up"):
@@ -67,6 +73,9 @@ def bench(
             st.add_row(str(r["cores"]), f"{r['session_start_s']:.1f}", f"{r['job_s']:.1f}", f"{r['articles_per_s']:,.1f}",
                        f"{r['words_per_s']:,.0f}", f"{r.get('speedup_vs_first', 1.0):.2f}×")
         console.print(st)
+        for r in result["spark"]:
+            if "cluster_job_s" in r:
+                console.print(f"Spark cluster job at {r['cores']} cores: {r['cluster_job_s']:.1f} s ({r['cluster_counts']})")
     if out is None:
         stamp = result["when"].replace(":", "").replace("-", "")[:15]
         out = Path("benchmarks/results") / f"{stamp}-{result['commit'] or 'nocommit'}.json"
