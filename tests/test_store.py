@@ -238,6 +238,11 @@ def test_delete_removes_article_and_its_index_entries(filled):
     kad = filled.entity(entity_id("PER", "مصطفى الكاظمي"))
     assert kad and (kad.entity.mention_count, kad.entity.article_count) == (1, 1)
     assert filled.entity(entity_id("ORG", "الحكومة")) is None
+    # and so do the speaker rows
+    assert filled.speaker(entity_id("PER", "جون ككينز")) is None
+    b.quotes = []
+    filled.upsert([b])
+    assert {s.name for s in filled.speakers()} == {"محمد العبدالعالي"}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -194,6 +194,25 @@ ALTER TABLE places ADD COLUMN pub_day TEXT;
 UPDATE places SET pub_day = (SELECT a.pub_day FROM articles a WHERE a.id = places.article_id)
 """
 
+# v4: speaker counters (kept by upsert and delete), so the speaker list does not group every quotation.
+_TABLES_V4 = """
+CREATE TABLE speakers (
+    speaker_id TEXT PRIMARY KEY,
+    name TEXT,
+    name_key TEXT,
+    entity_id TEXT,
+    quote_count INTEGER NOT NULL,
+    article_count INTEGER NOT NULL,
+    first_at TEXT,
+    last_at TEXT
+);
+INSERT INTO speakers (speaker_id, name, name_key, entity_id, quote_count, article_count, first_at, last_at)
+    SELECT speaker_id, MIN(speaker), MIN(speaker_key), MAX(speaker_entity_id), COUNT(*), COUNT(DISTINCT article_id),
+           MIN(published_at), MAX(published_at)
+    FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id;
+CREATE INDEX speakers_rank ON speakers (quote_count)
+"""
+
 _SQLITE = {"pk": "rid INTEGER PRIMARY KEY", "float": "REAL", "blob": "BLOB", "extra_article_cols": ""}
 _PG = {"pk": "rid BIGSERIAL PRIMARY KEY", "float": "DOUBLE PRECISION", "blob": "BYTEA", "extra_article_cols": ",\n    tsv TSVECTOR"}
 
@@ -203,7 +222,7 @@ def _split(script: str) -> list[str]:
 
 
 #: version -> statements. v1: articles, extractions and the full-text index; v2: clusters and component state;
-#: v3: entity-article rows, entity counters and publication times on quotes and places.
+#: v3: entity-article rows, entity counters and publication times on quotes and places; v4: speaker counters.
 SQLITE_MIGRATIONS: dict[int, list[str]] = {
     1: _split(_TABLES_V1.format(**_SQLITE)) + [
         # Full text over the normalised shadow text (see marsad.store.fts); rowid = articles.rid.
@@ -211,12 +230,14 @@ SQLITE_MIGRATIONS: dict[int, list[str]] = {
     ],
     2: _split(_TABLES_V2.format(**_SQLITE)),
     3: _split(_TABLES_V3),
+    4: _split(_TABLES_V4),
 }
 
 POSTGRES_MIGRATIONS: dict[int, list[str]] = {
     1: _split(_TABLES_V1.format(**_PG)) + ["CREATE INDEX articles_tsv ON articles USING GIN (tsv)"],
     2: _split(_TABLES_V2.format(**_PG)),
     3: _split(_TABLES_V3),
+    4: _split(_TABLES_V4),
 }
 
 LATEST = max(SQLITE_MIGRATIONS)

@@ -211,7 +211,17 @@ class SQLStore(Store):
                     result.inserted += 1
                 result.ids.append(rec["id"])
             self._refresh_entities(cur, touched)
+            self._refresh_speakers(cur, touched)
         return result
+
+    def _refresh_speakers(self, cur: Any, ids: set[str]) -> None:
+        """Recompute the speaker rows of these ids from their quotations (ids that are no speaker are harmless)."""
+        if ids:
+            rows = [(i,) for i in sorted(ids)]
+            self._xmany(cur, "DELETE FROM speakers WHERE speaker_id = ?", rows)
+            self._xmany(cur, "INSERT INTO speakers (speaker_id, name, name_key, entity_id, quote_count, article_count, first_at, last_at) "
+                        "SELECT speaker_id, MIN(speaker), MIN(speaker_key), MAX(speaker_entity_id), COUNT(*), COUNT(DISTINCT article_id), "
+                        "MIN(published_at), MAX(published_at) FROM quotes WHERE speaker_id = ? GROUP BY speaker_id", rows)
 
     def _refresh_entities(self, cur: Any, entity_ids: set[str]) -> None:
         """Recompute the stored counters of entities whose articles changed."""
@@ -243,9 +253,11 @@ class SQLStore(Store):
                      "source_name", "cluster_id", "fingerprint", "content_hash", "body", "record", "ingested_at", "updated_at")
 
     def _delete_children(self, cur: Any, article_id: str) -> set[str]:
-        """Delete an article's extractions; returns the entity ids whose counters need a refresh."""
+        """Delete an article's extractions; returns the entity and speaker ids whose counters need a refresh."""
         self._x(cur, "SELECT entity_id FROM entity_articles WHERE article_id = ?", (article_id,))
         touched = {r[0] for r in cur.fetchall()}
+        self._x(cur, "SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL", (article_id,))
+        touched |= {r[0] for r in cur.fetchall()}
         for table in ("mentions", "entity_articles", "quotes", "quantities", "dates", "places", "themes"):
             self._x(cur, f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         return touched
@@ -302,7 +314,7 @@ class SQLStore(Store):
         if th:
             self._xmany(cur, "INSERT INTO themes (article_id, theme) VALUES (?, ?) ON CONFLICT DO NOTHING",
                         [(aid, t) for t in dict.fromkeys(th)])
-        return set(per_entity)
+        return set(per_entity) | {speaker_id(q.get("speaker"), q.get("speaker_entity_id")) for q in qs if q.get("speaker")}
 
     def delete(self, article_id: str) -> bool:
         with self._lock, self._tx() as cur:
@@ -310,7 +322,9 @@ class SQLStore(Store):
             r = cur.fetchone()
             if not r:
                 return False
-            self._refresh_entities(cur, self._delete_children(cur, article_id))
+            touched = self._delete_children(cur, article_id)
+            self._refresh_entities(cur, touched)
+            self._refresh_speakers(cur, touched)
             self._x(cur, "DELETE FROM cluster_members WHERE article_id = ?", (article_id,))
             if r[0]:
                 self._refresh_cluster(cur, r[0])
@@ -577,8 +591,7 @@ class SQLStore(Store):
                      speaker_id=r[8], speaker_role=r[9], speaker_entity_id=r[10], published_at=r[11], outlet=r[12],
                      title=r[13], url=r[14]) for r in rows])
 
-    _SPEAKER_SQL = ("SELECT qt.speaker_id, MIN(qt.speaker), MAX(qt.speaker_entity_id), COUNT(*), COUNT(DISTINCT qt.article_id), "
-                    "MIN(qt.published_at), MAX(qt.published_at) FROM quotes qt WHERE qt.speaker_id IS NOT NULL")
+    _SPEAKER_SQL = "SELECT speaker_id, name, entity_id, quote_count, article_count, first_at, last_at FROM speakers WHERE 1 = 1"
 
     def _speaker_summaries(self, rows: list[tuple]) -> list[SpeakerSummary]:
         out = [SpeakerSummary(speaker_id=r[0], name=r[1], entity_id=r[2], quote_count=int(r[3]), article_count=int(r[4]),
@@ -605,15 +618,15 @@ class SQLStore(Store):
         limit, offset = _clamp(limit, offset)
         sql, params = self._SPEAKER_SQL, []
         if q and name_key(q):
-            sql += " AND qt.speaker_key LIKE ?"
+            sql += " AND name_key LIKE ?"
             params.append("%" + name_key(q) + "%")
-        sql += " GROUP BY qt.speaker_id ORDER BY COUNT(*) DESC, qt.speaker_id LIMIT ? OFFSET ?"
+        sql += " ORDER BY quote_count DESC, speaker_id LIMIT ? OFFSET ?"
         with self._lock:
             return self._speaker_summaries(self._rows(sql, [*params, limit, offset]))
 
     def speaker(self, speaker_id: str) -> SpeakerSummary | None:
         with self._lock:
-            rows = self._speaker_summaries(self._rows(self._SPEAKER_SQL + " AND qt.speaker_id = ? GROUP BY qt.speaker_id", (speaker_id,)))
+            rows = self._speaker_summaries(self._rows(self._SPEAKER_SQL + " AND speaker_id = ?", (speaker_id,)))
         return rows[0] if rows else None
 
     # --- entities ---
