@@ -20,7 +20,7 @@ def train_ner_command(
     aqmar_misc: Annotated[bool, typer.Option(help="Keep AQMAR's MISC spans (else they become O)")] = True,
     c1: Annotated[float, typer.Option(help="L1 regularisation")] = 0.1,
     c2: Annotated[float, typer.Option(help="L2 regularisation")] = 0.05,
-    iterations: Annotated[int, typer.Option(help="L-BFGS iterations")] = 150,
+    iterations: Annotated[int, typer.Option(help="L-BFGS iterations")] = 300,
     conjunctions: Annotated[bool, typer.Option(help="Cluster-bigram features (measured: +1.2 AQMAR, +2.1 Wojood, -0.7 ANERcorp dev)")] = False,
     vocab_size: Annotated[int, typer.Option(help="Words in the cluster table (most frequent first)")] = 60_000,
     include_dev: Annotated[bool, typer.Option(help="Also fit on the dev splits (for the shipped model, after tuning on dev)")] = False,

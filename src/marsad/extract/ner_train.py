@@ -158,7 +158,7 @@ def train_ner(
     vocab_size: int = 60_000, cluster_train_text: bool = False, self_train_articles: int = 0, conjunctions: bool = False,
     include_dev: bool = False,
     train_sets: Sequence[str] = DEFAULT_TRAIN, aqmar_misc: bool = True,
-    c1: float = 0.1, c2: float = 0.05, iterations: int = 150, log: Callable[[str], None] = print,
+    c1: float = 0.1, c2: float = 0.05, iterations: int = 300, log: Callable[[str], None] = print,
 ) -> dict:
     """Build clusters (or reuse a table), train the CRF, score every dev split; returns the metadata."""
     out_dir.mkdir(parents=True, exist_ok=True)
