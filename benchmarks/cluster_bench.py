@@ -36,6 +36,10 @@ def main() -> None:
     ap.add_argument("--sizes", default="3750,7500,15000,30000")
     ap.add_argument("--dense-days", type=float, default=30.0)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--shuffle", type=int, default=None, metavar="SEED",
+                    help="Dense timeline in a seeded random order: the same mix of content at every size "
+                         "(the corpus' later years carry more multi-outlet coverage than its early ones).")
+    ap.add_argument("--only-dense", action="store_true", help="Skip the real-dates timeline.")
     args = ap.parse_args()
 
     from marsad.cluster import ClusterDoc, Clusterer, featurize
@@ -54,8 +58,15 @@ def main() -> None:
     print(f"features: {n} articles in {feat_s:.1f} s ({n / feat_s:.0f} articles/s, {words / feat_s:,.0f} words/s)", flush=True)
 
     start = datetime(2018, 1, 1, tzinfo=UTC).timestamp()
-    dense = [dataclasses.replace(f, ts=start + i * args.dense_days * 86400 / n) for i, f in enumerate(feats)]
-    for timeline, fs in (("real dates", feats), (f"dense ({n / args.dense_days:.0f}/day)", dense)):
+    order = list(feats)
+    if args.shuffle is not None:
+        import random
+
+        random.Random(args.shuffle).shuffle(order)
+    dense = [dataclasses.replace(f, ts=start + i * args.dense_days * 86400 / n) for i, f in enumerate(order)]
+    label = f"dense ({n / args.dense_days:.0f}/day{', shuffled' if args.shuffle is not None else ''})"
+    timelines = [(label, dense)] if args.only_dense else [("real dates", feats), (label, dense)]
+    for timeline, fs in timelines:
         for size in sizes:
             c = Clusterer()
             t1 = time.perf_counter()
