@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from ..config import require_shared_data
 
 
 @dataclass
@@ -49,3 +54,70 @@ class PRF:
     def to_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+# --- gold files and the articles they point to, shared by every span-level evaluation ---
+
+#: The labelled news corpora under ../shared/data/news that gold files reference by article id.
+NEWS_CORPORA = ("ant_multisource", "saudinewsnet")
+
+
+def read_gold(path: Path | str, key: str) -> list[dict[str, Any]]:
+    """Gold rows of a JSONL file: each needs an ``id`` and a ``key`` list (e.g. ``quotes``)."""
+    rows = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+            if "id" not in row or not isinstance(row.get(key), list):
+                raise ValueError(f"{path}:{n}: a gold row needs 'id' and a '{key}' list")
+            rows.append(row)
+    return rows
+
+
+def load_news_articles(ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The articles with these ids from the shared news corpora; a missing one is a ``LookupError``."""
+    want = set(ids)
+    found: dict[str, dict[str, Any]] = {}
+    for corpus in NEWS_CORPORA:
+        with require_shared_data("news", corpus, "articles.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                if not want - found.keys():
+                    return found
+                row = json.loads(line)
+                if row["id"] in want:
+                    found[row["id"]] = row
+    missing = want - found.keys()
+    if missing:
+        raise LookupError(f"{len(missing)} gold article(s) not in the shared news corpora, e.g. {', '.join(sorted(missing)[:5])}")
+    return found
+
+
+def match_spans(gold: list[dict], predicted: list[dict], min_gold_share: float = 0.0) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
+    """One-to-one matching of overlapping spans, largest overlap first.
+
+    A pair is a candidate when the spans overlap and the overlap covers at least ``min_gold_share``
+    of the gold span (0.5 for the quotes criterion). Returns ``(gold, prediction-or-None)`` pairs
+    in gold order and the unmatched (spurious) predictions.
+    """
+    candidates = []
+    for gi, g in enumerate(gold):
+        glen = max(1, g["end"] - g["start"])
+        for pi, p in enumerate(predicted):
+            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if overlap > 0 and overlap >= min_gold_share * glen:
+                candidates.append((overlap, gi, pi))
+    candidates.sort(reverse=True)
+    used_g: dict[int, int] = {}
+    used_p: set[int] = set()
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g[gi] = pi
+        used_p.add(pi)
+    pairs = [(g, predicted[used_g[gi]] if gi in used_g else None) for gi, g in enumerate(gold)]
+    return pairs, [p for pi, p in enumerate(predicted) if pi not in used_p]

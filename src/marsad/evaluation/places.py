@@ -14,15 +14,15 @@ Gold rows: ``{"id", "corpus", "split", "places": [{"start", "end", "text", "name
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import require_shared_data
+from .metrics import load_news_articles as load_articles
+from .metrics import read_gold as read_gold_rows
+from .metrics import match_spans as match
 
-CORPORA = ("ant_multisource", "saudinewsnet")
 TOLERANCE_KM = 25.0
 
 
@@ -94,59 +94,6 @@ class ArticleResult:
     spurious: list[dict] = field(default_factory=list)
 
 
-def match(gold: list[dict], predicted: list[dict]) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
-    """One-to-one matching of overlapping spans, largest overlap first."""
-    cands = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(predicted):
-            ov = min(g["end"], p["end"]) - max(g["start"], p["start"])
-            if ov > 0:
-                cands.append((ov, gi, pi))
-    cands.sort(reverse=True)
-    used_g: dict[int, int] = {}
-    used_p: set[int] = set()
-    for _, gi, pi in cands:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g[gi] = pi
-        used_p.add(pi)
-    pairs = [(g, predicted[used_g[gi]] if gi in used_g else None) for gi, g in enumerate(gold)]
-    spurious = [p for pi, p in enumerate(predicted) if pi not in used_p]
-    return pairs, spurious
-
-
-def read_gold(path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-        if "id" not in row or not isinstance(row.get("places"), list):
-            raise ValueError(f"{path}:{n}: a gold row needs 'id' and a 'places' list")
-        rows.append(row)
-    return rows
-
-
-def load_articles(ids: set[str]) -> dict[str, dict]:
-    found: dict[str, dict] = {}
-    for corpus in CORPORA:
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not any(i in line[:200] for i in ids):
-                    continue
-                a = json.loads(line)
-                if a["id"] in ids:
-                    found[a["id"]] = a
-    missing = ids - found.keys()
-    if missing:
-        raise LookupError(f"{len(missing)} gold article(s) not in the news corpora: {', '.join(sorted(missing)[:5])}")
-    return found
-
-
 def evaluate(rows: Iterable[dict], pipeline) -> list[ArticleResult]:
     """Run ``pipeline`` over each gold article and score its places."""
     from ..doc import RawArticle
@@ -175,3 +122,8 @@ def summarise(results: list[ArticleResult]) -> dict[str, Counts]:
         for key in (r.split, "all"):
             out.setdefault(key, Counts()).add(r.counts)
     return out
+
+
+def read_gold(path: Path) -> list[dict]:
+    """Gold rows of ``eval/gold/places.jsonl``: ``{"id", "split", "places": [...]}``."""
+    return read_gold_rows(path, "places")

@@ -16,66 +16,13 @@ its ``published_at``.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..config import require_shared_data
+from .metrics import load_news_articles as load_articles
+from .metrics import match_spans as match
+from .metrics import read_gold  # noqa: F401  (the CLI reads gold through this module)
 from ..text import clitic_key
-
-CORPORA = ("ant_multisource", "saudinewsnet")
-
-
-def read_gold(path: Path, key: str) -> list[dict[str, Any]]:
-    rows = []
-    for n, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-        if "id" not in row or key not in row:
-            raise ValueError(f"{path}:{n}: a gold row needs 'id' and '{key}'")
-        rows.append(row)
-    return rows
-
-
-def load_articles(ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    wanted = set(ids)
-    found: dict[str, dict[str, Any]] = {}
-    for corpus in CORPORA:
-        for line in require_shared_data("news", corpus, "articles.jsonl").open(encoding="utf-8"):
-            if not wanted - set(found):
-                break
-            row = json.loads(line)
-            if row["id"] in wanted:
-                found[row["id"]] = row
-    missing = wanted - set(found)
-    if missing:
-        raise LookupError(f"gold articles not found in the shared news corpora: {sorted(missing)[:5]}")
-    return found
-
-
-def _overlap(a: dict, b: dict) -> int:
-    return min(a["end"], b["end"]) - max(a["start"], b["start"])
-
-
-def match(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
-    """One-to-one matching by overlap, largest first. Returns (gold, pred-or-None) pairs and spurious preds."""
-    cands = sorted(((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if _overlap(g, p) > 0),
-                   reverse=True)
-    gm: dict[int, int] = {}
-    pm: set[int] = set()
-    for _, gi, pi in cands:
-        if gi in gm or pi in pm:
-            continue
-        gm[gi] = pi
-        pm.add(pi)
-    pairs = [(g, pred[gm[gi]] if gi in gm else None) for gi, g in enumerate(gold)]
-    return pairs, [p for pi, p in enumerate(pred) if pi not in pm]
 
 
 def values_equal(a: Any, b: Any) -> bool:

@@ -14,15 +14,13 @@ the article text is read from the shared news corpora by id.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import require_shared_data
+from .metrics import load_news_articles as read_articles
+from .metrics import read_gold as read_gold_rows
+from .metrics import match_spans
 from ..text import name_key
-
-CORPORA = ("ant_multisource", "saudinewsnet")
 
 
 @dataclass(slots=True)
@@ -75,28 +73,6 @@ def speakers_agree(gold: str | None, predicted: str | None) -> bool:
     return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
-def match(gold: list[dict], predicted: list[dict]) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
-    """One-to-one matching by overlap (≥ half of the gold span), largest overlaps first."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        glen = max(1, g["end"] - g["start"])
-        for pi, p in enumerate(predicted):
-            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
-            if overlap * 2 >= glen:
-                candidates.append((overlap, gi, pi))
-    candidates.sort(reverse=True)
-    used_g: dict[int, int] = {}
-    used_p: set[int] = set()
-    for _, gi, pi in candidates:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g[gi] = pi
-        used_p.add(pi)
-    pairs = [(g, predicted[used_g[gi]] if gi in used_g else None) for gi, g in enumerate(gold)]
-    spurious = [p for pi, p in enumerate(predicted) if pi not in used_p]
-    return pairs, spurious
-
-
 def score_article(gold_row: dict, predicted: list[dict]) -> ArticleResult:
     pairs, spurious = match(gold_row["quotes"], predicted)
     c = Counts(gold=len(gold_row["quotes"]), predicted=len(predicted))
@@ -106,41 +82,6 @@ def score_article(gold_row: dict, predicted: list[dict]) -> ArticleResult:
             if speakers_agree(g.get("speaker"), p.get("speaker")):
                 c.speaker_ok += 1
     return ArticleResult(gold_row["id"], gold_row.get("split", "all"), c, pairs, spurious)
-
-
-def read_gold(path: Path) -> list[dict]:
-    rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
-            if "id" not in row or "quotes" not in row:
-                raise ValueError(f"{path}:{n}: a gold row needs 'id' and 'quotes'")
-            rows.append(row)
-    return rows
-
-
-def read_articles(ids: Iterable[str]) -> dict[str, dict]:
-    """The gold articles from the shared news corpora (by id)."""
-    want = set(ids)
-    found: dict[str, dict] = {}
-    for corpus in CORPORA:
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if not want - found.keys():
-                    return found
-                row = json.loads(line)
-                if row["id"] in want:
-                    found[row["id"]] = row
-    missing = want - found.keys()
-    if missing:
-        raise LookupError(f"{len(missing)} gold article(s) not in the shared corpora, e.g. {sorted(missing)[0]}")
-    return found
 
 
 def evaluate(gold_rows: list[dict], pipeline) -> list[ArticleResult]:
@@ -166,3 +107,13 @@ def summarise(results: list[ArticleResult]) -> dict[str, Counts]:
         out.setdefault(r.split, Counts()).add(r.counts)
         out.setdefault("all", Counts()).add(r.counts)
     return out
+
+
+def match(gold: list[dict], predicted: list[dict]) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
+    """One-to-one matching by overlap covering ≥ half of the gold span, largest overlaps first."""
+    return match_spans(gold, predicted, min_gold_share=0.5)
+
+
+def read_gold(path: Path) -> list[dict]:
+    """Gold rows of ``eval/gold/quotes.jsonl``: ``{"id", "split", "quotes": [...]}``."""
+    return read_gold_rows(path, "quotes")
