@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extract.ner_model import bio_spans
+
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
@@ -71,21 +73,6 @@ def write_conll(sentences: Iterable[Sequence[Sequence[str]]]) -> str:
             out.append("\t".join(row))
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
-
-
-def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, type)`` token spans (end exclusive) of a BIO sequence, conlleval-style."""
-    spans: list[tuple[int, int, str]] = []
-    start, typ = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, t = tag.partition("-")
-        continues = prefix == "I" and t == typ and start >= 0
-        if start >= 0 and not continues:
-            spans.append((start, i, typ))
-            start, typ = -1, ""
-        if prefix in ("B", "I") and not continues:
-            start, typ = i, t
-    return spans
 
 
 @dataclass(slots=True)

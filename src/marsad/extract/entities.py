@@ -24,7 +24,7 @@ from ..doc import Doc
 from ..record import Entity
 from ..text import Token, clitic_candidates, clitic_key, entity_id, name_key, normalize, prefix_length_in_original
 from .ner_features import trigger_class
-from .ner_model import NerModel, load_model
+from .ner_model import NerModel, bio_spans, load_model
 
 #: Words that complete a title (رئيس الوزراء، وزير الخارجية، نائب الرئيس): not part of the name.
 _TITLE_COMPLEMENTS = frozenset(normalize(w) for w in """
@@ -234,8 +234,6 @@ def _skip_titles(tokens: list[Token], i: int, j: int) -> int:
 
 def token_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """``(start, end, type)`` token spans of BIO tags (an orphan ``I-`` opens a span)."""
-    from ..evaluation.ner import bio_spans
-
     return bio_spans(tags)
 
 

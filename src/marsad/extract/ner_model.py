@@ -115,3 +115,18 @@ def repair_bio(tags: Sequence[str]) -> list[str]:
 def load_model(model_dir: str | None = None) -> NerModel:
     """The tagger, loaded once per process (per directory)."""
     return NerModel.load(model_dir or default_model_dir())
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` token spans (end exclusive) of a BIO sequence, conlleval-style."""
+    spans: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, t = tag.partition("-")
+        continues = prefix == "I" and t == typ and start >= 0
+        if start >= 0 and not continues:
+            spans.append((start, i, typ))
+            start, typ = -1, ""
+        if prefix in ("B", "I") and not continues:
+            start, typ = i, t
+    return spans
