@@ -94,10 +94,13 @@ class Featurizer:
         self.freq = freq
         #: Self-trained name list: stem → features such as ``lx=PER:hi`` (see ner_train.auto_lexicon).
         self.lexicon = lexicon or {}
-        self._word = lru_cache(maxsize=300_000)(self._word_features)
-        self._ctx = lru_cache(maxsize=300_000)(self._context_features)
-        self._ctx_at = lru_cache(maxsize=600_000)(self._context_at)
-        self._cls = lru_cache(maxsize=300_000)(self._class_of)
+        # Bounded caches: news vocabulary is Zipfian, so a few tens of thousands of entries keep
+        # most of the speed-up while peak memory stays under the pipeline's 600 MB budget
+        # (300k/600k entries grew past it on 6,000 articles; see benchmarks/README.md).
+        self._word = lru_cache(maxsize=30_000)(self._word_features)
+        self._ctx = lru_cache(maxsize=30_000)(self._context_features)
+        self._ctx_at = lru_cache(maxsize=60_000)(self._context_at)
+        self._cls = lru_cache(maxsize=30_000)(self._class_of)
 
     def _clusters_of(self, prefix: str, key: str) -> list[str]:
         c = self.clusters.get(key)
