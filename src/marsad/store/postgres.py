@@ -121,3 +121,10 @@ class PostgresStore(SQLStore):
     def _fts_source(self, pq: fts.ParsedQuery) -> tuple[str, str, list[Any]]:
         # The tsquery string is built from index keys (letters and digits only) and passed as a parameter.
         return ("JOIN to_tsquery('simple', ?) AS tq ON a.tsv @@ tq", f"ts_rank_cd('{RANK_WEIGHTS}', a.tsv, tq)", [pq.tsquery()])
+
+    _AGG_KEYS = "string_agg(DISTINCT name_key, ',')"
+
+    def _quote_text_source(self, terms: list[list[str]]) -> tuple[str, str, str]:
+        # quotes.tsv is generated from text_key (schema v5); the tsquery holds only index keys and is a bound parameter
+        expr = " & ".join("(" + " | ".join(forms) + ")" for forms in terms)
+        return ("quotes qt JOIN articles a ON a.id = qt.article_id", "qt.tsv @@ to_tsquery('simple', ?)", expr)

@@ -213,6 +213,58 @@ INSERT INTO speakers (speaker_id, name, name_key, entity_id, quote_count, articl
 CREATE INDEX speakers_rank ON speakers (quote_count)
 """
 
+# v5: per-place counters (kept by upsert and delete) so the place list reads one row per place, and a full-text
+# index over each quotation's shadow keys (the same keys as article search) so quote text search does not scan.
+# The place table's `name_keys` joins the distinct normalised keys of every mention (',' never occurs in a key).
+_PLACE_SUMMARY = """
+CREATE TABLE place_summary (
+    place_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    country_code TEXT,
+    admin1 TEXT,
+    lat {float} NOT NULL,
+    lon {float} NOT NULL,
+    geonames_id BIGINT,
+    feature TEXT,
+    mention_count INTEGER NOT NULL,
+    article_count INTEGER NOT NULL,
+    name_keys TEXT NOT NULL
+);
+INSERT INTO place_summary (place_id, name, country_code, admin1, lat, lon, geonames_id, feature, mention_count, article_count, name_keys)
+    SELECT place_id, MIN(name), MIN(country_code), MIN(admin1), MIN(lat), MIN(lon), MIN(geonames_id), MIN(feature),
+           COUNT(*), COUNT(DISTINCT article_id), {agg_keys}
+    FROM places GROUP BY place_id;
+CREATE INDEX place_summary_rank ON place_summary (mention_count DESC, place_id);
+CREATE INDEX places_day ON places (pub_day)
+"""
+
+#: FTS rowid of a quotation: its article's stable ``rid`` (INTEGER PRIMARY KEY, kept by VACUUM) and its index.
+QUOTE_ROWID_SHIFT = 20
+
+_SQLITE_QUOTES_FTS = f"""
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text_key, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO quotes_fts (rowid, text_key)
+    SELECT (a.rid << {QUOTE_ROWID_SHIFT}) + q.idx, q.text_key FROM quotes q JOIN articles a ON a.id = q.article_id;
+CREATE TRIGGER quotes_fts_ins AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text_key)
+        VALUES (((SELECT rid FROM articles WHERE id = new.article_id) << {QUOTE_ROWID_SHIFT}) + new.idx, new.text_key);
+END;
+CREATE TRIGGER quotes_fts_del AFTER DELETE ON quotes BEGIN
+    DELETE FROM quotes_fts WHERE rowid = ((SELECT rid FROM articles WHERE id = old.article_id) << {QUOTE_ROWID_SHIFT}) + old.idx;
+END;
+CREATE TRIGGER quotes_fts_upd AFTER UPDATE OF text_key, idx, article_id ON quotes BEGIN
+    DELETE FROM quotes_fts WHERE rowid = ((SELECT rid FROM articles WHERE id = old.article_id) << {QUOTE_ROWID_SHIFT}) + old.idx;
+    INSERT INTO quotes_fts (rowid, text_key)
+        VALUES (((SELECT rid FROM articles WHERE id = new.article_id) << {QUOTE_ROWID_SHIFT}) + new.idx, new.text_key);
+END
+"""
+
+# A generated column: PostgreSQL keeps it current on every insert and update, no write-path code needed.
+_PG_QUOTES_FTS = """
+ALTER TABLE quotes ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text_key)) STORED;
+CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)
+"""
+
 _SQLITE = {"pk": "rid INTEGER PRIMARY KEY", "float": "REAL", "blob": "BLOB", "extra_article_cols": ""}
 _PG = {"pk": "rid BIGSERIAL PRIMARY KEY", "float": "DOUBLE PRECISION", "blob": "BYTEA", "extra_article_cols": ",\n    tsv TSVECTOR"}
 
@@ -221,8 +273,27 @@ def _split(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
+def _split_triggers(script: str) -> list[str]:
+    """Split on ';' except inside CREATE TRIGGER … END blocks."""
+    out: list[str] = []
+    buf: list[str] = []
+    in_trigger = False
+    for part in script.split(";"):
+        if not buf and not part.strip():
+            continue
+        buf.append(part)
+        if part.strip().upper().startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if in_trigger and not part.strip().upper().endswith("END"):
+            continue
+        out.append(";".join(buf).strip())
+        buf, in_trigger = [], False
+    return [s for s in out if s]
+
+
 #: version -> statements. v1: articles, extractions and the full-text index; v2: clusters and component state;
-#: v3: entity-article rows, entity counters and publication times on quotes and places; v4: speaker counters.
+#: v3: entity-article rows, entity counters and publication times on quotes and places; v4: speaker counters;
+#: v5: place counters and the quotation full-text index.
 SQLITE_MIGRATIONS: dict[int, list[str]] = {
     1: _split(_TABLES_V1.format(**_SQLITE)) + [
         # Full text over the normalised shadow text (see marsad.store.fts); rowid = articles.rid.
@@ -231,6 +302,8 @@ SQLITE_MIGRATIONS: dict[int, list[str]] = {
     2: _split(_TABLES_V2.format(**_SQLITE)),
     3: _split(_TABLES_V3),
     4: _split(_TABLES_V4),
+    # trigger bodies contain ';', so that script is split trigger-aware
+    5: _split(_PLACE_SUMMARY.format(float="REAL", agg_keys="group_concat(DISTINCT name_key)")) + _split_triggers(_SQLITE_QUOTES_FTS),
 }
 
 POSTGRES_MIGRATIONS: dict[int, list[str]] = {
@@ -238,6 +311,7 @@ POSTGRES_MIGRATIONS: dict[int, list[str]] = {
     2: _split(_TABLES_V2.format(**_PG)),
     3: _split(_TABLES_V3),
     4: _split(_TABLES_V4),
+    5: _split(_PLACE_SUMMARY.format(float="DOUBLE PRECISION", agg_keys="string_agg(DISTINCT name_key, ',')")) + _split(_PG_QUOTES_FTS),
 }
 
 LATEST = max(SQLITE_MIGRATIONS)

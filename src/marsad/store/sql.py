@@ -183,6 +183,7 @@ class SQLStore(Store):
             return result
         with self._lock, self._tx() as cur:
             touched: set[str] = set()
+            touched_places: set[str] = set()
             for rec in recs:
                 fp = text_fingerprint(rec["text"])
                 found = self._find_in_tx(cur, rec, fp)
@@ -200,18 +201,19 @@ class SQLStore(Store):
                         result.ids.append(old_id)
                         continue
                     row = self._article_row(rec, fp, h)
-                    touched |= self._delete_children(cur, old_id)
+                    touched |= self._delete_children(cur, old_id, touched_places)
                     self._update_article(cur, row)
-                    touched |= self._insert_children(cur, rec, row)
+                    touched |= self._insert_children(cur, rec, row, touched_places)
                     result.updated += 1
                 else:
                     row = self._article_row(rec, fp, content_hash(rec))
                     self._insert_article(cur, row)
-                    touched |= self._insert_children(cur, rec, row)
+                    touched |= self._insert_children(cur, rec, row, touched_places)
                     result.inserted += 1
                 result.ids.append(rec["id"])
             self._refresh_entities(cur, touched)
             self._refresh_speakers(cur, touched)
+            self._refresh_places(cur, touched_places)
         return result
 
     def _refresh_speakers(self, cur: Any, ids: set[str]) -> None:
@@ -222,6 +224,20 @@ class SQLStore(Store):
             self._xmany(cur, "INSERT INTO speakers (speaker_id, name, name_key, entity_id, quote_count, article_count, first_at, last_at) "
                         "SELECT speaker_id, MIN(speaker), MIN(speaker_key), MAX(speaker_entity_id), COUNT(*), COUNT(DISTINCT article_id), "
                         "MIN(published_at), MAX(published_at) FROM quotes WHERE speaker_id = ? GROUP BY speaker_id", rows)
+
+    #: aggregate of the distinct mention keys of one place (differs by dialect); see schema v5
+    _AGG_KEYS = "group_concat(DISTINCT name_key)"
+
+    def _refresh_places(self, cur: Any, place_ids: set[str]) -> None:
+        """Recompute the place_summary rows of these places from their mentions (a place with none left vanishes)."""
+        if place_ids:
+            rows = [(i,) for i in sorted(place_ids)]
+            self._xmany(cur, "DELETE FROM place_summary WHERE place_id = ?", rows)
+            self._xmany(cur, "INSERT INTO place_summary (place_id, name, country_code, admin1, lat, lon, geonames_id, feature, "
+                        "mention_count, article_count, name_keys) "
+                        "SELECT place_id, MIN(name), MIN(country_code), MIN(admin1), MIN(lat), MIN(lon), MIN(geonames_id), "
+                        f"MIN(feature), COUNT(*), COUNT(DISTINCT article_id), {self._AGG_KEYS} "
+                        "FROM places WHERE place_id = ? GROUP BY place_id", rows)
 
     def _refresh_entities(self, cur: Any, entity_ids: set[str]) -> None:
         """Recompute the stored counters of entities whose articles changed."""
@@ -252,17 +268,20 @@ class SQLStore(Store):
     _ARTICLE_COLS = ("id", "url", "outlet", "outlet_key", "title", "published_at", "pub_ts", "pub_day", "language",
                      "source_name", "cluster_id", "fingerprint", "content_hash", "body", "record", "ingested_at", "updated_at")
 
-    def _delete_children(self, cur: Any, article_id: str) -> set[str]:
-        """Delete an article's extractions; returns the entity and speaker ids whose counters need a refresh."""
+    def _delete_children(self, cur: Any, article_id: str, touched_places: set[str]) -> set[str]:
+        """Delete an article's extractions; returns the entity and speaker ids whose counters need a refresh
+        (and adds the article's place ids to ``touched_places``)."""
         self._x(cur, "SELECT entity_id FROM entity_articles WHERE article_id = ?", (article_id,))
         touched = {r[0] for r in cur.fetchall()}
+        self._x(cur, "SELECT DISTINCT place_id FROM places WHERE article_id = ?", (article_id,))
+        touched_places |= {r[0] for r in cur.fetchall()}
         self._x(cur, "SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL", (article_id,))
         touched |= {r[0] for r in cur.fetchall()}
         for table in ("mentions", "entity_articles", "quotes", "quantities", "dates", "places", "themes"):
             self._x(cur, f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         return touched
 
-    def _insert_children(self, cur: Any, rec: dict[str, Any], row: dict[str, Any]) -> set[str]:
+    def _insert_children(self, cur: Any, rec: dict[str, Any], row: dict[str, Any], touched_places: set[str]) -> set[str]:
         aid = rec["id"]
         pub = (row["pub_ts"], row["published_at"], row["pub_day"])
         ents = rec.get("entities") or []
@@ -304,9 +323,11 @@ class SQLStore(Store):
                           int(bool(d.get("relative")))) for i, d in enumerate(ds)])
         ps = rec.get("places") or []
         if ps:
+            pids = [place_id(p.get("geonames_id"), p["name"], p.get("country_code")) for p in ps]
+            touched_places.update(pids)
             self._xmany(cur, "INSERT INTO places (article_id, idx, place_id, text, name, name_key, start_off, end_off, "
                         "country_code, admin1, lat, lon, geonames_id, feature, pub_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(aid, i, place_id(p.get("geonames_id"), p["name"], p.get("country_code")), p["text"], p["name"],
+                        [(aid, i, pids[i], p["text"], p["name"],
                           " " + name_key(p["name"]) + " " + name_key(p["text"]) + " ", p["start"], p["end"],
                           p.get("country_code"), p.get("admin1"), p["lat"], p["lon"], p.get("geonames_id"), p.get("feature"), pub[2])
                          for i, p in enumerate(ps)])
@@ -322,9 +343,11 @@ class SQLStore(Store):
             r = cur.fetchone()
             if not r:
                 return False
-            touched = self._delete_children(cur, article_id)
+            touched_places: set[str] = set()
+            touched = self._delete_children(cur, article_id, touched_places)
             self._refresh_entities(cur, touched)
             self._refresh_speakers(cur, touched)
+            self._refresh_places(cur, touched_places)
             self._x(cur, "DELETE FROM cluster_members WHERE article_id = ?", (article_id,))
             if r[0]:
                 self._refresh_cluster(cur, r[0])
@@ -557,6 +580,12 @@ class SQLStore(Store):
     _QUOTE_COLS = ("qt.article_id, qt.idx, qt.text, qt.start_off, qt.end_off, qt.direct, qt.cue, qt.speaker, qt.speaker_id, "
                    "qt.speaker_role, qt.speaker_entity_id, a.published_at, a.outlet, a.title, a.url")
 
+    @abstractmethod
+    def _quote_text_source(self, terms: list[list[str]]) -> tuple[str, str, str]:
+        """``(from_sql, where_sql, param)`` for quotations having, for every term, one of its key forms.
+
+        ``from_sql`` must bind ``qt`` (quotes) and ``a`` (its article)."""
+
     def quotes(self, q: str | None = None, *, speaker: str | None = None, date_from: DateLike = None,
                date_to: DateLike = None, article_id: str | None = None, limit: int = 50, offset: int = 0) -> QuoteResult:
         limit, offset = _clamp(limit, offset)
@@ -568,10 +597,13 @@ class SQLStore(Store):
             else:
                 where.append("qt.speaker_key LIKE ?")
                 params.append(_contains_pattern(name_key(speaker)))
-        for k, alts in fts._keys_of(q or ""):
-            forms = [k, *alts]
-            where.append("(" + " OR ".join("qt.text_key LIKE ?" for _ in forms) + ")")
-            params += [_contains_pattern(f) for f in forms]
+        source = "quotes qt JOIN articles a ON a.id = qt.article_id"
+        terms = [[k, *alts] for k, alts in fts._keys_of(q or "")]
+        if terms:
+            # every word (any of its readings) must be a key of the quotation, found through the quote index
+            source, cond, arg = self._quote_text_source(terms)
+            where.append(cond)
+            params.append(arg)
         if (d := to_day(date_from, "date_from")):
             where.append("a.pub_day >= ?")
             params.append(d)
@@ -583,8 +615,8 @@ class SQLStore(Store):
             params.append(article_id)
         w = " AND ".join(where)
         with self._lock:
-            total = int(self._one(f"SELECT COUNT(*) FROM quotes qt JOIN articles a ON a.id = qt.article_id WHERE {w}", params)[0])
-            rows = self._rows(f"SELECT {self._QUOTE_COLS} FROM quotes qt JOIN articles a ON a.id = qt.article_id WHERE {w} "
+            total = int(self._one(f"SELECT COUNT(*) FROM {source} WHERE {w}", params)[0])
+            rows = self._rows(f"SELECT {self._QUOTE_COLS} FROM {source} WHERE {w} "
                               f"ORDER BY a.pub_ts IS NULL, a.pub_ts DESC, qt.article_id, qt.idx LIMIT ? OFFSET ?", [*params, limit, offset])
         return QuoteResult(total=total, limit=limit, offset=offset, quotes=[
             QuoteHit(article_id=r[0], index=r[1], text=r[2], start=r[3], end=r[4], direct=bool(r[5]), cue=r[6], speaker=r[7],
@@ -689,8 +721,10 @@ class SQLStore(Store):
         limit, offset = _clamp(limit, offset)
         where, params = ["1 = 1"], []
         if q and name_key(q):
-            where.append("p.name_key LIKE ?")
-            params.append("%" + name_key(q) + "%")
+            pattern = "%" + name_key(q) + "%"
+            # candidates from the one-row-per-place table, then the same per-mention test so the counts are unchanged
+            where.append("p.place_id IN (SELECT place_id FROM place_summary WHERE name_keys LIKE ?) AND p.name_key LIKE ?")
+            params += [pattern, pattern]
         if country:
             where.append("p.country_code = ?")
             params.append(country.upper())
@@ -700,6 +734,14 @@ class SQLStore(Store):
         if (d := to_day(date_to, "date_to")):
             where.append("p.pub_day <= ?")
             params.append(d)
+        if len(where) == 1:
+            # no filter: the counters kept by upsert (schema v5) answer without grouping the mentions
+            with self._lock:
+                rows = self._rows("SELECT place_id, name, country_code, admin1, lat, lon, geonames_id, feature, mention_count, "
+                                  "article_count FROM place_summary ORDER BY mention_count DESC, place_id LIMIT ? OFFSET ?",
+                                  [limit, offset])
+            return [PlaceSummary(place_id=r[0], name=r[1], country_code=r[2], admin1=r[3], lat=float(r[4]), lon=float(r[5]),
+                                 geonames_id=r[6], feature=r[7], mention_count=int(r[8]), article_count=int(r[9])) for r in rows]
         sql = ("SELECT p.place_id, MIN(p.name), MIN(p.country_code), MIN(p.admin1), MIN(p.lat), MIN(p.lon), MIN(p.geonames_id), "
                "MIN(p.feature), COUNT(*), COUNT(DISTINCT p.article_id) FROM places p "
                f"WHERE {' AND '.join(where)} GROUP BY p.place_id ORDER BY COUNT(*) DESC, p.place_id LIMIT ? OFFSET ?")

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import fts
 from .base import StoreError
-from .schema import LATEST, SQLITE_MIGRATIONS
+from .schema import LATEST, QUOTE_ROWID_SHIFT, SQLITE_MIGRATIONS
 from .sql import SQLStore, _now
 
 #: bm25 column weights: title, body, alternative readings of bare-proclitic words.
@@ -138,3 +138,10 @@ class SQLiteStore(SQLStore):
         # bm25() is lower-is-better; negate so every backend's score is higher-is-better.
         return ("JOIN articles_fts ON articles_fts.rowid = a.rid AND articles_fts MATCH ?",
                 f"-bm25(articles_fts, {w})", [pq.fts5()])
+
+    def _quote_text_source(self, terms: list[list[str]]) -> tuple[str, str, str]:
+        # quotes_fts rowid = (articles.rid << shift) + quotes.idx (schema v5 triggers); keys are letters/digits, quoted anyway
+        expr = " AND ".join("(" + " OR ".join(f'"{f}"' for f in forms) + ")" for forms in terms)
+        return (f"quotes_fts f JOIN articles a ON a.rid = (f.rowid >> {QUOTE_ROWID_SHIFT}) "
+                f"JOIN quotes qt ON qt.article_id = a.id AND qt.idx = (f.rowid & {(1 << QUOTE_ROWID_SHIFT) - 1})",
+                "quotes_fts MATCH ?", expr)
