@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import eval_app
+from .app import eval_app, gold_rows
 
 
 @eval_app.command("places")
@@ -18,19 +18,10 @@ def eval_places(
     errors: Annotated[bool, typer.Option("--errors", help="Print missed, spurious and wrongly placed mentions")] = False,
 ) -> None:
     """Precision, recall and F1 of place mentions; top-1 accuracy (≤25 km) on the matched ones."""
-    from ..evaluation.places import evaluate, read_gold, same_place, summarise
+    from ..evaluation.places import evaluate, same_place, summarise
     from ..pipeline import COMPONENTS, Pipeline
 
-    try:
-        rows = read_gold(gold)
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    if split:
-        rows = [r for r in rows if r.get("split") == split]
-        if not rows:
-            typer.echo(f"error: no gold articles in split {split!r}", err=True)
-            raise typer.Exit(2)
+    rows = gold_rows(gold, "places", split)
     keep = {"source", "places"} | ({"entities"} if with_entities else set())
     pipeline = Pipeline.default(disable=[c for c in COMPONENTS if c not in keep])
     try:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import eval_app
+from .app import eval_app, gold_rows
 
 _GoldArg = Annotated[Path, typer.Argument(help="Gold JSONL (eval/gold/quantities.jsonl or eval/gold/dates.jsonl)", exists=True, dir_okay=False)]
 _Split = Annotated[str | None, typer.Option(help="Score only this split (dev, dev2 … dev5, test or blind)")]
@@ -15,19 +15,10 @@ _Errors = Annotated[bool, typer.Option("--errors", help="Print missed, spurious 
 
 
 def _run(gold: Path, key: str, split: str | None, show_errors: bool) -> None:
-    from ..evaluation.quantities_dates import errors, evaluate, read_gold, report, summarise
+    from ..evaluation.quantities_dates import errors, evaluate, report, summarise
     from ..pipeline import COMPONENTS, Pipeline
 
-    try:
-        rows = read_gold(gold, key)
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    if split:
-        rows = [r for r in rows if r.get("split") == split]
-        if not rows:
-            typer.echo(f"error: no gold articles in split {split!r}", err=True)
-            raise typer.Exit(2)
+    rows = gold_rows(gold, key, split)
     # Quantities read the dates' spans, so both run for either evaluation.
     pipeline = Pipeline.default(disable=[c for c in COMPONENTS if c not in ("source", "dates", "quantities")])
     try:

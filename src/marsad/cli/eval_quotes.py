@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import eval_app
+from .app import eval_app, gold_rows
 
 
 @eval_app.command("quotes")
@@ -18,19 +18,10 @@ def eval_quotes(
     errors: Annotated[bool, typer.Option("--errors", help="Print missed, spurious and wrong-speaker quotes")] = False,
 ) -> None:
     """Precision, recall and F1 for (a) quote detection and (b) quote + correct speaker."""
-    from ..evaluation.quotes import evaluate, read_gold, summarise
+    from ..evaluation.quotes import evaluate, summarise
     from ..pipeline import COMPONENTS, Pipeline
 
-    try:
-        rows = read_gold(gold)
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    if split:
-        rows = [r for r in rows if r.get("split") == split]
-        if not rows:
-            typer.echo(f"error: no gold articles in split {split!r}", err=True)
-            raise typer.Exit(2)
+    rows = gold_rows(gold, "quotes", split)
     keep = {"source", "quotes"} | (set() if no_entities else {"entities"})
     pipeline = Pipeline.default(disable=[c for c in COMPONENTS if c not in keep])
     try:
