@@ -10,10 +10,7 @@ annotating (the median article is ~1,150 characters); nothing else is filtered.
 
 from __future__ import annotations
 
-import json
-import random
-
-from marsad.config import require_shared_data
+from marsad.evaluation.metrics import draw_articles
 
 SEED = 5_2026
 PER_CORPUS = 25
@@ -21,14 +18,7 @@ MAX_CHARS = 2500
 
 
 def sample() -> list[tuple[str, str]]:
-    rng = random.Random(SEED)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS]
-        chosen += [r["id"] for r in rng.sample(rows, PER_CORPUS)]
-    rng.shuffle(chosen)
+    chosen = draw_articles(SEED, PER_CORPUS, max_chars=MAX_CHARS)
     # Alternate dev / held-out so both halves mix corpora and outlets.
     return [(aid, "dev" if i % 2 == 0 else "test") for i, aid in enumerate(chosen)]
 
@@ -41,15 +31,7 @@ BATCH2_PER_CORPUS = 8
 
 def sample_batch2() -> list[tuple[str, str]]:
     first = {aid for aid, _ in sample()}
-    rng = random.Random(SEED2)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in first]
-        chosen += [r["id"] for r in rng.sample(rows, BATCH2_PER_CORPUS)]
-    rng.shuffle(chosen)
-    return [(aid, "dev2") for aid in chosen]
+    return [(aid, "dev2") for aid in draw_articles(SEED2, BATCH2_PER_CORPUS, exclude=first, max_chars=MAX_CHARS)]
 
 
 #: A third batch, the blind set: drawn with its own seed (both earlier batches excluded), 10 articles
@@ -61,15 +43,7 @@ BATCH3_PER_CORPUS = 10
 
 def sample_blind() -> list[tuple[str, str]]:
     seen = {aid for aid, _ in sample() + sample_batch2()}
-    rng = random.Random(SEED3)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
-        chosen += [r["id"] for r in rng.sample(rows, BATCH3_PER_CORPUS)]
-    rng.shuffle(chosen)
-    return [(aid, "blind") for aid in chosen]
+    return [(aid, "blind") for aid in draw_articles(SEED3, BATCH3_PER_CORPUS, exclude=seen, max_chars=MAX_CHARS)]
 
 
 #: A fourth batch for error analysis (dev3): drawn after the blind set, all earlier batches excluded,
@@ -80,15 +54,7 @@ BATCH4_PER_CORPUS = 7
 
 def sample_batch4() -> list[tuple[str, str]]:
     seen = {aid for aid, _ in sample() + sample_batch2() + sample_blind()}
-    rng = random.Random(SEED4)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
-        chosen += [r["id"] for r in rng.sample(rows, BATCH4_PER_CORPUS)]
-    rng.shuffle(chosen)
-    return [(aid, "dev3") for aid in chosen]
+    return [(aid, "dev3") for aid in draw_articles(SEED4, BATCH4_PER_CORPUS, exclude=seen, max_chars=MAX_CHARS)]
 
 
 #: A fifth batch (dev4), drawn and used like dev3 after dev3 had been tuned on.
@@ -98,15 +64,7 @@ BATCH5_PER_CORPUS = 7
 
 def sample_batch5() -> list[tuple[str, str]]:
     seen = {aid for aid, _ in sample() + sample_batch2() + sample_blind() + sample_batch4()}
-    rng = random.Random(SEED5)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
-        chosen += [r["id"] for r in rng.sample(rows, BATCH5_PER_CORPUS)]
-    rng.shuffle(chosen)
-    return [(aid, "dev4") for aid in chosen]
+    return [(aid, "dev4") for aid in draw_articles(SEED5, BATCH5_PER_CORPUS, exclude=seen, max_chars=MAX_CHARS)]
 
 
 #: A sixth batch (dev5), drawn and used like dev3 and dev4 after those had been tuned on.
@@ -116,15 +74,7 @@ BATCH6_PER_CORPUS = 6
 
 def sample_batch6() -> list[tuple[str, str]]:
     seen = {aid for aid, _ in sample() + sample_batch2() + sample_blind() + sample_batch4() + sample_batch5()}
-    rng = random.Random(SEED6)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in seen]
-        chosen += [r["id"] for r in rng.sample(rows, BATCH6_PER_CORPUS)]
-    rng.shuffle(chosen)
-    return [(aid, "dev5") for aid in chosen]
+    return [(aid, "dev5") for aid in draw_articles(SEED6, BATCH6_PER_CORPUS, exclude=seen, max_chars=MAX_CHARS)]
 
 
 def all_batches() -> list[tuple[str, str]]:

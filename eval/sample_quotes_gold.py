@@ -14,10 +14,7 @@ and annotated after ``blind`` had been scored and studied, before any code chang
 
 from __future__ import annotations
 
-import json
-import random
-
-from marsad.config import require_shared_data
+from marsad.evaluation.metrics import draw_articles
 
 SEED = 20261130
 PER_CORPUS = 30
@@ -29,43 +26,20 @@ MAX_CHARS = 2500
 
 
 def sample() -> list[tuple[str, str]]:
-    rng = random.Random(SEED)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS]
-        chosen += [r["id"] for r in rng.sample(rows, PER_CORPUS)]
-    rng.shuffle(chosen)
+    chosen = draw_articles(SEED, PER_CORPUS, max_chars=MAX_CHARS)
     # Alternate dev / held-out so both halves mix corpora and outlets.
     return [(aid, "dev" if i % 2 == 0 else "test") for i, aid in enumerate(chosen)]
 
 
 def blind_sample() -> list[tuple[str, str]]:
     taken = {aid for aid, _ in sample()}
-    rng = random.Random(BLIND_SEED)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in taken]
-        chosen += [r["id"] for r in rng.sample(rows, BLIND_PER_CORPUS)]
-    rng.shuffle(chosen)
-    return [(aid, "blind") for aid in chosen]
+    return [(aid, "blind") for aid in draw_articles(BLIND_SEED, BLIND_PER_CORPUS, exclude=taken, max_chars=MAX_CHARS)]
 
 
 def blind2_sample() -> list[tuple[str, str]]:
     """Third sample (``blind2``): drawn after the ``blind`` split had been scored and studied."""
     taken = {aid for aid, _ in sample() + blind_sample()}
-    rng = random.Random(BLIND2_SEED)
-    chosen: list[str] = []
-    for corpus in ("ant_multisource", "saudinewsnet"):
-        path = require_shared_data("news", corpus, "articles.jsonl")
-        rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-        rows = [r for r in rows if len(r["text"]) <= MAX_CHARS and r["id"] not in taken]
-        chosen += [r["id"] for r in rng.sample(rows, BLIND2_PER_CORPUS)]
-    rng.shuffle(chosen)
-    return [(aid, "blind2") for aid in chosen]
+    return [(aid, "blind2") for aid in draw_articles(BLIND2_SEED, BLIND2_PER_CORPUS, exclude=taken, max_chars=MAX_CHARS)]
 
 
 if __name__ == "__main__":

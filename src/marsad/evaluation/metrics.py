@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,3 +122,22 @@ def match_spans(gold: list[dict], predicted: list[dict], min_gold_share: float =
         used_p.add(pi)
     pairs = [(g, predicted[used_g[gi]] if gi in used_g else None) for gi, g in enumerate(gold)]
     return pairs, [p for pi, p in enumerate(predicted) if pi not in used_p]
+
+
+def draw_articles(seed: int, per_corpus: int, *, exclude: Iterable[str] = (), max_chars: int = 2500) -> list[str]:
+    """A reproducible sample of article ids for a gold batch: ``per_corpus`` from each news corpus.
+
+    Articles longer than ``max_chars`` (too long to annotate whole) and ``exclude``d ids (earlier
+    batches) are left out; the ids come back shuffled with the same generator, so a fixed seed
+    always gives the same batch in the same order.
+    """
+    rng = random.Random(seed)
+    skip = set(exclude)
+    chosen: list[str] = []
+    for corpus in NEWS_CORPORA:
+        with require_shared_data("news", corpus, "articles.jsonl").open(encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
+        rows = [r for r in rows if len(r["text"]) <= max_chars and r["id"] not in skip]
+        chosen += [r["id"] for r in rng.sample(rows, per_corpus)]
+    rng.shuffle(chosen)
+    return chosen
