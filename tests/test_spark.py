@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -14,24 +13,9 @@ from marsad.config import shared_data_dir
 from marsad.doc import RawArticle
 from marsad.pipeline import get_pipeline
 
-from .conftest import missing
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
-
-@pytest.fixture(scope="module")
-def spark():
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        missing("pyspark is not installed (pip install -e '.[test]')")
-    if not shutil.which("java"):
-        missing("Java is not installed (Spark needs a JRE: apt-get install default-jre-headless)")
-    from marsad.spark.job import spark_session
-
-    session = spark_session("local[2]", app_name="marsad-test")
-    yield session
-    session.stop()
 
 
 def _sample_lines() -> list[str]:

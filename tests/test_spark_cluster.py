@@ -5,31 +5,15 @@ from __future__ import annotations
 import itertools
 import json
 import random
-import shutil
 from pathlib import Path
 
 import pytest
 
 from marsad.cluster import cluster_records
 
-from .conftest import missing
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
-
-@pytest.fixture(scope="module")
-def spark():
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        missing("pyspark is not installed (pip install -e '.[test]')")
-    if not shutil.which("java"):
-        missing("Java is not installed (Spark needs a JRE: apt-get install default-jre-headless)")
-    from marsad.spark.job import spark_session
-
-    session = spark_session("local[2]", app_name="marsad-test-cluster", conf={"spark.sql.shuffle.partitions": "4"})
-    yield session
-    session.stop()
 
 
 def _articles(news: Path) -> list[dict]:
