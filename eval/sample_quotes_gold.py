@@ -10,6 +10,8 @@ A second, blind sample (``blind``, seed ``BLIND_SEED``, 12 articles per corpus, 
 studied: that half then stopped being unseen, so the ``blind`` split is what stays unseen.
 A third sample (``blind2``, seed ``BLIND2_SEED``, 13 per corpus, none of the earlier 84) was drawn
 and annotated after ``blind`` had been scored and studied, before any code change that followed.
+A fourth batch (``train2``, 40 articles) is training/development material for the quote detector and
+the speaker ranker, not an unseen split; its ids are committed as a fixed tuple (see ``TRAIN2_IDS``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,54 @@ BLIND_PER_CORPUS = 12
 BLIND2_SEED = 20261202
 BLIND2_PER_CORPUS = 13
 MAX_CHARS = 2500
+TRAIN2_SEED = 20261204
+TRAIN2_PER_CORPUS = 20
+# Drawn with draw_articles(TRAIN2_SEED, TRAIN2_PER_CORPUS, exclude=...) excluding every earlier gold
+# article (sample, blind, blind2) AND a 30-article held-out batch that is kept outside the repository
+# until it has been scored; the ids are written out here so the draw stays reproducible without
+# committing that held-out list.
+TRAIN2_IDS = (
+    "ant-FR-internationalNews-1181-20180511",
+    "ant-CN-middleEast-870-20180510",
+    "ant-SK-sport-995-20180503",
+    "ant-SK-internationalNews-1631-20180518",
+    "ant-SK-technology-590-20180506",
+    "snn-2015-08-11-01571",
+    "snn-2015-08-10-01691",
+    "ant-SK-sport-1042-20180506",
+    "ant-BB-internationalNews-453-20180503",
+    "snn-2015-08-10-01186",
+    "ant-CN-technology-101-20180503",
+    "snn-2015-08-11-00627",
+    "ant-SK-internationalNews-1616-20180517",
+    "snn-2015-08-11-01640",
+    "snn-2015-08-10-00010",
+    "ant-AL-internationalNews-1030-20180506",
+    "snn-2015-08-11-01535",
+    "snn-2015-08-10-01570",
+    "ant-AL-internationalNews-1015-20180506",
+    "snn-2015-08-11-01005",
+    "ant-BB-internationalNews-472-20180506",
+    "snn-2015-08-10-01015",
+    "snn-2015-08-11-00514",
+    "ant-CN-middleEast-886-20180511",
+    "snn-2015-08-11-01471",
+    "ant-SK-sport-1178-20180515",
+    "snn-2015-08-11-01175",
+    "ant-AL-sport-1401-20180501",
+    "ant-SK-technology-640-20180510",
+    "snn-2015-08-10-01548",
+    "snn-2015-08-10-00033",
+    "ant-SK-middleEast-1698-20180514",
+    "ant-SK-middleEast-1751-20180516",
+    "ant-SK-internationalNews-1288-20180501",
+    "snn-2015-08-10-00275",
+    "snn-2015-08-10-00078",
+    "snn-2015-08-11-01183",
+    "ant-FR-internationalNews-1281-20180516",
+    "snn-2015-08-10-00505",
+    "snn-2015-08-10-01205",
+)
 
 
 def sample() -> list[tuple[str, str]]:
@@ -42,6 +92,11 @@ def blind2_sample() -> list[tuple[str, str]]:
     return [(aid, "blind2") for aid in draw_articles(BLIND2_SEED, BLIND2_PER_CORPUS, exclude=taken, max_chars=MAX_CHARS)]
 
 
+def train2_sample() -> list[tuple[str, str]]:
+    """Fourth batch (``train2``): training/development gold for the detector and the speaker ranker."""
+    return [(aid, "train2") for aid in TRAIN2_IDS]
+
+
 if __name__ == "__main__":
-    for aid, split in sample() + blind_sample() + blind2_sample():
+    for aid, split in sample() + blind_sample() + blind2_sample() + train2_sample():
         print(aid, split)
