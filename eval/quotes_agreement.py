@@ -1,0 +1,151 @@
+"""Inter-annotator agreement on quotations: annotator B (``gold/quotes_agreement_annotations.txt``)
+against annotator A (the same articles in ``gold/quotes.jsonl``).
+
+B annotated 12 articles of the ``test`` split from the article text alone, before reading A's spans.
+Both sides are compared with the project's own quote metric (:mod:`marsad.evaluation.quotes`):
+a quote of one annotator matches one of the other when their spans overlap by at least half of the
+*reference* span, one-to-one, largest overlaps first; speakers agree by ``speakers_agree``.
+Because the overlap criterion is relative to the reference span, it is not symmetric, so both
+directions are reported (B scored against A as reference, and A against B) with their mean F1.
+
+Every disagreement (a quote only one annotator marked, a matched pair whose spans differ by more than
+a boundary tolerance, a matched pair whose speakers disagree) is listed, with the class given to it
+by hand in ``CLASSES`` (keyed by article id and the first words of the quote's text).
+
+Run from the project root: ``python eval/quotes_agreement.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from marsad.evaluation.quotes import Counts, match, speakers_agree
+from marsad.text import normalize
+
+sys.path.insert(0, str(Path(__file__).parent))
+from build_quotes_gold import load_articles, locate, parse  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent
+B_SOURCE = ROOT / "gold" / "quotes_agreement_annotations.txt"
+A_GOLD = ROOT / "gold" / "quotes.jsonl"
+#: A matched pair whose spans' Jaccard overlap (in characters) is below this is a boundary disagreement.
+BOUNDARY_JACCARD = 0.8
+
+# Hand classification of each disagreement, filled in after both annotations existed.
+# Key: (article id, "A" or "B" = whose quote, first three normalised words of that quote's text).
+# Classes: missed (one annotator overlooked a quote the guidelines cover), scope (the annotators
+# applied a different scope convention), boundary (same quote, different extent), split (one
+# annotator's single quote is two of the other's), speaker-naming (same speaker named differently),
+# speaker (different speaker).
+CLASSES: dict[tuple[str, str, str], str] = {
+    # A keeps the journalist's appositive after the quoted words (زعيم التنظيم), B stops at the quote's referent.
+    ("ant-SK-middleEast-1600-20180511", "A", "الحبل يضيق حول"): "boundary",
+}
+
+
+def build_b() -> list[dict]:
+    """B's rows in the gold row format, spans located exactly as eval/build_quotes_gold.py does."""
+    blocks = parse(B_SOURCE)
+    articles = load_articles({aid for aid, _ in blocks})
+    rows = []
+    for aid, quotes in blocks:
+        text = articles[aid]["text"]
+        cursor, spans = 0, []
+        for direct, spec, speaker in quotes:
+            try:
+                start, end = locate(text, spec, cursor)
+            except LookupError as exc:
+                raise SystemExit(f"{aid}: {spec!r}: {exc}") from None
+            cursor = end
+            spans.append({"start": start, "end": end, "text": text[start:end], "direct": direct, "speaker": speaker})
+        rows.append({"id": aid, "quotes": spans})
+    return rows
+
+
+def key_words(text: str, n: int = 3) -> str:
+    return " ".join(normalize(text).replace('"', " ").split()[:n])
+
+
+def jaccard(a: dict, b: dict) -> float:
+    inter = max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    union = max(a["end"], b["end"]) - min(a["start"], b["start"])
+    return inter / union if union else 1.0
+
+
+def compare(ref_rows: dict[str, dict], other_rows: dict[str, dict]) -> tuple[Counts, list[tuple[str, dict, dict | None]], list[tuple[str, dict]]]:
+    """Score ``other`` against ``ref`` as the reference, article by article."""
+    total = Counts()
+    pairs_all, spurious_all = [], []
+    for aid, ref in ref_rows.items():
+        other = other_rows[aid]["quotes"]
+        pairs, spurious = match(ref["quotes"], other)
+        c = Counts(gold=len(ref["quotes"]), predicted=len(other))
+        for g, p in pairs:
+            if p is not None:
+                c.matched += 1
+                c.speaker_ok += speakers_agree(g.get("speaker"), p.get("speaker"))
+        total.add(c)
+        pairs_all += [(aid, g, p) for g, p in pairs]
+        spurious_all += [(aid, p) for p in spurious]
+    return total, pairs_all, spurious_all
+
+
+def main() -> None:
+    b_rows = {r["id"]: r for r in build_b()}
+    a_rows = {}
+    with A_GOLD.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["id"] in b_rows:
+                a_rows[row["id"]] = row
+    missing = set(b_rows) - set(a_rows)
+    if missing:
+        raise SystemExit(f"not in {A_GOLD}: {sorted(missing)}")
+    splits = Counter(r["split"] for r in a_rows.values())
+
+    b_vs_a, pairs, only_b = compare(a_rows, b_rows)
+    a_vs_b, _, _ = compare(b_rows, a_rows)
+    print(f"{len(a_rows)} articles ({dict(splits)}); A: {b_vs_a.gold} quotes, B: {b_vs_a.predicted} quotes")
+    print("direction            matched |  det P  det R det F1 | spk P  spk R spk F1 | speaker agreement on matched")
+    for name, c in (("B vs A (A = ref)", b_vs_a), ("A vs B (B = ref)", a_vs_b)):
+        p, r, f = c.detection
+        sp, sr, sf = c.with_speaker
+        agree = c.speaker_ok / c.matched if c.matched else 0.0
+        print(f"{name:20} {c.matched:7d} | {p:6.3f} {r:6.3f} {f:6.3f} | {sp:5.3f} {sr:6.3f} {sf:6.3f} | "
+              f"{c.speaker_ok}/{c.matched} = {agree:.3f}")
+    print(f"symmetric detection F1 (mean of both directions): {(b_vs_a.detection[2] + a_vs_b.detection[2]) / 2:.3f}")
+    print(f"symmetric quote+speaker F1: {(b_vs_a.with_speaker[2] + a_vs_b.with_speaker[2]) / 2:.3f}")
+
+    matched = [(a, b) for _, a, b in pairs if b is not None]
+    exact = sum(a["start"] == b["start"] and a["end"] == b["end"] for a, b in matched)
+    mean_j = sum(jaccard(a, b) for a, b in matched) / len(matched) if matched else 0.0
+    print(f"span boundaries of matched pairs: {exact}/{len(matched)} identical, mean character Jaccard {mean_j:.3f}")
+
+    disagreements = []
+    for aid, a, b in pairs:
+        if b is None:
+            disagreements.append((aid, "A", a, None, "only A"))
+            continue
+        if not speakers_agree(a.get("speaker"), b.get("speaker")):
+            disagreements.append((aid, "A", a, b, "speaker differs"))
+        if jaccard(a, b) < BOUNDARY_JACCARD:
+            disagreements.append((aid, "A", a, b, f"extent differs (Jaccard {jaccard(a, b):.2f})"))
+    for aid, b in only_b:
+        disagreements.append((aid, "B", b, None, "only B"))
+
+    classes = Counter()
+    print(f"\n{len(disagreements)} disagreements:")
+    for aid, who, q, other, what in disagreements:
+        cls = CLASSES.get((aid, who, key_words(q["text"])), "unclassified")
+        classes[cls] += 1
+        print(f"- [{cls}] {aid} {what}: {who} «{q['text'][:90]}» ({q.get('speaker')})")
+        if other is not None:
+            print(f"      B «{other['text'][:90]}» ({other.get('speaker')})")
+    print("\nclasses:", ", ".join(f"{k} {v}" for k, v in classes.most_common()))
+
+
+if __name__ == "__main__":
+    main()
