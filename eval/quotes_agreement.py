@@ -1,7 +1,9 @@
 """Inter-annotator agreement on quotations: annotator B (``gold/quotes_agreement_annotations.txt``)
 against annotator A (the same articles in ``gold/quotes.jsonl``).
 
-B annotated 12 articles of the ``test`` split from the article text alone, before reading A's spans.
+B annotated articles of the ``test`` split from the article text alone, before reading A's spans for them:
+the 12 of the study as briefed (test ids 4-15 in file order; ids 1-3 were skipped because B had glimpsed
+A's lines for them), then, as an extension, test ids 16-30 (15 more). Figures are printed per group and in all.
 Both sides are compared with the project's own quote metric (:mod:`marsad.evaluation.quotes`):
 a quote of one annotator matches one of the other when their spans overlap by at least half of the
 *reference* span, one-to-one, largest overlaps first; speakers agree by ``speakers_agree``.
@@ -41,8 +43,24 @@ BOUNDARY_JACCARD = 0.8
 # annotator's single quote is two of the other's), speaker-naming (same speaker named differently),
 # speaker (different speaker).
 CLASSES: dict[tuple[str, str, str], str] = {
-    # A keeps the journalist's appositive after the quoted words (زعيم التنظيم), B stops at the quote's referent.
+    # A keeps the journalist's appositive after the quoted words (زعيم التنظيم); B stops at the quote's referent.
     ("ant-SK-middleEast-1600-20180511", "A", "الحبل يضيق حول"): "boundary",
+    # An unnamed relative of the column's author: A writes it as the text does (والدي), B as a description.
+    ("snn-2015-08-10-01268", "A", "كان مثالاً للتواضع"): "speaker-naming",
+    # «تقول إن X، وإنها حين … "…"»: A made two quotes, B one (coordinated إن/أن clauses kept together).
+    ("snn-2015-08-11-00021", "A", "ابنها البالغ من"): "split",
+    ("snn-2015-08-11-00021", "A", "حين حاولت تقديم"): "split",
+    # «وفقا للكرملين، هنأ بوتن … على "…"، وشدد على "…"»: A took the whole sentence as a وفقا attribution
+    # (speaker الكرملين), B the two quoted fragments after the cues (speaker بوتن).
+    ("ant-SK-middleEast-1788-20180518", "A", "هنأ بوتن الرئيس"): "scope",
+    ("ant-SK-middleEast-1788-20180518", "B", "نجاحات جيش الحكومة"): "scope",
+    ("ant-SK-middleEast-1788-20180518", "B", "ضرورة تهيئة ظروف"): "scope",
+    # «أفادت تقارير أن …»: A gives no speaker, B the description تقارير.
+    ("snn-2015-08-10-00824", "A", "أربعة من رجال"): "speaker-naming",
+    # A parenthetical «-كما قال-» inside a narrative sentence: B counted it as an attribution, A did not.
+    ("snn-2015-08-10-01268", "B", "تراكمت -كما قال-"): "scope",
+    # «طلبت الوزارة من الأئمة أن تكون …»: a directive + أن clause; B counted it, A did not.
+    ("ant-SK-middleEast-1412-20180503", "B", "تكون صلاة التراويح"): "scope",
 }
 
 
@@ -93,22 +111,10 @@ def compare(ref_rows: dict[str, dict], other_rows: dict[str, dict]) -> tuple[Cou
     return total, pairs_all, spurious_all
 
 
-def main() -> None:
-    b_rows = {r["id"]: r for r in build_b()}
-    a_rows = {}
-    with A_GOLD.open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row["id"] in b_rows:
-                a_rows[row["id"]] = row
-    missing = set(b_rows) - set(a_rows)
-    if missing:
-        raise SystemExit(f"not in {A_GOLD}: {sorted(missing)}")
-    splits = Counter(r["split"] for r in a_rows.values())
-
+def report(title: str, a_rows: dict[str, dict], b_rows: dict[str, dict]) -> tuple[Counts, list, list]:
     b_vs_a, pairs, only_b = compare(a_rows, b_rows)
     a_vs_b, _, _ = compare(b_rows, a_rows)
-    print(f"{len(a_rows)} articles ({dict(splits)}); A: {b_vs_a.gold} quotes, B: {b_vs_a.predicted} quotes")
+    print(f"\n{title}: {len(a_rows)} articles; A: {b_vs_a.gold} quotes, B: {b_vs_a.predicted} quotes")
     print("direction            matched |  det P  det R det F1 | spk P  spk R spk F1 | speaker agreement on matched")
     for name, c in (("B vs A (A = ref)", b_vs_a), ("A vs B (B = ref)", a_vs_b)):
         p, r, f = c.detection
@@ -116,13 +122,38 @@ def main() -> None:
         agree = c.speaker_ok / c.matched if c.matched else 0.0
         print(f"{name:20} {c.matched:7d} | {p:6.3f} {r:6.3f} {f:6.3f} | {sp:5.3f} {sr:6.3f} {sf:6.3f} | "
               f"{c.speaker_ok}/{c.matched} = {agree:.3f}")
-    print(f"symmetric detection F1 (mean of both directions): {(b_vs_a.detection[2] + a_vs_b.detection[2]) / 2:.3f}")
-    print(f"symmetric quote+speaker F1: {(b_vs_a.with_speaker[2] + a_vs_b.with_speaker[2]) / 2:.3f}")
-
+    print(f"symmetric detection F1 (mean of both directions): {(b_vs_a.detection[2] + a_vs_b.detection[2]) / 2:.3f}; "
+          f"quote+speaker F1: {(b_vs_a.with_speaker[2] + a_vs_b.with_speaker[2]) / 2:.3f}")
     matched = [(a, b) for _, a, b in pairs if b is not None]
     exact = sum(a["start"] == b["start"] and a["end"] == b["end"] for a, b in matched)
     mean_j = sum(jaccard(a, b) for a, b in matched) / len(matched) if matched else 0.0
     print(f"span boundaries of matched pairs: {exact}/{len(matched)} identical, mean character Jaccard {mean_j:.3f}")
+    same_name = sum((a.get("speaker") or "") == (b.get("speaker") or "") for a, b in matched)
+    print(f"speaker strings identical on {same_name}/{len(matched)} matched pairs "
+          "(the rest agree or not by speakers_agree's contiguous-words rule)")
+    return b_vs_a, pairs, only_b
+
+
+def main() -> None:
+    b_rows = {r["id"]: r for r in build_b()}
+    test_order, a_rows = [], {}
+    with A_GOLD.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row.get("split") == "test":
+                test_order.append(row["id"])
+            if row["id"] in b_rows:
+                a_rows[row["id"]] = row
+    missing = set(b_rows) - set(a_rows)
+    if missing:
+        raise SystemExit(f"not in {A_GOLD}: {sorted(missing)}")
+    # The study as briefed: test ids 4-15 in file order; then the extension to ids 16-30.
+    groups = (("test ids 4-15 (the 12 briefed)", test_order[3:15]), ("test ids 16-30 (extension)", test_order[15:30]))
+    for title, ids in groups:
+        ids = [i for i in ids if i in b_rows]
+        if ids:
+            report(title, {i: a_rows[i] for i in ids}, {i: b_rows[i] for i in ids})
+    _, pairs, only_b = report("all annotated by B", a_rows, b_rows)
 
     disagreements = []
     for aid, a, b in pairs:
@@ -136,10 +167,11 @@ def main() -> None:
     for aid, b in only_b:
         disagreements.append((aid, "B", b, None, "only B"))
 
+    classes_by_key = {(aid, who, key_words(words)): cls for (aid, who, words), cls in CLASSES.items()}
     classes = Counter()
     print(f"\n{len(disagreements)} disagreements:")
     for aid, who, q, other, what in disagreements:
-        cls = CLASSES.get((aid, who, key_words(q["text"])), "unclassified")
+        cls = classes_by_key.get((aid, who, key_words(q["text"])), "unclassified")
         classes[cls] += 1
         print(f"- [{cls}] {aid} {what}: {who} «{q['text'][:90]}» ({q.get('speaker')})")
         if other is not None:
