@@ -22,6 +22,7 @@ same edges and splits gets the same ids: a cluster's id is derived from its earl
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -262,14 +263,25 @@ class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         self.first: dict[str, tuple[float, str]] = {}  # root -> earliest member key
+        self.last: dict[str, float] = {}  # root -> latest member time (inf when a member is undated)
         self.size: dict[str, int] = {}
         self.members: dict[str, list[str]] = {}  # root -> member ids
 
     def add(self, x: str, key: tuple[float, str]) -> None:
         self.parent[x] = x
         self.first[x] = key
+        self.last[x] = key[0]
         self.size[x] = 1
         self.members[x] = [x]
+
+    def forget(self, component: Iterable[str]) -> None:
+        """Drop every trace of the given ids, which must be whole components (or unions of them)."""
+        for x in component:
+            self.parent.pop(x, None)
+            self.first.pop(x, None)
+            self.last.pop(x, None)
+            self.size.pop(x, None)
+            self.members.pop(x, None)
 
     def find(self, x: str) -> str:
         root = x
@@ -288,6 +300,7 @@ class _UnionFind:
         self.parent[rb] = ra
         self.size[ra] += self.size.pop(rb)
         self.first[ra] = min(self.first[ra], self.first.pop(rb))
+        self.last[ra] = max(self.last[ra], self.last.pop(rb))
         self.members[ra].extend(self.members.pop(rb))
         return True
 
@@ -384,11 +397,35 @@ _WEEK = 7 * 86400
 
 
 class Clusterer:
-    """Incremental clustering: :meth:`add` articles in any order, read clusters at any time."""
+    """Incremental clustering: :meth:`add` articles in any order, read clusters at any time.
 
-    def __init__(self, config: ClusterConfig = DEFAULT_CONFIG) -> None:
+    Memory: every article held costs its features and index entries (~45 kB). No edge can join
+    two articles more than ``max(story_window_hours, dup_window_hours)`` apart, so once every
+    member of a story component is that much older than the newest article, the component can
+    never change again. With ``prune=True`` such components are dropped from the indexes as the
+    stream advances (:meth:`prune`); their story and near-duplicate ids (and, with
+    ``keep_pruned``, their :class:`StoryCluster`) are kept, so every reading method answers as
+    before. The result is identical to an unpruned run when articles arrive in publication
+    order, undated ones first, or at most ``lateness_hours`` out of order; an article later than
+    that (or an undated one after pruning began) is only compared with the articles still held.
+    """
+
+    def __init__(self, config: ClusterConfig = DEFAULT_CONFIG, *, prune: bool = False, lateness_hours: float = 0.0,
+                 keep_pruned: bool = True) -> None:
         self.config = config
+        self.auto_prune = prune
+        self.keep_pruned = keep_pruned
+        #: Components whose latest member is older than the newest article minus this many seconds are final.
+        self.horizon_seconds = (max(config.story_window_hours, config.dup_window_hours) + lateness_hours) * 3600
+        #: The articles held in the indexes (all of them unless pruned).
         self.features: dict[str, DocFeatures] = {}
+        #: Pruned articles: id -> (story id, near-duplicate group id); their finished stories by id.
+        self.pruned: dict[str, tuple[str, str]] = {}
+        self._pruned_stories: dict[str, StoryCluster] = {}
+        self.newest: float | None = None
+        # (latest member time, root) per story component, pushed whenever a component's latest
+        # member changes; stale entries are skipped when popped.
+        self._expiry: list[tuple[float, str]] = []
         # One LSH index per week of publication (None: undated), so a query only meets articles
         # that can lie inside the copy window, however many years the store holds.
         self._lsh: dict[int | None, MinHashLSH] = {}
@@ -406,15 +443,15 @@ class Clusterer:
         self.excerpt_of: dict[str, dict[str, float]] = defaultdict(dict)
 
     def __len__(self) -> int:
-        return len(self.features)
+        return len(self.features) + len(self.pruned)
 
     def __contains__(self, article_id: str) -> bool:
-        return article_id in self.features
+        return article_id in self.features or article_id in self.pruned
 
     def add(self, doc: ClusterDoc | DocFeatures) -> str:
         """Add one article (re-adding a known id is a no-op); returns its id. Read clusters with :meth:`story_id`."""
         f = doc if isinstance(doc, DocFeatures) else featurize(doc, self.config)
-        if f.id in self.features:
+        if f.id in self.features or f.id in self.pruned:
             return f.id
         cfg = self.config
         key = _order_key(f)
@@ -457,7 +494,65 @@ class Clusterer:
             self._postings[t][day].append(f.id)
         for h in f.fingerprints:
             self._fp_postings[h][day].append(f.id)
+        root = self._stories.find(f.id)
+        if self._stories.last[root] != math.inf:
+            heapq.heappush(self._expiry, (self._stories.last[root], root))
+        if f.ts is not None and (self.newest is None or f.ts > self.newest):
+            self.newest = f.ts
+            if self.auto_prune:
+                self.prune(self.newest - self.horizon_seconds)
         return f.id
+
+    def prune(self, before: float) -> list[str]:
+        """Drop every story component whose members are all dated before ``before`` (POSIX seconds).
+
+        Only whole components go (a story still reachable through one recent member keeps all of
+        its members), so the ids and provenance of what is held never change. Returns the ids dropped.
+        """
+        dropped: list[str] = []
+        uf = self._stories
+        while self._expiry and self._expiry[0][0] < before:
+            last, root = heapq.heappop(self._expiry)
+            if uf.parent.get(root) != root or uf.last[root] != last:
+                continue  # merged into another component, or grown since this entry was pushed
+            members = list(uf.members[root])
+            if self.keep_pruned:
+                stories = self._component_stories(root)
+                by_story: dict[str, list[str]] = defaultdict(list)
+                for i, sid in stories.items():
+                    by_story[sid].append(i)
+                for sid, ids in by_story.items():
+                    self._pruned_stories[sid] = self.story(sid, ids)
+                for i in members:
+                    self.pruned[i] = (stories[i], self.dup_id(i))
+            for i in members:
+                self._unindex(self.features.pop(i))
+                self.dup_edges.pop(i, None)
+                self.excerpt_of.pop(i, None)
+                self._split_cache.pop(i, None)
+            # Copy groups never cross a story component, so the near-duplicate roots go too.
+            self._dups.forget(members)
+            uf.forget(members)
+            dropped.extend(members)
+        return dropped
+
+    def _unindex(self, f: DocFeatures) -> None:
+        if f.n_shingles:
+            week = None if f.ts is None else int(f.ts // _WEEK)
+            index = self._lsh[week]
+            index.remove(f.id)
+            if index.is_empty():
+                del self._lsh[week]
+        day = f.day()
+        for postings, keys in ((self._postings, f.top_terms), (self._fp_postings, f.fingerprints)):
+            for k in keys:
+                by_day = postings[k]
+                ids = by_day[day]
+                ids.remove(f.id)
+                if not ids:
+                    del by_day[day]
+                    if not by_day:
+                        del postings[k]
 
     def add_many(self, docs: Iterable[ClusterDoc | DocFeatures]) -> None:
         for d in docs:
@@ -509,22 +604,32 @@ class Clusterer:
         return cached[1]
 
     def story_id(self, article_id: str) -> str:
+        if article_id in self.pruned:
+            return self.pruned[article_id][0]
         return self._component_stories(self._stories.find(article_id))[article_id]
 
     def dup_id(self, article_id: str) -> str:
+        if article_id in self.pruned:
+            return self.pruned[article_id][1]
         return cluster_id("dup", self._dups.first[self._dups.find(article_id)][1])
 
     def assignments(self) -> dict[str, tuple[str, str]]:
         """Article id → (story cluster id, near-duplicate group id)."""
-        return {i: (self.story_id(i), self.dup_id(i)) for i in self.features}
+        out = dict(self.pruned)
+        out.update((i, (self.story_id(i), self.dup_id(i))) for i in self.features)
+        return out
 
     def members(self) -> dict[str, list[str]]:
         groups: dict[str, list[str]] = defaultdict(list)
+        for i, (sid, _) in self.pruned.items():
+            groups[sid].append(i)
         for i in self.features:
             groups[self.story_id(i)].append(i)
         return groups
 
     def story(self, story_id: str, member_ids: list[str] | None = None) -> StoryCluster:
+        if story_id in self._pruned_stories:
+            return self._pruned_stories[story_id]
         if member_ids is None:
             member_ids = self.members()[story_id]
         return build_story(story_id, [self.features[i] for i in member_ids], self.dup_edges, self.config,

@@ -94,7 +94,9 @@ def _session(store: Any, config: ClusterConfig) -> dict[str, Any]:
     """The clusterer kept with an open store across ingest batches, with the date range it has loaded."""
     state = getattr(store, "_marsad_cluster_session", None)
     if state is None or state["config"] != config:
-        state = {"config": config, "clusterer": Clusterer(config), "lo": None, "hi": None}
+        # Pruned articles are simply forgotten: their clusters are already saved, and a later
+        # batch that reaches back to them reloads them from the store.
+        state = {"config": config, "clusterer": Clusterer(config, keep_pruned=False), "lo": None, "hi": None}
         try:
             store._marsad_cluster_session = state
         except AttributeError:  # a store class with __slots__: no reuse between batches
@@ -103,22 +105,31 @@ def _session(store: Any, config: ClusterConfig) -> dict[str, Any]:
 
 
 def _load_range(store: Any, state: dict[str, Any], lo: datetime, hi: datetime) -> None:
-    """Add every stored article dated in [lo, hi] that the session's clusterer does not hold yet."""
+    """Hold the stored articles dated in [lo, hi]: prune what lies wholly before ``lo``, add what is missing.
+
+    Story components whose members all lie before ``lo`` cannot be reached by a batch whose
+    window starts there, so they are dropped (``Clusterer.prune``): the session holds one window,
+    not the whole ingest. ``state["lo"], state["hi"]`` is the date range known to be held.
+    """
     c: Clusterer = state["clusterer"]
-    ranges = []
-    if state["lo"] is None:
-        ranges.append((lo, hi))
+    c.prune(lo.timestamp())
+    held_lo, held_hi = state["lo"], state["hi"]
+    if held_lo is not None and held_lo < lo:
+        held_lo = lo
+    if held_lo is None or held_lo > hi or held_hi < lo or held_lo > held_hi:
+        ranges = [(lo, hi)]  # nothing of this window is held (the first batch, or a jump in time)
+        state["lo"], state["hi"] = lo, hi
     else:
-        if lo < state["lo"]:
-            ranges.append((lo, state["lo"]))
-        if hi > state["hi"]:
-            ranges.append((state["hi"], hi))
+        ranges = []
+        if lo < held_lo:
+            ranges.append((lo, held_lo))
+        if hi > held_hi:
+            ranges.append((held_hi, hi))
+        state["lo"], state["hi"] = min(lo, held_lo), max(hi, held_hi)
     for a, b in ranges:
         for rec in store.iter_records(date_from=a.isoformat(), date_to=b.isoformat()):
             if rec.id not in c:
                 c.add(cached_features(store, rec, state["config"]))
-    state["lo"] = lo if state["lo"] is None else min(lo, state["lo"])
-    state["hi"] = hi if state["hi"] is None else max(hi, state["hi"])
 
 
 def update_store(store: Any, ids: Iterable[str], config: ClusterConfig = DEFAULT_CONFIG) -> int:
@@ -126,8 +137,10 @@ def update_store(store: Any, ids: Iterable[str], config: ClusterConfig = DEFAULT
 
     The first call loads every stored article within ``max(story_window, dup_window)`` of the new
     ones; the clusterer then stays with the open store, so later batches of one ingest only add
-    their own articles (and any older ones their window newly reaches). Every story of each
-    story-graph component a new article touches is saved (a merge can re-split old members).
+    their own articles (and any older ones their window newly reaches), and story components
+    wholly older than a batch's window are pruned from it, so memory follows the window, not the
+    ingest. Every story of each story-graph component a new article touches is saved (a merge can
+    re-split old members).
     """
     ids = list(dict.fromkeys(ids))
     if not ids:
@@ -157,8 +170,13 @@ def update_store(store: Any, ids: Iterable[str], config: ClusterConfig = DEFAULT
 
 def rebuild_store(store: Any, config: ClusterConfig = DEFAULT_CONFIG, *, date_from: str | None = None,
                   date_to: str | None = None) -> int:
-    """Cluster every stored article (or those in a date range) from scratch; returns clusters saved."""
-    c = Clusterer(config)
+    """Cluster every stored article (or those in a date range) from scratch; returns clusters saved.
+
+    The store yields undated articles first, then dated ones in publication order: the stream the
+    pruning clusterer reproduces exactly, so only one window of features is held at a time (an
+    hour of lateness covers ``pub_ts`` being kept to the second).
+    """
+    c = Clusterer(config, prune=True, lateness_hours=1.0)
     for rec in store.iter_records(date_from=date_from, date_to=date_to):
         c.add(cached_features(store, rec, config))
     clusters = [to_store_cluster(sc) for sc in c.clusters()]
