@@ -71,7 +71,7 @@ SPEECH_VERBS = """
 STRICT_VERBS = """
 بين - مبين
 طالب يطالب مطالب
-تابع يتابع متابع
+تابع يتابع -
 اعتبر يعتبر معتبر
 رأى يرى رائي
 اعتقد يعتقد معتقد
@@ -83,13 +83,21 @@ STRICT_VERBS = """
 وعد - -
 هدد يهدد مهدد
 علق يعلق معلق
+لاحظ يلاحظ ملاحظ
+ردد يردد مردد
+رد يرد -
+"""
+#: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
+#: بالإعلان الاثنين عن أن): strict, so a complement must follow within a few words.
+MASDAR_CUES = """
+إعلان تأكيد بالإعلان بالتأكيد
 """
 #: Cues whose object takes ب (تعهد بالمضي، طالب بالإفراج، هدد بالرد): a بال- word ends the subject.
 B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح"}
 #: Verbs whose object, not subject, follows them (وصف الهاشمي العيثاوي بأنه ...): the speaker is the first name.
 OBJECT_FIRST = {"وصف"}
 #: Cue forms that are impersonal passives when أن follows at once: يذكر أن / يشار إلى أن / يعتقد أنه.
-IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو"}
+IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو", "تردد", "يلاحظ"}
 
 # --- Source attributions (content on one side, source on the other) --------------------------
 #: بحسب، حسب، وفق، وفقا لـ، طبقا لـ، نقلا عن، على لسان; matched as the first word(s) of a phrase.
@@ -104,7 +112,7 @@ NOT_SOURCES = """
 متطلبات المتطلبات رؤية الرؤية توجيهات التوجيهات خطط الخطط أهداف الأهداف مبادئ المبادئ مقتضيات نص النص بنود البنود
 آلية الآلية منهجية المنهجية سياسة السياسة استراتيجية الاستراتيجية
 أفضل أعلى أدنى أحدث آخر أكثر أقل أهم أكبر أصغر
-ما
+ما الله وضع الوضع الأوضاع تعريف التعريفات المواصفات مواصفات المقاييس مقاييس لوائح اللوائح لائحة اللائحة
 """
 
 # --- Words that shape a speaker phrase -------------------------------------------------------
@@ -217,6 +225,7 @@ NAMING_NOUNS = """
 مصنع فندق ملعب مطعم مستشفى متجر مجموعة فرقة نادي ثوب عرض سفينة طائرة صاروخ مهمة خطة قانون قرار اتفاق اتفاقية
 تحالف ائتلاف قائمة كتلة لجنة هيئة منظمة جمعية مؤسسة صندوق دار بنك مطار جامعة مدرسة معهد فريق منتخب
 عائلة قائمتا طراز ماركة علامة إذاعة محطة جريدة الموقع الصحيفة المجلة الوكالة القناة الشبكة
+حساب حسابه حسابها حسابهم صفحة صفحته صفحتها تطبيق
 """
 #: Common first names (a person's name starts here when no title marks it); عبد… and أبو… are handled by rule.
 FIRST_NAMES = """
@@ -286,9 +295,12 @@ class CueForm:
     lemma: str
     #: "verb" (past or present) or "participle".
     pos: str
-    #: "m", "f" or "pl" (speaker agreement for pro-drop).
-    gender: str
+    #: "m", "f" or "pl" (speaker agreement for pro-drop); ``None`` for a verbal noun (إعلان).
+    gender: str | None
     strict: bool
+
+
+_NO_DUAL = frozenset(normalize(w) for w in "ذكر كتب شرح وصف نقل حذر صرح تعهد أقر كشف".split())
 
 
 def _verb_forms(past: str, present: str, part: str, strict: bool) -> dict[str, CueForm]:
@@ -316,7 +328,12 @@ def _verb_forms(past: str, present: str, part: str, strict: bool) -> dict[str, C
         add(p + "وا", "verb", "pl")
         if not (len(p) >= 3 and p[-2] == "ا"):  # أكدن، أوضحن (hollow verbs are listed below)
             add(p + "ن", "verb", "f")
-    # Present: يقول تقول يقولون; يري ترى يرون.
+    # Dual past (قالا، أكدتا: two speakers, agreeing like a plural); not for defective verbs, nor
+    # for strict verbs and those whose dual is mostly a noun or adverb (ذكرا، شرحا، وصفا، ردا، حذرا).
+    if not strict and not p.endswith(("ي", "ا")) and p not in _NO_DUAL:
+        add(p + "ا", "verb", "pl")
+        add(p + "تا", "verb", "pl")
+    # Present: يقول تقول يقولون; يري ترى يرون; dual يقولان تقولان.
     if pr != "-":
         add(pr, "verb", "m")
     if pr.startswith("ي"):
@@ -327,6 +344,9 @@ def _verb_forms(past: str, present: str, part: str, strict: bool) -> dict[str, C
             add(pr + "ن", "verb", "pl")
         else:
             add(pr + "ون", "verb", "pl")
+            if not strict:
+                add(pr + "ان", "verb", "pl")
+                add("ت" + pr[1:] + "ان", "verb", "pl")
     # Participles: مؤكدا مؤكدة مؤكدين (defective ones are written with their ي: نافيا).
     if pa == "-":
         return forms
@@ -350,6 +370,13 @@ def cue_forms() -> dict[str, CueForm]:
     for form, gender in (("قوله", "m"), ("قولها", "f"), ("قولهم", "pl")):
         table[form] = CueForm("قول", "participle", gender, False)
     table["جاء"] = CueForm("جاء", "verb", "m", True)
+    # بقوله إن: "by saying" — refers to the subject of the sentence, like a participle.
+    for form, gender in (("بقوله", "m"), ("بقولها", "f"), ("بقولهم", "pl")):
+        table[form] = CueForm("قول", "participle", gender, False)
+    # Verbal nouns (إعلان X أن): the speaker is the genitive after them; no gender to agree with.
+    for w in MASDAR_CUES.split():
+        form = normalize(w)
+        table.setdefault(form, CueForm(form[3:] if form.startswith("بال") else form, "verb", None, True))
     # Feminine plural of hollow verbs (قلن، أشرن، أفدن، أضفن).
     for form, lemma in (("قلن", "قال"), ("اشرن", "اشار"), ("افدن", "افاد"), ("اضفن", "اضاف")):
         table.setdefault(form, CueForm(lemma, "verb", "f", False))

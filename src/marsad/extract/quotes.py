@@ -152,6 +152,8 @@ class _Reader:
 
     def _glued_period(self, k: int) -> bool:
         toks = self.toks
+        if 0 < k < self.n - 1 and toks[k].text == "." and toks[k + 1].text in _COMMAS:
+            return True  # "وقال هايلي مريام ديسالين.، يوم الخميس، إنه": a comma after it, no sentence end
         return (0 < k < self.n - 1 and toks[k].text == "." and toks[k - 1].end == toks[k].start
                 and toks[k + 1].start == toks[k].end and toks[k + 1].kind == "word")
 
@@ -183,6 +185,13 @@ class _Reader:
             cue = self.lex.cues.get(w[1:])
             if cue is not None:
                 return cue, True
+        # ليؤكد، لتضيف، سيقول، وليشير: the lam of purpose or the future sin on a present-tense cue
+        # (a تـ form counts only when its يـ form is a cue too, so لتابع "for a follower" is not one).
+        for n in (1, 2):
+            if len(w) > n + 3 and w[n - 1] in "لس" and (n == 1 or w[0] in "وف") and w[n] in "يت":
+                cue = self.lex.cues.get(w[n:])
+                if cue is not None and cue.pos == "verb" and (w[n] == "ي" or "ي" + w[n + 1:] in self.lex.cues):
+                    return cue, n == 2
         return None
 
     def bare(self, w: str) -> str:
@@ -198,6 +207,11 @@ class _Reader:
         for k in range(j + 1, self.para_end[j]):
             if self.toks[k].text in closers:
                 return k
+        # Mixed marks (“… " or «… ”): with no matching closer in the paragraph, another closing mark ends it.
+        opener = self.toks[j].text
+        for k in range(j + 1, self.para_end[j]):
+            if self.toks[k].text in _CLOSERS and self.toks[k].text != opener:
+                return k
         return None
 
     def is_opener(self, k: int) -> bool:
@@ -207,11 +221,13 @@ class _Reader:
         """Marks around a name or title (وكالة “ناس”، عملية "تكسير جمجمة داعش"), not a quotation."""
         prev = self.word(j - 1)
         inner = (close - j - 1) if close is not None else 99
-        if close is not None and j == zone_start and inner <= 3:
+        inner_words = sum(1 for m in range(j + 1, close) if self.toks[m].kind == "word") if close is not None else 99
+        if close is not None and j == zone_start and inner_words <= 3:  # “كيم مين-سيوك” is three words
             if self.word(close + 1):
                 return True  # أعلنت "زين السعودية" عن …: a quoted subject right after the cue
-            if self.word(j - 2) in ("ما", "حسبما", "بحسبما", "كما", "وفقما"):
-                return True  # حسب ما نقلت "رويترز".
+        if close is not None and inner_words <= 4 and self.word(j - 2) in ("ما", "حسبما", "بحسبما", "كما", "وفقما") and (
+                j == zone_start or self.cue_at(j - 1) is not None):
+            return True  # حسب ما نقلت "رويترز"، وقال برانسون وفق ما نقلت "سكاي نيوز"، الأحد، إن …
         if inner <= 4:
             lex = self.lex
             for m in range(max(zone_start or 0, j - 3), j):
@@ -265,7 +281,12 @@ class _Reader:
                         seen += 1
                         continue
                     if strict and (k != start or self.bare(self.norm[start - 1]) in ("بين",)):
-                        return None
+                        # وطالبت الخارجية التركية، في بيان نشرته، "جميع اللاعبين باحترام …": after a
+                        # subject and a comma-closed aside, a long quotation is the statement itself.
+                        inner_words = sum(1 for m in range(k + 1, close) if self.toks[m].kind == "word") if close else 0
+                        if not (self.toks[k - 1].text in _COMMAS and inner_words >= 6 and self.bare(self.norm[start - 1]) != "بين"
+                                and any(self.toks[m].text in _COMMAS for m in range(start, k - 1))):
+                            return None
                     # A short quoted word after a long object is a scare quote, not the speech
                     # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
                     zone_words = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
@@ -280,7 +301,8 @@ class _Reader:
             elif t.kind == "word" and t.norm in _THAT:
                 # "مون تشونغ-إن": a hyphen glued before إن makes it part of a name;
                 # إلا أن / بعد أن are conjunctions, not the complement of the cue.
-                glued = k > 0 and self.toks[k - 1].text in "-–" and self.toks[k - 1].end == t.start
+                glued = (k > 0 and self.toks[k - 1].text in "-–" and self.toks[k - 1].end == t.start) or (
+                    k + 1 < self.n and self.toks[k + 1].text in ".-" and self.toks[k + 1].start == t.end)  # (إن.بي.سي)
                 before = self.word(k - 1)
                 if not glued and before not in self.lex.not_complement_before and self.bare(before) not in self.lex.not_complement_before:
                     return "that", k
@@ -293,8 +315,9 @@ class _Reader:
                 return None
             if k >= end:
                 return None
+            if t.kind == "word":  # commas and brackets of an aside do not use up the zone
+                seen += 1
             k += 1
-            seen += 1
         return None
 
     def opens_statement(self, k: int) -> bool:
@@ -305,6 +328,8 @@ class _Reader:
             return False
         if self.word(k - 1) in self.lex.cue_blockers or self.word(k - 1) in ("ما",):
             return False
+        if cue[0].gender is None:
+            return False  # a verbal noun (ختم تصريحاته بالتأكيد على أن): the complement stays the verb's
         return cue[0].pos == "verb" or cue[1] or (k > 0 and self.toks[k - 1].text in _COMMAS)
 
     def zone_stop(self, start: int) -> int:
@@ -344,15 +369,43 @@ class _Reader:
     def colon_span(self, j: int) -> tuple[int, int, int] | None:
         stop = self.para_end[j]
         for k in range(j + 1, stop):
-            if self.toks[k].text in _CLOSERS and self.toks[k].text not in _OPENERS:
+            t = self.toks[k]
+            if t.text in _CLOSERS and t.text not in _OPENERS:
                 stop = k
                 break
-            if self.toks[k].text in ("”", "»") and not any(self.is_opener(m) for m in range(j + 1, k)):
+            if t.text in ("”", "»") and not any(self.is_opener(m) for m in range(j + 1, k)):
                 stop = k  # a stray closing mark ends the quotation
+                break
+            if t.kind == "punct" and t.text in _SENT_END and k + 1 < stop and self.sentence_reports(k + 1):
+                stop = k  # "…رينجرز. ورددت تقارير أن …": unmarked speech ends where the narration reports again
                 break
         if stop <= j + 1:
             return None
         return j + 1, stop, stop
+
+    def sentence_reports(self, k: int) -> bool:
+        """Token ``k`` starts a sentence that reports a statement of its own (a cue with its
+        complement, or an attribution), so unmarked speech before it has ended."""
+        if self.sent_start[k] != k:
+            return False
+        # Only the sentence's first words: a cue deeper inside may belong to the speech itself
+        # ("… هل تتوقع أن يستسلم الفريق؟").
+        words = [m for m in range(k, min(self.sent_end[k], k + 8)) if self.toks[m].kind == "word"][:3]
+        for m in words:
+            if self.word(m) in self.lex.source_words or self.bare(self.word(m)) in self.lex.source_words:
+                return True
+            cue = self.cue_at(m)
+            if cue is not None and cue[0].gender is not None and self.scan_complement(m + 1, cue[0].strict):
+                return True
+        return False
+
+    def quoted_statement(self, j: int) -> bool:
+        """The quotation opened at ``j`` starts with a cue of its own (“قال لي الموظف: …”)."""
+        for m in range(j + 1, min(j + 4, self.n)):
+            cue = self.cue_at(m)
+            if cue is not None and self.scan_complement(m + 1, cue[0].strict):
+                return True
+        return False
 
     def clause_span(self, s: int) -> tuple[int, int] | None:
         """Reported clause from token ``s``: to the sentence end, over quoted stretches, before the next cue."""
@@ -363,6 +416,8 @@ class _Reader:
             t = self.toks[k]
             if t.kind == "punct":
                 if t.text in _OPENERS and t.text != "”":
+                    if k > s + 2 and self.quoted_statement(k):
+                        break  # "…، “قال لي الموظف: اغربي …”": another statement, quoted whole
                     close = self.find_close(k)
                     if close is None:
                         return s, para
@@ -375,6 +430,12 @@ class _Reader:
                     break
             elif k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k):
                 break  # "… فر من المنطقة فيما اكد سكان ان …": another statement
+            elif k > s + 1 and self.cue_at(k) is not None and k + 1 < self.n and (
+                    self.toks[k + 1].text == ":" or (self.is_opener(k + 1) and self.cue_at(k)[0].pos == "participle")):
+                # "… رفضت شويكار قائلة "أنا …"": a participle or verb with its own quotation; the
+                # clause ends at the comma before its subject.
+                k = next((m for m in range(k - 1, s, -1) if self.toks[m].text in _COMMAS), k)
+                break
             elif k > s + 1 and self.word(k)[:1] == "و" and self.cue_at(k) is not None and self.cue_at(k)[1]:
                 cue = self.cue_at(k)[0]
                 if self.scan_complement(k + 1, cue.strict):
@@ -388,8 +449,9 @@ class _Reader:
 
     def starts_new_statement(self, k: int) -> bool:
         """A comma followed by a participle cue, a verb cue or an attribution starts another statement."""
-        while k < self.n and self.word(k) in _CONNECTORS:
-            k += 1  # "، فيما أعلن …"، "، كما أكد …"
+        while k < self.n and (self.word(k) in _CONNECTORS or self.bare(self.word(k)).startswith("لكن")
+                              or self.word(k) in ("ايضا", "بدوره", "بدورها")):
+            k += 1  # "، فيما أعلن …"، "، كما أكد …"، "، ولكنها أوضحت أيضا أن …"
         if k >= self.n:
             return False
         w = self.bare(self.word(k))
@@ -1174,6 +1236,10 @@ class _Reader:
         pronoun = self.word(k - 1) in _PRONOUNS
         if found and bare in lex.impersonal and not pronoun and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
+        if found and found[0] == "that" and self.wish_or_prayer(cue, start, found[1]):
+            return k + 1
+        if found and cue.gender is None and not self.norm[k].startswith(("بال", "وبال")) and self.word(start) in ("علي", "عن", "ب"):
+            return k + 1  # "…، تأكيد على أن …": a verbal noun with no one in construct is the writer's
         zone_end = found[1] if found else self.zone_stop(start)
         for m in range(start, zone_end):
             c = self.cue_at(m)
@@ -1248,6 +1314,14 @@ class _Reader:
                 return k + 1
             s, e, resume = span
             direct = True
+        elif kind == "colon" and self.word(j + 1) in ("ان", "انه", "انها", "انهم"):
+            # "قال المدرب: إن ليتون قد يغيب …": a reported clause behind a colon, to its sentence end.
+            clause = self.clause_span(j + 2) if j + 2 < self.n else None
+            if clause is None:
+                return k + 1
+            s, e = clause
+            resume = k + 1
+            direct = False
         elif kind == "colon":
             if j + 1 < self.n and self.is_opener(j + 1) and self.toks[j + 1].start - self.toks[j].end <= 2:
                 span = self.direct_span(j + 1)
@@ -1270,6 +1344,14 @@ class _Reader:
                 self.remember(sp, gender)
             return max(resume, k + 1)
         return k + 1
+
+    def wish_or_prayer(self, cue: CueForm, start: int, that: int) -> bool:
+        """``أعربوا عن أملهم في أن …`` (a wish) and ``داعيا للفقيد أن …`` (a prayer) are not statements."""
+        for m in range(start - 1, that):
+            c = self.cue_at(m)
+            if c is not None and c[0].lemma == "دعا" and (self.word(m + 1).startswith("لل") or self.word(m + 1) in ("له", "لها", "لهم")):
+                return True
+        return any(self.bare(self.word(m)).startswith(("امل", "تمني", "تطلع")) for m in range(start, that))
 
     def handle_source(self, k: int) -> int:
         """بحسب / وفقا لـ / نقلا عن: a source on one side of the attributed clause."""
@@ -1315,6 +1397,11 @@ class _Reader:
             first = self.word(a + 1)
         if first in lex.not_sources or self.bare(first) in lex.not_sources or ("ال" + first) in lex.not_sources:
             return k + 1
+        for suffix in ("ه", "ها", "هم"):  # بحسب وضعه / حالته الصحية: a possessed circumstance, not a source
+            stem = first[:-len(suffix)] if first.endswith(suffix) and len(first) > len(suffix) + 2 else ""
+            if stem and (stem in lex.not_sources or "ال" + stem in lex.not_sources
+                         or (stem.endswith("ت") and stem[:-1] + "ه" in lex.not_sources)):
+                return k + 1
         sp = self.parse_speaker(a, stop, glued_l=b in ("وفقا", "طبقا"))
         if sp is None:
             return k + 1
@@ -1340,6 +1427,18 @@ class _Reader:
         else:
             if any((c := self.cue_at(m)) is not None and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
                 return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content
+            if b == "نقلا" and any(self.cue_at(m) is not None and self.cue_at(m)[0].pos == "verb" for m in before[:3]):
+                return max(k + 1, stop)  # أفاد مراسلنا نقلا عن تقارير بمقتل …: the verb's object is no clause
+            if stop < self.n and self.toks[stop].kind == "punct" and self.toks[stop].text in _COMMAS:
+                c = stop + 1  # "انتصارات الساعات الأخيرة، بحسب خبراء، قد طوت …": the clause runs on
+                if (c < self.n and self.sent_start[c] == s0 and self.toks[c].kind == "word"
+                        and not self.starts_new_statement(c) and self.cue_at(c) is None):
+                    clause = self.clause_span(c)
+                    if clause is not None:
+                        s, e = s0, clause[1]
+                        if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
+                            self.remember(sp, "f" if sp.kind == "ORG" else "m")
+                        return max(k + 1, e)
             s, e = s0, k
         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
             self.remember(sp, "f" if sp.kind == "ORG" else "m")
@@ -1367,7 +1466,8 @@ class _Reader:
                 k += 1
                 continue
             antecedent = None
-            if self.word(k - 1) in lex.cue_blockers:
+            if self.word(k - 1) in lex.cue_blockers and not (self.word(k - 1) in ("مما", "بما") and self.word(k + 1) in _THAT):
+                # (مما يقولون إنها تهديدات …: "what they say is" still reports a statement)
                 antecedent = self.relative_antecedent(k, cue[0])
                 if antecedent is None:
                     k += 1
