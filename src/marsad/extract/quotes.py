@@ -391,7 +391,9 @@ class _Reader:
         # Only the sentence's first words: a cue deeper inside may belong to the speech itself
         # ("… هل تتوقع أن يستسلم الفريق؟").
         words = [m for m in range(k, min(self.sent_end[k], k + 8)) if self.toks[m].kind == "word"][:3]
-        for m in words:
+        for i, m in enumerate(words):
+            if i and self.word(words[i - 1]) not in self.lex.leading_fillers:
+                break  # only after "كما"، "من جهته"، "و": not "هل تتوقع أن …"
             if self.word(m) in self.lex.source_words or self.bare(self.word(m)) in self.lex.source_words:
                 return True
             cue = self.cue_at(m)
