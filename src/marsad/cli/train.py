@@ -46,3 +46,38 @@ def train_ner_command(
         row = d["scores"]["micro"]
         typer.echo(f"{name:<14} dev  P {row['precision']*100:5.1f}  R {row['recall']*100:5.1f}  F1 {row['f1']*100:5.1f}  ({d['tokens_per_s']:,} tokens/s)")
     typer.echo(f"model written to {out}")
+
+
+@train_app.command("ner-neural")
+def train_ner_neural_command(
+    data: Annotated[Path, typer.Option(help="Directory holding the NER corpora")] = Path("../shared/data/ner"),
+    out: Annotated[Path, typer.Option(help="Output model directory (encoder.onnx, vectors.npz, meta.json)")] = Path("ner-neural-model"),
+    news: Annotated[list[Path] | None, typer.Option(help="Unlabelled news JSONL(.gz) for the word vectors, repeatable [default: ant_unlabeled + ant_multisource]")] = None,
+    clusters: Annotated[Path | None, typer.Option(help="Word-cluster table (clusters.tsv.gz) [default: the shipped CRF's]")] = None,
+    crf: Annotated[Path | None, typer.Option(help="CRF model directory trained on train splits only: the ensemble weight is tuned with it on dev")] = None,
+    work: Annotated[Path | None, typer.Option(help="Directory for the news token file and word2vec model (reused when present)")] = None,
+    include_dev: Annotated[bool, typer.Option(help="Also fit on the dev splits, for exactly --epochs epochs (use the best epoch of a train-only run)")] = False,
+    ensemble_weight: Annotated[float | None, typer.Option(help="Neural weight in the ensemble, recorded as is (e.g. the one a train-only run chose)")] = None,
+    epochs: Annotated[int, typer.Option(help="Maximum epochs (exact number with --include-dev)")] = 20,
+    hidden: Annotated[int, typer.Option(help="LSTM units per direction")] = 128,
+    seed: Annotated[int, typer.Option(help="Random seed")] = 1,
+) -> None:
+    """Train the BiLSTM-CRF entity tagger (torch; exported to ONNX) and tune its ensemble with the CRF."""
+    from ..extract.ner_model import default_model_dir
+    from ..extract.ner_neural_train import train_ner_neural
+
+    if not data.is_dir():
+        raise typer.BadParameter(f"{data} is not a directory (set --data to the NER corpora)", param_hint="--data")
+    if not news:
+        news = [data.parent / "news" / "ant_unlabeled" / "articles.jsonl.gz", data.parent / "news" / "ant_multisource" / "articles.jsonl"]
+    for path in news:
+        if not path.is_file():
+            raise typer.BadParameter(f"unlabelled news not found at {path}", param_hint="--news")
+    meta = train_ner_neural(
+        data, out, news_paths=news, cluster_table=clusters or default_model_dir() / "clusters.tsv.gz", crf_dir=crf, work_dir=work,
+        include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, seed=seed, log=lambda m: typer.echo(m, err=True),
+    )
+    for name, table in (meta.get("dev") or {}).items():
+        row = table["micro"]
+        typer.echo(f"{name:<14} dev (ensemble w={meta['ensemble_weight']:g})  P {row['precision']*100:5.1f}  R {row['recall']*100:5.1f}  F1 {row['f1']*100:5.1f}")
+    typer.echo(f"model written to {out}")

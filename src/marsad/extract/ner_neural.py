@@ -1,0 +1,308 @@
+"""The neural entity tagger: a BiLSTM-CRF run with onnxruntime, alone or ensembled with the CRF.
+
+Inference needs only numpy and onnxruntime (no torch). The encoder (``encoder.onnx``) maps
+per-token inputs to tag scores; the CRF transitions, the Viterbi decoder and forward-backward
+marginals are numpy. Per-token inputs are looked up once per word type and cached:
+
+* frozen word2vec vectors (fp16 on disk) of the normalised word and of its most likely
+  clitic-free stem, learnt from unlabelled news;
+* ids of cheap features with small trained embeddings: the word's clusters at 4 granularities,
+  trigger class (title / organisation head / place head / name link / reporting cue), shape,
+  length of the clitic cut, frequency band, and the stem's 2- and 3-letter prefixes and suffixes.
+
+:class:`EnsembleTagger` averages the neural per-token marginals with the CRF's
+(``pycrfsuite.Tagger.marginal``) and decodes with a BIO-constrained Viterbi. It has the
+interface of :class:`marsad.extract.ner_model.NerModel` (``tag``, ``tag_given_tokens``,
+``featurizer``), so the ``entities`` component can use either.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..text import clitic_candidates, normalize, tokenize
+from .ner_features import trigger_class
+from .ner_model import NerModel, repair_bio
+
+NUM_TOKEN = "<num>"
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+TRIGGERS = (None, "title", "orghead", "lochead", "link", "cue")
+SHAPES = ("ar", "latin", "num", "punct")
+#: Columns of the integer feature array, in order.
+ID_COLUMNS = ("word", "stem", "c32", "c128", "c512", "c2048", "trig", "shape", "plen", "freq", "p2", "p3", "s2", "s3")
+WORD_COLUMNS = 2  # word and stem ids index the word-vector table
+
+VECTORS_FILE = "vectors.npz"
+ENCODER_FILE = "encoder.onnx"
+META_FILE = "meta.json"
+
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+
+
+def shape_of(word: str, norm: str) -> str:
+    if _LATIN.search(word):
+        return "latin"
+    if _DIGIT.search(norm):
+        return "num"
+    if not any(c.isalpha() for c in word):
+        return "punct"
+    return "ar"
+
+
+def word_key(word: str) -> str:
+    """The lookup key of a token: its normalised form, or ``<num>`` for a number."""
+    norm = normalize(word)
+    return NUM_TOKEN if shape_of(word, norm) == "num" else norm
+
+
+def freq_band(n: int) -> int:
+    return 0 if n <= 0 else 1 if n < 10 else 2 if n < 100 else 3 if n < 2000 else 4
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("marsad") / "models" / "ner_neural"))
+
+
+class NeuralFeaturizer:
+    """Word type → integer feature ids (cached); a sentence → an ``int32`` array [tokens, columns]."""
+
+    def __init__(self, words: Sequence[str], counts: np.ndarray, clusters: np.ndarray, affixes: dict[str, Sequence[str]]) -> None:
+        # Ids 0 and 1 of the word table are padding and unknown.
+        self.index = {w: i + 2 for i, w in enumerate(words)}
+        self.counts = counts
+        self.clusters = clusters  # [len(words), 4], 0 = none, else cluster + 1
+        self.affix_index = {k: {a: i + 1 for i, a in enumerate(v)} for k, v in affixes.items()}
+        self._type = lru_cache(maxsize=100_000)(self._type_ids)
+
+    def count(self, key: str) -> int:
+        i = self.index.get(key)
+        return int(self.counts[i - 2]) if i else 0
+
+    def stem(self, norm: str) -> tuple[int, str]:
+        """The clitic-free reading the unlabelled news uses most (as the CRF featurizer chooses it)."""
+        best = (0, norm)
+        best_n = self.count(norm)
+        for plen, stem in clitic_candidates(norm):
+            n = self.count(stem)
+            if plen and n > best_n * 2 and n >= 5:
+                best, best_n = (plen, stem), n
+        return best
+
+    def _type_ids(self, word: str) -> tuple[int, ...]:
+        norm = normalize(word)
+        shape = shape_of(word, norm)
+        key = NUM_TOKEN if shape == "num" else norm
+        wid = self.index.get(key, 1)
+        if shape != "ar":
+            return (wid, wid, 0, 0, 0, 0, 0, SHAPES.index(shape), 0, freq_band(self.count(key)), 0, 0, 0, 0)
+        plen, stem = self.stem(norm)
+        sid = self.index.get(stem, 1)
+        cl = self.clusters[wid - 2] if wid > 1 else None
+        if (cl is None or not cl[0]) and sid > 1:
+            cl = self.clusters[sid - 2]
+        c = tuple(int(x) for x in cl) if cl is not None else (0, 0, 0, 0)
+        trig = TRIGGERS.index(trigger_class(norm))
+        ax = self.affix_index
+        return (
+            wid, sid, *c, trig, 0, min(plen, 4), freq_band(self.count(norm)),
+            ax["p2"].get(stem[:2], 0), ax["p3"].get(stem[:3], 0), ax["s2"].get(stem[-2:], 0), ax["s3"].get(stem[-3:], 0),
+        )
+
+    def sentence(self, words: Sequence[str]) -> np.ndarray:
+        t = self._type
+        return np.array([t(w) for w in words], dtype=np.int64).reshape(len(words), len(ID_COLUMNS))
+
+
+def _bio_allowed() -> np.ndarray:
+    """allowed[i, j]: may tag j follow tag i (no ``I-X`` after anything but ``B-X``/``I-X``)."""
+    n = len(TAGS)
+    ok = np.ones((n, n), dtype=bool)
+    for j, t in enumerate(TAGS):
+        if t.startswith("I-"):
+            for i, s in enumerate(TAGS):
+                ok[i, j] = s[2:] == t[2:]
+    return ok
+
+
+BIO_ALLOWED = _bio_allowed()
+START_ALLOWED = np.array([not t.startswith("I-") for t in TAGS])
+
+
+def viterbi(scores: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    """Best path of a linear-chain CRF: ``scores`` [T, K] emissions, ``trans`` [K, K] (from, to)."""
+    T = scores.shape[0]
+    back = np.empty((T, scores.shape[1]), dtype=np.int64)
+    v = start + scores[0]
+    for t in range(1, T):
+        cand = v[:, None] + trans
+        back[t] = cand.argmax(0)
+        v = cand.max(0) + scores[t]
+    v = v + end
+    path = [int(v.argmax())]
+    for t in range(T - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def marginals(scores: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Per-token tag marginals of a linear-chain CRF (forward-backward in log space), [T, K]."""
+    T, K = scores.shape
+    alpha = np.empty((T, K))
+    beta = np.empty((T, K))
+    alpha[0] = start + scores[0]
+    for t in range(1, T):
+        alpha[t] = _lse(alpha[t - 1][:, None] + trans, 0) + scores[t]
+    beta[T - 1] = end
+    for t in range(T - 2, -1, -1):
+        beta[t] = _lse(trans + (scores[t + 1] + beta[t + 1])[None, :], 1)
+    logz = _lse(alpha[T - 1] + end, 0)
+    return np.exp(alpha + beta - logz)
+
+
+def _lse(x: np.ndarray, axis: int) -> np.ndarray:
+    m = x.max(axis)
+    return m + np.log(np.exp(x - np.expand_dims(m, axis)).sum(axis))
+
+
+_NEG = -1e4
+_TRANS_BIO = np.where(BIO_ALLOWED, 0.0, _NEG)
+_START_BIO = np.where(START_ALLOWED, 0.0, _NEG)
+_ZERO = np.zeros(len(TAGS))
+
+
+def decode_marginals(probs: np.ndarray) -> list[str]:
+    """The BIO-valid tag sequence with the highest sum of log marginals."""
+    path = viterbi(np.log(np.clip(probs, 1e-9, None)), _TRANS_BIO, _START_BIO, _ZERO)
+    return [TAGS[i] for i in path]
+
+
+def model_inputs(featurizer: NeuralFeaturizer, vectors: np.ndarray, batch: Sequence[Sequence[str]]) -> dict[str, np.ndarray]:
+    """Padded encoder inputs for a batch of non-empty sentences."""
+    lens = np.array([len(s) for s in batch], dtype=np.int64)
+    T = int(lens.max())
+    ids = np.zeros((len(batch), T, len(ID_COLUMNS)), dtype=np.int64)
+    for b, s in enumerate(batch):
+        ids[b, : len(s)] = featurizer.sentence(s)
+    vec = vectors[ids[:, :, :WORD_COLUMNS]].astype(np.float32).reshape(len(batch), T, -1)
+    # Index that reverses each sentence within its length (the backward LSTM reads it left to right).
+    ar = np.arange(T)[None, :]
+    rev = np.where(ar < lens[:, None], lens[:, None] - 1 - ar, ar)
+    return {"vectors": vec, "ids": ids[:, :, WORD_COLUMNS:], "rev": rev}
+
+
+class NeuralTagger:
+    """BiLSTM-CRF encoder in ONNX + numpy decoding."""
+
+    def __init__(self, model_dir: str | Path) -> None:
+        import onnxruntime as ort
+
+        model_dir = Path(model_dir)
+        self.meta = json.loads((model_dir / META_FILE).read_text(encoding="utf-8"))
+        with np.load(model_dir / VECTORS_FILE, allow_pickle=False) as z:
+            words = [str(w) for w in z["words"]]
+            self.vectors = z["vectors"]  # fp16 [2 + V, D]; rows 0/1 (pad/unknown) are zero
+            counts = z["counts"]
+            clusters = z["clusters"]
+            trans = z["transitions"].astype(np.float64)
+            self.start = z["start"].astype(np.float64)
+            self.end = z["end"].astype(np.float64)
+        self.trans = trans
+        affixes = self.meta["affixes"]
+        self.featurizer = NeuralFeaturizer(words, counts, clusters, affixes)
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = int(self.meta.get("threads", 1))
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model_dir / ENCODER_FILE), opts, providers=["CPUExecutionProvider"])
+
+    def inputs(self, batch: Sequence[Sequence[str]]) -> dict[str, np.ndarray]:
+        return model_inputs(self.featurizer, self.vectors, batch)
+
+    def emissions(self, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        if not batch:
+            return []
+        (out,) = self.session.run(None, self.inputs(batch))
+        return [out[b, : len(s)].astype(np.float64) for b, s in enumerate(batch)]
+
+    def tag_batch(self, batch: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [[TAGS[i] for i in viterbi(e, self.trans, self.start, self.end)] for e in self.emissions(batch)]
+
+    def marginal_batch(self, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        return [marginals(e, self.trans, self.start, self.end) for e in self.emissions(batch)]
+
+
+class EnsembleTagger(NerModel):
+    """CRF + BiLSTM-CRF: per-token marginals averaged (weight ``w`` on the neural model), BIO Viterbi.
+
+    A :class:`NerModel` to its users: ``featurizer`` (the CRF's: word frequencies for the
+    entities component), ``tag``, ``tag_given_tokens``. With ``weight == 1`` the CRF is not run.
+    """
+
+    def __init__(self, crf: NerModel, neural: NeuralTagger, weight: float) -> None:
+        super().__init__(crf.featurizer, crf.tagger, {"neural": neural.meta, "crf": crf.meta, "weight": weight})
+        self.neural = neural
+        self.weight = weight
+        labels = list(crf.tagger.labels())  # type: ignore[attr-defined]
+        self._crf_labels = [(TAGS.index(lab), lab) for lab in labels if lab in TAGS]
+
+    def crf_marginals(self, words: Sequence[str]) -> np.ndarray:
+        tagger = self.tagger
+        tagger.set(self.featurizer.sentence(words))  # type: ignore[attr-defined]
+        out = np.zeros((len(words), len(TAGS)))
+        marginal = tagger.marginal  # type: ignore[attr-defined]
+        for j, lab in self._crf_labels:
+            out[:, j] = [marginal(lab, t) for t in range(len(words))]
+        return out
+
+    def tag_batch(self, batch: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags for several sentences at once (one encoder call)."""
+        items = [(i, s) for i, s in enumerate(batch) if s]
+        out: list[list[str]] = [[] for _ in batch]
+        if not items:
+            return out
+        if self.weight >= 1.0:
+            for (i, _), tags in zip(items, self.neural.tag_batch([s for _, s in items])):
+                out[i] = repair_bio(tags)
+            return out
+        w = self.weight
+        for (i, s), p in zip(items, self.neural.marginal_batch([s for _, s in items])):
+            probs = w * p + (1.0 - w) * self.crf_marginals(s) if w > 0 else self.crf_marginals(s)
+            out[i] = decode_marginals(probs)
+        return out
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        if not words:
+            return []
+        return self.tag_batch([words])[0]
+
+
+def load_ensemble(model_dir: str | Path | None = None, crf_dir: str | Path | None = None) -> EnsembleTagger:
+    """The ensemble tagger: neural model from ``model_dir``, CRF from ``crf_dir`` (default: the shipped ones)."""
+    return _load_ensemble(str(model_dir or default_model_dir()), str(crf_dir) if crf_dir else None)
+
+
+@lru_cache(maxsize=4)
+def _load_ensemble(model_dir: str, crf_dir: str | None) -> EnsembleTagger:
+    from .ner_model import load_model
+
+    neural = NeuralTagger(model_dir)
+    return EnsembleTagger(load_model(crf_dir), neural, float(neural.meta.get("ensemble_weight", 1.0)))
+
+
+def available(model_dir: str | Path | None = None) -> bool:
+    """Whether a neural model is installed (and onnxruntime with it)."""
+    d = Path(model_dir) if model_dir else default_model_dir()
+    if not (d / ENCODER_FILE).is_file() or not (d / VECTORS_FILE).is_file():
+        return False
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True

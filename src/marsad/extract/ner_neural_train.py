@@ -1,0 +1,446 @@
+"""Training the neural entity tagger (``marsad train ner-neural``): word vectors, BiLSTM-CRF, ONNX.
+
+Training-time code: it needs torch, gensim and onnx (the ``train`` extra). Tagging needs only
+onnxruntime and numpy (:mod:`marsad.extract.ner_neural`). Steps:
+
+1. word2vec vectors from unlabelled news (never from NER data), on the same normalised forms the
+   tagger looks up; a capped vocabulary with its counts and word-cluster ids;
+2. a BiLSTM-CRF over frozen word vectors plus small trained embeddings of cheap features
+   (clusters, trigger class, affixes, shape), trained on the NER train splits with early
+   stopping on the ANERcorp + AQMAR dev F1 (dev splits are never fitted unless ``include_dev``);
+3. the encoder exported to ONNX; CRF transitions, vocabulary and settings go beside it.
+
+Seeds are fixed; with the same data and thread count the run is repeatable.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..text import tokenize
+from .ner_neural import NUM_TOKEN, word_key
+
+Log = Callable[[str], None]
+
+
+def news_sentences(paths: Sequence[Path], limit: int | None = None) -> Iterator[list[str]]:
+    """Lookup keys (normalised words, ``<num>``, punctuation) of each paragraph of unlabelled news."""
+    for path in paths:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if limit is not None and i >= limit:
+                    break
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                text = f"{obj.get('title') or ''}\n{obj.get('text') or ''}"
+                for para in text.split("\n"):
+                    toks = [word_key(t.text) for t in tokenize(para)]
+                    if len(toks) > 1:
+                        yield toks
+
+
+def write_token_file(paths: Sequence[Path], out: Path, log: Log = print) -> int:
+    """One paragraph per line, keys separated by spaces (gensim's LineSentence format)."""
+    n = 0
+    t0 = time.time()
+    with open(out, "w", encoding="utf-8") as fh:
+        for toks in news_sentences(paths):
+            fh.write(" ".join(toks) + "\n")
+            n += len(toks)
+    log(f"news tokens: {n:,} in {time.time() - t0:.0f} s")
+    return n
+
+
+def train_vectors(token_file: Path, *, dims: int = 100, min_count: int = 3, epochs: int = 5, workers: int = 2, seed: int = 7, log: Log = print):
+    """Skip-gram word2vec over the token file (gensim)."""
+    from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
+
+    t0 = time.time()
+    model = Word2Vec(
+        LineSentence(str(token_file)), vector_size=dims, window=5, min_count=min_count, sg=1, negative=5,
+        epochs=epochs, workers=workers, seed=seed,
+    )
+    log(f"word2vec: {len(model.wv):,} words x {dims} in {time.time() - t0:.0f} s")
+    return model
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+def build_vocab(wv, cluster_table: Path, *, max_words: int = 60_000, affix_top: int = 1_500) -> dict:
+    """The capped word table: words (most frequent first), counts, fp16 vectors, cluster ids, affix lists."""
+    from .ner_clusters import read_table
+
+    words = list(wv.index_to_key[:max_words])
+    counts = np.array([wv.get_vecattr(w, "count") for w in words], dtype=np.int64)
+    dims = wv.vector_size
+    vectors = np.zeros((len(words) + 2, dims), dtype=np.float16)
+    vectors[2:] = wv.vectors[: len(words)].astype(np.float16)
+    table, _ = read_table(cluster_table)
+    clusters = np.zeros((len(words), 4), dtype=np.int16)
+    for i, w in enumerate(words):
+        c = table.get(w)
+        if c:
+            clusters[i] = [int(x) + 1 for x in c[:4]]
+    affixes: dict[str, list[str]] = {}
+    for name, cut in (("p2", lambda s: s[:2]), ("p3", lambda s: s[:3]), ("s2", lambda s: s[-2:]), ("s3", lambda s: s[-3:])):
+        tally: dict[str, int] = {}
+        for w, n in zip(words, counts):
+            if len(w) > 3 and w.isalpha():
+                a = cut(w)
+                tally[a] = tally.get(a, 0) + int(n)
+        affixes[name] = sorted(tally, key=lambda a: -tally[a])[:affix_top]
+    return {"words": words, "counts": counts, "vectors": vectors, "clusters": clusters, "affixes": affixes}
+
+
+# --- model ------------------------------------------------------------------------------------
+
+#: Embedding size of each id column after the two word columns (c32 … s3).
+EMB_DIMS = {"c32": 8, "c128": 16, "c512": 16, "c2048": 24, "trig": 8, "shape": 4, "plen": 4, "freq": 4, "p2": 12, "p3": 16, "s2": 12, "s3": 16}
+
+
+def make_encoder(vocab: dict, *, hidden: int = 128, proj: int = 192, dropout: float = 0.5, emb_scale: float = 1.0):
+    import torch
+    from torch import nn
+
+    from .ner_neural import ID_COLUMNS, SHAPES, TAGS, TRIGGERS, WORD_COLUMNS
+
+    sizes = {"c32": 33, "c128": 129, "c512": 513, "c2048": 2049, "trig": len(TRIGGERS), "shape": len(SHAPES), "plen": 5, "freq": 5}
+    for k in ("p2", "p3", "s2", "s3"):
+        sizes[k] = len(vocab["affixes"][k]) + 1
+    cols = ID_COLUMNS[WORD_COLUMNS:]
+    dims = vocab["vectors"].shape[1]
+
+    class Encoder(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.embs = nn.ModuleList([nn.Embedding(sizes[c], int(EMB_DIMS[c] * emb_scale)) for c in cols])
+            n_in = WORD_COLUMNS * dims + sum(int(EMB_DIMS[c] * emb_scale) for c in cols)
+            self.drop = nn.Dropout(dropout)
+            self.proj = nn.Linear(n_in, proj)
+            self.fwd = nn.LSTM(proj, hidden, batch_first=True)
+            self.bwd = nn.LSTM(proj, hidden, batch_first=True)
+            self.out = nn.Linear(2 * hidden, len(TAGS))
+
+        def forward(self, vectors, ids, rev):
+            parts = [vectors] + [e(ids[:, :, i]) for i, e in enumerate(self.embs)]
+            x = torch.tanh(self.proj(self.drop(torch.cat(parts, -1))))
+            idx = rev.unsqueeze(-1).expand(-1, -1, x.shape[-1])
+            hf, _ = self.fwd(x)
+            hb, _ = self.bwd(torch.gather(x, 1, idx))
+            hb = torch.gather(hb, 1, rev.unsqueeze(-1).expand(-1, -1, hb.shape[-1]))
+            return self.out(self.drop(torch.cat([hf, hb], -1)))
+
+    return Encoder()
+
+
+class CrfLoss:
+    """Linear-chain CRF negative log-likelihood over padded batches (torch)."""
+
+    def __init__(self, n_tags: int) -> None:
+        import torch
+
+        self.trans = torch.zeros(n_tags, n_tags, requires_grad=True)
+        self.start = torch.zeros(n_tags, requires_grad=True)
+        self.end = torch.zeros(n_tags, requires_grad=True)
+
+    def params(self):
+        return [self.trans, self.start, self.end]
+
+    def __call__(self, scores, tags, mask):
+        import torch
+
+        B, T, K = scores.shape
+        maskf = mask.float()
+        # gold path score
+        s = self.start[tags[:, 0]] + scores[:, 0].gather(1, tags[:, :1]).squeeze(1)
+        for t in range(1, T):
+            step = self.trans[tags[:, t - 1], tags[:, t]] + scores[:, t].gather(1, tags[:, t:t + 1]).squeeze(1)
+            s = s + step * maskf[:, t]
+        lens = mask.sum(1)
+        last = tags.gather(1, (lens - 1).unsqueeze(1)).squeeze(1)
+        s = s + self.end[last]
+        # partition function
+        alpha = self.start + scores[:, 0]
+        for t in range(1, T):
+            nxt = torch.logsumexp(alpha.unsqueeze(2) + self.trans.unsqueeze(0), 1) + scores[:, t]
+            m = mask[:, t].unsqueeze(1)
+            alpha = torch.where(m, nxt, alpha)
+        logz = torch.logsumexp(alpha + self.end, 1)
+        return (logz - s).sum()
+
+
+# --- evaluation on tokens as a corpus gives them -----------------------------------------------
+
+class _Recorder:
+    """Stands in for a tagger to collect the piece sequences ``NerModel.tag_given_tokens`` asks for."""
+
+    def __init__(self, answers: dict[tuple[str, ...], list[str]] | None = None) -> None:
+        self.asked: list[tuple[str, ...]] = []
+        self.answers = answers
+
+    def tag(self, words):
+        key = tuple(words)
+        if self.answers is None:
+            self.asked.append(key)
+            return ["O"] * len(words)
+        return self.answers[key]
+
+
+def tag_corpus(tag_batch: Callable[[list[list[str]]], list[list[str]]], sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
+    """Tags for corpus sentences as given, through the same piece mapping as ``NerModel.tag_given_tokens``."""
+    from .ner_model import NerModel
+
+    rec = _Recorder()
+    for s in sentences:
+        NerModel.tag_given_tokens(rec, s)  # type: ignore[arg-type]
+    uniq = sorted({k for k in rec.asked if k}, key=len)
+    answers: dict[tuple[str, ...], list[str]] = {(): []}
+    for i in range(0, len(uniq), batch_size):
+        chunk = uniq[i:i + batch_size]
+        for k, tags in zip(chunk, tag_batch([list(k) for k in chunk])):
+            answers[k] = tags
+    rec = _Recorder(answers)
+    return [NerModel.tag_given_tokens(rec, s) for s in sentences]  # type: ignore[arg-type]
+
+
+# --- training ---------------------------------------------------------------------------------
+
+def train_neural(
+    data_dir: Path, out_dir: Path, vocab: dict, *, train_sets: Sequence[str] = ("anercorp", "wojood_sample", "aqmar"),
+    include_dev: bool = False, epochs: int = 20, patience: int = 4, batch_size: int = 32, lr: float = 2e-3,
+    hidden: int = 128, proj: int = 192, dropout: float = 0.5, word_dropout: float = 0.05, seed: int = 1,
+    threads: int = 2, select_on: Sequence[str] = ("anercorp", "aqmar"), log: Log = print,
+) -> dict:
+    """Fit the BiLSTM-CRF, keep the epoch with the best mean dev F1 over ``select_on``, export to ONNX."""
+    import random
+
+    import torch
+
+    from ..evaluation.ner import read_conll, score
+    from .ner_neural import TAGS, WORD_COLUMNS, NeuralFeaturizer, model_inputs, viterbi
+    from .ner_train import DEV_SETS, load_split
+
+    torch.manual_seed(seed)
+    random.seed(seed)
+    torch.set_num_threads(threads)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    feat = NeuralFeaturizer(vocab["words"], vocab["counts"], vocab["clusters"], vocab["affixes"])
+    vectors = vocab["vectors"]
+    tag_ix = {t: i for i, t in enumerate(TAGS)}
+    train: list[tuple[list[str], list[str]]] = []
+    sizes = {}
+    for name in train_sets:
+        for split in ("train", "dev") if include_dev else ("train",):
+            part = load_split(data_dir, name, split)
+            sizes[f"{name}/{split}"] = sum(len(w) for w, _ in part)
+            train.extend(part)
+    log("training tokens: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+    dev = {n: read_conll(data_dir / n / "dev.txt") for n in DEV_SETS if (data_dir / n / "dev.txt").is_file()}
+
+    enc = make_encoder(vocab, hidden=hidden, proj=proj, dropout=dropout)
+    crf = CrfLoss(len(TAGS))
+    opt = torch.optim.Adam(list(enc.parameters()) + crf.params(), lr=lr)
+
+    def batch_tensors(batch):
+        inp = model_inputs(feat, vectors, [w for w, _ in batch])
+        ids = torch.from_numpy(inp["ids"])
+        vec = torch.from_numpy(inp["vectors"])
+        T = ids.shape[1]
+        tags = torch.zeros(len(batch), T, dtype=torch.long)
+        mask = torch.zeros(len(batch), T, dtype=torch.bool)
+        for b, (_, t) in enumerate(batch):
+            tags[b, : len(t)] = torch.tensor([tag_ix[x] for x in t])
+            mask[b, : len(t)] = True
+        return vec, ids, torch.from_numpy(inp["rev"]), tags, mask
+
+    def tag_batch(sents):
+        with torch.no_grad():
+            inp = model_inputs(feat, vectors, sents)
+            sc = enc(torch.from_numpy(inp["vectors"]), torch.from_numpy(inp["ids"]), torch.from_numpy(inp["rev"])).numpy().astype(np.float64)
+        tr, st, en = (x.detach().numpy().astype(np.float64) for x in crf.params())
+        return [[TAGS[i] for i in viterbi(sc[b, : len(s)], tr, st, en)] for b, s in enumerate(sents)]
+
+    def evaluate() -> dict[str, float]:
+        enc.eval()
+        out = {}
+        for name, sents in dev.items():
+            preds = tag_corpus(tag_batch, [s.tokens for s in sents])
+            out[name] = score((s.tags for s in sents), preds).f1 * 100
+        enc.train()
+        return out
+
+    # Length-bucketed batches: sort, cut, shuffle the batch order each epoch.
+    order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
+    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    best, best_state, best_epoch, history, bad = -1.0, None, 0, [], 0
+    for epoch in range(1, epochs + 1):
+        t0 = time.time()
+        random.shuffle(batches)
+        total = 0.0
+        enc.train()
+        for bi in batches:
+            vec, ids, rev, tags, mask = batch_tensors([train[i] for i in bi])
+            if word_dropout:
+                # Unknown-word practice: some words lose their vector (the stem's stays).
+                drop = (torch.rand(vec.shape[:2]) < word_dropout).unsqueeze(-1)
+                half = vec.shape[-1] // WORD_COLUMNS
+                vec = torch.cat([vec[..., :half].masked_fill(drop, 0.0), vec[..., half:]], -1)
+            loss = crf(enc(vec, ids, rev), tags, mask)
+            opt.zero_grad()
+            (loss / len(bi)).backward()
+            torch.nn.utils.clip_grad_norm_(list(enc.parameters()) + crf.params(), 5.0)
+            opt.step()
+            total += float(loss)
+        f1 = evaluate()
+        sel = sum(f1[n] for n in select_on if n in f1) / max(1, sum(n in f1 for n in select_on))
+        history.append({"epoch": epoch, "loss": round(total, 1), **{k: round(v, 2) for k, v in f1.items()}})
+        log(f"epoch {epoch}: loss {total:,.0f}  " + "  ".join(f"{k} {v:.1f}" for k, v in f1.items()) + f"  ({time.time() - t0:.0f} s)")
+        if sel > best:
+            best, best_epoch, bad = sel, epoch, 0
+            best_state = ({k: v.clone() for k, v in enc.state_dict().items()}, [p.detach().clone() for p in crf.params()])
+        else:
+            bad += 1
+            if bad >= patience:
+                break
+    enc.load_state_dict(best_state[0])
+    for p, v in zip(crf.params(), best_state[1]):
+        p.data.copy_(v)
+    enc.eval()
+    export(enc, crf, vocab, out_dir, log=log)
+    settings = {"hidden": hidden, "proj": proj, "dropout": dropout, "word_dropout": word_dropout, "lr": lr, "batch_size": batch_size,
+                "epochs_max": epochs, "patience": patience, "seed": seed, "select_on": list(select_on)}
+    return {"train_sets": list(train_sets), "train_tokens": sizes, "dev_in_training": include_dev, "best_epoch": best_epoch,
+            "history": history, "settings": settings, "dev_f1": history[best_epoch - 1]}
+
+
+def export(enc, crf, vocab: dict, out_dir: Path, log: Log = print) -> None:
+    """``encoder.onnx`` (dynamic batch and length) and ``vectors.npz`` (word table + CRF transitions)."""
+    import torch
+
+    from .ner_neural import ENCODER_FILE, ID_COLUMNS, VECTORS_FILE, WORD_COLUMNS
+
+    B, T = 2, 7
+    dims = vocab["vectors"].shape[1] * WORD_COLUMNS
+    ex = (torch.zeros(B, T, dims), torch.zeros(B, T, len(ID_COLUMNS) - WORD_COLUMNS, dtype=torch.long),
+          torch.arange(T).repeat(B, 1))
+    torch.onnx.export(
+        enc, ex, str(out_dir / ENCODER_FILE), input_names=["vectors", "ids", "rev"], output_names=["scores"],
+        dynamic_axes={"vectors": {0: "b", 1: "t"}, "ids": {0: "b", 1: "t"}, "rev": {0: "b", 1: "t"}, "scores": {0: "b", 1: "t"}},
+        opset_version=17, dynamo=False,
+    )
+    tr, st, en = (p.detach().numpy().astype(np.float32) for p in crf.params())
+    np.savez_compressed(
+        out_dir / VECTORS_FILE, words=np.array(vocab["words"]), counts=vocab["counts"], vectors=vocab["vectors"],
+        clusters=vocab["clusters"], transitions=tr, start=st, end=en,
+    )
+    log(f"exported to {out_dir}")
+
+
+# --- ensemble weight and dev figures ----------------------------------------------------------
+
+def ensemble_dev_scores(model_dir: Path, crf_dir: Path | None, data_dir: Path, weights: Sequence[float], log: Log = print) -> dict[float, dict]:
+    """Dev scores (per dataset: the score table) of the ensemble at each neural weight.
+
+    Marginals of both models are computed once per sentence; only the mixing changes.
+    """
+    from ..evaluation.ner import read_conll, score
+    from .ner_model import NerModel
+    from .ner_model import load_model as load_crf
+    from .ner_neural import EnsembleTagger, NeuralTagger, decode_marginals
+    from .ner_train import DEV_SETS
+
+    neural = NeuralTagger(model_dir)
+    crf = load_crf(str(crf_dir) if crf_dir else None)
+    ens = EnsembleTagger(crf, neural, 0.5)
+    results: dict[float, dict] = {w: {} for w in weights}
+    for name in DEV_SETS:
+        path = data_dir / name / "dev.txt"
+        if not path.is_file():
+            continue
+        sents = read_conll(path)
+        rec = _Recorder()
+        for s in sents:
+            NerModel.tag_given_tokens(rec, s.tokens)  # type: ignore[arg-type]
+        uniq = sorted({k for k in rec.asked if k}, key=len)
+        pn: dict[tuple[str, ...], np.ndarray] = {}
+        for i in range(0, len(uniq), 64):
+            chunk = uniq[i:i + 64]
+            pn.update(zip(chunk, neural.marginal_batch([list(k) for k in chunk])))
+        pc = {k: ens.crf_marginals(list(k)) for k in uniq}
+        for w in weights:
+            answers = {k: decode_marginals(w * pn[k] + (1 - w) * pc[k]) for k in uniq}
+            answers[()] = []
+            r = _Recorder(answers)
+            preds = [NerModel.tag_given_tokens(r, s.tokens) for s in sents]  # type: ignore[arg-type]
+            results[w][name] = score((s.tags for s in sents), preds).table()
+        log(f"{name}: " + "  ".join(f"w={w:g} {results[w][name]['micro']['f1'] * 100:.1f}" for w in weights))
+    return results
+
+
+def train_ner_neural(
+    data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path], cluster_table: Path, crf_dir: Path | None = None,
+    work_dir: Path | None = None, include_dev: bool = False, epochs: int = 20, weights: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7, 1.0),
+    max_words: int = 60_000, dims: int = 100, ensemble_weight: float | None = None, log: Log = print, **train_kw,
+) -> dict:
+    """Word vectors → vocabulary → BiLSTM-CRF → ONNX → ensemble weight chosen on dev → ``meta.json``.
+
+    ``crf_dir`` is the CRF the ensemble weight is tuned with; for held-out figures it must be
+    trained on the train splits only. With ``include_dev`` the tagger is fitted on train + dev
+    for exactly ``epochs`` epochs (no early stopping: the dev splits are training data then), and
+    ``ensemble_weight`` (chosen by a train-only run) is recorded instead of tuned.
+    """
+    import tempfile
+
+    from gensim.models import Word2Vec
+
+    t_start = time.time()
+    work = work_dir or Path(tempfile.mkdtemp(prefix="marsad-ner-neural-"))
+    work.mkdir(parents=True, exist_ok=True)
+    w2v_path = work / "w2v.model"
+    if w2v_path.is_file():
+        wv = Word2Vec.load(str(w2v_path)).wv
+        log(f"word vectors reused from {w2v_path}")
+    else:
+        tok = work / "news_tokens.txt"
+        if not tok.is_file():
+            write_token_file(news_paths, tok, log=log)
+        w2v = train_vectors(tok, dims=dims, log=log)
+        w2v.save(str(w2v_path))
+        wv = w2v.wv
+    vocab = build_vocab(wv, cluster_table, max_words=max_words)
+    if include_dev:
+        train_kw = {**train_kw, "patience": epochs + 1}
+    meta = train_neural(data_dir, out_dir, vocab, include_dev=include_dev, epochs=epochs, log=log, **train_kw)
+    meta.update({
+        "model": "BiLSTM-CRF over frozen word2vec vectors + feature embeddings (torch, exported to ONNX)",
+        "affixes": vocab["affixes"], "threads": 1, "vocabulary": len(vocab["words"]), "vector_dims": dims,
+        "vector_source": [p.name for p in news_paths], "cluster_table": cluster_table.name,
+    })
+    if include_dev:
+        meta["note"] = "dev splits were fitted: the dev figures in this file are not held-out estimates"
+    if ensemble_weight is not None:
+        meta["ensemble_weight"] = float(ensemble_weight)
+    elif crf_dir is not None:
+        res = ensemble_dev_scores(out_dir, crf_dir, data_dir, weights, log=log)
+        mean = {w: np.mean([res[w][n]["micro"]["f1"] for n in ("anercorp", "aqmar") if n in res[w]]) for w in weights}
+        best_w = max(weights, key=lambda w: mean[w])
+        meta["ensemble_weight"] = float(best_w)
+        meta["ensemble_crf"] = str(crf_dir)
+        meta["ensemble_dev"] = {str(w): {n: round(t["micro"]["f1"] * 100, 2) for n, t in res[w].items()} for w in weights}
+        meta["dev"] = {n: t for n, t in res[best_w].items()}
+        meta["dev_neural_only"] = {n: t for n, t in res[1.0].items()} if 1.0 in res else {}
+    meta["train_seconds"] = round(time.time() - t_start)
+    from .ner_neural import META_FILE
+
+    (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    return meta
