@@ -193,3 +193,63 @@ def test_an_attribution_at_the_end_keeps_the_clause_before():
 ])
 def test_attribution_words_that_attribute_nothing(sentence):
     assert quotes(sentence) == []
+
+
+# --- second round: modal أن, long genitive speakers, quotation marks that open the next quote ---------
+
+@pytest.mark.parametrize("sentence", [
+    "وأعلن الاتحاد تأجيل المباراة التي كان من المقرر أن تقام الجمعة.",
+    "وحذرت الهيئة من تقلبات جوية، من الممكن أن تتحول إلى سيول جارفة.",
+    "ولفتت الدراسة إلى الدور الذي يمكن أن تلعبه الطاقة الشمسية.",
+])
+def test_modal_أن_is_no_complement(sentence):
+    assert quotes(sentence) == []
+
+
+def test_a_verbal_noun_takes_a_long_genitive_speaker():
+    text = ("وتوقفت الصحف عند إعلان المتحدث الرسمي باسم هيئة التفاوض السورية المعارضة يحيى العريضي "
+            "أن الجولة المقبلة لن تعقد قبل الخريف.")
+    assert texts(text) == ["الجولة المقبلة لن تعقد قبل الخريف"]
+
+
+def test_a_straight_mark_that_opens_the_next_quote_leaves_the_first_one_open():
+    text = ('وكان رئيس الحكومة قال، في بيان، الأحد، إن "قوات أجنبية انتشرت في الميناء. '
+            'وأضاف أن "الأزمة تتعلق بالسيادة قبل أي شيء آخر".')
+    assert texts(text) == ["قوات أجنبية انتشرت في الميناء", "الأزمة تتعلق بالسيادة قبل أي شيء آخر"]
+
+
+def test_an_unclosed_quotation_stops_at_a_sentence_that_reports_again():
+    text = 'وقال المدير: "الوضع تحت السيطرة. وأضاف أن الفرق الطبية في حالة تأهب.'
+    assert texts(text) == ["الوضع تحت السيطرة", "الفرق الطبية في حالة تأهب"]
+
+
+def test_an_unclosed_quotation_otherwise_runs_to_the_paragraph_end():
+    text = 'وقال الوزير: "لن نتراجع عن القرار. ونحن ماضون في الإصلاح.\nوغادر الوزير القاعة.'
+    assert texts(text) == ["لن نتراجع عن القرار. ونحن ماضون في الإصلاح"]
+
+
+def test_a_sloppy_closing_mark_glued_to_the_next_word_still_closes():
+    text = 'وقال الباحث في جامعة "كينغز كوليدج "في لندن إن النتائج مشجعة.'
+    assert texts(text) == ["النتائج مشجعة"]
+
+
+def test_a_verb_with_an_object_pronoun_is_a_cue():
+    text = 'وانتقدت الوزارة البيان، ووصفته بأنه "تصعيد لا يخدم أحدا".'
+    assert texts(text) == ["تصعيد لا يخدم أحدا"]
+    assert texts("وأبلغهم المدير أن الرواتب ستصرف الأسبوع المقبل.") == ["الرواتب ستصرف الأسبوع المقبل"]
+
+
+def test_a_possessed_description_is_no_cue():
+    text = "ونقلت الوكالة عن القنصل، وصفه للمبادرة \"ستكون بداية جيدة لحل الخلافات العالقة بين البلدين\"."
+    q = quotes(text)
+    assert [x.cue for x in q] == ["ونقلت"]
+
+
+def test_a_treaty_is_a_source_with_no_speaker():
+    q = quotes("ووفقا للاتفاق، فإنه يجب على الطرفين سحب قواتهما خلال شهر.")
+    assert [(x.text, x.speaker) for x in q] == [("يجب على الطرفين سحب قواتهما خلال شهر", None)]
+
+
+def test_on_his_side_opens_another_statement():
+    text = "وأكد اللاعب أنه سعيد في النادي، ومن جانبه أكد المدرب أن اللاعب باق حتى نهاية عقده."
+    assert texts(text) == ["سعيد في النادي", "اللاعب باق حتى نهاية عقده"]

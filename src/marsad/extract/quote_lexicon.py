@@ -96,6 +96,8 @@ MASDAR_CUES = """
 B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح"}
 #: Verbs whose object, not subject, follows them (وصف الهاشمي العيثاوي بأنه ...): the speaker is the first name.
 OBJECT_FIRST = {"وصف"}
+#: Verbs that take a person as object, matched with an object pronoun too (ووصفته بأنه، أبلغهم أن).
+OBJECT_CLITIC = {"وصف", "أبلغ", "أخبر", "حذر", "طمأن"}
 #: Cue forms that are impersonal passives when أن follows at once: يذكر أن / يشار إلى أن / يعتقد أنه.
 IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو", "تردد", "يلاحظ"}
 
@@ -106,7 +108,7 @@ SOURCE_WORDS = {"بحسب": 1, "حسب": 1, "وفق": 1, "وفقا": 1, "طبق�
 NOT_SOURCES = """
 تعليمات تعليمات قرار قرارات القرار نظام أنظمة الأنظمة النظام قانون القانون القوانين المادة مادة الخطة خطة
 الجدول جدول الترتيب ترتيب التصنيف تصنيف التوقيت توقيت الأحكام أحكام الشروط شروط الحاجة حاجة الظروف ظروف
-الأصول الضوابط ضوابط المعايير معايير نوع النوع طبيعة حجم الحالة حالة الاتفاق اتفاق الاتفاقية العقد عقد
+الأصول الضوابط ضوابط المعايير معايير نوع النوع طبيعة حجم الحالة حالة العقد عقد
 السعر سعر الأسعار أسعار الموسم الطلب طلب رغبة رغبته الإمكانيات الإمكانات قدرة القدرة البرنامج برنامج
 المنطقة منطقة المكان الوقت وقت الأولوية الأهمية الدستور دستور الاحتياج التسلسل الأقدمية المرحلة مرحلة
 متطلبات المتطلبات رؤية الرؤية توجيهات التوجيهات خطط الخطط أهداف الأهداف مبادئ المبادئ مقتضيات نص النص بنود البنود
@@ -175,9 +177,11 @@ PRONOUN_PREPS = """
 CUE_BLOCKERS = """
 الذي التي الذين بما مما عدم بن ابن بنت أبي أبو
 """
-#: Words before أن that make it a conjunction, not a complement (إلا أن "however", بعد أن "after").
+#: Words before أن that make it a conjunction, not a complement (إلا أن "however", بعد أن "after"),
+#: and modal words whose أن is no one's statement (من المقرر أن، يجب أن، لا بد أن).
 NOT_COMPLEMENT_BEFORE = """
 إلا الا رغم برغم بعد قبل منذ غير حتى كما لو بيد سيما مع بدل بدلا دون بدون
+يمكن يجب ينبغي يفترض بد لابد المقرر المتوقع المفترض المرجح الممكن المحتمل المنتظر الضروري المؤكد المهم الواضح
 """
 #: Nouns after في that make an adjunct of the phrase (في بيان، في مقابلة، في تغريدة).
 COMM_NOUNS = """
@@ -263,6 +267,7 @@ NAMING_VERB_STARTS = """
 #: تقارير): the statement gets no speaker, and no one before it is guessed.
 RECORD_HEADS = """
 وثائق الوثائق وثيقة الوثيقة مستندات المستندات سجلات السجلات خطاب الخطاب معلومات المعلومات تقارير التقارير
+الاتفاق اتفاق الاتفاقية اتفاقية المعاهدة معاهدة
 أوراق الأوراق محاضر المحاضر
 """
 #: Verbs of stance that take a noun object (رحب، أدان، طالب، هنأ ...): not quotations themselves, but
@@ -387,6 +392,7 @@ def cue_forms() -> dict[str, CueForm]:
 class Lexicon:
     cues: dict[str, CueForm]
     object_first: frozenset[str]
+    object_clitic: frozenset[str]
     impersonal: frozenset[str]
     source_words: frozenset[str]
     not_sources: frozenset[str]
@@ -425,6 +431,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         cues=cue_forms(),
         object_first=frozenset(normalize(w) for w in OBJECT_FIRST),
+        object_clitic=frozenset(normalize(w) for w in OBJECT_CLITIC),
         impersonal=frozenset(normalize(w) for w in IMPERSONAL),
         source_words=frozenset(normalize(w) for w in SOURCE_WORDS),
         not_sources=_words(NOT_SOURCES),

@@ -185,6 +185,15 @@ class _Reader:
             cue = self.lex.cues.get(w[1:])
             if cue is not None:
                 return cue, True
+        # ووصفته بأنه، أبلغهم أن: an object pronoun on a verb whose object is a person; strict, since
+        # وصفه is also "his description".
+        # Only with و/ف glued on, where the verb reading is clear (نقلت … عن القنصل وصفه للبادرة: a noun).
+        if w[0] in "وف":
+            for suffix in ("ه", "ها", "هم", "هما"):
+                if w.endswith(suffix) and len(w) > len(suffix) + 3:
+                    cue = self.lex.cues.get(w[1:-len(suffix)])
+                    if cue is not None and cue.pos == "verb" and cue.lemma in self.lex.object_clitic:
+                        return CueForm(cue.lemma, cue.pos, cue.gender, True), True
         # ليؤكد، لتضيف، سيقول، وليشير: the lam of purpose or the future sin on a present-tense cue
         # (a تـ form counts only when its يـ form is a cue too, so لتابع "for a follower" is not one).
         for n in (1, 2):
@@ -206,6 +215,9 @@ class _Reader:
         closers = _OPENERS.get(self.toks[j].text, "")
         for k in range(j + 1, self.para_end[j]):
             if self.toks[k].text in closers:
+                if self.toks[k].text == '"' and self.opener_shaped(k) and any(
+                        self.toks[m].text == '"' for m in range(k + 1, self.para_end[j])):
+                    return None  # «إن "قوات … سقطرى. وأضاف أن "الحالة …"»: the next mark opens another quote
                 return k
         # Mixed marks (“… " or «… ”): with no matching closer in the paragraph, another closing mark ends it.
         opener = self.toks[j].text
@@ -213,6 +225,12 @@ class _Reader:
             if self.toks[k].text in _CLOSERS and self.toks[k].text != opener:
                 return k
         return None
+
+    def opener_shaped(self, k: int) -> bool:
+        """A straight mark with a space before it and a word glued after it opens a quotation."""
+        toks = self.toks
+        return (0 < k < self.n - 1 and toks[k].start > toks[k - 1].end and toks[k + 1].start == toks[k].end
+                and toks[k + 1].kind in ("word", "num"))
 
     def is_opener(self, k: int) -> bool:
         return self.toks[k].kind == "punct" and self.toks[k].text in _OPENERS
@@ -261,9 +279,10 @@ class _Reader:
         return False
 
     # --- complement scan ------------------------------------------------------------------
-    def scan_complement(self, start: int, strict: bool) -> tuple[str, int] | None:
+    def scan_complement(self, start: int, strict: bool, limit: int | None = None) -> tuple[str, int] | None:
         """The first أن/إن, colon or quotation after a cue, within its sentence."""
-        limit = _MAX_ZONE_STRICT if strict else _MAX_ZONE
+        if limit is None:
+            limit = _MAX_ZONE_STRICT if strict else _MAX_ZONE
         end = self.sent_end[start] if start < self.n else start
         k = start
         seen = 0
@@ -345,6 +364,11 @@ class _Reader:
         """Token range inside the quotation opened at ``j`` and the token to resume after."""
         close = self.find_close(j)
         stop = close if close is not None else self.para_end[j]
+        if close is None:  # never closed: to the paragraph end, or to a sentence that reports again
+            for k in range(j + 1, stop):
+                if self.toks[k].kind == "punct" and self.toks[k].text in _SENT_END and k + 1 < stop and self.sentence_reports(k + 1):
+                    stop = k
+                    break
         if stop <= j + 1:
             return None
         # "ثبوت التهمة" على المرداسي "بموجب اعترافه": quoted fragments a few words apart, no
@@ -422,6 +446,9 @@ class _Reader:
                         break  # "…، “قال لي الموظف: اغربي …”": another statement, quoted whole
                     close = self.find_close(k)
                     if close is None:
+                        if t.text == '"' and any(self.toks[m].text == '"' for m in range(k + 1, para)):
+                            k += 1  # a mark left open before the next quotation: the sentence still ends the clause
+                            continue
                         return s, para
                     k = close + 1
                     end = max(end, self.sent_end[close] if close < self.n else end)
@@ -451,9 +478,14 @@ class _Reader:
 
     def starts_new_statement(self, k: int) -> bool:
         """A comma followed by a participle cue, a verb cue or an attribution starts another statement."""
-        while k < self.n and (self.word(k) in _CONNECTORS or self.bare(self.word(k)).startswith("لكن")
-                              or self.word(k) in ("ايضا", "بدوره", "بدورها")):
-            k += 1  # "، فيما أعلن …"، "، كما أكد …"، "، ولكنها أوضحت أيضا أن …"
+        while k < self.n:  # "، فيما أعلن …"، "، كما أكد …"، "، ولكنها أوضحت أيضا أن …"، "، ومن جانبه أكد …"
+            w = self.word(k)
+            if w in _CONNECTORS or self.bare(w).startswith("لكن") or w in ("ايضا", "بدوره", "بدورها"):
+                k += 1
+            elif w in ("من", "ومن") and self.word(k + 1).startswith(("جانب", "جهت", "ناحيت")):
+                k += 2
+            else:
+                break
         if k >= self.n:
             return False
         w = self.bare(self.word(k))
@@ -1231,7 +1263,9 @@ class _Reader:
             if self.word(k + 1) != "في":
                 return k + 1
             start = k + 2
-        found = self.scan_complement(start, cue.strict and cue.lemma != "جاء")
+        # A verbal noun's speaker is a genitive chain (إعلان الناطق الرسمي باسم الائتلاف … سالم المسلط أن).
+        found = self.scan_complement(start, cue.strict and cue.lemma != "جاء",
+                                     _MAX_ZONE_STRICT + 4 if cue.gender is None else None)
         if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2:
             found = None  # bare بين is mostly "between"
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
