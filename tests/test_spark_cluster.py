@@ -29,12 +29,27 @@ def _read(path: Path) -> list[dict]:
     return pq.read_table(path).to_pylist()
 
 
+def _provenance(local) -> dict[str, tuple]:
+    """The local clusterer's provenance per article, in the Spark job's terms."""
+    return {m.id: (m.relation, m.copy_of, m.copy_similarity, c.credited_source, c.first_id)
+            for c in local.clusters() for m in c.members}
+
+
+def _spark_provenance(rows: list[dict]) -> dict[str, tuple]:
+    return {r["id"]: (r["relation"], r["copy_of"], r["copy_similarity"], r["story_credited_source"], r["story_first_id"])
+            for r in rows}
+
+
 def _check(rows: list[dict], records: list[dict]) -> None:
     local = cluster_records(records)
     expected = local.assignments()
     got = {r["id"]: (r["cluster_id"], r["dup_group_id"]) for r in rows}
     assert len(rows) == len(got) == len(expected)
     assert got == expected
+    # The same provenance, and every kind of it occurs in the data (an excerpt, copies, rewrites, credits).
+    assert _spark_provenance(rows) == _provenance(local)
+    assert {p[0] for p in _provenance(local).values()} == {"first", "verbatim", "near-copy", "excerpt", "rewrite"}
+    assert any(p[3] for p in _provenance(local).values())
     # The data has real syndication and multi-article stories, so the comparison means something.
     assert sum(1 for m in local.members().values() if len(m) > 1) >= 5
     dup_sizes: dict[str, int] = {}
@@ -95,6 +110,8 @@ def test_spark_cluster_reads_extracted_records(spark, shared_data: Path, tmp_pat
     counts = cluster(spark, str(tmp_path / "ext" / "records"), str(tmp_path / "out"))
     assert counts["articles"] == len(records) and counts["errors"] == 0
     local = cluster_records(records)
-    got = {r["id"]: (r["cluster_id"], r["dup_group_id"]) for r in _read(tmp_path / "out" / "assignments")}
+    rows = _read(tmp_path / "out" / "assignments")
+    got = {r["id"]: (r["cluster_id"], r["dup_group_id"]) for r in rows}
     assert got == local.assignments()
+    assert _spark_provenance(rows) == _provenance(local)
     assert len({story for story, _ in local.assignments().values()}) <= len(records) - 5  # articles do cluster

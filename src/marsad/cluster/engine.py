@@ -213,6 +213,12 @@ def copy_kind(a: DocFeatures, b: DocFeatures, config: ClusterConfig = DEFAULT_CO
     return None
 
 
+def excerpt_link(a: DocFeatures, b: DocFeatures) -> tuple[str, str, float]:
+    """An excerpt edge as provenance reads it: (shorter id, longer id, containment to 3 places)."""
+    short, long_ = (a, b) if (a.n_shingles, a.id) < (b.n_shingles, b.id) else (b, a)
+    return short.id, long_.id, round(containment(a, b), 3)
+
+
 def is_duplicate(a: DocFeatures, b: DocFeatures, config: ClusterConfig = DEFAULT_CONFIG) -> bool:
     """A copy or an excerpt of the other (see :func:`copy_kind`)."""
     return copy_kind(a, b, config) is not None
@@ -479,8 +485,8 @@ class Clusterer:
                 self._dups.union(f.id, other)
                 self._stories.union(f.id, other)
             elif kind == "excerpt":
-                short, long_ = (f, g) if (f.n_shingles, f.id) < (g.n_shingles, g.id) else (g, f)
-                self.excerpt_of[short.id][long_.id] = round(containment(f, g), 3)
+                short, long_, share = excerpt_link(f, g)
+                self.excerpt_of[short][long_] = share
                 self._stories.union(f.id, other)
             elif kind == "story":
                 self._stories.union(f.id, other)
@@ -644,7 +650,12 @@ class Clusterer:
 
 def build_story(story_id: str, feats: list[DocFeatures], dup_edges: Mapping[str, Mapping[str, float]],
                 config: ClusterConfig, dup_of, excerpt_of: Mapping[str, Mapping[str, float]] | None = None) -> StoryCluster:
-    """Provenance of one story: first publisher, credited source, and each member's relation."""
+    """Provenance of one story: first publisher, credited source, and each member's relation.
+
+    ``dup_edges`` only saves recomputing a copy's Jaccard estimate (an empty mapping gives the same
+    result); ``excerpt_of`` holds the story component's excerpt edges (:func:`excerpt_link`).
+    The Spark job (``marsad.spark.cluster``) calls this too, with the edges it found.
+    """
     feats = sorted(feats, key=_order_key)
     features_by_id = {f.id: f for f in feats}
     first = feats[0]
@@ -665,9 +676,10 @@ def build_story(story_id: str, feats: list[DocFeatures], dup_edges: Mapping[str,
                 sim = dup_similarity(f, original)
             relation = "verbatim" if sim >= config.verbatim_threshold else "near-copy"
         elif excerpt_of and excerpt_of.get(f.id):
-            # An excerpt of a longer text: point at the one it lies most inside (earliest on ties).
-            src, sim = max(excerpt_of[f.id].items(), key=lambda kv: (kv[1], -_order_key(features_by_id[kv[0]])[0]
-                                                                     if kv[0] in features_by_id else 0))
+            # An excerpt of a longer text: point at the one it lies most inside (earliest, then
+            # smallest id on ties, so the choice never depends on the order edges were found in).
+            src, sim = min(excerpt_of[f.id].items(), key=lambda kv: (-kv[1], _order_key(features_by_id[kv[0]])[0]
+                                                                     if kv[0] in features_by_id else 0, kv[0]))
             if src in features_by_id and f is not first:
                 relation, copy_of = "excerpt", src
             else:

@@ -22,9 +22,12 @@ finds the same candidate pairs and makes the same pairwise decisions:
    each round; labels are the order key (publication time, id), so a component's label is its
    earliest member and its id is ``cluster_id("story"|"dup", earliest member id)`` — the id the
    Clusterer gives.
+5. **Stories and provenance**, one component per task: ``split_component`` and ``build_story``
+   (first publisher, credited source, each member's relation and ``copy_of``), as locally.
 
 Input: records written by ``marsad spark extract`` (``OUTPUT/records``, Parquet) or JSON Lines
-(records or plain articles). Output: ``OUTPUT/assignments`` (one row per article),
+(records or plain articles). Output: ``OUTPUT/assignments`` (one row per article, with the
+provenance the local clusterer gives: relation, copy_of, the story's credited source),
 ``OUTPUT/edges`` (the pair decisions) and ``OUTPUT/errors`` (lines that are no article).
 """
 
@@ -54,7 +57,11 @@ FEATURE_DDL = ", ".join([
 ])
 PAIR_DDL = "a STRING, b STRING, kind STRING, similarity DOUBLE"
 ASSIGNMENT_COLUMNS = ("id", "cluster_id", "dup_group_id", "duplicate_of", "story_first_id", "story_size", "dup_size",
-                      "outlet", "published_at", "credited_source")
+                      "outlet", "published_at", "credited_source", "relation", "copy_of", "copy_similarity",
+                      "story_credited_source")
+#: What the per-component task returns for each member: the story split and its provenance.
+STORY_DDL = ("id STRING, cluster_id STRING, story_first_id STRING, relation STRING, copy_of STRING, "
+             "copy_similarity DOUBLE, story_credited_source STRING")
 
 
 def _signed(h: int) -> int:
@@ -230,20 +237,33 @@ def connected_labels(edges: DataFrame, keys: DataFrame, max_rounds: int = MAX_RO
     raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
 
 
-def _split_component_rows(item: tuple[str, Any], config: ClusterConfig) -> list[tuple[str, str, str]]:
-    """One story-graph component → ``(id, cluster_id, story_first_id)`` per member, split as the Clusterer splits it."""
-    from ..cluster.engine import _order_key, cluster_id, split_component
+def _component_rows(item: tuple[str, Any], config: ClusterConfig) -> list[tuple]:
+    """One story-graph component → a row per member: its story and provenance, as the Clusterer gives them.
 
-    _, rows = item
+    ``item`` is ``(label, (members, excerpt_pairs))``: members ``(id, pickled features, earliest
+    member of its near-duplicate group)``, and the component's excerpt edges ``(a, b)``. The split
+    is :func:`~marsad.cluster.engine.split_component` and the provenance
+    :func:`~marsad.cluster.engine.build_story`, the functions the local clusterer calls.
+    """
+    from ..cluster.engine import _order_key, build_story, cluster_id, excerpt_link, split_component
+
+    _, (rows, excerpt_pairs) = item
     rows = list(rows)
     feats = [pickle.loads(r[1]) for r in rows]
-    dup_of = {r[0]: r[2] for r in rows}
-    parts = split_component(feats, dup_of.__getitem__, config) if len(feats) > 1 else [[feats[0].id]]
+    dup_first = {r[0]: r[2] for r in rows}
+    parts = split_component(feats, dup_first.__getitem__, config) if len(feats) > 1 else [[feats[0].id]]
     by_id = {f.id: f for f in feats}
+    excerpt_of: dict[str, dict[str, float]] = {}
+    for a, b in excerpt_pairs:
+        short, long_, share = excerpt_link(by_id[a], by_id[b])
+        excerpt_of.setdefault(short, {})[long_] = share
     out = []
     for part in parts:
-        first = min(_order_key(by_id[i]) for i in part)[1]
-        out.extend((i, cluster_id("story", first), first) for i in part)
+        sid = cluster_id("story", min(_order_key(by_id[i]) for i in part)[1])
+        story = build_story(sid, [by_id[i] for i in part], {}, config,
+                            dup_of=lambda i: cluster_id("dup", dup_first[i]), excerpt_of=excerpt_of)
+        out.extend((m.id, sid, story.first_id, m.relation, m.copy_of, m.copy_similarity, story.credited_source)
+                   for m in story.members)
     return out
 
 
@@ -252,7 +272,9 @@ def cluster(spark: SparkSession, input_path: str, output_path: str, *, partition
     """Cluster the records at ``input_path``; returns counts (articles, errors, edges, stories, ...).
 
     Output under ``output_path``: ``assignments`` (Parquet: id, cluster_id, dup_group_id,
-    duplicate_of, story_first_id, story_size, dup_size, outlet, published_at, credited_source),
+    duplicate_of, story_first_id, story_size, dup_size, outlet, published_at, credited_source, and the
+    story provenance of :func:`marsad.cluster.engine.build_story`: relation, copy_of, copy_similarity,
+    story_credited_source),
     ``edges`` (a, b, kind, similarity; ``b`` the later article) and ``errors`` (row_no, id, error).
     """
     from ..cluster import DEFAULT_CONFIG
@@ -323,12 +345,16 @@ def _cluster(spark: SparkSession, input_path: str, out: str, *, partitions: int 
                     .select("id", "outlet", "published_at", "credited_source",
                             F.coalesce("sl", "key").getField("id").alias("story_first_id"),
                             F.coalesce("dl", "key").getField("id").alias("dup_first_id")))
-        # Each connected component is split into stories by the Clusterer's own function
-        # (average linkage, marsad.cluster.engine.split_component), one component per task.
+        # Each connected component is split into stories and given its provenance by the
+        # Clusterer's own functions (split_component, build_story), one component per task,
+        # with the component's excerpt edges (provenance names the text an excerpt lies in).
         members = (feats.select("id", "features").join(assigned.select("id", "story_first_id", "dup_first_id"), "id")
                    .rdd.map(lambda r: (r["story_first_id"], (r["id"], bytes(r["features"]), r["dup_first_id"]))))
-        split_rows = members.groupByKey().flatMap(functools.partial(_split_component_rows, config=config))
-        stories = spark.createDataFrame(split_rows, "id string, cluster_id string, story_first_id string")
+        excerpts = (edges.where(F.col("kind") == "excerpt").select("a", "b")
+                    .join(assigned.select(F.col("id").alias("a"), "story_first_id"), "a")
+                    .rdd.map(lambda r: (r["story_first_id"], (r["a"], r["b"]))))
+        story_rows = members.cogroup(excerpts).flatMap(functools.partial(_component_rows, config=config))
+        stories = spark.createDataFrame(story_rows, STORY_DDL)
         assigned = (assigned.drop("story_first_id")
                     .join(stories, "id")
                     .join(ids.select(F.col("first_id").alias("dup_first_id"), F.col("dup_key").alias("dup_group_id")),
