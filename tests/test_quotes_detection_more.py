@@ -253,3 +253,39 @@ def test_a_treaty_is_a_source_with_no_speaker():
 def test_on_his_side_opens_another_statement():
     text = "وأكد اللاعب أنه سعيد في النادي، ومن جانبه أكد المدرب أن اللاعب باق حتى نهاية عقده."
     assert texts(text) == ["سعيد في النادي", "اللاعب باق حتى نهاية عقده"]
+
+
+# --- third round: strict cues before a subject and a long quotation, documents that "came with" speech ------
+
+@pytest.mark.parametrize("sentence, said", [
+    ('وتابع المتحدث باسم الشرطة "لقد أوقفنا ثلاثة مشتبه بهم ونواصل البحث عن رابع".',
+     "لقد أوقفنا ثلاثة مشتبه بهم ونواصل البحث عن رابع"),
+    ('ونشر اللاعب صورة على حسابه، جاء فيها "شكرا لكل من وقف معي في هذه الفترة الصعبة".',
+     "شكرا لكل من وقف معي في هذه الفترة الصعبة"),
+    ("وزاد المتحدث: المفاوضات لم تصل إلى طريق مسدود بعد.", "المفاوضات لم تصل إلى طريق مسدود بعد"),
+    ('وتدارك المدرب "لكن الفريق ما زال قادرا على المنافسة حتى الجولة الأخيرة".',
+     "لكن الفريق ما زال قادرا على المنافسة حتى الجولة الأخيرة"),
+    ('وأضاف موجها حديثه إلى إدارة الموقع "من المؤسف أن تحذفوا حسابي دون إنذار".',
+     "من المؤسف أن تحذفوا حسابي دون إنذار"),
+])
+def test_more_speech_shapes(sentence, said):
+    assert texts(sentence) == [said]
+
+
+@pytest.mark.parametrize("sentence", [
+    'وتابع المشاهدون مسلسل "الطريق إلى البيت" باهتمام كبير.',  # تابع "followed", a title in marks
+    "وزادت الأسعار خمسة في المئة خلال الشهر الماضي.",  # زاد "increased"
+    'وعرضت القناة فيلم "رحلة إلى القمر" مساء الجمعة.',
+])
+def test_strict_cues_and_titles_are_not_speech(sentence):
+    assert quotes(sentence) == []
+
+
+def test_a_source_phrase_with_قوله_gives_the_speaker_and_the_clause():
+    q = quotes("وتضمن البيان نقلا عن مصدر في وزارة الخارجية قوله إن الزيارة ستتم في موعدها.")
+    assert [(x.text, x.speaker) for x in q] == [("الزيارة ستتم في موعدها", "مصدر في وزارة الخارجية")]
+
+
+def test_addressing_someone_does_not_hide_the_quotation():
+    text = 'وقال اللاعب عبر حسابه إنه سيعود قريبا. وأضاف موجها حديثه للجماهير "لن أخذلكم أبدا في الموسم المقبل".'
+    assert texts(text) == ["سيعود قريبا", "لن أخذلكم أبدا في الموسم المقبل"]

@@ -85,6 +85,8 @@ STRICT_VERBS = """
 علق يعلق معلق
 لاحظ يلاحظ ملاحظ
 ردد يردد مردد
+تدارك يتدارك متدارك
+زاد - -
 رد يرد -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
@@ -171,7 +173,7 @@ ANONYMOUS_HEADS = """
 #: Pronoun-suffixed prepositions: adjuncts (قالت فيه، أكد له).
 PRONOUN_PREPS = """
 فيه فيها فيهم عنه عنها عنهم له لها لهم لنا لي منه منها منهم عليه عليها عليهم إليه إليها معه معها
-بالقول ردا تعليقا متحدثا حديثه كلمته مخاطبا
+بالقول ردا تعليقا متحدثا حديثه كلمته مخاطبا موجها موجهة
 """
 #: Words before a cue that make it part of a relative or comparative clause (الذي يوضح، بما يضيف).
 CUE_BLOCKERS = """

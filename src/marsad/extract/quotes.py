@@ -262,9 +262,13 @@ class _Reader:
             key = prev[1:] if prev[0] in "لب" and len(prev) > 2 else prev
             if inner <= 4 and self.bare(prev) in self.lex.role_heads and not self.is_definite(prev):
                 return True  # رئيس «إف بي آي»، مدرب "الريال": a role in construct with a body's name
-            if prev in ("ل",) or prev in self.lex.naming_nouns or key in self.lex.naming_nouns:
+            if prev in ("ل",):
                 return True
-            if self.bare(prev) in self.lex.naming_nouns:
+            # مسلسل "الطريق": a title after a naming noun; six words or more are speech
+            # (وأضاف موجها حديثه لإدارة الموقع "من العار عليكم …").
+            words = sum(1 for m in range(j + 1, close) if self.toks[m].kind == "word") if close is not None else 0
+            if (prev in self.lex.naming_nouns or key in self.lex.naming_nouns or self.bare(prev) in self.lex.naming_nouns) and (
+                    close is None or words < 6):
                 return True
         if close is None or inner > 4:
             return False
@@ -303,8 +307,10 @@ class _Reader:
                         # وطالبت الخارجية التركية، في بيان نشرته، "جميع اللاعبين باحترام …": after a
                         # subject and a comma-closed aside, a long quotation is the statement itself.
                         inner_words = sum(1 for m in range(k + 1, close) if self.toks[m].kind == "word") if close else 0
-                        if not (self.toks[k - 1].text in _COMMAS and inner_words >= 6 and self.bare(self.norm[start - 1]) != "بين"
-                                and any(self.toks[m].text in _COMMAS for m in range(start, k - 1))):
+                        zone = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
+                        aside = self.toks[k - 1].text in _COMMAS and any(self.toks[m].text in _COMMAS for m in range(start, k - 1))
+                        # … or a short subject right before a long quotation (وتابعت الوزيرة "لقد رصدنا …").
+                        if not ((aside or zone <= 3) and inner_words >= 6 and self.bare(self.norm[start - 1]) != "بين"):
                             return None
                     # A short quoted word after a long object is a scare quote, not the speech
                     # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
@@ -1260,9 +1266,12 @@ class _Reader:
         lex = self.lex
         start = k + 1
         if cue.lemma == "جاء":
-            if self.word(k + 1) != "في":
+            if self.word(k + 1) in ("فيه", "فيها"):  # رسالة جاء فيها "…": the document is the antecedent
+                start = k + 2
+            elif self.word(k + 1) != "في":
                 return k + 1
-            start = k + 2
+            else:
+                start = k + 2
         # A verbal noun's speaker is a genitive chain (إعلان الناطق الرسمي باسم الائتلاف … سالم المسلط أن).
         found = self.scan_complement(start, cue.strict and cue.lemma != "جاء",
                                      _MAX_ZONE_STRICT + 4 if cue.gender is None else None)
@@ -1346,19 +1355,12 @@ class _Reader:
         kind, j = found
         if kind == "quote":
             span = self.direct_span(j)
-            if span is None:
-                return k + 1
-            s, e, resume = span
-            direct = True
-        elif kind == "colon" and self.word(j + 1) in ("ان", "انه", "انها", "انهم"):
+            return None if span is None else (*span, True)
+        if kind == "colon" and self.word(j + 1) in ("ان", "انه", "انها", "انهم"):
             # "قال المدرب: إن ليتون قد يغيب …": a reported clause behind a colon, to its sentence end.
             clause = self.clause_span(j + 2) if j + 2 < self.n else None
-            if clause is None:
-                return k + 1
-            s, e = clause
-            resume = k + 1
-            direct = False
-        elif kind == "colon":
+            return None if clause is None else (*clause, k + 1, False)
+        if kind == "colon":
             if j + 1 < self.n and self.is_opener(j + 1) and self.toks[j + 1].start - self.toks[j].end <= 2:
                 span = self.direct_span(j + 1)
             else:
@@ -1423,9 +1425,22 @@ class _Reader:
             t = self.toks[stop]
             if t.kind == "punct" and (t.text in _COMMAS or t.text in _SENT_END or t.text == ":"):
                 break
-            if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها") or t.norm in lex.time_words or t.norm in lex.relatives):
+            if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها", "قوله", "قولها", "قولهم")
+                                     or t.norm in lex.time_words or t.norm in lex.relatives):
                 break
             stop += 1
+        if stop < self.n and self.norm[stop] in ("قوله", "قولها", "قولهم"):
+            # نقلا عن مصدر في الرئاسة قوله إن …: the phrase is the speaker, the clause after قوله the content.
+            found = self.scan_complement(stop + 1, False)
+            span = self.content(found, stop) if found and found[1] <= stop + 2 else None
+            if span is None:
+                return k + 1
+            sp = self.parse_speaker(a, stop)
+            sp = self.resolve(sp, k) if sp is not None else None
+            s, e, resume, direct = span
+            if self.add_quote(s, e, direct, stop, sp, stop + 1) and sp is not None:
+                self.remember(sp, None)
+            return max(resume, stop + 1)
         first = self.word(a)
         if first.startswith("ل") and b in ("وفقا", "طبقا") and first not in ("لما",):
             first = "ال" + first[2:] if first.startswith("لل") else first[1:]
