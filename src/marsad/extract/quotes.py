@@ -1352,6 +1352,20 @@ class _Reader:
             ):
                 self.remember(sp, gender)
             return k + 1
+        span = self.content(found, k)
+        if span is None:
+            return k + 1
+        s, e, resume, direct = span
+        cue_end = k + 1
+        if self.add_quote(s, e, direct, k, sp, cue_end):
+            if sp is not None and explicit:  # a stand-in from the tagger is not remembered
+                self.remember(sp, gender)
+            return max(resume, k + 1)
+        return k + 1
+
+    def content(self, found: tuple[str, int], k: int) -> tuple[int, int, int, bool] | None:
+        """The said content after the complement ``found`` of the cue at ``k``: token range, the
+        token to resume after, and whether it is direct speech."""
         kind, j = found
         if kind == "quote":
             span = self.direct_span(j)
@@ -1365,23 +1379,9 @@ class _Reader:
                 span = self.direct_span(j + 1)
             else:
                 span = self.colon_span(j)
-            if span is None:
-                return k + 1
-            s, e, resume = span
-            direct = True
-        else:
-            clause = self.clause_span(j + 1) if j + 1 < self.n else None
-            if clause is None:
-                return k + 1
-            s, e = clause
-            resume = k + 1
-            direct = False
-        cue_end = k + 1
-        if self.add_quote(s, e, direct, k, sp, cue_end):
-            if sp is not None and explicit:  # a stand-in from the tagger is not remembered
-                self.remember(sp, gender)
-            return max(resume, k + 1)
-        return k + 1
+            return None if span is None else (*span, True)
+        clause = self.clause_span(j + 1) if j + 1 < self.n else None
+        return None if clause is None else (*clause, k + 1, False)
 
     def wish_or_prayer(self, cue: CueForm, start: int, that: int) -> bool:
         """``أعربوا عن أملهم في أن …`` (a wish) and ``داعيا للفقيد أن …`` (a prayer) are not statements."""
