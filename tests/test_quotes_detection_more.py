@@ -289,3 +289,26 @@ def test_a_source_phrase_with_قوله_gives_the_speaker_and_the_clause():
 def test_addressing_someone_does_not_hide_the_quotation():
     text = 'وقال اللاعب عبر حسابه إنه سيعود قريبا. وأضاف موجها حديثه للجماهير "لن أخذلكم أبدا في الموسم المقبل".'
     assert texts(text) == ["سيعود قريبا", "لن أخذلكم أبدا في الموسم المقبل"]
+
+
+# --- fourth round: names in marks before a comma and the complement, بالقول, relative clauses ---------------
+
+@pytest.mark.parametrize("sentence, said", [
+    ('وقال مصدر في المكتب الإعلامي لقوات "درع الوطن"، إن الوحدات تقدمت نحو الساحل.', "الوحدات تقدمت نحو الساحل"),
+    ('وذكرت صحيفتا "الغارديان" و"ذا تايمز" أن الحكومة ستؤجل التصويت.', "الحكومة ستؤجل التصويت"),
+    ('وقال مدير عام "مواصفات"، إن الهيئة ستطلق معيارا جديدا.', "الهيئة ستطلق معيارا جديدا"),
+    ("ورفض المتحدث الخوض في التفاصيل، واكتفى بالقول إن التحقيق ما زال جاريا.", "التحقيق ما زال جاريا"),
+    ("واستدرك الوزير بالقول إن الحل ما زال ممكنا.", "الحل ما زال ممكنا"),
+    ("لكن المدرب كرر في أكثر من مناسبة أنه لن يجدد عقده.", "لن يجدد عقده"),
+    ("وأوقفت الشرطة امرأة (31 عاما)، التي قالت إنها تعرضت للتهديد عبر الإنترنت.", "تعرضت للتهديد عبر الإنترنت"),
+])
+def test_more_complements_found(sentence, said):
+    assert texts(sentence) == [said]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وحضر الاجتماع الوزير الذي أكد أهمية التعاون.",  # a relative cue with a noun object
+    "وأكد الوزير أن الحوار مستمر.\nجاء ذلك بحسب بيان للوزارة.",  # "this came according to": one quote only
+])
+def test_no_extra_statement(sentence):
+    assert len(quotes(sentence)) == (1 if "\n" in sentence else 0)

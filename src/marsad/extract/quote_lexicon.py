@@ -86,6 +86,7 @@ STRICT_VERBS = """
 لاحظ يلاحظ ملاحظ
 ردد يردد مردد
 تدارك يتدارك متدارك
+كرر يكرر مكرر
 زاد - -
 رد يرد -
 """
@@ -380,6 +381,8 @@ def cue_forms() -> dict[str, CueForm]:
     # بقوله إن: "by saying" — refers to the subject of the sentence, like a participle.
     for form, gender in (("بقوله", "m"), ("بقولها", "f"), ("بقولهم", "pl")):
         table[form] = CueForm("قول", "participle", gender, False)
+    # اكتفى بالقول إن، سارع بالقول: strict, and of no gender (it agrees with whoever the verb's subject is).
+    table["بالقول"] = CueForm("قول", "participle", None, True)
     # Verbal nouns (إعلان X أن): the speaker is the genitive after them; no gender to agree with.
     for w in MASDAR_CUES.split():
         form = normalize(w)

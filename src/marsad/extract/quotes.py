@@ -272,13 +272,20 @@ class _Reader:
                 return True
         if close is None or inner > 4:
             return False
-        # A short quoted stretch followed soon by the real complement is a name in the zone.
-        for k in range(close + 1, min(close + 7, self.sent_end[j] if self.sent_end[j] > close else self.para_end[j])):
+        # A short quoted stretch followed soon by the real complement is a name in the zone
+        # (صحيفتا "بيلد" و"دي فيلت" أن …، المقاومة الوطنية "حراس الجمهورية"، إن …).
+        words = 0
+        for k in range(close + 1, min(close + 12, self.sent_end[j] if self.sent_end[j] > close else self.para_end[j])):
             if self.word(k) in _THAT or self.toks[k].text == ":":
                 return True
             if self.norm[k] in ("قوله", "قولها", "قولهم"):
                 continue  # نقل الموقع عن "مصادر" قولها إن …
+            if self.toks[k].text in _COMMAS and self.word(k + 1) in _THAT:
+                continue
             if self.toks[k].text in _SENT_END or self.toks[k].text in _COMMAS or self.cue_at(k) is not None:
+                break
+            words += self.toks[k].kind == "word"
+            if words > 5:
                 break
         return False
 
@@ -1491,6 +1498,8 @@ class _Reader:
                             self.remember(sp, "f" if sp.kind == "ORG" else "m")
                         return max(k + 1, e)
             s, e = s0, k
+            if len(before) <= 2 and self.bare(self.word(before[0])) in ("جاء", "ياتي") and self.word(before[-1]) in ("ذلك", "هذا"):
+                return max(k + 1, stop)  # "جاء ذلك بحسب بيان …": the formula, not a statement
         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
             self.remember(sp, "f" if sp.kind == "ORG" else "m")
         return max(k + 1, stop)
@@ -1520,9 +1529,11 @@ class _Reader:
             if self.word(k - 1) in lex.cue_blockers and not (self.word(k - 1) in ("مما", "بما") and self.word(k + 1) in _THAT):
                 # (مما يقولون إنها تهديدات …: "what they say is" still reports a statement)
                 antecedent = self.relative_antecedent(k, cue[0])
-                if antecedent is None:
+                if antecedent is None and not (self.word(k - 1) in _RELATIVE_PRONOUNS and self.word(k + 1) in _THAT
+                                               and cue[0].pos == "verb"):
                     k += 1
                     continue
+                # (… مينرز (29 عاما)، التي قالت إنها …: a statement even when its antecedent is not read)
             k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
 
