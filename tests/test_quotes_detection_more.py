@@ -312,3 +312,9 @@ def test_more_complements_found(sentence, said):
 ])
 def test_no_extra_statement(sentence):
     assert len(quotes(sentence)) == (1 if "\n" in sentence else 0)
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_next_paragraphs_cue():
+    text = ("وقال العميد: «هذا العمل إجرامي ولا يمت للدين بصلة.\n"
+            "وأكد القائد أن مثل هذه الاعتداءات لن تزيد الشعب إلا تماسكا.")
+    assert texts(text) == ["هذا العمل إجرامي ولا يمت للدين بصلة", "مثل هذه الاعتداءات لن تزيد الشعب إلا تماسكا"]

@@ -401,7 +401,8 @@ class _Reader:
             if close2 is None or close2 - nxt - 1 < 2:
                 break
             close = stop = close2
-        return j + 1, stop, stop + 1
+        # Resume after the closing mark; an unclosed quote's stop is already the next paragraph's first word.
+        return j + 1, stop, stop + 1 if close is not None or stop < self.para_end[j] else stop
 
     def colon_span(self, j: int) -> tuple[int, int, int] | None:
         stop = self.para_end[j]
