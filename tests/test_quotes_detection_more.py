@@ -318,3 +318,14 @@ def test_an_unclosed_quotation_does_not_swallow_the_next_paragraphs_cue():
     text = ("وقال العميد: «هذا العمل إجرامي ولا يمت للدين بصلة.\n"
             "وأكد القائد أن مثل هذه الاعتداءات لن تزيد الشعب إلا تماسكا.")
     assert texts(text) == ["هذا العمل إجرامي ولا يمت للدين بصلة", "مثل هذه الاعتداءات لن تزيد الشعب إلا تماسكا"]
+
+
+def test_unmarked_colon_speech_ends_before_on_his_side_another_spoke():
+    text = ("وقال المدافع: بعض لاعبيهم احتفلوا أمامنا. هذا أزعجني حقا. "
+            "ومن جانبه ، ذكر الاتحاد عبر حسابه الرسمي : كانت مباراة مشحونة بالحماس.")
+    assert texts(text) == ["بعض لاعبيهم احتفلوا أمامنا. هذا أزعجني حقا", "كانت مباراة مشحونة بالحماس"]
+
+
+def test_unmarked_colon_speech_ends_at_a_straight_mark_glued_to_its_last_word():
+    text = 'وقال في تصريح للصحيفة : نحن واثقون أن البلاد ستتجاوز الأزمة" ، وأشاد بجهود رجال الأمن في المنطقة.'
+    assert texts(text) == ["نحن واثقون أن البلاد ستتجاوز الأزمة"]

@@ -226,6 +226,12 @@ class _Reader:
                 return k
         return None
 
+    def closer_shaped(self, k: int) -> bool:
+        """A straight mark glued to the word before it and not to the word after it closes a quotation."""
+        toks = self.toks
+        return (0 < k and toks[k - 1].end == toks[k].start and toks[k - 1].kind in ("word", "num")
+                and (k + 1 >= self.n or toks[k + 1].start > toks[k].end or toks[k + 1].kind == "punct"))
+
     def opener_shaped(self, k: int) -> bool:
         """A straight mark with a space before it and a word glued after it opens a quotation."""
         toks = self.toks
@@ -414,6 +420,9 @@ class _Reader:
             if t.text in ("”", "»") and not any(self.is_opener(m) for m in range(j + 1, k)):
                 stop = k  # a stray closing mark ends the quotation
                 break
+            if t.text == '"' and self.closer_shaped(k) and not any(self.toks[m].text == '"' for m in range(j + 1, k)):
+                stop = k  # "… بحقهم" ، وأشاد …": a straight mark glued to the last word closes it
+                break
             if t.kind == "punct" and t.text in _SENT_END and k + 1 < stop and self.sentence_reports(k + 1):
                 stop = k  # "…رينجرز. ورددت تقارير أن …": unmarked speech ends where the narration reports again
                 break
@@ -428,10 +437,11 @@ class _Reader:
             return False
         # Only the sentence's first words: a cue deeper inside may belong to the speech itself
         # ("… هل تتوقع أن يستسلم الفريق؟").
-        words = [m for m in range(k, min(self.sent_end[k], k + 8)) if self.toks[m].kind == "word"][:3]
+        first = self.skip_openers(k)  # "ومن جانبه، قال فوغت: …"
+        words = [m for m in range(first, min(self.sent_end[k], first + 8)) if self.toks[m].kind == "word"][:3]
         for i, m in enumerate(words):
             if i and self.word(words[i - 1]) not in self.lex.leading_fillers:
-                break  # only after "كما"، "من جهته"، "و": not "هل تتوقع أن …"
+                break  # only after "كما"، "و": not "هل تتوقع أن …"
             if self.word(m) in self.lex.source_words or self.bare(self.word(m)) in self.lex.source_words:
                 return True
             cue = self.cue_at(m)
@@ -490,16 +500,24 @@ class _Reader:
             return None
         return s, k
 
-    def starts_new_statement(self, k: int) -> bool:
-        """A comma followed by a participle cue, a verb cue or an attribution starts another statement."""
-        while k < self.n:  # "، فيما أعلن …"، "، كما أكد …"، "، ولكنها أوضحت أيضا أن …"، "، ومن جانبه أكد …"
+    def skip_openers(self, k: int) -> int:
+        """The first token after the words that open a clause before its verb: "، فيما أعلن …"،
+        "، كما أكد …"، "، ولكنها أوضحت أيضا أن …"، "ومن جانبه، قال …"."""
+        while k < self.n:
             w = self.word(k)
             if w in _CONNECTORS or self.bare(w).startswith("لكن") or w in ("ايضا", "بدوره", "بدورها"):
                 k += 1
             elif w in ("من", "ومن") and self.word(k + 1).startswith(("جانب", "جهت", "ناحيت")):
                 k += 2
+                if k < self.n and self.toks[k].text in _COMMAS:
+                    k += 1
             else:
                 break
+        return k
+
+    def starts_new_statement(self, k: int) -> bool:
+        """A comma followed by a participle cue, a verb cue or an attribution starts another statement."""
+        k = self.skip_openers(k)
         if k >= self.n:
             return False
         w = self.bare(self.word(k))
