@@ -329,3 +329,36 @@ def test_unmarked_colon_speech_ends_before_on_his_side_another_spoke():
 def test_unmarked_colon_speech_ends_at_a_straight_mark_glued_to_its_last_word():
     text = 'وقال في تصريح للصحيفة : نحن واثقون أن البلاد ستتجاوز الأزمة" ، وأشاد بجهود رجال الأمن في المنطقة.'
     assert texts(text) == ["نحن واثقون أن البلاد ستتجاوز الأزمة"]
+
+
+# --- fifth round: nested reports, verbal nouns after prepositions, headlines of related articles -----------
+
+def test_a_nested_report_after_حتى_is_its_own_statement():
+    text = ("وحسب ما نقلت \"رويترز\" انتظر المهاجرون عند المعبر يومين، حتى قالت السلطات إن المركز "
+            "أصبح مكتظا.")
+    q = quotes(text)
+    assert len(q) == 2 and q[1].text == "المركز أصبح مكتظا"
+    assert q[0].text.startswith("انتظر المهاجرون") and "قالت" not in q[0].text
+
+
+def test_a_cue_spelled_like_its_verbal_noun_after_a_preposition_is_the_noun():
+    q = quotes("وجاء الرد بعد وصف الرئيس التركي قائمة المطالب بأنها تخالف القوانين الدولية.")
+    assert [x.text for x in q] == ["تخالف القوانين الدولية"]
+    assert quotes("ووصل الوفد بعد نقل المصابين إلى المستشفى.") == []  # no complement: the noun only
+
+
+def test_the_relative_من_still_introduces_a_statement():
+    assert texts("وهو من أعلن في أكثر من مناسبة أنه سيعتزل بعد البطولة.") == ["سيعتزل بعد البطولة"]
+
+
+def test_a_related_headline_inside_the_body_is_skipped():
+    text = ("وقال الوزير إن الاتفاق لم يعد قائما.\n"
+            "الاتحاد الأوروبي يقول إن العقوبات ستعود خلال أسابيع\n"
+            "وأضاف أن بلاده ستتشاور مع شركائها.")
+    assert texts(text) == ["الاتفاق لم يعد قائما", "بلاده ستتشاور مع شركائها"]
+
+
+def test_a_last_line_or_a_single_sentence_without_a_period_is_still_read():
+    assert texts("قال الوزير إن الاتفاق لم يعد قائما") == ["الاتفاق لم يعد قائما"]
+    assert texts("وقال الوزير إن الاتفاق لم يعد قائما.\nوأضاف أن العقوبات ستعود") == [
+        "الاتفاق لم يعد قائما", "العقوبات ستعود"]

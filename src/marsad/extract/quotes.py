@@ -71,6 +71,13 @@ _RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "�
 #: After أما, words that open a topic that is not the subject (أما فيما يتعلق بسوريا فأوضح).
 _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "بالنسبة", "على", "في", "من", "بخصوص", "بشأن", "حول", "إذا", "ما"))
 _MAX_ZONE = 25
+#: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
+_TIME_CONJUNCTIONS = frozenset(normalize(w) for w in ("حتى", "عندما", "حين", "حينما", "بعدما", "لما", "قبلما", "بينما", "فيما", "إذ"))
+#: Words before من that make it the relative "who" (هو من أعرب، هناك من يقول), not the preposition.
+_RELATIVE_MAN = frozenset(normalize(w) for w in "هو وهو هي وهي هم وهم هناك وهناك ثمة وثمة منهم ومنهم كل وكل أول آخر أكثر أبرز".split())
+#: Prepositions that a verb never follows: a cue spelled like its verbal noun after them is the noun
+#: (بعد أيام من كشف رئيس الوزراء عن …، عقب نقل المصاب).
+_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عن", "على", "إلى", "بعد", "قبل", "عند", "إثر", "عقب", "خلال", "حول", "بشأن", "لدى"))
 _MAX_ZONE_STRICT = 8
 
 
@@ -107,9 +114,11 @@ class _Reader:
         self.n = len(self.toks)
         self.norm = [t.norm for t in self.toks]
         self.para_end = [0] * self.n
+        self.para_start = [0] * self.n
         for p in doc.paragraphs:
             for k in range(p.tok_start, p.tok_end):
                 self.para_end[k] = p.tok_end
+                self.para_start[k] = p.tok_start
         self.sent_start = [0] * self.n
         self.sent_end = [0] * self.n
         spans: list[list[int]] = []
@@ -168,6 +177,19 @@ class _Reader:
         prev = self.toks[k - 1]
         return (prev.kind == "punct" and prev.text in _COMMAS) or prev.norm in _CONNECTORS
 
+    def headline_line(self, k: int) -> bool:
+        """Token ``k`` is in a short line with no closing punctuation — a related article's headline
+        inside the body (``الاتفاق النووي: إيران تصف نتنياهو بأنه كذاب``), not the article's own report."""
+        end = self.para_end[k]
+        start = self.para_start[k]
+        last = end - 1
+        if last < start or self.toks[last].kind == "punct" or end >= self.n:
+            return False  # the last line (or a one-line text) often just lacks its period
+        first = self.word(start)
+        if not first or (first[0] in "وف" and len(first) > 3) or any(self.is_opener(m) for m in range(start, end)):
+            return False  # "وقال …: “سنفتح الجسر …" is the body: a clause opened by و, or a quotation left open
+        return sum(1 for m in range(start, end) if self.toks[m].kind == "word") <= 16
+
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.boiler)
 
@@ -180,6 +202,11 @@ class _Reader:
         if cue is not None:
             if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
                 return None  # استطلاعات رأي: the noun "opinion", not the verb رأى
+            if cue.pos == "verb" and cue.gender is not None and (self.word(k - 1) in _PREPOSITIONS or (
+                    self.word(k - 1) == "من" and self.word(k - 2) and self.word(k - 2) not in _RELATIVE_MAN)):
+                # بعد وصف الرئيس القائمة بأنها …، من كشف …: after a preposition the word is the verbal noun
+                # (not "هو من أعرب"), a strict cue with no gender like إعلان.
+                return CueForm(cue.lemma, cue.pos, None, True), False
             return cue, False
         if len(w) > 3 and w[0] in "وف":
             cue = self.lex.cues.get(w[1:])
@@ -493,6 +520,10 @@ class _Reader:
                 cue = self.cue_at(k)[0]
                 if self.scan_complement(k + 1, cue.strict):
                     break
+            elif (k > s + 2 and self.word(k - 1) in _TIME_CONJUNCTIONS and (c := self.cue_at(k)) is not None
+                  and c[0].pos == "verb" and c[0].gender is not None and self.scan_complement(k + 1, c[0].strict)):
+                k -= 1  # "… وخيمت عند البوابة حتى قالت الإدارة إن …": a nested report is its own statement
+                break
             if k >= end and t.kind == "punct" and t.text in _SENT_END:
                 break
             k += 1
@@ -1223,6 +1254,8 @@ class _Reader:
         start, end = toks[s].start, toks[e - 1].end
         if self.in_boilerplate(start, end) or self.in_boilerplate(toks[cue_k].start, toks[cue_k].end):
             return False
+        if self.headline_line(cue_k):
+            return False
         if self.overlaps(start, end):
             return False
         cue_last = cue_end if cue_end is not None else cue_k + 1
@@ -1453,6 +1486,10 @@ class _Reader:
                 break
             if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها", "قوله", "قولها", "قولهم")
                                      or t.norm in lex.time_words or t.norm in lex.relatives):
+                break
+            if (t.text in _CLOSERS and stop > a and any(self.is_opener(m) for m in range(a, stop))
+                    and stop + 1 < self.n and self.toks[stop + 1].kind == "word" and not self.is_definite(self.norm[stop + 1])):
+                stop += 1  # حسب ما نقلت "رويترز" كان أول …: the quoted name ends the source, not "البريطانية"
                 break
             stop += 1
         if stop < self.n and self.norm[stop] in ("قوله", "قولها", "قولهم"):
