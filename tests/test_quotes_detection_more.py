@@ -362,3 +362,13 @@ def test_a_last_line_or_a_single_sentence_without_a_period_is_still_read():
     assert texts("قال الوزير إن الاتفاق لم يعد قائما") == ["الاتفاق لم يعد قائما"]
     assert texts("وقال الوزير إن الاتفاق لم يعد قائما.\nوأضاف أن العقوبات ستعود") == [
         "الاتفاق لم يعد قائما", "العقوبات ستعود"]
+
+
+def test_periods_inside_an_acronym_do_not_end_a_reported_clause():
+    assert texts("وتتوقع الوكالة أن ترصد المركبة (تي.إي.إس.إس) آلاف الكواكب الجديدة.") == [
+        "ترصد المركبة (تي.إي.إس.إس) آلاف الكواكب الجديدة"]
+
+
+def test_a_source_before_a_cue_with_its_own_complement_leaves_the_content_to_the_cue():
+    q = quotes('ووفقا لصحيفة "التايمز" البريطانية، قالت المعلمة، من مدينة ليدز، إنها فوجئت بالقرار.')
+    assert [(x.text, x.cue) for x in q] == [("فوجئت بالقرار", "قالت")]

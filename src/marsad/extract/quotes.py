@@ -71,6 +71,8 @@ _RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "�
 #: After أما, words that open a topic that is not the subject (أما فيما يتعلق بسوريا فأوضح).
 _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "بالنسبة", "على", "في", "من", "بخصوص", "بشأن", "حول", "إذا", "ما"))
 _MAX_ZONE = 25
+#: Particles right before a verb (أما الوزير فقد قال): they end a subject, never start a name.
+_VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
 _TIME_CONJUNCTIONS = frozenset(normalize(w) for w in ("حتى", "عندما", "حين", "حينما", "بعدما", "لما", "قبلما", "بينما", "فيما", "إذ"))
 #: Words before من that make it the relative "who" (هو من أعرب، هناك من يقول), not the preposition.
@@ -504,7 +506,7 @@ class _Reader:
                     k = close + 1
                     end = max(end, self.sent_end[close] if close < self.n else end)
                     continue
-                if t.text in _SENT_END:
+                if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
                     break
                 if t.text in _COMMAS and k > s and self.starts_new_statement(k + 1):
                     break
@@ -988,8 +990,8 @@ class _Reader:
                 continue  # "مايكل جافين، من بنك باركليز، يشير": an affiliation between subject and verb
             while words and (self.norm[words[0]] in lex.leading_fillers or self.norm[words[0]] in _THAT):
                 words = words[1:]
-            while words and self.norm[words[-1]] in lex.leading_fillers | lex.time_words:
-                words = words[:-1]
+            while words and (self.norm[words[-1]] in lex.leading_fillers | lex.time_words or self.norm[words[-1]] in _VERB_PARTICLES):
+                words = words[:-1]  # أما وزير الزراعة فقد قال: the particle before the verb is no name
             if not words or self.bare(self.norm[words[0]]) in lex.clause_starters or self.norm[words[0]] in lex.clause_starters:
                 return None
             if self.cue_at(words[0]) is not None or len(words) > 8:
@@ -1107,7 +1109,7 @@ class _Reader:
             end = i + n
             limit = min(self.sent_end[i], i + n + 8)
             while (end < limit and self.cue_at(end) is None and not self.is_opener(end)
-                   and self.word(end) not in _THAT and self.word(end) not in _AND_THAT):
+                   and self.word(end) not in _THAT and self.word(end) not in _AND_THAT and self.word(end) not in _VERB_PARTICLES):
                 w = self.word(end)
                 if w and end > i + n and (w in _PREPS_NEVER_FIRST or w in lex.adjunct_preps or w.startswith("بال")):
                     break  # the object or an adjunct after the name
@@ -1534,6 +1536,8 @@ class _Reader:
                 c += 1
             if c >= self.n or self.sent_start[c] != s0:
                 return k + 1
+            if self.starts_new_statement(c):
+                return k + 1  # "ووفقا لصحيفة "الصن"، قالت أمبر إنها …": the cue that follows owns the content
             clause = self.clause_span(c)
             if clause is None:
                 return k + 1
