@@ -81,3 +81,33 @@ def train_ner_neural_command(
         row = table["micro"]
         typer.echo(f"{name:<14} dev (ensemble w={meta['ensemble_weight']:g})  P {row['precision']*100:5.1f}  R {row['recall']*100:5.1f}  F1 {row['f1']*100:5.1f}")
     typer.echo(f"model written to {out}")
+
+
+@train_app.command("quote-speakers")
+def train_quote_speakers_command(
+    gold: Annotated[Path, typer.Option(help="Quotes gold JSONL")] = Path("eval/gold/quotes.jsonl"),
+    out: Annotated[Path, typer.Option(help="Model JSON to write")] = Path("src/marsad/models/quotes/speaker_ranker.json"),
+    l2: Annotated[float, typer.Option(help="L2 penalty of the conditional-logit ranker")] = 1.0,
+    mode: Annotated[str, typer.Option(help="Policy shipped: fill (only where the rules name no speaker), override, ranker, or off")] = "fill",
+    cv: Annotated[bool, typer.Option(help="First print leave-one-split-out figures: rules vs ranker vs override vs fill")] = True,
+) -> None:
+    """Train the quote-speaker ranker on every gold split and write its weights (a small JSON)."""
+    from ..evaluation.metrics import read_gold
+    from ..evaluation.quote_speakers import POLICIES, collect, cross_validate, write_model
+
+    if mode not in ("fill", "override", "ranker", "off"):
+        raise typer.BadParameter("mode must be fill, override, ranker or off", param_hint="--mode")
+    rows = read_gold(gold, "quotes")
+    arts = collect(rows, log=lambda m: typer.echo(m, err=True))
+    summary: dict = {}
+    if cv:
+        res = cross_validate(arts, l2, log=lambda m: typer.echo(m, err=True))
+        typer.echo("held-out quote+speaker P / R / F1 (leave one split out; the metric of `marsad eval quotes`)")
+        typer.echo(f"{'split':<8}" + "".join(f" | {p:^20}" for p in POLICIES))
+        for split in sorted(res, key=lambda s: (s == "all", s)):
+            cells = [res[split][p].with_speaker for p in POLICIES]
+            typer.echo(f"{split:<8}" + "".join(f" | {c[0]:.3f} {c[1]:.3f} {c[2]:.3f}" for c in cells))
+        summary = {"cv_quote_speaker_prf": {s: {p: [round(v, 4) for v in res[s][p].with_speaker] for p in POLICIES} for s in res}}
+    splits = sorted({a.split for a in arts})
+    model = write_model(arts, out, l2, mode, {"splits": splits, **summary})
+    typer.echo(f"model ({model.mode}, margin {model.override_margin}) written to {out}")

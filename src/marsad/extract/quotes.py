@@ -41,6 +41,7 @@ from functools import lru_cache
 from ..doc import Doc
 from ..record import Entity, Quote
 from ..text import Token, entity_id, name_key, normalize
+from . import quote_speakers
 from .quote_lexicon import CueForm, Lexicon, load_lexicon
 
 _SENT_END = frozenset(".!?؟…")
@@ -136,6 +137,8 @@ class _Reader:
         self.boiler = sorted((s, e) for s, e, _ in doc.boilerplate)
         self.entities: list[Entity] = [e for e in doc.entities if e.type in ("PER", "ORG")]
         self.history: list[Speaker] = []
+        #: (quotes found so far, speaker) for every speaker remembered: the history each quote saw.
+        self.remembered: list[tuple[int, Speaker]] = []
         self.quotes: list[Quote] = []
         self._record_keys = _keyed(lex.record_heads)
         self._honorific_keys = _keyed(lex.honorifics)
@@ -506,7 +509,7 @@ class _Reader:
                     k = close + 1
                     end = max(end, self.sent_end[close] if close < self.n else end)
                     continue
-                if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
+                if t.text in _SENT_END:
                     break
                 if t.text in _COMMAS and k > s and self.starts_new_statement(k + 1):
                     break
@@ -1230,6 +1233,7 @@ class _Reader:
 
     def remember(self, sp: Speaker, gender: str | None) -> None:
         gender = self.speaker_gender(sp, gender)
+        self.remembered.append((len(self.quotes), sp))
         for i, h in enumerate(self.history):
             if h.keys == sp.keys:
                 del self.history[i]
@@ -1536,8 +1540,6 @@ class _Reader:
                 c += 1
             if c >= self.n or self.sent_start[c] != s0:
                 return k + 1
-            if self.starts_new_statement(c):
-                return k + 1  # "ووفقا لصحيفة "الصن"، قالت أمبر إنها …": the cue that follows owns the content
             clause = self.clause_span(c)
             if clause is None:
                 return k + 1
@@ -1622,10 +1624,15 @@ class QuoteExtractor:
 
     name = "quotes"
 
-    def __init__(self) -> None:
+    def __init__(self, ranker: bool = True) -> None:
         self.lexicon = load_lexicon()
+        #: The learned speaker ranker (a second opinion on the rules' speaker), when shipped.
+        self.ranker = quote_speakers.load_model() if ranker else None
 
     def __call__(self, doc: Doc) -> None:
         if not doc.tokens:
             return
-        doc.quotes.extend(_Reader(doc, self.lexicon).run())
+        reader = _Reader(doc, self.lexicon)
+        quotes = reader.run()
+        quote_speakers.apply(reader, quotes, self.ranker)
+        doc.quotes.extend(quotes)

@@ -1,0 +1,463 @@
+"""A learned ranker over candidate speakers of a quotation (second opinion on the rules).
+
+The rules in :mod:`marsad.extract.quotes` name one speaker per quote. This module lists, for each
+quote they found, every plausible speaker — the rules' own choice, the subject read right after the
+cue, a subject before the cue, the speakers remembered so far (the pro-drop chain), the persons and
+organisations the ``entities`` component tagged, and *no speaker* — describes each with features
+computed from the text only (distance to the cue, position relative to it, gender agreement with the
+cue, entity type, mention counts, whether its mentions sit inside quotations or after a preposition),
+and scores them with a conditional-logit model (softmax over one quote's candidates, weights in
+``marsad/models/quotes/speaker_ranker.json``).
+
+The shipped model only replaces the rules' speaker when it prefers another candidate by a margin
+(``override_margin`` in the model file) — see ``docs/quotes.md`` for the cross-validated figures
+that decided it. ``marsad train quote-speakers`` retrains it from ``eval/gold/quotes.jsonl``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..record import Quote
+from ..text import normalize
+
+if TYPE_CHECKING:  # the reader lives in quotes.py, which imports this module
+    from .quotes import Speaker, _Reader
+
+MODEL_PATH = "models/quotes/speaker_ranker.json"
+
+#: Every feature, in the order of the weight vector.
+FEATURES = (
+    "none", "none_x_rule_none", "none_x_source_cue", "none_x_no_subject_no_history",
+    "src_rule", "src_rule_x_explicit", "src_rule_x_source_cue", "src_rule_x_participle",
+    "src_explicit", "src_lookback", "src_history", "src_entity",
+    "hist_last", "hist_last_agree", "hist_rank_inv", "prodrop_x_hist_last_agree",
+    "kind_per", "kind_org", "kind_desc", "has_role", "has_entity_id",
+    "mention_before", "dist_before_log", "same_sentence_before", "same_paragraph_before",
+    "sentence_initial_subject", "in_zone_after_cue", "right_after_cue", "after_preposition",
+    "mentions_only_in_quotes", "mention_in_this_quote", "mention_after_quote_only",
+    "freq_log", "gender_mismatch", "plural_mismatch", "participle_x_same_sentence",
+    "explicit_x_other", "first_speaker",
+    "rule_untagged", "rule_desc", "zone_entity_x_rule_not_explicit", "per_entity_x_rule_untagged",
+    "initial_subject_x_rule_not_explicit", "entity_before_x_rule_none",
+    "none_x_record", "is_record",
+)
+_INDEX = {f: i for i, f in enumerate(FEATURES)}
+_PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "في", "عن", "على", "إلى", "من", "ل", "لدى", "أمام", "بين"))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible speaker of one quote; ``name`` None is "no speaker"."""
+
+    name: str | None
+    kind: str  # PER, ORG, DESC or NONE
+    keys: tuple[str, ...]
+    role: str | None = None
+    entity_id: str | None = None
+    gender: str | None = None
+    sources: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # token indexes
+    hist_rank: int | None = None  # 0 = latest speaker
+
+
+@dataclass(slots=True)
+class QuoteCase:
+    """The candidates of one quote and their feature matrix (rows in candidate order)."""
+
+    quote: Quote
+    candidates: list[Candidate]
+    x: np.ndarray
+    #: the cue cites a record (أفادت تقارير، بحسب الوثائق): no speaker is the convention
+    record: bool = False
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _same(a: Candidate, keys: tuple[str, ...], kind: str) -> bool:
+    if a.keys == keys:
+        return True
+    if "PER" in (a.kind, kind) and (a.kind == kind or min(len(a.keys), len(keys)) >= 2):
+        short, long_ = (a.keys, keys) if len(a.keys) <= len(keys) else (keys, a.keys)
+        return _contains(long_, short)
+    return False
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.items: list[Candidate] = []
+
+    def add(self, name: str | None, kind: str, keys: tuple[str, ...], source: str, role: str | None = None,
+            entity_id: str | None = None, gender: str | None = None) -> Candidate | None:
+        if name is None:
+            keys = ()
+        elif not keys:
+            return None
+        for c in self.items:
+            if (name is None and c.name is None) or (name is not None and c.name is not None and _same(c, keys, kind)):
+                c.sources.add(source)
+                if name is not None and len(keys) > len(c.keys) and kind == "PER":
+                    c.name, c.keys = name, keys  # the fuller name (ككينز → مايلز ككينز)
+                c.role = c.role or role
+                c.entity_id = c.entity_id or entity_id
+                c.gender = c.gender or gender
+                return c
+        c = Candidate(name, "NONE" if name is None else kind, keys, role, entity_id, gender, {source})
+        self.items.append(c)
+        return c
+
+
+def _speaker_cand(pool: _Pool, sp: Speaker | None, source: str) -> Candidate | None:
+    if sp is None:
+        return None
+    return pool.add(sp.name, sp.kind, sp.keys, source, sp.role, sp.entity_id, sp.gender)
+
+
+def _explicit_subject(r: _Reader, cue_k: int) -> Speaker | None:
+    """What the rules read right after a verb cue, before any reference resolution."""
+    cue = r.cue_at(cue_k)
+    if cue is None or cue[0].pos != "verb":
+        return None
+    found = r.scan_complement(cue_k + 1, cue[0].strict)
+    end = found[1] if found else r.zone_stop(cue_k + 1)
+    if end <= cue_k + 1:
+        return None
+    return r.parse_speaker(cue_k + 1, end)
+
+
+def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -> list[QuoteCase]:
+    """Candidates and features for each quote the rules found in one document (or for the quotes
+    whose indexes are in ``only``)."""
+    doc = r.doc
+    ent_groups: dict[str, list] = {}
+    for e in r.entities:
+        ent_groups.setdefault(e.entity_id, []).append(e)
+    ent_info = []
+    for eid, ents in ent_groups.items():
+        canon = ents[0].canonical
+        keys = tuple(r.key_of(canon).split())
+        toks = sorted({min(doc.token_index_at(e.start), r.n - 1) for e in ents})
+        ent_info.append((eid, canon, ents[0].type, keys, toks))
+    quote_spans = [(q.start, q.end) for q in quotes]
+    log = getattr(r, "remembered", [])
+    first_speaker = next((sp for _, sp in log), None)
+    cases = []
+    for qi, q in enumerate(quotes):
+        if only is not None and qi not in only:
+            continue
+        pool = _Pool()
+        cue_k = min(doc.token_index_at(q.cue_start), r.n - 1)
+        cue = r.cue_at(cue_k)
+        cue_form = cue[0] if cue is not None else None
+        rule = pool.add(q.speaker, _kind_of(q), tuple(r.key_of(q.speaker).split()) if q.speaker else (), "rule",
+                        q.speaker_role, q.speaker_entity_id)
+        explicit = _explicit_subject(r, cue_k)
+        _speaker_cand(pool, explicit, "explicit")
+        if cue_form is not None and cue_form.pos == "verb":
+            _speaker_cand(pool, r.look_back(cue_k), "lookback")
+        # The speakers remembered before this quote, latest first (the pro-drop chain).
+        history: list[Speaker] = []
+        for n_before, sp in log:
+            if n_before > qi:
+                break
+            history = [h for h in history if h.keys != sp.keys] + [sp]
+        agree_done = False
+        gender = cue_form.gender if cue_form is not None else None
+        for rank, sp in enumerate(reversed(history)):
+            c = _speaker_cand(pool, sp, "history")
+            if c is None:
+                continue
+            if c.hist_rank is None:
+                c.hist_rank = rank
+            if not agree_done and (sp.gender is None or gender is None or sp.gender == gender):
+                c.sources.add("hist_agree")
+                agree_done = True
+        for eid, canon, etype, keys, toks in ent_info:
+            c = pool.add(canon, etype, keys, "entity", entity_id=eid)
+            if c is not None:
+                c.mentions.extend(toks)
+        pool.add(None, "NONE", (), "none")
+        if first_speaker is not None:
+            for c in pool.items:
+                if c.name is not None and _same(c, first_speaker.keys, first_speaker.kind):
+                    c.sources.add("first")
+        cands = pool.items
+        x = np.zeros((len(cands), len(FEATURES)))
+        # جاء في وثائق المحكمة، أفادت تقارير، بحسب الوثائق: a record speaks for no one.
+        record = any(r.tok_key(m) in r._record_keys for m in range(cue_k + 1, min(cue_k + 4, r.n)) if r.toks[m].kind == "word")
+        ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), quote_spans, record)
+        for i, c in enumerate(cands):
+            _features(ctx, c, x[i])
+        cases.append(QuoteCase(q, cands, x, record))
+    return cases
+
+
+def _kind_of(q: Quote) -> str:
+    if q.speaker_entity_id is None:
+        return "DESC"
+    return "ORG" if q.speaker_entity_id.startswith("org") else "PER"
+
+
+@dataclass(slots=True)
+class _Context:
+    r: _Reader
+    q: Quote
+    cue_k: int
+    cue: object
+    rule: Candidate | None
+    has_explicit: bool
+    has_history: bool
+    quote_spans: list[tuple[int, int]]
+    record: bool = False
+
+
+def _mentions(r: _Reader, c: Candidate) -> list[int]:
+    """Token indexes where the candidate is named: tagged mentions, else its last word in the text."""
+    if c.mentions:
+        return sorted(set(c.mentions))
+    key = c.keys[-1] if c.kind == "PER" else c.keys[0]
+    out = [k for k in range(r.n) if key in r.norm[k] and r.tok_key(k) == key]
+    if c.kind == "PER" and len(c.keys) > 1:
+        out = [k - len(c.keys) + 1 if k - len(c.keys) + 1 >= 0 and r.tok_key(k - len(c.keys) + 1) == c.keys[0] else k for k in out]
+    c.mentions = out
+    return out
+
+
+def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
+    def put(name: str, value: float = 1.0) -> None:
+        row[_INDEX[name]] = value
+
+    r, q, cue_k = ctx.r, ctx.q, ctx.cue_k
+    cue = ctx.cue
+    participle = cue is not None and cue.pos == "participle"
+    source_cue = cue is None
+    if c.name is None:
+        put("none")
+        if ctx.rule is c:
+            put("none_x_rule_none")
+        if source_cue:
+            put("none_x_source_cue")
+        if not ctx.has_explicit and not ctx.has_history:
+            put("none_x_no_subject_no_history")
+        if ctx.record:
+            put("none_x_record")
+        return
+    if c.keys and c.keys[0] in r._record_keys:
+        put("is_record")
+    s = c.sources
+    rule = ctx.rule
+    rule_explicit = rule is not None and "explicit" in rule.sources
+    rule_untagged = rule is None or rule.name is None or "entity" not in rule.sources
+    if "rule" in s:
+        put("src_rule")
+        if "entity" not in s:
+            put("rule_untagged")
+        if c.kind == "DESC":
+            put("rule_desc")
+        if ctx.has_explicit:
+            put("src_rule_x_explicit")
+        if source_cue:
+            put("src_rule_x_source_cue")
+        if participle:
+            put("src_rule_x_participle")
+    if "explicit" in s:
+        put("src_explicit")
+    elif ctx.has_explicit:
+        put("explicit_x_other")
+    if "lookback" in s:
+        put("src_lookback")
+    if "history" in s:
+        put("src_history")
+        put("hist_rank_inv", 1.0 / (1 + (c.hist_rank or 0)))
+        if c.hist_rank == 0:
+            put("hist_last")
+    if "hist_agree" in s:
+        put("hist_last_agree")
+        if not ctx.has_explicit:
+            put("prodrop_x_hist_last_agree")
+    if "entity" in s:
+        put("src_entity")
+    if "first" in s:
+        put("first_speaker")
+    put({"PER": "kind_per", "ORG": "kind_org"}.get(c.kind, "kind_desc"))
+    if c.role:
+        put("has_role")
+    if c.entity_id:
+        put("has_entity_id")
+    ments = _mentions(r, c)
+    put("freq_log", math.log1p(len(ments)) / 3)
+    q_start_k = r.doc.token_index_at(q.start)
+    q_end_k = r.doc.token_index_at(max(q.end - 1, q.start))
+    inside_any = [any(s0 <= r.toks[m].start < e0 for s0, e0 in ctx.quote_spans) for m in ments]
+    if ments and all(inside_any):
+        put("mentions_only_in_quotes")
+    if any(q_start_k <= m <= q_end_k for m in ments):
+        put("mention_in_this_quote")
+    before = [m for m, ins in zip(ments, inside_any) if m <= cue_k and not ins]
+    if not before and any(m > q_end_k for m in ments) and not any(m < cue_k for m in ments):
+        put("mention_after_quote_only")
+    if before:
+        m = before[-1]
+        put("mention_before")
+        put("dist_before_log", math.log1p(cue_k - m) / 5)
+        if r.sent_start[m] == r.sent_start[cue_k]:
+            put("same_sentence_before")
+            if participle:
+                put("participle_x_same_sentence")
+            if m - r.sent_start[m] <= 2:
+                put("sentence_initial_subject")
+        if r.para_end[m] == r.para_end[cue_k]:
+            put("same_paragraph_before")
+        prev = r.word(m - 1)
+        if prev in _PREPOSITIONS or (r.norm[m][:1] in "لب" and r.norm[m][1:3] in ("ال", "ل")):
+            put("after_preposition")
+    after = [m for m in ments if cue_k < m < max(q_start_k, cue_k + 1)]
+    if after:
+        put("in_zone_after_cue")
+        if after[0] <= cue_k + 3:
+            put("right_after_cue")
+    if "rule" not in s and "entity" in s:
+        if after and not rule_explicit:
+            put("zone_entity_x_rule_not_explicit")  # وقال … هوجو سواير while the rules fell back on the history
+        if c.kind == "PER" and rule_untagged and (after or (before and r.sent_start[before[-1]] == r.sent_start[cue_k])):
+            put("per_entity_x_rule_untagged")
+        if before and r.sent_start[before[-1]] == r.sent_start[cue_k] and before[-1] - r.sent_start[cue_k] <= 2 and not rule_explicit:
+            put("initial_subject_x_rule_not_explicit")  # وكان الرئيس دوتيرتي …، وأعلن
+        if before and (rule is None or rule.name is None) and r.para_end[before[-1]] == r.para_end[cue_k]:
+            put("entity_before_x_rule_none")
+    g = c.gender
+    if g is None and c.kind == "ORG":
+        g = "f"
+    if cue is not None and g is not None:
+        if cue.gender == "f" and g == "m" and c.kind == "PER":
+            put("gender_mismatch")
+        if cue.gender == "m" and g == "f" and c.kind == "PER":
+            put("gender_mismatch")
+        if (cue.gender == "pl") != (g == "pl"):
+            put("plural_mismatch")
+
+
+# --- the model -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RankerModel:
+    weights: np.ndarray
+    override_margin: float
+    #: "ranker": always the top candidate; "override": the rules' speaker unless another candidate
+    #: beats it by the margin; "fill": only where the rules named no speaker and the cue cites no
+    #: record, the top named candidate if it beats "no speaker" by the margin.
+    mode: str
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        return x @ self.weights
+
+    def choose(self, case: QuoteCase) -> Candidate | None:
+        """The candidate to use for this quote, or None to keep the rules' speaker."""
+        if self.mode == "off":
+            return None
+        s = self.scores(case.x)
+        best = int(np.argmax(s))
+        if self.mode == "ranker":
+            return case.candidates[best]
+        rule = next((i for i, c in enumerate(case.candidates) if "rule" in c.sources), None)
+        if self.mode == "fill":
+            if rule is None or case.candidates[rule].name is not None or case.record:
+                return None
+            named = [i for i, c in enumerate(case.candidates) if c.name is not None]
+            if not named:
+                return None
+            top = max(named, key=lambda i: (s[i], -i))
+            return case.candidates[top] if s[top] - s[rule] > self.override_margin else None
+        if rule is None or best == rule:
+            return None
+        return case.candidates[best] if s[best] - s[rule] > self.override_margin else None
+
+    def to_json(self, extra: dict | None = None) -> dict:
+        return {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
+                "override_margin": self.override_margin, "mode": self.mode, **(extra or {})}
+
+    @classmethod
+    def from_json(cls, data: dict) -> RankerModel:
+        weights = dict(zip(data["features"], data["weights"]))
+        w = np.array([float(weights.get(f, 0.0)) for f in FEATURES])
+        return cls(w, float(data["override_margin"]), data["mode"])
+
+
+@lru_cache(maxsize=1)
+def load_model() -> RankerModel | None:
+    """The shipped model (loaded once per process), or None when the package holds none."""
+    ref = resources.files("marsad").joinpath(MODEL_PATH)
+    if not ref.is_file():
+        return None
+    return RankerModel.from_json(json.loads(ref.read_text(encoding="utf-8")))
+
+
+def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
+    """Replace the rules' speaker where the model chooses another candidate (in place)."""
+    if model is None or not quotes or model.mode == "off":
+        return
+    # "fill" decides only where the rules named no one: build candidates for those quotes alone.
+    only = {i for i, q in enumerate(quotes) if q.speaker is None} if model.mode == "fill" else None
+    if only is not None and not only:
+        return
+    for case in build_cases(r, quotes, only):
+        pick = model.choose(case)
+        if pick is None or "rule" in pick.sources:
+            continue
+        q = case.quote
+        if pick.name is None:
+            q.speaker = q.speaker_role = q.speaker_entity_id = None
+        else:
+            q.speaker, q.speaker_role = pick.name, pick.role
+            q.speaker_entity_id = pick.entity_id if pick.kind != "DESC" else None
+            if q.speaker_entity_id is None and pick.kind in ("PER", "ORG"):
+                from ..text import entity_id
+
+                q.speaker_entity_id = entity_id(pick.kind, pick.name)
+
+
+def fit(cases: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0, iterations: int = 400) -> np.ndarray:
+    """Conditional logit: maximise log Σ p(positive candidates) per quote, L2-penalised.
+
+    ``cases``: (features [n_cand, n_feat], labels [n_cand] of 0/1) with at least one positive.
+    Full-batch gradient descent with Adam; deterministic (starts from zero weights)."""
+    d = len(FEATURES)
+    w = np.zeros(d)
+    m = np.zeros(d)
+    v = np.zeros(d)
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    xs = [c[0] for c in cases]
+    ys = [c[1].astype(bool) for c in cases]
+    n = max(1, len(cases))
+    for t in range(1, iterations + 1):
+        grad = l2 * w / n
+        for x, y in zip(xs, ys):
+            s = x @ w
+            s = s - s.max()
+            p = np.exp(s)
+            p /= p.sum()
+            pp = p * y
+            q = pp / pp.sum()
+            grad += (x.T @ (p - q)) / n
+        m = b1 * m + (1 - b1) * grad
+        v = b2 * v + (1 - b2) * grad * grad
+        w -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + 1e-8)
+    return w
+
+
+def save(model: RankerModel, path: Path, extra: dict | None = None) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model.to_json(extra), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
