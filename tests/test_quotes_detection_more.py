@@ -372,3 +372,18 @@ def test_periods_inside_an_acronym_do_not_end_a_reported_clause():
 def test_a_source_before_a_cue_with_its_own_complement_leaves_the_content_to_the_cue():
     q = quotes('ووفقا لصحيفة "التايمز" البريطانية، قالت المعلمة، من مدينة ليدز، إنها فوجئت بالقرار.')
     assert [(x.text, x.cue) for x in q] == [("فوجئت بالقرار", "قالت")]
+
+
+def test_an_initial_in_a_name_is_no_sentence_end():
+    text = 'وقال الدكتور فيكتور إم. أجوايو رئيس برنامج التغذية "لا تحصل كثير من النساء على المساعدة اللازمة".'
+    assert texts(text) == ["لا تحصل كثير من النساء على المساعدة اللازمة"]
+
+
+def test_a_period_after_a_closing_mark_still_ends_the_sentence():
+    text = 'وأعلنت الجمعية أنه تم إحراق منازل في الهجوم "المروع". وكان تبادل لإطلاق النار قد وقع ليلا.'
+    assert texts(text) == ['تم إحراق منازل في الهجوم "المروع']
+
+
+def test_واصل_with_a_colon_is_speech_and_with_an_object_is_not():
+    assert texts('وواصلت: "أطلب من الاتحاد أن يرد على طلبي الرسمي".') == ["أطلب من الاتحاد أن يرد على طلبي الرسمي"]
+    assert quotes("وواصلت القوات تقدمها نحو المدينة.") == []

@@ -74,6 +74,8 @@ _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "با�
 _MAX_ZONE = 25
 #: Particles right before a verb (أما الوزير فقد قال): they end a subject, never start a name.
 _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
+#: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
+_INITIALS = frozenset(normalize(w) for w in "إم جي دي تي بي إس إف إل آر كيه إن إتش دبليو واي زد سي".split())
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
 _TIME_CONJUNCTIONS = frozenset(normalize(w) for w in ("حتى", "عندما", "حين", "حينما", "بعدما", "لما", "قبلما", "بينما", "فيما", "إذ"))
 #: Words before من that make it the relative "who" (هو من أعرب، هناك من يقول), not the preposition.
@@ -168,6 +170,9 @@ class _Reader:
         toks = self.toks
         if 0 < k < self.n - 1 and toks[k].text == "." and toks[k + 1].text in _COMMAS:
             return True  # "وقال هايلي مريام ديسالين.، يوم الخميس، إنه": a comma after it, no sentence end
+        if (0 < k < self.n - 1 and toks[k].text == "." and toks[k - 1].kind == "word" and toks[k - 1].end == toks[k].start
+                and toks[k + 1].kind == "word" and (len(toks[k - 1].text) == 1 or toks[k - 1].norm in _INITIALS)):
+            return True  # "فيكتور إم. أجوايو"، "م. نيله": an initial, not a sentence end
         return (0 < k < self.n - 1 and toks[k].text == "." and toks[k - 1].end == toks[k].start
                 and toks[k + 1].start == toks[k].end and toks[k + 1].kind == "word")
 
@@ -509,7 +514,7 @@ class _Reader:
                     k = close + 1
                     end = max(end, self.sent_end[close] if close < self.n else end)
                     continue
-                if t.text in _SENT_END:
+                if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
                     break
                 if t.text in _COMMAS and k > s and self.starts_new_statement(k + 1):
                     break
@@ -1540,6 +1545,8 @@ class _Reader:
                 c += 1
             if c >= self.n or self.sent_start[c] != s0:
                 return k + 1
+            if self.starts_new_statement(c):
+                return k + 1  # "ووفقا لصحيفة "الصن"، قالت أمبر إنها …": the cue that follows owns the content
             clause = self.clause_span(c)
             if clause is None:
                 return k + 1
