@@ -195,3 +195,18 @@ def test_fit_is_deterministic_and_learns_the_positive():
     w1, w2 = qs.fit(cases, iterations=150), qs.fit(cases, iterations=150)
     assert np.array_equal(w1, w2)
     assert w1[qs._INDEX["src_rule"]] > 1.0
+
+
+@both
+def test_his_highness_is_the_person_named_before(ranker):
+    text = ("استقبل أمير المنطقة الشرقية الأمير فيصل بن خالد وفد الغرفة التجارية في مكتبه أمس. "
+            "وأوضح سموه أن المشاريع الجديدة ستوفر آلاف الوظائف لأبناء المنطقة.")
+    [q] = run(text, ranker)
+    assert q.speaker == "فيصل بن خالد"
+
+
+def test_his_excellency_falls_back_on_the_tagged_person():
+    text = ("افتتح وزير الإسكان ماجد الحقيل المعرض العقاري في جدة بحضور عدد من المسؤولين. "
+            "وأكد معاليه أن الوزارة سلمت عشرة آلاف وحدة سكنية هذا العام.")
+    [q] = run(text, False, [per(text, "ماجد الحقيل")])
+    assert q.speaker == "ماجد الحقيل"

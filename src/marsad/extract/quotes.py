@@ -74,6 +74,8 @@ _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "با�
 _MAX_ZONE = 25
 #: Particles right before a verb (أما الوزير فقد قال): they end a subject, never start a name.
 _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
+#: Honorifics with a pronoun (وتأكيد سموه أن، وأوضح معاليه أن): "His Highness" is the person named before.
+_HONORIFIC_PRONOUNS = frozenset(normalize(w) for w in "سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته سموها معاليها سعادتها".split())
 #: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
 _INITIALS = frozenset(normalize(w) for w in "إم جي دي تي بي إس إف إل آر كيه إن إتش دبليو واي زد سي".split())
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
@@ -1024,6 +1026,15 @@ class _Reader:
         outside speech (قرار وزير الأوقاف، عبدالناصر أبو البصل … وذكر وزير الأوقاف) resolves to the
         holder named nearest before it, else first after it."""
         keys = sp.keys
+        if keys and keys[0] in _HONORIFIC_PRONOUNS:
+            for h in reversed(self.history):
+                if h.kind == "PER":
+                    return h
+            if at is not None:
+                cue_char = self.toks[min(at, self.n - 1)].start
+                named = [e for e in self.entities if e.type == "PER" and e.end <= cue_char]
+                if named:  # the person the text named last before "سموه"
+                    return Speaker(_ent_name(named[-1]), "PER", head=sp.head, entity_id=named[-1].entity_id, strong=True)
         if len(keys) > 1 and sp.role is None and not sp.entity_id:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > 1 and h.keys[-1] == keys[0] and h.keys != keys:
@@ -1149,6 +1160,8 @@ class _Reader:
             if t.kind == "punct" or self.cue_at(stop) is not None:
                 break
             w = t.norm
+            if w in ("بن", "ابن", "بنت", "ال") and end < self.sent_end[k]:
+                end += 1  # الأمير فيصل بن خالد: a link word does not count against the subject's length
             if stop > k + 1 and (w in _PREPS_NEVER_FIRST or w in lex.adjunct_preps or w.startswith("بال")):
                 break
             stop += 1
