@@ -387,3 +387,27 @@ def test_a_period_after_a_closing_mark_still_ends_the_sentence():
 def test_واصل_with_a_colon_is_speech_and_with_an_object_is_not():
     assert texts('وواصلت: "أطلب من الاتحاد أن يرد على طلبي الرسمي".') == ["أطلب من الاتحاد أن يرد على طلبي الرسمي"]
     assert quotes("وواصلت القوات تقدمها نحو المدينة.") == []
+
+
+# --- sixth round: asides after a strict cue's subject, short quotations opening with إن, "because" ---------
+
+def test_a_strict_cue_reaches_its_complement_over_comma_asides():
+    text = "واعتبر المتحدث باسم عائلة الصحفي، في بيان للقناة، الخميس، أن الكاتب ما زال مفقودا."
+    assert texts(text) == ["الكاتب ما زال مفقودا"]
+
+
+def test_a_strict_cue_does_not_reach_far_past_its_object():
+    text = "وترى الحركة تكلفة محتملة للانهيار البطيء للحكومة والبلاد، ذلك أن الفراغ سيؤدي إلى فوضى."
+    assert quotes(text) == []
+
+
+def test_a_short_quotation_that_opens_with_إن_is_speech():
+    assert texts('وقال خلال مؤتمر صحفي في مقر حزبه "إنه فوز استثنائي".') == ["إنه فوز استثنائي"]
+
+
+def test_ذلك_before_بأنه_is_an_object_not_because():
+    assert texts("ووصفت الحكومة ذلك بأنه تدخل في شؤونها.") == ["تدخل في شؤونها"]
+
+
+def test_a_participle_after_a_preposition_is_its_verbal_noun():
+    assert quotes("رغم مطالبة الأتراك بحصة من الموارد، رغم تطمينات القبارصة إلى أن الطرفين سيستفيدان.") == []

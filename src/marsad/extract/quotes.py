@@ -84,7 +84,7 @@ _TIME_CONJUNCTIONS = frozenset(normalize(w) for w in ("حتى", "عندما", "�
 _RELATIVE_MAN = frozenset(normalize(w) for w in "هو وهو هي وهي هم وهم هناك وهناك ثمة وثمة منهم ومنهم كل وكل أول آخر أكثر أبرز".split())
 #: Prepositions that a verb never follows: a cue spelled like its verbal noun after them is the noun
 #: (بعد أيام من كشف رئيس الوزراء عن …، عقب نقل المصاب).
-_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عن", "على", "إلى", "بعد", "قبل", "عند", "إثر", "عقب", "خلال", "حول", "بشأن", "لدى"))
+_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عن", "على", "إلى", "بعد", "قبل", "عند", "إثر", "عقب", "خلال", "حول", "بشأن", "لدى", "رغم", "برغم"))
 _MAX_ZONE_STRICT = 8
 
 
@@ -214,7 +214,7 @@ class _Reader:
         if cue is not None:
             if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
                 return None  # استطلاعات رأي: the noun "opinion", not the verb رأى
-            if cue.pos == "verb" and cue.gender is not None and (self.word(k - 1) in _PREPOSITIONS or (
+            if cue.gender is not None and (self.word(k - 1) in _PREPOSITIONS or (
                     self.word(k - 1) == "من" and self.word(k - 2) and self.word(k - 2) not in _RELATIVE_MAN)):
                 # بعد وصف الرئيس القائمة بأنها …، من كشف …: after a preposition the word is the verbal noun
                 # (not "هو من أعرب"), a strict cue with no gender like إعلان.
@@ -335,18 +335,22 @@ class _Reader:
         return False
 
     # --- complement scan ------------------------------------------------------------------
-    def scan_complement(self, start: int, strict: bool, limit: int | None = None) -> tuple[str, int] | None:
+    def scan_complement(self, start: int, strict: bool, limit: int | None = None, asides: bool = True) -> tuple[str, int] | None:
         """The first أن/إن, colon or quotation after a cue, within its sentence."""
         if limit is None:
             limit = _MAX_ZONE_STRICT if strict else _MAX_ZONE
         end = self.sent_end[start] if start < self.n else start
         k = start
-        seen = 0
+        seen = aside = 0
+        comma_seen = False
         while k < self.n and seen <= limit:
             t = self.toks[k]
             if t.kind == "punct":
                 if t.text == ":":
                     return "colon", k
+                if t.text == '"' and k > start and self.closer_shaped(k) and not self.opener_shaped(k):
+                    k += 1  # "… ومواصلة عزلها"، وفقا …": a mark closing an earlier quotation opens nothing
+                    continue
                 if t.text in _OPENERS:
                     close = self.find_close(k)
                     if self.is_name_quote(k, close, start):
@@ -360,14 +364,16 @@ class _Reader:
                         # subject and a comma-closed aside, a long quotation is the statement itself.
                         inner_words = sum(1 for m in range(k + 1, close) if self.toks[m].kind == "word") if close else 0
                         zone = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
-                        aside = self.toks[k - 1].text in _COMMAS and any(self.toks[m].text in _COMMAS for m in range(start, k - 1))
+                        has_aside = self.toks[k - 1].text in _COMMAS and any(self.toks[m].text in _COMMAS for m in range(start, k - 1))
                         # … or a short subject right before a long quotation (وتابعت الوزيرة "لقد رصدنا …").
-                        if not ((aside or zone <= 3) and inner_words >= 6 and self.bare(self.norm[start - 1]) != "بين"):
+                        if not ((has_aside or zone <= 3) and inner_words >= 6 and self.bare(self.norm[start - 1]) != "بين"):
                             return None
                     # A short quoted word after a long object is a scare quote, not the speech
                     # (أعلنت، الثلاثاء، وقف المرداسي … على خلفية طلبه "رشوة").
                     zone_words = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
                     inner = (close - k - 1) if close is not None else 99
+                    if self.word(k + 1) in _THAT:
+                        inner = 99  # "إنه فوز استثنائي": a quotation opening with إن is speech, however short
                     if zone_words > 3 and inner < 4 and (self.word(k - 1) not in _PREPS_BEFORE_QUOTE or zone_words > 8):
                         return None
                     if zone_words > 12 and inner < 6:
@@ -381,7 +387,9 @@ class _Reader:
                 glued = (k > 0 and self.toks[k - 1].text in "-–" and self.toks[k - 1].end == t.start) or (
                     k + 1 < self.n and self.toks[k + 1].text in ".-" and self.toks[k + 1].start == t.end)  # (إن.بي.سي)
                 before = self.word(k - 1)
-                if not glued and before not in self.lex.not_complement_before and self.bare(before) not in self.lex.not_complement_before:
+                because = before == "ذلك" and not t.norm.startswith("ب")  # "ذلك أن" is "because"; "وصفت ذلك بأنه" is not
+                if (not glued and not because and before not in self.lex.not_complement_before
+                        and self.bare(before) not in self.lex.not_complement_before):
                     return "that", k
             elif (t.kind == "word" and t.norm in _AND_THAT and not strict and k > start + 1
                   and self.word(k - 1) not in self.lex.not_complement_before and self.word(k - 1) not in ("خاصه", "سيما", "لاسيما")):
@@ -392,8 +400,16 @@ class _Reader:
                 return None
             if k >= end:
                 return None
-            if t.kind == "word":  # commas and brackets of an aside do not use up the zone
+            if t.kind == "word" and not (strict and comma_seen):  # commas and brackets of an aside do not use up the zone
                 seen += 1
+            elif t.kind == "word":
+                aside += 1
+                if aside > _MAX_ZONE_STRICT:
+                    return None
+            if t.kind == "punct" and t.text in _COMMAS:
+                if not asides:
+                    return None  # a verbal noun's genitive speaker has no comma in it
+                comma_seen = True  # a strict cue's subject ends at its first comma; asides follow
             k += 1
         return None
 
@@ -1357,7 +1373,7 @@ class _Reader:
                 start = k + 2
         # A verbal noun's speaker is a genitive chain (إعلان الناطق الرسمي باسم الائتلاف … سالم المسلط أن).
         found = self.scan_complement(start, cue.strict and cue.lemma != "جاء",
-                                     _MAX_ZONE_STRICT + 4 if cue.gender is None else None)
+                                     _MAX_ZONE_STRICT + 4 if cue.gender is None else None, asides=cue.gender is not None)
         if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2:
             found = None  # bare بين is mostly "between"
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
