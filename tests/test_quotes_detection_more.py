@@ -411,3 +411,20 @@ def test_ذلك_before_بأنه_is_an_object_not_because():
 
 def test_a_participle_after_a_preposition_is_its_verbal_noun():
     assert quotes("رغم مطالبة الأتراك بحصة من الموارد، رغم تطمينات القبارصة إلى أن الطرفين سيستفيدان.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "وزادت صدمة الموظف أن الرسائل لم ترسل من حسابه.",  # زاد "increased" with a subject and أن
+    "كلما تأخر العشاء، زاد احتمال أن يتسبب ذلك في السمنة.",
+    "ودعا الله عز وجل أن يوفق الشباب لما فيه الخير.",  # a prayer
+    "إذا لاحظت أن البطارية تنفد بسرعة فأغلق التطبيقات.",  # a condition
+    "كان هناك بالتأكيد شعور بأن المسؤولين فوق المحاسبة.",  # بالتأكيد "certainly"
+    "وجاء القرار بعد إعلان عقوبات على الشركة بعد أن خلص المحققون إلى أنها خالفت القانون.",
+])
+def test_more_non_statements(sentence):
+    assert quotes(sentence) == []
+
+
+def test_زاد_with_أن_or_a_colon_is_speech():
+    assert texts("وزاد أن عددا من رجال الأمن أصيبوا في التدافع.") == ["عددا من رجال الأمن أصيبوا في التدافع"]
+    assert texts("وزاد المتحدث: المفاوضات مستمرة.") == ["المفاوضات مستمرة"]

@@ -92,9 +92,10 @@ STRICT_VERBS = """
 رد يرد -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
-#: بالإعلان الاثنين عن أن): strict, so a complement must follow within a few words.
+#: بالإعلان الاثنين عن أن): strict, so a complement must follow within a few words. (بالتأكيد is
+#: mostly the adverb "certainly".)
 MASDAR_CUES = """
-إعلان تأكيد بالإعلان بالتأكيد
+إعلان تأكيد بالإعلان
 """
 #: Cues whose object takes ب (تعهد بالمضي، طالب بالإفراج، هدد بالرد): a بال- word ends the subject.
 B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح"}

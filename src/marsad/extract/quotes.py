@@ -391,6 +391,8 @@ class _Reader:
                 if (not glued and not because and before not in self.lex.not_complement_before
                         and self.bare(before) not in self.lex.not_complement_before):
                     return "that", k
+                if not asides:
+                    return None  # "إعلان عقوبات … بعد أن خلص إلى …": a verbal noun's object, then another clause
             elif (t.kind == "word" and t.norm in _AND_THAT and not strict and k > start + 1
                   and self.word(k - 1) not in self.lex.not_complement_before and self.word(k - 1) not in ("خاصه", "سيما", "لاسيما")):
                 return "that", k  # أكد الوزير أهمية التعاون وأن الحل سياسي: a noun object, then a clause
@@ -1382,6 +1384,10 @@ class _Reader:
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
         if found and found[0] == "that" and self.wish_or_prayer(cue, start, found[1]):
             return k + 1
+        if found and cue.lemma == "زاد" and not (found[1] == start or (found[0] != "that" and found[1] <= start + 3)):
+            return k + 1  # زاد is "increased" unless أن, a colon or a quotation follows it (or its short subject)
+        if self.word(k - 1) in ("اذا", "واذا", "فاذا", "لو", "ولو"):
+            return k + 1  # "إذا لاحظت أن …": a condition, not a report
         if found and cue.gender is None and not self.norm[k].startswith(("بال", "وبال")) and self.word(start) in ("علي", "عن", "ب"):
             return k + 1  # "…، تأكيد على أن …": a verbal noun with no one in construct is the writer's
         zone_end = found[1] if found else self.zone_stop(start)
@@ -1486,8 +1492,9 @@ class _Reader:
         """``أعربوا عن أملهم في أن …`` (a wish) and ``داعيا للفقيد أن …`` (a prayer) are not statements."""
         for m in range(start - 1, that):
             c = self.cue_at(m)
-            if c is not None and c[0].lemma == "دعا" and (self.word(m + 1).startswith("لل") or self.word(m + 1) in ("له", "لها", "لهم")):
-                return True
+            if c is not None and c[0].lemma == "دعا" and (self.word(m + 1).startswith("لل") or self.word(m + 1) in ("له", "لها", "لهم")
+                                                          or self.word(m + 1) in ("الله", "المولي", "ربه", "ربها")):
+                return True  # داعيا للفقيد أن …، ودعا الله عز وجل أن يوفق …
         return any(self.bare(self.word(m)).startswith(("امل", "تمني", "تطلع")) for m in range(start, that))
 
     def handle_source(self, k: int) -> int:
