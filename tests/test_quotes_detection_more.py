@@ -428,3 +428,9 @@ def test_more_non_statements(sentence):
 def test_زاد_with_أن_or_a_colon_is_speech():
     assert texts("وزاد أن عددا من رجال الأمن أصيبوا في التدافع.") == ["عددا من رجال الأمن أصيبوا في التدافع"]
     assert texts("وزاد المتحدث: المفاوضات مستمرة.") == ["المفاوضات مستمرة"]
+
+
+def test_what_was_not_said_is_no_statement_but_not_denying_is():
+    assert quotes("ولم تشرح الشركة الطريقة التي استطاع بها المحتالون أن يصلوا إلى الحسابات.") == []
+    assert quotes("ولم يقل أي نائب إنه سيعترض على التعيين.") == []
+    assert texts("لكن المهاجم لم ينف أن الانتقال ممكن في الصيف.") == ["الانتقال ممكن في الصيف"]

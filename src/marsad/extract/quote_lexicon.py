@@ -389,6 +389,9 @@ def cue_forms() -> dict[str, CueForm]:
     for w in MASDAR_CUES.split():
         form = normalize(w)
         table.setdefault(form, CueForm(form[3:] if form.startswith("بال") else form, "verb", None, True))
+    # Jussive of نفى after لم (لم ينفِ أن …، لم تنفِ).
+    for form, gender in (("ينف", "m"), ("تنف", "f")):
+        table.setdefault(form, CueForm("نفي", "verb", gender, False))
     # Feminine plural of hollow verbs (قلن، أشرن، أفدن، أضفن).
     for form, lemma in (("قلن", "قال"), ("اشرن", "اشار"), ("افدن", "افاد"), ("اضفن", "اضاف")):
         table.setdefault(form, CueForm(lemma, "verb", "f", False))

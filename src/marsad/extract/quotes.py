@@ -1388,6 +1388,8 @@ class _Reader:
             return k + 1  # زاد is "increased" unless أن, a colon or a quotation follows it (or its short subject)
         if self.word(k - 1) in ("اذا", "واذا", "فاذا", "لو", "ولو"):
             return k + 1  # "إذا لاحظت أن …": a condition, not a report
+        if found and self.word(k - 1) in ("لم", "ولم", "فلم", "لن", "ولن") and cue.lemma not in ("نفي", "استبعد", "انكر"):
+            return k + 1  # "ولم تشرح الشركة الطريقة التي … أن": what was not said (but لم ينف أن is said)
         if found and cue.gender is None and not self.norm[k].startswith(("بال", "وبال")) and self.word(start) in ("علي", "عن", "ب"):
             return k + 1  # "…، تأكيد على أن …": a verbal noun with no one in construct is the writer's
         zone_end = found[1] if found else self.zone_stop(start)
