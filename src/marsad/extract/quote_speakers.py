@@ -48,7 +48,7 @@ FEATURES = (
     "explicit_x_other", "first_speaker",
     "rule_untagged", "rule_desc", "zone_entity_x_rule_not_explicit", "per_entity_x_rule_untagged",
     "initial_subject_x_rule_not_explicit", "entity_before_x_rule_none",
-    "none_x_record", "is_record",
+    "none_x_record", "is_record", "zone_per_entity_not_rule", "zone_per_entity_x_rule_not_per",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 _PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "في", "عن", "على", "إلى", "من", "ل", "لدى", "أمام", "بين"))
@@ -338,6 +338,10 @@ def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
             put("initial_subject_x_rule_not_explicit")  # وكان الرئيس دوتيرتي …، وأعلن
         if before and (rule is None or rule.name is None) and r.para_end[before[-1]] == r.para_end[cue_k]:
             put("entity_before_x_rule_none")
+        if after and c.kind == "PER":
+            put("zone_per_entity_not_rule")  # وأعلن السناتور الديمقراطي مارك وورنر … while the rules read the role only
+            if rule is None or rule.kind != "PER":
+                put("zone_per_entity_x_rule_not_per")
     g = c.gender
     if g is None and c.kind == "ORG":
         g = "f"
