@@ -210,3 +210,28 @@ def test_his_excellency_falls_back_on_the_tagged_person():
             "وأكد معاليه أن الوزارة سلمت عشرة آلاف وحدة سكنية هذا العام.")
     [q] = run(text, False, [per(text, "ماجد الحقيل")])
     assert q.speaker == "ماجد الحقيل"
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن السنتاتور الجمهوري، ثوم تيليس، أنه سيصوت ضد مشروع القانون في صيغته الحالية.",
+    "وأعلن السنتاتور الجمهوري ثوم تيليس أنه سيصوت ضد مشروع القانون في صيغته الحالية.",
+])
+def test_a_tagged_person_after_an_unknown_role_word_is_the_speaker(text):
+    [q] = run(text, True, [per(text, "ثوم تيليس")])
+    assert q.speaker == "ثوم تيليس"
+    assert q.speaker_role == "السنتاتور الجمهوري"
+
+
+def test_a_tagged_person_after_a_preposition_is_not_the_speaker():
+    text = "وقالت وزارة الخارجية في رسالة إلى السفير جون بولتون إن المفاوضات ستستأنف الشهر المقبل."
+    [q] = run(text, True, [per(text, "جون بولتون")])
+    assert q.speaker == "وزارة الخارجية"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ومن جانبه أكد كوتينيو أكثر من مرة أن الفريق قادر على العودة في المباراة المقبلة.", "كوتينيو"),
+    ("وأكد المدرب الإسباني روبيرتو مارتينيز مجددا أن الفريق قادر على العودة.", "روبيرتو مارتينيز"),
+])
+def test_an_adverbial_ends_the_name(text, speaker):
+    [q] = run(text, True)
+    assert q.speaker == speaker

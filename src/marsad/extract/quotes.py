@@ -74,6 +74,8 @@ _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "با�
 _MAX_ZONE = 25
 #: Particles right before a verb (أما الوزير فقد قال): they end a subject, never start a name.
 _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
+#: Adverbials between a subject and its complement (أكد زيدان أكثر من مرة أن): they end a name.
+_ADVERBIALS = frozenset(normalize(w) for w in "أكثر مرارا مجددا أيضا كذلك بدوره بدورها بنفسه بنفسها صراحة مرة".split())
 #: Honorifics with a pronoun (وتأكيد سموه أن، وأوضح معاليه أن): "His Highness" is the person named before.
 _HONORIFIC_PRONOUNS = frozenset(normalize(w) for w in "سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته سموها معاليها سعادتها".split())
 #: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
@@ -792,6 +794,8 @@ class _Reader:
             nxt = self.norm[words[i + 1]] if i + 1 < len(words) else ""
             if out and self.is_definite(w) and nxt and self.is_definite(nxt):
                 break
+            if out and w in _ADVERBIALS:
+                break  # أكد زيدان أكثر من مرة أن، وأكد الوزير مجددا أن: the adverbial is not the name
             if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads
                         or (w in self.lex.institution_heads and not self.is_definite(w))
                         or (self.is_definite(w) and w.endswith("ه") and w != "الله")
@@ -911,6 +915,9 @@ class _Reader:
         if name:
             sp = Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
             return self._confirm_with_entity(sp, name)
+        tagged = self.tagged_person(words, head, head_raw, segments[1] if len(segments) > 1 else [])
+        if tagged is not None:
+            return tagged
         if role:
             # A role with no name: المتحدث باسم الفيفا speaks for الفيفا; otherwise the role itself.
             words_r = [k for k in role if self.toks[k].kind == "word"]
@@ -931,7 +938,37 @@ class _Reader:
             return Speaker(text, "ORG" if len(words) > 1 else "DESC", head=head_raw)
         if len(words) > 5:
             return None
+        cut = next((i for i, k in enumerate(words) if i and self.norm[k] in _ADVERBIALS), None)
+        if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
+            text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
+
+    def tagged_person(self, words: list[int], head: str, head_raw: str, apposition: list[int]) -> Speaker | None:
+        """A person the ``entities`` component tagged inside a subject phrase where the rules read no
+        name (``وأعلن السنتاتور الديمقراطي مارك وورنر``: a role word the lexicon lacks), or opening the
+        segment after a comma (``السنتاتور الديمقراطي، مارك وورنر،``); the words before it are the role.
+        Bodies, outlets and unnamed sources keep their own reading."""
+        lex = self.lex
+        if (not self.entities or len(words) < 2 or head in lex.institution_heads or head_raw in lex.institution_heads
+                or head_raw in lex.outlet_heads or head_raw in lex.anonymous_heads or head in lex.anonymous_heads):
+            return None
+        app = [k for k in apposition if self.toks[k].kind == "word"]
+        if app:
+            words = words + app[:1]  # only a name that opens the next segment
+        starts = {self.toks[k].start: k for k in words[1:]}
+        last_end = self.toks[app[-1]].end if app else self.toks[words[-1]].end
+        for ent in self.entities:
+            k = starts.get(ent.start)
+            if ent.type != "PER" or k is None or ent.end > last_end:
+                continue
+            before = [m for m in words if m < k]
+            if any(self.norm[m] in _PREPS_NEVER_FIRST or not (self.is_definite(self.norm[m]) or self.norm[m] in lex.role_heads)
+                   for m in before):
+                return None  # a preposition or a bare word before it: an object or a complement, not a role
+            role = [m for m in before if self.norm[m] not in lex.honorifics]
+            return Speaker(_ent_name(ent), "PER", role=self.span_text(role) if role else None, head=head_raw,
+                           entity_id=ent.entity_id, strong=True)
+        return None
 
     def document_issuer(self, a: int, b: int) -> Speaker | None:
         """``بيان صادر عن وزارة الداخلية``، ``بيان للجيش اللبناني``، ``تقرير وزارة الصحة``: a document
