@@ -434,3 +434,34 @@ def test_what_was_not_said_is_no_statement_but_not_denying_is():
     assert quotes("ولم تشرح الشركة الطريقة التي استطاع بها المحتالون أن يصلوا إلى الحسابات.") == []
     assert quotes("ولم يقل أي نائب إنه سيعترض على التعيين.") == []
     assert texts("لكن المهاجم لم ينف أن الانتقال ممكن في الصيف.") == ["الانتقال ممكن في الصيف"]
+
+
+# --- seventh round: relative clauses, a source phrase that runs into a report, اختتم --------------------------
+
+def test_a_relative_cue_with_adjuncts_before_its_complement_is_a_statement():
+    text = "وتحدث المدافع الذي أكد في حديث مقتضب قبل الحصة التدريبية أمس أن الفريق جاهز للمباراة."
+    assert texts(text) == ["الفريق جاهز للمباراة"]
+
+
+@pytest.mark.parametrize("sentence", [
+    'وهذا هو الاحتمال الذي أشارت إليه "أسوشيتد برس" في تقريرها.',  # a relative cue with a quoted name
+    "ويظهر المقطع الذي يوضح بشكل تام كيف إنها بعيدة عن العالم.",  # كيف: an indirect question
+])
+def test_relative_cues_that_report_nothing(sentence):
+    assert quotes(sentence) == []
+
+
+def test_a_relative_cue_does_not_take_the_main_verbs_complement_past_a_comma():
+    text = 'وذكرت صحف محلية، من بينها "ذا ناشيونال" التي تصدر بالإنجليزية، أن الهجوم بات وشيكا.'
+    q = quotes(text)
+    assert [(x.text, x.cue) for x in q] == [("الهجوم بات وشيكا", "وذكرت")]
+
+
+def test_a_source_phrase_ends_where_a_report_begins():
+    text = "وسرحت الشركة ألف موظف بحسب بيان أصدرته في مايو لكن مصدرا بالشركة قال لرويترز إن العدد خفض للنصف."
+    q = quotes(text)
+    assert [x.text for x in q] == ["وسرحت الشركة ألف موظف", "العدد خفض للنصف"]
+
+
+def test_اختتم_with_بأنه_is_speech():
+    assert texts("واختتم رئيس اللجنة تصريحه ، بأنه سيقام حفل لتكريم الفائزين.") == ["سيقام حفل لتكريم الفائزين"]

@@ -329,8 +329,9 @@ class _Reader:
                 continue  # نقل الموقع عن "مصادر" قولها إن …
             if self.toks[k].text in _COMMAS and self.word(k + 1) in _THAT:
                 continue
-            if self.toks[k].text in _SENT_END or self.toks[k].text in _COMMAS or self.cue_at(k) is not None:
-                break
+            if self.toks[k].text in _SENT_END or self.toks[k].text in _COMMAS or (
+                    self.cue_at(k) is not None and self.word(k - 1) not in _RELATIVE_PRONOUNS):
+                break  # (a cue inside a relative clause, "التي تصدر بالإنجليزية"، does not end the zone)
             words += self.toks[k].kind == "word"
             if words > 5:
                 break
@@ -1527,6 +1528,15 @@ class _Reader:
         clause = self.clause_span(j + 1) if j + 1 < self.n else None
         return None if clause is None else (*clause, k + 1, False)
 
+    def relative_statement(self, k: int, cue: CueForm) -> bool:
+        """A cue right after a relative pronoun reports when its أن/إن or colon follows inside the
+        relative clause (الذي أكد في حديث قبل الحصة أن …), not a quotation (الذي أشارت إليه "أسوشيتد برس")
+        nor a complement past a comma, which belongs to the main verb (صحف، منها "ذا ناشيونال" التي تصدر
+        بالإنجليزية، أن …)."""
+        found = self.scan_complement(k + 1, cue.strict)
+        return (found is not None and found[0] != "quote"
+                and not any(self.toks[m].text in _COMMAS for m in range(k + 1, found[1])))
+
     def wish_or_prayer(self, cue: CueForm, start: int, that: int) -> bool:
         """``أعربوا عن أملهم في أن …`` (a wish) and ``داعيا للفقيد أن …`` (a prayer) are not statements."""
         for m in range(start - 1, that):
@@ -1573,6 +1583,8 @@ class _Reader:
             if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها", "قوله", "قولها", "قولهم")
                                      or t.norm in lex.time_words or t.norm in lex.relatives):
                 break
+            if t.kind == "word" and stop > a and (self.bare(t.norm).startswith("لكن") or self.opens_statement(stop)):
+                break  # "بحسب بيان أصدرته في مايو لكن مصدرا بالشركة قال …": the source ends, a report begins
             if (t.text in _CLOSERS and stop > a and any(self.is_opener(m) for m in range(a, stop))
                     and stop + 1 < self.n and self.toks[stop + 1].kind == "word" and not self.is_definite(self.norm[stop + 1])):
                 stop += 1  # حسب ما نقلت "رويترز" كان أول …: the quoted name ends the source, not "البريطانية"
@@ -1673,11 +1685,12 @@ class _Reader:
             if self.word(k - 1) in lex.cue_blockers and not (self.word(k - 1) in ("مما", "بما") and self.word(k + 1) in _THAT):
                 # (مما يقولون إنها تهديدات …: "what they say is" still reports a statement)
                 antecedent = self.relative_antecedent(k, cue[0])
-                if antecedent is None and not (self.word(k - 1) in _RELATIVE_PRONOUNS and self.word(k + 1) in _THAT
-                                               and cue[0].pos == "verb"):
+                if antecedent is None and not (self.word(k - 1) in _RELATIVE_PRONOUNS and cue[0].pos == "verb"
+                                               and self.relative_statement(k, cue[0])):
                     k += 1
                     continue
-                # (… مينرز (29 عاما)، التي قالت إنها …: a statement even when its antecedent is not read)
+                # (… مينرز (29 عاما)، التي قالت إنها …، الذي أكد في حديث قبل الحصة أن …: a statement even
+                # when its antecedent is not read)
             k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
 
