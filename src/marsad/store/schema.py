@@ -238,6 +238,33 @@ CREATE INDEX place_summary_rank ON place_summary (mention_count DESC, place_id);
 CREATE INDEX places_day ON places (pub_day)
 """
 
+# v6: per-place, per-day counters (by country too), so places() with a country or date filter sums a few rows per
+# place instead of grouping every mention. Each row aggregates the mentions of one place on one publication day
+# with one country code; sums over rows equal counts over the mentions because an article has one day and one
+# place id one country (GeoNames id or name|country). Kept by upsert and delete with place_summary.
+_PLACE_DAYS = """
+CREATE TABLE place_days (
+    place_id TEXT NOT NULL,
+    pub_day TEXT,
+    country_code TEXT,
+    name TEXT NOT NULL,
+    admin1 TEXT,
+    lat {float} NOT NULL,
+    lon {float} NOT NULL,
+    geonames_id BIGINT,
+    feature TEXT,
+    mention_count INTEGER NOT NULL,
+    article_count INTEGER NOT NULL
+);
+INSERT INTO place_days (place_id, pub_day, country_code, name, admin1, lat, lon, geonames_id, feature, mention_count, article_count)
+    SELECT place_id, pub_day, country_code, MIN(name), MIN(admin1), MIN(lat), MIN(lon), MIN(geonames_id), MIN(feature),
+           COUNT(*), COUNT(DISTINCT article_id)
+    FROM places GROUP BY place_id, pub_day, country_code;
+CREATE INDEX place_days_place ON place_days (place_id);
+CREATE INDEX place_days_day ON place_days (pub_day);
+CREATE INDEX place_days_country ON place_days (country_code, pub_day)
+"""
+
 #: FTS rowid of a quotation: its article's stable ``rid`` (INTEGER PRIMARY KEY, kept by VACUUM) and its index.
 QUOTE_ROWID_SHIFT = 20
 
@@ -293,7 +320,7 @@ def _split_triggers(script: str) -> list[str]:
 
 #: version -> statements. v1: articles, extractions and the full-text index; v2: clusters and component state;
 #: v3: entity-article rows, entity counters and publication times on quotes and places; v4: speaker counters;
-#: v5: place counters and the quotation full-text index.
+#: v5: place counters and the quotation full-text index; v6: per-place, per-day counters.
 SQLITE_MIGRATIONS: dict[int, list[str]] = {
     1: _split(_TABLES_V1.format(**_SQLITE)) + [
         # Full text over the normalised shadow text (see marsad.store.fts); rowid = articles.rid.
@@ -304,6 +331,7 @@ SQLITE_MIGRATIONS: dict[int, list[str]] = {
     4: _split(_TABLES_V4),
     # trigger bodies contain ';', so that script is split trigger-aware
     5: _split(_PLACE_SUMMARY.format(float="REAL", agg_keys="group_concat(DISTINCT name_key)")) + _split_triggers(_SQLITE_QUOTES_FTS),
+    6: _split(_PLACE_DAYS.format(float="REAL")),
 }
 
 POSTGRES_MIGRATIONS: dict[int, list[str]] = {
@@ -312,6 +340,7 @@ POSTGRES_MIGRATIONS: dict[int, list[str]] = {
     3: _split(_TABLES_V3),
     4: _split(_TABLES_V4),
     5: _split(_PLACE_SUMMARY.format(float="DOUBLE PRECISION", agg_keys="string_agg(DISTINCT name_key, ',')")) + _split(_PG_QUOTES_FTS),
+    6: _split(_PLACE_DAYS.format(float="DOUBLE PRECISION")),
 }
 
 LATEST = max(SQLITE_MIGRATIONS)

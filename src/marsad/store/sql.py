@@ -229,7 +229,7 @@ class SQLStore(Store):
     _AGG_KEYS = "group_concat(DISTINCT name_key)"
 
     def _refresh_places(self, cur: Any, place_ids: set[str]) -> None:
-        """Recompute the place_summary rows of these places from their mentions (a place with none left vanishes)."""
+        """Recompute the place_summary and place_days rows of these places from their mentions (a place with none left vanishes)."""
         if place_ids:
             rows = [(i,) for i in sorted(place_ids)]
             self._xmany(cur, "DELETE FROM place_summary WHERE place_id = ?", rows)
@@ -238,6 +238,12 @@ class SQLStore(Store):
                         "SELECT place_id, MIN(name), MIN(country_code), MIN(admin1), MIN(lat), MIN(lon), MIN(geonames_id), "
                         f"MIN(feature), COUNT(*), COUNT(DISTINCT article_id), {self._AGG_KEYS} "
                         "FROM places WHERE place_id = ? GROUP BY place_id", rows)
+            self._xmany(cur, "DELETE FROM place_days WHERE place_id = ?", rows)
+            self._xmany(cur, "INSERT INTO place_days (place_id, pub_day, country_code, name, admin1, lat, lon, geonames_id, "
+                        "feature, mention_count, article_count) "
+                        "SELECT place_id, pub_day, country_code, MIN(name), MIN(admin1), MIN(lat), MIN(lon), MIN(geonames_id), "
+                        "MIN(feature), COUNT(*), COUNT(DISTINCT article_id) "
+                        "FROM places WHERE place_id = ? GROUP BY place_id, pub_day, country_code", rows)
 
     def _refresh_entities(self, cur: Any, entity_ids: set[str]) -> None:
         """Recompute the stored counters of entities whose articles changed."""
@@ -742,9 +748,16 @@ class SQLStore(Store):
                                   [limit, offset])
             return [PlaceSummary(place_id=r[0], name=r[1], country_code=r[2], admin1=r[3], lat=float(r[4]), lon=float(r[5]),
                                  geonames_id=r[6], feature=r[7], mention_count=int(r[8]), article_count=int(r[9])) for r in rows]
-        sql = ("SELECT p.place_id, MIN(p.name), MIN(p.country_code), MIN(p.admin1), MIN(p.lat), MIN(p.lon), MIN(p.geonames_id), "
-               "MIN(p.feature), COUNT(*), COUNT(DISTINCT p.article_id) FROM places p "
-               f"WHERE {' AND '.join(where)} GROUP BY p.place_id ORDER BY COUNT(*) DESC, p.place_id LIMIT ? OFFSET ?")
+        if q and name_key(q):
+            sql = ("SELECT p.place_id, MIN(p.name), MIN(p.country_code), MIN(p.admin1), MIN(p.lat), MIN(p.lon), MIN(p.geonames_id), "
+                   "MIN(p.feature), COUNT(*), COUNT(DISTINCT p.article_id) FROM places p "
+                   f"WHERE {' AND '.join(where)} GROUP BY p.place_id ORDER BY COUNT(*) DESC, p.place_id LIMIT ? OFFSET ?")
+        else:
+            # country and dates only: sum the per-day counters (schema v6), the same figures as grouping the mentions
+            sql = ("SELECT p.place_id, MIN(p.name), MIN(p.country_code), MIN(p.admin1), MIN(p.lat), MIN(p.lon), MIN(p.geonames_id), "
+                   "MIN(p.feature), SUM(p.mention_count), SUM(p.article_count) FROM place_days p "
+                   f"WHERE {' AND '.join(where)} GROUP BY p.place_id ORDER BY SUM(p.mention_count) DESC, p.place_id "
+                   "LIMIT ? OFFSET ?")
         with self._lock:
             rows = self._rows(sql, [*params, limit, offset])
         return [PlaceSummary(place_id=r[0], name=r[1], country_code=r[2], admin1=r[3], lat=float(r[4]), lon=float(r[5]),
