@@ -465,3 +465,20 @@ def test_a_source_phrase_ends_where_a_report_begins():
 
 def test_اختتم_with_بأنه_is_speech():
     assert texts("واختتم رئيس اللجنة تصريحه ، بأنه سيقام حفل لتكريم الفائزين.") == ["سيقام حفل لتكريم الفائزين"]
+
+
+def test_a_source_phrase_inside_a_cues_zone_is_an_aside():
+    text = 'وتابع الرئيس وفقا لما نقلته وكالة الأنباء الرسمية: "جنودنا يتقدمون الآن باتجاه المدينة".'
+    q = quotes(text)
+    assert [(x.text, x.cue) for x in q] == [("جنودنا يتقدمون الآن باتجاه المدينة", "وتابع")]
+
+
+def test_an_attribution_after_a_short_subject_covers_the_clause_after_it():
+    text = "وهو وفق محاميه عمل في مهن متواضعة منذ تخرجه ولم يشغل منصبا حساسا."
+    q = texts(text)
+    assert len(q) == 1 and q[0].startswith("وهو") and q[0].endswith("ولم يشغل منصبا حساسا")
+
+
+def test_a_source_phrase_before_a_time_word_and_a_cue_leaves_the_content_to_the_cue():
+    text = "وبحسب ما أدلى به لإذاعة محلية الاثنين، كشف الطبيب أنه تم اتخاذ الترتيبات اللازمة."
+    assert [(x.text, x.cue) for x in quotes(text)] == [("تم اتخاذ الترتيبات اللازمة", "كشف")]

@@ -345,7 +345,7 @@ class _Reader:
         end = self.sent_end[start] if start < self.n else start
         k = start
         seen = aside = 0
-        comma_seen = False
+        comma_seen = in_source = False
         while k < self.n and seen <= limit:
             t = self.toks[k]
             if t.kind == "punct":
@@ -405,7 +405,11 @@ class _Reader:
                 return None
             if k >= end:
                 return None
-            if t.kind == "word" and not (strict and comma_seen):  # commas and brackets of an aside do not use up the zone
+            if t.kind == "word" and (t.norm in self.lex.source_words or self.bare(t.norm) in self.lex.source_words) and k > start:
+                in_source = True  # "وتابع أردوغان وفقا لما نقلته وكالة الأناضول: …": the source is an aside
+            if t.kind == "word" and in_source:
+                pass
+            elif t.kind == "word" and not (strict and comma_seen):  # commas and brackets of an aside do not use up the zone
                 seen += 1
             elif t.kind == "word":
                 aside += 1
@@ -1583,7 +1587,8 @@ class _Reader:
             if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها", "قوله", "قولها", "قولهم")
                                      or t.norm in lex.time_words or t.norm in lex.relatives):
                 break
-            if t.kind == "word" and stop > a and (self.bare(t.norm).startswith("لكن") or self.opens_statement(stop)):
+            if t.kind == "word" and stop > a and (self.bare(t.norm).startswith("لكن") or (
+                    self.opens_statement(stop) and self.scan_complement(stop + 1, self.cue_at(stop)[0].strict))):
                 break  # "بحسب بيان أصدرته في مايو لكن مصدرا بالشركة قال …": the source ends, a report begins
             if (t.text in _CLOSERS and stop > a and any(self.is_opener(m) for m in range(a, stop))
                     and stop + 1 < self.n and self.toks[stop + 1].kind == "word" and not self.is_definite(self.norm[stop + 1])):
@@ -1632,7 +1637,10 @@ class _Reader:
                 c += 1
             if c >= self.n or self.sent_start[c] != s0:
                 return k + 1
-            if self.starts_new_statement(c):
+            probe = c
+            while probe < self.n and (self.word(probe) in lex.time_words or self.toks[probe].text in _COMMAS):
+                probe += 1  # "وبحسب ما أدلى به لراديو راي الاثنين، كشف …"
+            if self.starts_new_statement(c) or (probe < self.n and self.starts_new_statement(probe)):
                 return k + 1  # "ووفقا لصحيفة "الصن"، قالت أمبر إنها …": the cue that follows owns the content
             clause = self.clause_span(c)
             if clause is None:
@@ -1656,6 +1664,10 @@ class _Reader:
             s, e = s0, k
             if len(before) <= 2 and self.bare(self.word(before[0])) in ("جاء", "ياتي") and self.word(before[-1]) in ("ذلك", "هذا"):
                 return max(k + 1, stop)  # "جاء ذلك بحسب بيان …": the formula, not a statement
+            if len(before) <= 3 and stop < self.n and self.sent_start[stop] == s0 and self.toks[stop].kind == "word":
+                clause = self.clause_span(stop)  # "وهو وفق محاميه مارس مهنا متواضعة …": the clause runs on
+                if clause is not None and clause[1] > stop + 1:
+                    e = clause[1]
         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
             self.remember(sp, "f" if sp.kind == "ORG" else "m")
         return max(k + 1, stop)
