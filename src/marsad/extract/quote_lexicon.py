@@ -181,13 +181,14 @@ PRONOUN_PREPS = """
 """
 #: Words before a cue that make it part of a relative or comparative clause (الذي يوضح، بما يضيف).
 CUE_BLOCKERS = """
-الذي التي الذين بما مما عدم بن ابن بنت أبي أبو
+الذي التي الذين والذي والتي والذين بما مما عدم بن ابن بنت أبي أبو
 """
 #: Words before أن that make it a conjunction, not a complement (إلا أن "however", بعد أن "after"),
-#: and modal words whose أن is no one's statement (من المقرر أن، يجب أن، لا بد أن).
+#: modal words whose أن is no one's statement (من المقرر أن، يجب أن، لا بد أن) and impersonal
+#: verbs (تبين أن، ثبت أن "it turned out that").
 NOT_COMPLEMENT_BEFORE = """
 إلا الا رغم برغم بعد قبل منذ غير حتى كما لو بيد سيما مع بدل بدلا دون بدون
-كيف يمكن يجب ينبغي يفترض بد لابد المقرر المتوقع المفترض المرجح الممكن المحتمل المنتظر الضروري المؤكد المهم الواضح
+كيف بل تبين يتبين اتضح يتضح ثبت يثبت يمكن يجب ينبغي يفترض بد لابد المقرر المتوقع المفترض المرجح الممكن المحتمل المنتظر الضروري المؤكد المهم الواضح
 """
 #: Nouns after في that make an adjunct of the phrase (في بيان، في مقابلة، في تغريدة).
 COMM_NOUNS = """
@@ -390,6 +391,8 @@ def cue_forms() -> dict[str, CueForm]:
     for w in MASDAR_CUES.split():
         form = normalize(w)
         table.setdefault(form, CueForm(form[3:] if form.startswith("بال") else form, "verb", None, True))
+    # متابعا "continuing" is a cue; متابعة / متابعين ("follow-up", "followers") are not.
+    table.setdefault("متابعا", CueForm(normalize("تابع"), "participle", "m", True))
     # Jussive of نفى after لم (لم ينفِ أن …، لم تنفِ).
     for form, gender in (("ينف", "m"), ("تنف", "f")):
         table.setdefault(form, CueForm("نفي", "verb", gender, False))

@@ -68,7 +68,8 @@ _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "�
 _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
 #: A pronoun subject before a cue (وهو يعتقد أن): not the impersonal يعتقد أن, and no subject to look for.
 _PRONOUNS = frozenset(("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو", "فهي", "فهم"))
-_RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"))
+_RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي",
+                                                     "والذي", "والتي", "والذين"))
 #: After أما, words that open a topic that is not the subject (أما فيما يتعلق بسوريا فأوضح).
 _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "بالنسبة", "على", "في", "من", "بخصوص", "بشأن", "حول", "إذا", "ما"))
 _MAX_ZONE = 25
@@ -78,6 +79,14 @@ _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
 _ADVERBIALS = frozenset(normalize(w) for w in "أكثر مرارا مجددا أيضا كذلك بدوره بدورها بنفسه بنفسها صراحة مرة".split())
 #: Honorifics with a pronoun (وتأكيد سموه أن، وأوضح معاليه أن): "His Highness" is the person named before.
 _HONORIFIC_PRONOUNS = frozenset(normalize(w) for w in "سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته سموها معاليها سعادتها".split())
+#: Nouns of wishing before أن (أعرب عن أمله في أن …، معربا عن تمنياته بأن …): a wish, not a statement.
+_WISHES = frozenset(normalize(w) for w in (
+    "أمل", "أمله", "أملها", "أملهم", "أملهما", "أملنا", "الأمل", "آمال", "آماله", "آمالها", "آمالهم", "آملا", "آملة",
+    "تمنيه", "تمنيها", "تمنياته", "تمنياتها", "تمنياتهم", "تطلعه", "تطلعها", "تطلعهم", "تطلعاته", "تطلعاتها"))
+#: Nouns of works whose title follows in quotation marks at any length (فيلم "…"، كتاب "…"، بعنوان "…").
+_TITLE_NOUNS = frozenset(normalize(w) for w in (
+    "فيلم", "مسلسل", "كتاب", "رواية", "أغنية", "ألبوم", "برنامج", "مسرحية", "قصيدة", "عنوان", "بعنوان", "شعار",
+    "وسم", "هاشتاغ", "كتابه", "كتابها", "روايته", "روايتها", "فيلمه", "فيلمها", "أغنيته", "أغنيتها", "مقال", "مقاله"))
 #: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
 _INITIALS = frozenset(normalize(w) for w in "إم جي دي تي بي إس إف إل آر كيه إن إتش دبليو واي زد سي".split())
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
@@ -273,6 +282,12 @@ class _Reader:
         return (0 < k and toks[k - 1].end == toks[k].start and toks[k - 1].kind in ("word", "num")
                 and (k + 1 >= self.n or toks[k + 1].start > toks[k].end or toks[k + 1].kind == "punct"))
 
+    def quoted_words(self, j: int, close: int) -> int:
+        """Words between the marks at ``j`` and ``close``; the letters of a dotted acronym (سي.إم.إيه) are one."""
+        toks = self.toks
+        return sum(1 for m in range(j + 1, close) if toks[m].kind == "word"
+                   and not (m > j + 1 and toks[m - 1].text == "." and toks[m - 1].start == toks[m - 2].end))
+
     def opener_shaped(self, k: int) -> bool:
         """A straight mark with a space before it and a word glued after it opens a quotation."""
         toks = self.toks
@@ -313,9 +328,9 @@ class _Reader:
                 return True
             # مسلسل "الطريق": a title after a naming noun; six words or more are speech
             # (وأضاف موجها حديثه لإدارة الموقع "من العار عليكم …").
-            words = sum(1 for m in range(j + 1, close) if self.toks[m].kind == "word") if close is not None else 0
+            words = self.quoted_words(j, close) if close is not None else 0
             if (prev in self.lex.naming_nouns or key in self.lex.naming_nouns or self.bare(prev) in self.lex.naming_nouns) and (
-                    close is None or words < 6):
+                    close is None or words < 6 or prev in _TITLE_NOUNS or self.bare(prev) in _TITLE_NOUNS):
                 return True
         if close is None or inner > 4:
             return False
@@ -432,6 +447,8 @@ class _Reader:
             return False
         if cue[0].gender is None:
             return False  # a verbal noun (ختم تصريحاته بالتأكيد على أن): the complement stays the verb's
+        if self.word(k - 1) in ("لم", "ولم", "لن", "ولن"):
+            return False  # "عن مصدر، لم تكشف اسمه، أن …": an aside about what was not said
         return cue[0].pos == "verb" or cue[1] or (k > 0 and self.toks[k - 1].text in _COMMAS)
 
     def zone_stop(self, start: int) -> int:
@@ -1548,7 +1565,9 @@ class _Reader:
             if c is not None and c[0].lemma == "دعا" and (self.word(m + 1).startswith("لل") or self.word(m + 1) in ("له", "لها", "لهم")
                                                           or self.word(m + 1) in ("الله", "المولي", "ربه", "ربها")):
                 return True  # داعيا للفقيد أن …، ودعا الله عز وجل أن يوفق …
-        return any(self.bare(self.word(m)).startswith(("امل", "تمني", "تطلع")) for m in range(start, that))
+        # (أمل and آمال alone are also first names: they count only after عن, as in "عن أمل كبير في أن")
+        return any(self.bare(self.word(m)) in _WISHES and (self.word(m - 1) == "عن" or self.bare(self.word(m)) not in ("امل", "امال"))
+                   for m in range(start, that))
 
     def handle_source(self, k: int) -> int:
         """بحسب / وفقا لـ / نقلا عن: a source on one side of the attributed clause."""
