@@ -512,3 +512,11 @@ def test_impersonal_verbs_and_بل_before_أن_are_no_complements():
 def test_متابعا_is_a_cue_but_متابعة_is_not():
     assert texts('وأكد المدرب أن الفريق جاهز، متابعا: "حلمي ما زال الفوز بالكأس".') == [
         "الفريق جاهز", "حلمي ما زال الفوز بالكأس"]
+
+
+def test_a_colon_at_the_end_of_a_line_introduces_the_next_line():
+    text = "وقال الوزير في كلمته:\nإننا ماضون في الإصلاح ولن نتراجع.\nوغادر القاعة بعد ذلك."
+    assert texts(text) == ["إننا ماضون في الإصلاح ولن نتراجع"]
+    text = "وقال الوزير:\nوأضاف المتحدث أن الاجتماع انتهى."  # the next line is a report of its own
+    assert [(x.text, x.cue) for x in quotes(text)] == [("الاجتماع انتهى", "وأضاف")]
+    assert quotes("وشهد العام عدة أحداث أدت للتصعيد بين الطرفين منها:\nزيارة الرئيس إلى العاصمة.") == []

@@ -491,9 +491,12 @@ class _Reader:
         # Resume after the closing mark; an unclosed quote's stop is already the next paragraph's first word.
         return j + 1, stop, stop + 1 if close is not None or stop < self.para_end[j] else stop
 
-    def colon_span(self, j: int) -> tuple[int, int, int] | None:
-        stop = self.para_end[j]
-        for k in range(j + 1, stop):
+    def colon_span(self, j: int, first: int | None = None) -> tuple[int, int, int] | None:
+        """Unmarked speech after the colon at ``j`` (from ``first``, the next paragraph's first token when
+        the colon ends its line)."""
+        stop = self.para_end[j] if first is None else self.para_end[first]
+        first = j + 1 if first is None else first
+        for k in range(first, stop):
             t = self.toks[k]
             if t.text in _CLOSERS and t.text not in _OPENERS:
                 stop = k
@@ -501,21 +504,23 @@ class _Reader:
             if t.text in ("”", "»") and not any(self.is_opener(m) for m in range(j + 1, k)):
                 stop = k  # a stray closing mark ends the quotation
                 break
-            if t.text == '"' and self.closer_shaped(k) and not any(self.toks[m].text == '"' for m in range(j + 1, k)):
+            if t.text == '"' and self.closer_shaped(k) and not any(self.toks[m].text == '"' for m in range(first, k)):
                 stop = k  # "… بحقهم" ، وأشاد …": a straight mark glued to the last word closes it
                 break
             if t.kind == "punct" and t.text in _SENT_END and k + 1 < stop and self.sentence_reports(k + 1):
                 stop = k  # "…رينجرز. ورددت تقارير أن …": unmarked speech ends where the narration reports again
                 break
-        if stop <= j + 1:
+        if stop <= first:
             return None
-        return j + 1, stop, stop
+        return first, stop, stop
 
     def sentence_reports(self, k: int) -> bool:
         """Token ``k`` starts a sentence that reports a statement of its own (a cue with its
         complement, or an attribution), so unmarked speech before it has ended."""
-        if self.sent_start[k] != k:
-            return False
+        return self.sent_start[k] == k and self.reports_at(k)
+
+    def reports_at(self, k: int) -> bool:
+        """The text from token ``k`` opens with a report: a cue with its complement or an attribution."""
         # Only the sentence's first words: a cue deeper inside may belong to the speech itself
         # ("… هل تتوقع أن يستسلم الفريق؟").
         first = self.skip_openers(k)  # "ومن جانبه، قال فوغت: …"
@@ -1302,6 +1307,9 @@ class _Reader:
         With no speaker yet, the nearest person or organisation the NER component tagged earlier in
         the paragraph (وقف أنتونيو كونتي … معتبرا بأن …) stands in.
         """
+        prev = self.previous_subject(at, gender) if at is not None and self.history else None
+        if prev is not None:
+            return prev
         for h in reversed(self.history):
             if h.gender is None or h.gender == gender or (gender == "f" and h.gender == "pl" and h.kind != "PER"):
                 return h  # قالت / مشيرة after مصادر أمنية: broken plurals agree in the feminine singular
@@ -1315,6 +1323,37 @@ class _Reader:
             if before:  # the subject of the sentence's main verb: its first person
                 ent = before[0]
                 return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
+        return None
+
+    def previous_subject(self, at: int, gender: str) -> Speaker | None:
+        """``وكان الرئيس رودريغو دوتيرتي قد هدد … . وأعلن … أن``: a cue opening its sentence refers to the
+        subject of the sentence just before when that sentence opens with a verb (not a cue) followed by a
+        person the ``entities`` component tagged, holds no quotation, and the verb agrees with the cue."""
+        k = min(self.doc.token_index_at(at), self.n - 1)
+        s0 = self.sent_start[k]
+        if any(self.toks[m].kind == "word" for m in range(s0, k)) or s0 == 0:
+            return None
+        p0 = self.sent_start[s0 - 1]
+        first = p0
+        while first < s0 and self.toks[first].kind != "word":
+            first += 1
+        w = self.word(first)
+        if (not w or first + 1 >= s0 or self.is_definite(w) or self.cue_at(first) is not None or w in _FUNCTION_WORDS
+                or self.bare(w) in _FUNCTION_WORDS or w in self.lex.leading_fillers or self.bare(w) in self.lex.role_heads):
+            return None
+        if self.overlaps(self.toks[p0].start, self.toks[s0 - 1].end) or any(self.cue_at(m) is not None for m in range(first + 1, s0)):
+            return None  # that sentence holds a quotation or a cue of its own: its subject is read there
+        verb_gender = "f" if self.bare(w).endswith("ت") else "m"
+        if verb_gender != gender:
+            return None
+        lo, hi = self.toks[first + 1].start, self.toks[min(first + 3, s0 - 1)].start
+        for ent in self.entities:
+            if ent.type == "PER" and lo <= ent.start <= hi:
+                keys = tuple(self.key_of(_ent_name(ent)).split())
+                for h in self.history:
+                    if h.entity_id == ent.entity_id or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
+                        return h
+                return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
         return None
 
     def speaker_gender(self, sp: Speaker, gender: str | None) -> str | None:
@@ -1543,6 +1582,9 @@ class _Reader:
         if kind == "colon":
             if j + 1 < self.n and self.is_opener(j + 1) and self.toks[j + 1].start - self.toks[j].end <= 2:
                 span = self.direct_span(j + 1)
+            elif (j + 1 < self.n and self.para_end[j] == j + 1 and self.toks[j + 1].kind == "word" and not self.reports_at(j + 1)
+                  and (c := self.cue_at(k)) is not None and not c[0].strict):  # (not "بين الطرفين، منها:⏎ …")
+                span = self.colon_span(j, j + 1)  # "وقال في كلمته:⏎إننا ماضون …": the speech is the next line
             else:
                 span = self.colon_span(j)
             return None if span is None else (*span, True)
