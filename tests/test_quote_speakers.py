@@ -235,3 +235,22 @@ def test_a_tagged_person_after_a_preposition_is_not_the_speaker():
 def test_an_adverbial_ends_the_name(text, speaker):
     [q] = run(text, True)
     assert q.speaker == speaker
+
+
+def test_pro_drop_takes_the_subject_of_the_sentence_just_before():
+    text = ("وقال وزير الخارجية البريطاني بوريس جونسون إن المحادثات كانت مثمرة. "
+            "ويعد الرئيس ستيفن مارلو من أشد المنتقدين للاتفاق منذ توقيعه. "
+            "وقال إنه سيعلن قراره قبل نهاية الشهر.")
+    ents = [per(text, "بوريس جونسون"), per(text, "ستيفن مارلو")]
+    out = run(text, True, ents)
+    assert [q.speaker for q in out] == ["بوريس جونسون", "ستيفن مارلو"]
+    # without the tagger there is no person to take: the last speaker stays
+    assert [q.speaker for q in run(text, True)] == ["بوريس جونسون", "بوريس جونسون"]
+
+
+def test_a_person_after_a_bare_noun_subject_is_its_object():
+    text = ("وقال وزير العدل سامح الجمال إن القضاء مستقل. "
+            "وفصل مجلس تأديبي هشام الرفاعي من عمله في الوزارة. "
+            "وأضاف أن الحكم قابل للطعن.")
+    out = run(text, True, [per(text, "سامح الجمال"), per(text, "هشام الرفاعي")])
+    assert [q.speaker for q in out] == ["سامح الجمال", "سامح الجمال"]
