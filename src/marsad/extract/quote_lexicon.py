@@ -89,14 +89,15 @@ STRICT_VERBS = """
 تدارك يتدارك متدارك
 كرر يكرر مكرر
 واصل يواصل -
+سأل يسأل سائل
 زاد - -
 رد يرد -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
-#: بالإعلان الاثنين عن أن): strict, so a complement must follow within a few words. (بالتأكيد is
-#: mostly the adverb "certainly".)
+#: بالإعلان الاثنين عن أن، مكتفيا بالتأكيد أن): strict, so a complement must follow within a few words;
+#: the بال- forms within two words (بالتأكيد alone is mostly the adverb "certainly").
 MASDAR_CUES = """
-إعلان تأكيد بالإعلان
+إعلان تأكيد بالإعلان بالتأكيد
 """
 #: Cues whose object takes ب (تعهد بالمضي، طالب بالإفراج، هدد بالرد): a بال- word ends the subject.
 B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح"}

@@ -1310,9 +1310,6 @@ class _Reader:
         prev = self.previous_subject(at, gender) if at is not None and self.history else None
         if prev is not None:
             return prev
-        prev = self.previous_subject(at, gender) if at is not None and self.history else None
-        if prev is not None:
-            return prev
         for h in reversed(self.history):
             if h.gender is None or h.gender == gender or (gender == "f" and h.gender == "pl" and h.kind != "PER"):
                 return h  # قالت / مشيرة after مصادر أمنية: broken plurals agree in the feminine singular
@@ -1326,37 +1323,6 @@ class _Reader:
             if before:  # the subject of the sentence's main verb: its first person
                 ent = before[0]
                 return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
-        return None
-
-    def previous_subject(self, at: int, gender: str) -> Speaker | None:
-        """``وكان الرئيس رودريغو دوتيرتي قد هدد … . وأعلن … أن``: a cue opening its sentence refers to the
-        subject of the sentence just before when that sentence opens with a verb (not a cue) followed by a
-        person the ``entities`` component tagged, holds no quotation, and the verb agrees with the cue."""
-        k = min(self.doc.token_index_at(at), self.n - 1)
-        s0 = self.sent_start[k]
-        if any(self.toks[m].kind == "word" for m in range(s0, k)) or s0 == 0:
-            return None
-        p0 = self.sent_start[s0 - 1]
-        first = p0
-        while first < s0 and self.toks[first].kind != "word":
-            first += 1
-        w = self.word(first)
-        if (not w or first + 1 >= s0 or self.is_definite(w) or self.cue_at(first) is not None or w in _FUNCTION_WORDS
-                or self.bare(w) in _FUNCTION_WORDS or w in self.lex.leading_fillers or self.bare(w) in self.lex.role_heads):
-            return None
-        if self.overlaps(self.toks[p0].start, self.toks[s0 - 1].end) or any(self.cue_at(m) is not None for m in range(first + 1, s0)):
-            return None  # that sentence holds a quotation or a cue of its own: its subject is read there
-        verb_gender = "f" if self.bare(w).endswith("ت") else "m"
-        if verb_gender != gender:
-            return None
-        lo, hi = self.toks[first + 1].start, self.toks[min(first + 3, s0 - 1)].start
-        for ent in self.entities:
-            if ent.type == "PER" and lo <= ent.start <= hi:
-                keys = tuple(self.key_of(_ent_name(ent)).split())
-                for h in self.history:
-                    if h.entity_id == ent.entity_id or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
-                        return h
-                return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
         return None
 
     def previous_subject(self, at: int, gender: str) -> Speaker | None:
@@ -1528,6 +1494,13 @@ class _Reader:
             return k + 1  # "ولم تشرح الشركة الطريقة التي … أن": what was not said (but لم ينف أن is said)
         if found and cue.gender is None and not self.norm[k].startswith(("بال", "وبال")) and self.word(start) in ("علي", "عن", "ب"):
             return k + 1  # "…، تأكيد على أن …": a verbal noun with no one in construct is the writer's
+        if found and cue.gender is None and self.norm[k].startswith(("بال", "وبال")) and (
+                self.word(k - 1) in lex.not_complement_before or self.word(k - 1) in ("هناك", "كان", "سيكون", "يكون")
+                or any(self.toks[m].kind == "word" and self.norm[m] not in ("علي", "عن") and self.norm[m] not in lex.time_words
+                       for m in range(start, found[1]))):
+            # "هناك بالتأكيد شعور بأن …"، "يمكن بالتأكيد أن …": the adverb; the verbal noun has its أن at
+            # once (or after على/عن) and no modal before it
+            return k + 1
         zone_end = found[1] if found else self.zone_stop(start)
         for m in range(start, zone_end):
             c = self.cue_at(m)
@@ -1645,6 +1618,8 @@ class _Reader:
             if c is not None and c[0].lemma == "دعا" and (self.word(m + 1).startswith("لل") or self.word(m + 1) in ("له", "لها", "لهم")
                                                           or self.word(m + 1) in ("الله", "المولي", "ربه", "ربها")):
                 return True  # داعيا للفقيد أن …، ودعا الله عز وجل أن يوفق …
+            if c is not None and c[0].lemma == "سال" and self.word(m + 1) in ("الله", "المولي", "ربه", "ربها"):
+                return True  # سائلا المولى أن يتغمده …
         # (أمل and آمال alone are also first names: they count only after عن, as in "عن أمل كبير في أن")
         return any(self.bare(self.word(m)) in _WISHES and (self.word(m - 1) == "عن" or self.bare(self.word(m)) not in ("امل", "امال"))
                    for m in range(start, that))
