@@ -65,6 +65,7 @@ SPEECH_VERBS = """
 نوه ينوه منوه
 استطرد يستطرد مستطرد
 أنكر ينكر منكر
+حكى يحكي -
 """
 # أصدر/نشر only introduce a statement (أصدرت اللجنة بيانا قالت فيه …): strict, no participle
 # (مصدر is "source").
@@ -392,8 +393,12 @@ def cue_forms() -> dict[str, CueForm]:
     for w in MASDAR_CUES.split():
         form = normalize(w)
         table.setdefault(form, CueForm(form[3:] if form.startswith("بال") else form, "verb", None, True))
-    # متابعا "continuing" is a cue; متابعة / متابعين ("follow-up", "followers") are not.
+    # متابعا "continuing" and مذكرا "reminding" are cues; متابعة / متابعين ("follow-up", "followers") and
+    # مذكرة ("memorandum") are not. يبين "shows" is بيّن's present; تبين is mostly "it turned out".
     table.setdefault("متابعا", CueForm(normalize("تابع"), "participle", "m", True))
+    table.setdefault("مذكرا", CueForm(normalize("ذكر"), "participle", "m", False))
+    for form, gender in (("يبين", "m"), ("يبينون", "pl")):
+        table.setdefault(form, CueForm("بين", "verb", gender, True))
     # Jussive of نفى after لم (لم ينفِ أن …، لم تنفِ).
     for form, gender in (("ينف", "m"), ("تنف", "f")):
         table.setdefault(form, CueForm("نفي", "verb", gender, False))

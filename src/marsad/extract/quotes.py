@@ -225,6 +225,8 @@ class _Reader:
         if cue is not None:
             if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
                 return None  # استطلاعات رأي: the noun "opinion", not the verb رأى
+            if cue.lemma == "بين" and w.startswith("ي"):
+                return None  # "… يبين حقيقة أن": "shows"; only "ويبين X أن" opening a clause reports
             if cue.gender is not None and (self.word(k - 1) in _PREPOSITIONS or (
                     self.word(k - 1) == "من" and self.word(k - 2) and self.word(k - 2) not in _RELATIVE_MAN)):
                 # بعد وصف الرئيس القائمة بأنها …، من كشف …: after a preposition the word is the verbal noun
