@@ -545,3 +545,18 @@ def test_يبين_opening_a_clause_reports_but_shows_elsewhere():
 def test_حكى_and_مذكرا_are_cues():
     assert texts("ويحكي الجندي أنه تعرف إلى زملاء من كل المناطق.") == ["تعرف إلى زملاء من كل المناطق"]
     assert texts('وقال المرشح "نجحنا"، مذكرا بأنه بدأ العمل السياسي قبل عشرين عاما.')[-1] == "بدأ العمل السياسي قبل عشرين عاما"
+
+
+def test_speech_that_runs_on_into_a_paragraph_opening_with_a_quotation_mark():
+    text = ('وقال المتحدث: "إن التصريحات تعكس مدى الإصرار على هذه الاتجاهات".\n'
+            '"وليس من المدهش في خطاب كهذا ألا تستنكر القيادة التحريض".\nوغادر المتحدث القاعة.')
+    q = quotes(text)
+    assert [x.text for x in q] == ["إن التصريحات تعكس مدى الإصرار على هذه الاتجاهات",
+                                   "وليس من المدهش في خطاب كهذا ألا تستنكر القيادة التحريض"]
+    assert q[1].cue == "وقال" and q[1].speaker == q[0].speaker
+
+
+def test_a_quoted_subheading_after_speech_is_not_speech():
+    text = ('وقال المتحدث: "إن التصريحات تعكس مدى الإصرار على هذه الاتجاهات".\n'
+            '"رمز القوة الناعمة للبلاد"\nوغادر المتحدث القاعة.')
+    assert len(quotes(text)) == 1

@@ -163,6 +163,9 @@ class _Reader:
         # Quote spans sorted by start, for overlap checks in O(log n) on long texts.
         self._starts: list[int] = []
         self._spans: list[tuple[int, int, bool]] = []
+        #: The last direct quotation added: (its end token, cue token, cue end, speaker), for speech that
+        #: runs on into the next paragraph.
+        self._last_direct: tuple[int, int, int, Speaker | None] | None = None
 
     def key_of(self, name: str) -> str:
         """:func:`marsad.text.name_key` of ``name``, memoised for this document."""
@@ -1417,7 +1420,28 @@ class _Reader:
         i = bisect.bisect_left(self._starts, start)
         self._starts.insert(i, start)
         self._spans.insert(i, (start, end, direct))
+        self._last_direct = (e, cue_k, cue_last, sp) if direct else None
         return True
+
+    def continued_quote(self, k: int) -> bool:
+        """A paragraph that opens with a quotation mark right after a paragraph that ended in direct speech
+        continues that speech (``… يتبناها". ⏎ "وليس من المدهش …``): the same speaker and cue. A short line
+        with no closing punctuation is a subheading, not speech."""
+        last = self._last_direct
+        if last is None or k != self.para_start[k] or k == 0:
+            return False
+        end_tok, cue_k, cue_end, sp = last
+        if end_tok < self.para_start[k - 1] or end_tok < k - 3:
+            return False  # the speech did not run to the end of the paragraph before
+        span = self.direct_span(k)
+        if span is None:
+            return False
+        s, e, _ = span
+        words = sum(1 for m in range(s, e) if self.toks[m].kind == "word")
+        tail = range(max(s, e - 1), min(e + 3, self.para_end[k]))  # the speech's own end or just after its mark
+        if words < 5 or not any(self.toks[m].text in _SENT_END for m in tail):
+            return False
+        return self.add_quote(s, e, True, cue_k, sp, cue_end)
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end)
@@ -1754,6 +1778,9 @@ class _Reader:
         while k < self.n:
             t = self.toks[k]
             if t.kind != "word":
+                if self.is_opener(k) and self.continued_quote(k):
+                    k = max(k + 1, self.find_close(k) or k + 1)
+                    continue
                 k += 1
                 continue
             w = t.norm
