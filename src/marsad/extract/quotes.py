@@ -705,6 +705,8 @@ class _Reader:
                 )
                 if stop and prev in lex.first_names and rest not in lex.addressee_nouns and rest not in lex.first_names and len(w) > 3:
                     stop = False  # سيرغي لافروف، أنتوني لوك: a surname after a first name, not an addressee
+                if stop and rest not in lex.addressee_nouns and (w in lex.first_names or t.start in self.person_starts()):
+                    stop = False  # وقالت ليندا غراهام، وأكد لاسمر: a name (tagged whole, ل included), not ل + addressee
             elif t.kind == "num":
                 stop = True
             if stop:
@@ -828,6 +830,8 @@ class _Reader:
                 break
             if out and w in _ADVERBIALS:
                 break  # أكد زيدان أكثر من مرة أن، وأكد الوزير مجددا أن: the adverbial is not the name
+            if out and w in ("من", "في"):
+                break  # كارلوس مينديث من نقابة عمال الموانئ: an affiliation after the name
             if out and (len(w) > 4 and w.endswith(("ها", "هم", "هما")) or w in self.lex.role_heads
                         or (w in self.lex.institution_heads and not self.is_definite(w))
                         or (self.is_definite(w) and w.endswith("ه") and w != "الله")
@@ -968,12 +972,50 @@ class _Reader:
             return None
         if self.is_definite(head_raw):
             return Speaker(text, "ORG" if len(words) > 1 else "DESC", head=head_raw)
+        named = self.name_then_role(words, head_raw)
+        if named is not None:
+            return named
         if len(words) > 5:
             return None
         cut = next((i for i, k in enumerate(words) if i and self.norm[k] in _ADVERBIALS), None)
         if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
             text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
+
+    def name_then_role(self, words: list[int], head_raw: str) -> Speaker | None:
+        """``وقالت دانا وايت المتحدثة باسم وزارة الدفاع``، ``وقال فريديريك بافي من نقابة …``: a name the
+        first-name list does not know, then its role or affiliation — the name ends at the first role word
+        or من/في (at most four bare words; a definite word before it makes a construct phrase, not a name),
+        and a role word starts the role."""
+        lex = self.lex
+        if (head_raw in _FUNCTION_WORDS or self.bare(head_raw) in lex.role_heads or head_raw in lex.role_heads
+                or head_raw in lex.honorifics or head_raw in ("سعاده", "فخامه", "جلاله", "دوله")):
+            return None  # سعادة الوكيل: an honorific, not a name
+        for p in range(1, min(len(words), 5)):
+            w = self.norm[words[p]]
+            if w in _ADVERBIALS:
+                return None  # كوتينيو أكثر من مرة: the adverbial ends the name (read below)
+            role_word = w in lex.role_heads or self.bare(w) in lex.role_heads
+            if self.is_definite(w) and not role_word:
+                return None  # كتاب دائرة الإفتاء، مختصي الاقتصاد: a construct phrase, not a name
+            one_tagged = p == 1 and any(e.type == "PER" and e.start == self.toks[words[0]].start for e in self.entities)
+            if role_word or (w in ("من", "في") and (p >= 2 or one_tagged)):
+                # (موظفون في …، كثير من …: one untagged word + في is a description; تعهدت هاسبل في إفادتها is not)
+                if any(self.norm[m] in _FUNCTION_WORDS or self.cue_at(m) is not None or self.is_opener(m - 1)
+                       or self.norm[m] in lex.comm_nouns or self.norm[m] in lex.anonymous_heads or self.norm[m] in lex.plural_heads
+                       or name_key(self.toks[m].text) in _DOCUMENTS for m in words[:p]):
+                    return None
+                role = [m for m in words[p:] if self.toks[m].kind == "word"] if role_word else []
+                sp = Speaker(self.span_text(words[:p]), "PER", role=self.span_text(role) if role else None, head=head_raw)
+                return self._confirm_with_entity(sp, words[:p])
+        return None
+
+    def person_starts(self) -> frozenset[int]:
+        """Where the ``entities`` component's persons start (character offsets), computed once."""
+        starts = getattr(self, "_person_starts", None)
+        if starts is None:
+            starts = self._person_starts = frozenset(e.start for e in self.entities if e.type == "PER")
+        return starts
 
     def tagged_person(self, words: list[int], head: str, head_raw: str, apposition: list[int]) -> Speaker | None:
         """A person the ``entities`` component tagged inside a subject phrase where the rules read no
