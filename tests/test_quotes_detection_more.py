@@ -560,3 +560,11 @@ def test_a_quoted_subheading_after_speech_is_not_speech():
     text = ('وقال المتحدث: "إن التصريحات تعكس مدى الإصرار على هذه الاتجاهات".\n'
             '"رمز القوة الناعمة للبلاد"\nوغادر المتحدث القاعة.')
     assert len(quotes(text)) == 1
+
+
+def test_a_long_continuation_without_a_final_period_is_still_speech():
+    text = ('وتابع: "الاقتصاد في أزمة والتضخم خارج عن السيطرة."\n'
+            '"نحن نعرف كيف نفرض ضغطا اقتصاديا يعيد الطرف الآخر إلى الطاولة والتفاوض على اتفاق جديد"\n'
+            "ونوه المسؤول بأن المناقشات ستستمر.")
+    q = quotes(text)
+    assert len(q) == 3 and q[1].text.startswith("نحن نعرف") and q[1].cue == "وتابع"

@@ -163,6 +163,7 @@ class _Reader:
         # Quote spans sorted by start, for overlap checks in O(log n) on long texts.
         self._starts: list[int] = []
         self._spans: list[tuple[int, int, bool]] = []
+        self._cue_cache: dict[int, tuple[CueForm, bool] | None] = {}
         #: The last direct quotation added: (its end token, cue token, cue end, speaker), for speech that
         #: runs on into the next paragraph.
         self._last_direct: tuple[int, int, int, Speaker | None] | None = None
@@ -220,43 +221,33 @@ class _Reader:
         return any(s < end and start < e for s, e in self.boiler)
 
     def cue_at(self, k: int) -> tuple[CueForm, bool] | None:
-        """The cue form of token ``k`` and whether a conjunction (و/ف) is glued to it."""
+        """The cue form of token ``k`` and whether a conjunction (و/ف) is glued to it (memoised: the
+        scans ask about the same tokens many times)."""
+        try:
+            return self._cue_cache[k]
+        except KeyError:
+            found = self._cue_cache[k] = self._cue_at(k)
+            return found
+
+    def _cue_at(self, k: int) -> tuple[CueForm, bool] | None:
         w = self.word(k)
         if not w:
             return None
-        cue = self.lex.cues.get(w)
-        if cue is not None:
+        found = _cue_form(w)
+        if found is None:
+            return None
+        cue, prefixed = found
+        if not prefixed and cue.gender is not None and self.lex.cues.get(w) is cue:  # the word itself, no clitics
             if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
                 return None  # استطلاعات رأي: the noun "opinion", not the verb رأى
             if cue.lemma == "بين" and w.startswith("ي"):
                 return None  # "… يبين حقيقة أن": "shows"; only "ويبين X أن" opening a clause reports
-            if cue.gender is not None and (self.word(k - 1) in _PREPOSITIONS or (
-                    self.word(k - 1) == "من" and self.word(k - 2) and self.word(k - 2) not in _RELATIVE_MAN)):
+            if self.word(k - 1) in _PREPOSITIONS or (
+                    self.word(k - 1) == "من" and self.word(k - 2) and self.word(k - 2) not in _RELATIVE_MAN):
                 # بعد وصف الرئيس القائمة بأنها …، من كشف …: after a preposition the word is the verbal noun
                 # (not "هو من أعرب"), a strict cue with no gender like إعلان.
                 return CueForm(cue.lemma, cue.pos, None, True), False
-            return cue, False
-        if len(w) > 3 and w[0] in "وف":
-            cue = self.lex.cues.get(w[1:])
-            if cue is not None:
-                return cue, True
-        # ووصفته بأنه، أبلغهم أن: an object pronoun on a verb whose object is a person; strict, since
-        # وصفه is also "his description".
-        # Only with و/ف glued on, where the verb reading is clear (نقلت … عن القنصل وصفه للبادرة: a noun).
-        if w[0] in "وف":
-            for suffix in ("ه", "ها", "هم", "هما"):
-                if w.endswith(suffix) and len(w) > len(suffix) + 3:
-                    cue = self.lex.cues.get(w[1:-len(suffix)])
-                    if cue is not None and cue.pos == "verb" and cue.lemma in self.lex.object_clitic:
-                        return CueForm(cue.lemma, cue.pos, cue.gender, True), True
-        # ليؤكد، لتضيف، سيقول، وليشير: the lam of purpose or the future sin on a present-tense cue
-        # (a تـ form counts only when its يـ form is a cue too, so لتابع "for a follower" is not one).
-        for n in (1, 2):
-            if len(w) > n + 3 and w[n - 1] in "لس" and (n == 1 or w[0] in "وف") and w[n] in "يت":
-                cue = self.lex.cues.get(w[n:])
-                if cue is not None and cue.pos == "verb" and (w[n] == "ي" or "ي" + w[n + 1:] in self.lex.cues):
-                    return cue, n == 2
-        return None
+        return found
 
     def bare(self, w: str) -> str:
         """``w`` without a glued و/ف when that leaves a known word shape (وأشار → اشار)."""
@@ -1481,8 +1472,8 @@ class _Reader:
         s, e, _ = span
         words = sum(1 for m in range(s, e) if self.toks[m].kind == "word")
         tail = range(max(s, e - 1), min(e + 3, self.para_end[k]))  # the speech's own end or just after its mark
-        if words < 5 or not any(self.toks[m].text in _SENT_END for m in tail):
-            return False
+        if words < 5 or (words < 10 and not any(self.toks[m].text in _SENT_END for m in tail)):
+            return False  # a subheading is short and unpunctuated
         return self.add_quote(s, e, True, cue_k, sp, cue_end)
 
     def overlaps(self, start: int, end: int) -> bool:
@@ -1850,6 +1841,35 @@ class _Reader:
                 # when its antecedent is not read)
             k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
+
+
+@lru_cache(maxsize=65536)
+def _cue_form(w: str) -> tuple[CueForm, bool] | None:
+    """The cue a normalised word spells, out of context, and whether a conjunction (و/ف) is glued to it."""
+    cues = load_lexicon().cues
+    cue = cues.get(w)
+    if cue is not None:
+        return cue, False
+    if len(w) > 3 and w[0] in "وف":
+        cue = cues.get(w[1:])
+        if cue is not None:
+            return cue, True
+        # ووصفته بأنه، أبلغهم أن: an object pronoun on a verb whose object is a person; strict, since
+        # وصفه is also "his description" — so only with و/ف glued on, where the verb reading is clear
+        # (نقلت … عن القنصل وصفه للبادرة: a noun).
+        for suffix in ("ه", "ها", "هم", "هما"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 3:
+                cue = cues.get(w[1:-len(suffix)])
+                if cue is not None and cue.pos == "verb" and cue.lemma in load_lexicon().object_clitic:
+                    return CueForm(cue.lemma, cue.pos, cue.gender, True), True
+    # ليؤكد، لتضيف، سيقول، وليشير: the lam of purpose or the future sin on a present-tense cue
+    # (a تـ form counts only when its يـ form is a cue too, so لتابع "for a follower" is not one).
+    for n in (1, 2):
+        if len(w) > n + 3 and w[n - 1] in "لس" and (n == 1 or w[0] in "وف") and w[n] in "يت":
+            cue = cues.get(w[n:])
+            if cue is not None and cue.pos == "verb" and (w[n] == "ي" or "ي" + w[n + 1:] in cues):
+                return cue, n == 2
+    return None
 
 
 @lru_cache(maxsize=16)
