@@ -44,8 +44,10 @@ def ner_conll(
     sents = _read(file)
     tagger = _load(model)
     rows = []
-    for s in sents:
-        pred = tagger.tag_given_tokens(s.tokens)
+    # The file is read as one running text (CoNLL corpora keep document order): a two-stage
+    # model sees the neighbouring sentences as context, as it does in an article.
+    preds = tagger.tag_given_tokens_document([s.tokens for s in sents])
+    for s, pred in zip(sents, preds):
         rows.append([(tok, gold, p) for tok, gold, p in zip(s.tokens, s.tags, pred)])
     text = write_conll(rows)
     if out:
@@ -72,7 +74,7 @@ def eval_ner(
     else:
         tagger = _load(model)
         t0, c0 = time.perf_counter(), time.process_time()
-        preds = [tagger.tag_given_tokens(s.tokens) for s in sents]
+        preds = tagger.tag_given_tokens_document([s.tokens for s in sents])
         dt, cpu = time.perf_counter() - t0, time.process_time() - c0
         n_tok = sum(len(s.tokens) for s in sents)
         speed = n_tok / dt if dt else 0.0

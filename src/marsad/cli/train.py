@@ -20,7 +20,10 @@ def train_ner_command(
     aqmar_misc: Annotated[bool, typer.Option(help="Keep AQMAR's MISC spans (else they become O)")] = True,
     c1: Annotated[float, typer.Option(help="L1 regularisation")] = 0.1,
     c2: Annotated[float, typer.Option(help="L2 regularisation")] = 0.05,
-    iterations: Annotated[int, typer.Option(help="L-BFGS iterations")] = 300,
+    iterations: Annotated[int, typer.Option(help="L-BFGS iterations")] = 150,
+    two_stage: Annotated[bool, typer.Option(help="Also train the document-context second stage on jackknifed first-stage tags")] = True,
+    folds: Annotated[int, typer.Option(help="Jackknife folds for the second stage's training tags")] = 4,
+    context_window: Annotated[int, typer.Option(help="Sentences on each side the second stage looks at")] = 20,
     conjunctions: Annotated[bool, typer.Option(help="Cluster-bigram features (measured: +1.2 AQMAR, +2.1 Wojood, -0.7 ANERcorp dev)")] = False,
     vocab_size: Annotated[int, typer.Option(help="Words in the cluster table (most frequent first)")] = 60_000,
     include_dev: Annotated[bool, typer.Option(help="Also fit on the dev splits (for the shipped model, after tuning on dev)")] = False,
@@ -38,7 +41,7 @@ def train_ner_command(
             raise typer.BadParameter(f"unlabelled news not found at {path}", param_hint="--news")
     meta = train_ner(
         data, out, news_paths=news or [], clusters_from=clusters, train_sets=[s.strip() for s in train_sets.split(",") if s.strip()],
-        aqmar_misc=aqmar_misc, self_train_articles=self_train_articles, conjunctions=conjunctions, vocab_size=vocab_size, include_dev=include_dev, c1=c1, c2=c2, iterations=iterations, log=lambda m: typer.echo(m, err=True),
+        aqmar_misc=aqmar_misc, self_train_articles=self_train_articles, conjunctions=conjunctions, vocab_size=vocab_size, include_dev=include_dev, two_stage=two_stage, folds=folds, context_window=context_window, c1=c1, c2=c2, iterations=iterations, log=lambda m: typer.echo(m, err=True),
     )
     if include_dev:
         typer.echo("note: the dev splits were part of training; the dev scores below are not held-out figures")

@@ -65,11 +65,11 @@ class EntityRecognizer:
 
     # --- tagging ---
     def tag_tokens(self, doc: Doc) -> list[str]:
-        tags: list[str] = []
         tokens = doc.tokens
-        for sent in doc.sentences:
-            words = [t.text for t in tokens[sent.tok_start:sent.tok_end]]
-            tags.extend(self.model.tag(words))
+        sents = [[t.text for t in tokens[s.tok_start:s.tok_end]] for s in doc.sentences]
+        # The whole article at once: a two-stage CRF re-tags each sentence knowing how the same
+        # words were tagged in the neighbouring sentences.
+        tags = [t for sent_tags in self.model.tag_document(sents) for t in sent_tags]
         if len(tags) != len(tokens):  # tokens outside any sentence (none expected): keep alignment
             tags = self._tag_by_offset(doc)
         return tags

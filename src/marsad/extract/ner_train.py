@@ -18,8 +18,8 @@ from pathlib import Path
 from ..evaluation.ner import Scores, Sentence, read_conll, score
 from ..text import tokenize
 from .ner_clusters import build_clusters, news_texts, read_table, write_table
-from .ner_features import Featurizer
-from .ner_model import CLUSTER_FILE, LEXICON_FILE, META_FILE, MODEL_FILE, NerModel, repair_bio
+from .ner_features import Featurizer, document_features, with_document_features
+from .ner_model import CLUSTER_FILE, LEXICON_FILE, META_FILE, MODEL_FILE, STAGE2_FILE, NerModel, read_lexicon, repair_bio
 
 #: Training sets (directory under ner/, split file) in the order they are read.
 DEFAULT_TRAIN = ("anercorp", "wojood_sample", "aqmar")
@@ -66,9 +66,13 @@ def load_split(data_dir: Path, name: str, split: str, *, misc: bool = True) -> l
 
 
 def evaluate_dev(model: NerModel, sents: list[Sentence]) -> tuple[Scores, float]:
-    """Scores on tokens as given and tokens/s of tagging (featurisation included)."""
+    """Scores on tokens as given and tokens/s of tagging (featurisation included).
+
+    The file's sentences are taken as one running text (the corpora keep document order), so a
+    two-stage model sees its usual context window.
+    """
     t0 = time.perf_counter()
-    preds = [model.tag_given_tokens(s.tokens) for s in sents]
+    preds = model.tag_given_tokens_document([s.tokens for s in sents])
     dt = time.perf_counter() - t0
     n = sum(len(s.tokens) for s in sents)
     return score((s.tags for s in sents), preds), n / dt if dt else 0.0
@@ -129,14 +133,16 @@ def write_lexicon(path: Path, lex: dict[str, tuple[str, ...]]) -> None:
 
 
 def train_crf(
-    train: list[tuple[list[str], list[str]]], featurizer: Featurizer, model_path: Path, *,
+    train: list[tuple[list[str], list[str]]], featurizer: Featurizer | None, model_path: Path, *,
     c1: float = 0.05, c2: float = 0.01, iterations: int = 200, log: Callable[[str], None] = print,
+    features: Sequence[list[list[str]]] | None = None,
 ) -> None:
+    """Fit one CRF; ``features`` (one list per sentence) replaces ``featurizer.sentence(words)``."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in train:
-        trainer.append(featurizer.sentence(words), tags)
+    for k, (words, tags) in enumerate(train):
+        trainer.append(features[k] if features is not None else featurizer.sentence(words), tags)  # type: ignore[union-attr]
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": iterations,
         "feature.possible_transitions": True, "feature.minfreq": 1,
@@ -144,6 +150,48 @@ def train_crf(
     t0 = time.time()
     trainer.train(str(model_path))
     log(f"CRF trained in {time.time() - t0:.0f} s ({len(train)} sentences)")
+
+
+def train_second_stage(
+    parts: Sequence[list[tuple[list[str], list[str]]]], featurizer: Featurizer, out_dir: Path, *,
+    folds: int = 4, window: int = 20, c1: float, c2: float, iterations: int, log: Callable[[str], None] = print,
+) -> None:
+    """The document-context CRF, trained on jackknifed first-stage tags.
+
+    ``parts`` are the training corpora, each a list of sentences in document order. The first
+    stage's tags for the training sentences come from ``folds`` models that did not see them
+    (contiguous blocks, so a held-out block is mostly whole articles); tags from a model that
+    had seen the sentence would be near-perfect, and the second stage would learn to trust
+    them far more than it should on new text.
+    """
+    train = [s for part in parts for s in part]
+    base = [featurizer.sentence(w) for w, _ in train]
+    n = len(train)
+    first: list[list[str]] = [[] for _ in range(n)]
+    fold_path = out_dir / "fold.model.tmp"
+    import pycrfsuite
+
+    for k in range(folds):
+        a, b = k * n // folds, (k + 1) * n // folds
+        rest = [i for i in range(n) if not a <= i < b]
+        train_crf([train[i] for i in rest], None, fold_path, c1=c1, c2=c2, iterations=iterations, log=log,
+                  features=[base[i] for i in rest])
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(fold_path))
+        for i in range(a, b):
+            first[i] = repair_bio(tagger.tag(base[i]))
+        tagger.close()
+        log(f"stage 1, fold {k + 1}/{folds}: sentences {a}-{b} tagged")
+    fold_path.unlink(missing_ok=True)
+    second: list[list[list[str]]] = []
+    pos = 0
+    for part in parts:  # context windows never cross from one corpus into the next
+        m = len(part)
+        keys = [[featurizer.key(w) for w in words] for words, _ in part]
+        doc = document_features(keys, first[pos:pos + m], window)
+        second.extend(with_document_features(base[pos + i], doc[i]) for i in range(m))
+        pos += m
+    train_crf(train, None, out_dir / STAGE2_FILE, c1=c1, c2=c2, iterations=iterations, log=log, features=second)
 
 
 def corpus_texts(data_dir: Path, names: Sequence[str]) -> Iterator[str]:
@@ -156,9 +204,9 @@ def corpus_texts(data_dir: Path, names: Sequence[str]) -> Iterator[str]:
 def train_ner(
     data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path] = (), clusters_from: Path | None = None,
     vocab_size: int = 60_000, cluster_train_text: bool = False, self_train_articles: int = 0, conjunctions: bool = False,
-    include_dev: bool = False,
+    include_dev: bool = False, two_stage: bool = True, folds: int = 4, context_window: int = 20,
     train_sets: Sequence[str] = DEFAULT_TRAIN, aqmar_misc: bool = True,
-    c1: float = 0.1, c2: float = 0.05, iterations: int = 300, log: Callable[[str], None] = print,
+    c1: float = 0.1, c2: float = 0.05, iterations: int = 150, log: Callable[[str], None] = print,
 ) -> dict:
     """Build clusters (or reuse a table), train the CRF, score every dev split; returns the metadata."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -175,6 +223,7 @@ def train_ner(
         write_table(cluster_path, words, counts, table)
     clusters, freq = read_table(cluster_path)
     train: list[tuple[list[str], list[str]]] = []
+    parts: list[list[tuple[list[str], list[str]]]] = []
     sizes = {}
     splits = ("train", "dev") if include_dev else ("train",)
     for name in train_sets:
@@ -182,13 +231,17 @@ def train_ner(
             part = load_split(data_dir, name, split, misc=aqmar_misc or name != "aqmar")
             sizes[f"{name}/{split}"] = sum(len(w) for w, _ in part)
             train.extend(part)
+            parts.append(part)
     log("training tokens: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
     lex_path = out_dir / LEXICON_FILE
     if lex_path.exists():
         lex_path.unlink()
     # The loader reads the feature switches from meta.json: write them before any NerModel.load.
     meta_path = out_dir / META_FILE
-    meta_path.write_text(json.dumps({"conjunctions": conjunctions}), encoding="utf-8")
+    meta_path.write_text(json.dumps({"conjunctions": conjunctions, "context_window": context_window}), encoding="utf-8")
+    stage2_path = out_dir / STAGE2_FILE
+    if stage2_path.exists():
+        stage2_path.unlink()
     train_crf(train, Featurizer(clusters, freq, conjunctions=conjunctions), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
     lexicon_info: dict = {}
     if self_train_articles > 0 and news_paths:
@@ -200,6 +253,9 @@ def train_ner(
         write_lexicon(lex_path, lex)
         lexicon_info = {"articles": self_train_articles, "source": news_paths[0].name, "stems": len(lex)}
         train_crf(train, Featurizer(clusters, freq, lex, conjunctions=conjunctions), out_dir / MODEL_FILE, c1=c1, c2=c2, iterations=iterations, log=log)
+    if two_stage:
+        featurizer = Featurizer(clusters, freq, read_lexicon(lex_path) if lex_path.exists() else None, conjunctions=conjunctions)
+        train_second_stage(parts, featurizer, out_dir, folds=folds, window=context_window, c1=c1, c2=c2, iterations=iterations, log=log)
     model = NerModel.load(out_dir)
     dev: dict[str, dict] = {}
     for name in DEV_SETS:
@@ -213,6 +269,7 @@ def train_ner(
         "model": "linear-chain CRF (python-crfsuite, L-BFGS)",
         "train_sets": list(train_sets), "train_tokens": sizes, "aqmar_misc": aqmar_misc,
         "c1": c1, "c2": c2, "iterations": iterations, "clusters": len(clusters), "conjunctions": conjunctions,
+        "two_stage": two_stage, "folds": folds if two_stage else 0, "context_window": context_window,
         "cluster_source": [p.name for p in news_paths] if clusters_from is None else str(clusters_from.name),
         "self_trained_lexicon": lexicon_info, "dev_in_training": include_dev,
         # With include_dev the dev scores below are on training data: not an estimate of accuracy.
