@@ -13,10 +13,12 @@ from .app import app, eval_app
 
 
 def _load(model: Path | None):
-    from ..extract.ner_model import ModelMissing, load_model
+    from ..extract.ner_model import ModelMissing
+    from ..extract.ner_neural import load_tagger
 
     try:
-        return load_model(str(model) if model else None)
+        # The pipeline's tagger (neural when installed); a directory chooses CRF or neural by its files.
+        return load_tagger(model)
     except ModelMissing as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

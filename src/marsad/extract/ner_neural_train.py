@@ -99,7 +99,12 @@ def build_vocab(wv, cluster_table: Path, *, max_words: int = 60_000, affix_top: 
                 a = cut(w)
                 tally[a] = tally.get(a, 0) + int(n)
         affixes[name] = sorted(tally, key=lambda a: -tally[a])[:affix_top]
-    return {"words": words, "counts": counts, "vectors": vectors, "clusters": clusters, "affixes": affixes}
+    chars: dict[str, int] = {}
+    for w, n in zip(words, counts):
+        for ch in w:
+            chars[ch] = chars.get(ch, 0) + int(n)
+    alphabet = "".join(sorted((c for c in chars if chars[c] >= 1000), key=lambda c: -chars[c]))
+    return {"words": words, "counts": counts, "vectors": vectors, "clusters": clusters, "affixes": affixes, "alphabet": alphabet}
 
 
 # --- model ------------------------------------------------------------------------------------
@@ -108,7 +113,7 @@ def build_vocab(wv, cluster_table: Path, *, max_words: int = 60_000, affix_top: 
 EMB_DIMS = {"c32": 8, "c128": 16, "c512": 16, "c2048": 24, "trig": 8, "shape": 4, "plen": 4, "freq": 4, "p2": 12, "p3": 16, "s2": 12, "s3": 16}
 
 
-def make_encoder(vocab: dict, *, hidden: int = 128, proj: int = 192, dropout: float = 0.5, emb_scale: float = 1.0):
+def make_encoder(vocab: dict, *, hidden: int = 128, proj: int = 192, dropout: float = 0.5, emb_scale: float = 1.0, char_filters: int = 0):
     import torch
     from torch import nn
 
@@ -124,15 +129,22 @@ def make_encoder(vocab: dict, *, hidden: int = 128, proj: int = 192, dropout: fl
         def __init__(self) -> None:
             super().__init__()
             self.embs = nn.ModuleList([nn.Embedding(sizes[c], int(EMB_DIMS[c] * emb_scale)) for c in cols])
-            n_in = WORD_COLUMNS * dims + sum(int(EMB_DIMS[c] * emb_scale) for c in cols)
+            n_in = WORD_COLUMNS * dims + sum(int(EMB_DIMS[c] * emb_scale) for c in cols) + char_filters
+            if char_filters:
+                self.cemb = nn.Embedding(len(vocab["alphabet"]) + 2, 16, padding_idx=0)
+                self.conv = nn.Conv1d(16, char_filters, 3, padding=1)
             self.drop = nn.Dropout(dropout)
             self.proj = nn.Linear(n_in, proj)
             self.fwd = nn.LSTM(proj, hidden, batch_first=True)
             self.bwd = nn.LSTM(proj, hidden, batch_first=True)
             self.out = nn.Linear(2 * hidden, len(TAGS))
 
-        def forward(self, vectors, ids, rev):
+        def forward(self, vectors, ids, rev, chars=None):
             parts = [vectors] + [e(ids[:, :, i]) for i, e in enumerate(self.embs)]
+            if chars is not None:
+                B, T, L = chars.shape
+                c = self.cemb(chars.reshape(B * T, L)).transpose(1, 2)
+                parts.append(torch.relu(self.conv(c)).max(2).values.reshape(B, T, -1))
             x = torch.tanh(self.proj(self.drop(torch.cat(parts, -1))))
             idx = rev.unsqueeze(-1).expand(-1, -1, x.shape[-1])
             hf, _ = self.fwd(x)
@@ -162,10 +174,8 @@ class CrfLoss:
         B, T, K = scores.shape
         maskf = mask.float()
         # gold path score
-        s = self.start[tags[:, 0]] + scores[:, 0].gather(1, tags[:, :1]).squeeze(1)
-        for t in range(1, T):
-            step = self.trans[tags[:, t - 1], tags[:, t]] + scores[:, t].gather(1, tags[:, t:t + 1]).squeeze(1)
-            s = s + step * maskf[:, t]
+        emit = scores.gather(2, tags.unsqueeze(2)).squeeze(2)
+        s = self.start[tags[:, 0]] + (emit * maskf).sum(1) + (self.trans[tags[:, :-1], tags[:, 1:]] * maskf[:, 1:]).sum(1)
         lens = mask.sum(1)
         last = tags.gather(1, (lens - 1).unsqueeze(1)).squeeze(1)
         s = s + self.end[last]
@@ -218,8 +228,8 @@ def tag_corpus(tag_batch: Callable[[list[list[str]]], list[list[str]]], sentence
 def train_neural(
     data_dir: Path, out_dir: Path, vocab: dict, *, train_sets: Sequence[str] = ("anercorp", "wojood_sample", "aqmar"),
     include_dev: bool = False, epochs: int = 20, patience: int = 4, batch_size: int = 32, lr: float = 2e-3,
-    hidden: int = 128, proj: int = 192, dropout: float = 0.5, word_dropout: float = 0.05, seed: int = 1,
-    threads: int = 2, select_on: Sequence[str] = ("anercorp", "aqmar"), log: Log = print,
+    hidden: int = 128, proj: int = 192, dropout: float = 0.5, word_dropout: float = 0.05, seed: int = 1, char_filters: int = 0,
+    threads: int = 2, select_on: Sequence[str] = ("anercorp", "aqmar"), init_state: dict | None = None, log: Log = print,
 ) -> dict:
     """Fit the BiLSTM-CRF, keep the epoch with the best mean dev F1 over ``select_on``, export to ONNX."""
     import random
@@ -234,7 +244,8 @@ def train_neural(
     random.seed(seed)
     torch.set_num_threads(threads)
     out_dir.mkdir(parents=True, exist_ok=True)
-    feat = NeuralFeaturizer(vocab["words"], vocab["counts"], vocab["clusters"], vocab["affixes"])
+    alphabet = vocab.get("alphabet", "") if char_filters else ""
+    feat = NeuralFeaturizer(vocab["words"], vocab["counts"], vocab["clusters"], vocab["affixes"], alphabet)
     vectors = vocab["vectors"]
     tag_ix = {t: i for i, t in enumerate(TAGS)}
     train: list[tuple[list[str], list[str]]] = []
@@ -247,7 +258,9 @@ def train_neural(
     log("training tokens: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
     dev = {n: read_conll(data_dir / n / "dev.txt") for n in DEV_SETS if (data_dir / n / "dev.txt").is_file()}
 
-    enc = make_encoder(vocab, hidden=hidden, proj=proj, dropout=dropout)
+    enc = make_encoder(vocab, hidden=hidden, proj=proj, dropout=dropout, char_filters=char_filters)
+    if init_state is not None:
+        enc.load_state_dict(init_state, strict=False)
     crf = CrfLoss(len(TAGS))
     opt = torch.optim.Adam(list(enc.parameters()) + crf.params(), lr=lr)
 
@@ -261,12 +274,13 @@ def train_neural(
         for b, (_, t) in enumerate(batch):
             tags[b, : len(t)] = torch.tensor([tag_ix[x] for x in t])
             mask[b, : len(t)] = True
-        return vec, ids, torch.from_numpy(inp["rev"]), tags, mask
+        chars = torch.from_numpy(inp["chars"]) if "chars" in inp else None
+        return vec, ids, torch.from_numpy(inp["rev"]), chars, tags, mask
 
     def tag_batch(sents):
         with torch.no_grad():
             inp = model_inputs(feat, vectors, sents)
-            sc = enc(torch.from_numpy(inp["vectors"]), torch.from_numpy(inp["ids"]), torch.from_numpy(inp["rev"])).numpy().astype(np.float64)
+            sc = enc(*(torch.from_numpy(inp[k]) for k in ("vectors", "ids", "rev", "chars") if k in inp)).numpy().astype(np.float64)
         tr, st, en = (x.detach().numpy().astype(np.float64) for x in crf.params())
         return [[TAGS[i] for i in viterbi(sc[b, : len(s)], tr, st, en)] for b, s in enumerate(sents)]
 
@@ -289,18 +303,18 @@ def train_neural(
         total = 0.0
         enc.train()
         for bi in batches:
-            vec, ids, rev, tags, mask = batch_tensors([train[i] for i in bi])
+            vec, ids, rev, chars, tags, mask = batch_tensors([train[i] for i in bi])
             if word_dropout:
                 # Unknown-word practice: some words lose their vector (the stem's stays).
                 drop = (torch.rand(vec.shape[:2]) < word_dropout).unsqueeze(-1)
                 half = vec.shape[-1] // WORD_COLUMNS
                 vec = torch.cat([vec[..., :half].masked_fill(drop, 0.0), vec[..., half:]], -1)
-            loss = crf(enc(vec, ids, rev), tags, mask)
+            loss = crf(enc(vec, ids, rev, chars), tags, mask)
             opt.zero_grad()
             (loss / len(bi)).backward()
             torch.nn.utils.clip_grad_norm_(list(enc.parameters()) + crf.params(), 5.0)
             opt.step()
-            total += float(loss)
+            total += float(loss.detach())
         f1 = evaluate()
         sel = sum(f1[n] for n in select_on if n in f1) / max(1, sum(n in f1 for n in select_on))
         history.append({"epoch": epoch, "loss": round(total, 1), **{k: round(v, 2) for k, v in f1.items()}})
@@ -316,26 +330,30 @@ def train_neural(
     for p, v in zip(crf.params(), best_state[1]):
         p.data.copy_(v)
     enc.eval()
-    export(enc, crf, vocab, out_dir, log=log)
-    settings = {"hidden": hidden, "proj": proj, "dropout": dropout, "word_dropout": word_dropout, "lr": lr, "batch_size": batch_size,
+    export(enc, crf, vocab, out_dir, char_filters=char_filters, log=log)
+    settings = {"char_filters": char_filters, "hidden": hidden, "proj": proj, "dropout": dropout, "word_dropout": word_dropout, "lr": lr, "batch_size": batch_size,
                 "epochs_max": epochs, "patience": patience, "seed": seed, "select_on": list(select_on)}
     return {"train_sets": list(train_sets), "train_tokens": sizes, "dev_in_training": include_dev, "best_epoch": best_epoch,
-            "history": history, "settings": settings, "dev_f1": history[best_epoch - 1]}
+            "history": history, "settings": settings, "dev_f1": history[best_epoch - 1], "alphabet": alphabet}
 
 
-def export(enc, crf, vocab: dict, out_dir: Path, log: Log = print) -> None:
+def export(enc, crf, vocab: dict, out_dir: Path, *, char_filters: int = 0, log: Log = print) -> None:
     """``encoder.onnx`` (dynamic batch and length) and ``vectors.npz`` (word table + CRF transitions)."""
     import torch
 
-    from .ner_neural import ENCODER_FILE, ID_COLUMNS, VECTORS_FILE, WORD_COLUMNS
+    from .ner_neural import ENCODER_FILE, ID_COLUMNS, MAX_CHARS, VECTORS_FILE, WORD_COLUMNS
 
     B, T = 2, 7
     dims = vocab["vectors"].shape[1] * WORD_COLUMNS
     ex = (torch.zeros(B, T, dims), torch.zeros(B, T, len(ID_COLUMNS) - WORD_COLUMNS, dtype=torch.long),
           torch.arange(T).repeat(B, 1))
+    names = ["vectors", "ids", "rev"]
+    if char_filters:
+        ex = (*ex, torch.ones(B, T, MAX_CHARS, dtype=torch.long))
+        names.append("chars")
     torch.onnx.export(
-        enc, ex, str(out_dir / ENCODER_FILE), input_names=["vectors", "ids", "rev"], output_names=["scores"],
-        dynamic_axes={"vectors": {0: "b", 1: "t"}, "ids": {0: "b", 1: "t"}, "rev": {0: "b", 1: "t"}, "scores": {0: "b", 1: "t"}},
+        enc, ex, str(out_dir / ENCODER_FILE), input_names=names, output_names=["scores"],
+        dynamic_axes={**{n: {0: "b", 1: "t"} for n in names}, "scores": {0: "b", 1: "t"}},
         opset_version=17, dynamo=False,
     )
     tr, st, en = (p.detach().numpy().astype(np.float32) for p in crf.params())
@@ -444,3 +462,95 @@ def train_ner_neural(
 
     (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return meta
+
+
+# --- self-supervised pre-training of the encoder ------------------------------------------------
+
+def news_word_sentences(paths: Sequence[Path], max_tokens: int, max_len: int = 60) -> list[list[str]]:
+    """Token texts of unlabelled news paragraphs, cut into pieces of at most ``max_len`` tokens."""
+    out: list[list[str]] = []
+    n = 0
+    for path in paths:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                for para in f"{obj.get('title') or ''}\n{obj.get('text') or ''}".split("\n"):
+                    toks = [t.text for t in tokenize(para)]
+                    for i in range(0, len(toks), max_len):
+                        piece = toks[i:i + max_len]
+                        if len(piece) > 3:
+                            out.append(piece)
+                            n += len(piece)
+                if n >= max_tokens:
+                    return out
+    return out
+
+
+def pretrain_encoder(
+    vocab: dict, sentences: list[list[str]], *, hidden: int = 128, proj: int = 192, char_filters: int = 0, epochs: int = 1,
+    batch_size: int = 64, lr: float = 2e-3, seed: int = 1, threads: int = 1, target: str = "c512", log: Log = print,
+) -> dict:
+    """Language-model pre-training of the tagger's encoder on unlabelled news (ELMo-style, cheap).
+
+    The forward LSTM's state at each word predicts the next word's cluster (``target``: c512 or
+    c2048), the backward LSTM's the previous word's: a small softmax instead of one over the vocabulary.
+    Returns the encoder's state dict (without the output layer) to start the tagger from.
+    """
+    import random
+
+    import torch
+    from torch import nn
+
+    from .ner_neural import ID_COLUMNS, NeuralFeaturizer, model_inputs
+
+    torch.manual_seed(seed)
+    random.seed(seed)
+    torch.set_num_threads(threads)
+    alphabet = vocab.get("alphabet", "") if char_filters else ""
+    feat = NeuralFeaturizer(vocab["words"], vocab["counts"], vocab["clusters"], vocab["affixes"], alphabet)
+    enc = make_encoder(vocab, hidden=hidden, proj=proj, dropout=0.3, char_filters=char_filters)
+    n_cl = int(target[1:]) + 1
+    head_f = nn.Linear(hidden, n_cl)
+    head_b = nn.Linear(hidden, n_cl)
+    params = [p for n, p in enc.named_parameters() if not n.startswith("out.")] + list(head_f.parameters()) + list(head_b.parameters())
+    opt = torch.optim.Adam(params, lr=lr)
+    cl = ID_COLUMNS.index(target)
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    lossf = nn.CrossEntropyLoss(ignore_index=0)
+    for epoch in range(epochs):
+        random.shuffle(batches)
+        t0, total, seen = time.time(), 0.0, 0
+        for k, bi in enumerate(batches):
+            sents = [sentences[i] for i in bi]
+            inp = model_inputs(feat, vocab["vectors"], sents)
+            x = {n: torch.from_numpy(v) for n, v in inp.items()}
+            gold = torch.from_numpy(inp["ids"][:, :, cl - 2].copy())  # 0 = no cluster / padding
+            # The encoder's inner layers, without the tag output.
+            parts = [x["vectors"]] + [e(x["ids"][:, :, i]) for i, e in enumerate(enc.embs)]
+            if "chars" in x:
+                B, T, L = x["chars"].shape
+                c = enc.cemb(x["chars"].reshape(B * T, L)).transpose(1, 2)
+                parts.append(torch.relu(enc.conv(c)).max(2).values.reshape(B, T, -1))
+            h = torch.tanh(enc.proj(enc.drop(torch.cat(parts, -1))))
+            rev = x["rev"]
+            hf, _ = enc.fwd(h)
+            hb, _ = enc.bwd(torch.gather(h, 1, rev.unsqueeze(-1).expand(-1, -1, h.shape[-1])))
+            hb = torch.gather(hb, 1, rev.unsqueeze(-1).expand(-1, -1, hb.shape[-1]))
+            # forward state at t predicts t+1; backward state at t predicts t-1 (padding targets are 0)
+            loss = lossf(head_f(enc.drop(hf[:, :-1])).reshape(-1, n_cl), gold[:, 1:].reshape(-1)) + \
+                lossf(head_b(enc.drop(hb[:, 1:])).reshape(-1, n_cl), gold[:, :-1].reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+            total += float(loss.detach())
+            seen += sum(len(s) for s in sents)
+            if (k + 1) % 200 == 0:
+                log(f"pre-training: {seen:,} tokens, loss {total / (k + 1):.3f} ({time.time() - t0:.0f} s)")
+        log(f"pre-training epoch {epoch + 1}: loss {total / len(batches):.3f} ({time.time() - t0:.0f} s)")
+    return {k: v for k, v in enc.state_dict().items() if not k.startswith("out.")}

@@ -1,0 +1,77 @@
+"""Speed and memory of the neural entity tagger and of its ensemble with the CRF (one core).
+
+    python benchmarks/ner_neural_bench.py [--model DIR] [--crf DIR] [--articles N] [--mode ensemble|neural|both]
+
+Tokens: the ANERcorp, AQMAR and Wojood dev files (tagged as given, sentence by sentence, as
+``marsad ner-conll`` does) and N unlabelled news articles split into sentences by the pipeline
+(tagged sentence by sentence, as the ``entities`` component does, and in batches of 32
+sentences). onnxruntime runs with one intra-op thread. CPU seconds are reported beside wall
+seconds: on a shared machine the wall clock measures the neighbours too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn) -> tuple[float, float]:
+    t, c = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - t, time.process_time() - c
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--crf", default=None)
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--mode", default="both", choices=["ensemble", "neural", "both"])
+    args = ap.parse_args()
+
+    from marsad.config import require_shared_data
+    from marsad.evaluation.ner import read_conll
+    from marsad.extract.ner_clusters import news_texts
+    from marsad.extract.ner_neural import EnsembleTagger, load_ensemble
+    from marsad.text import sentences, tokenize
+
+    data = require_shared_data("ner")
+    t0 = time.perf_counter()
+    ens = load_ensemble(args.model, args.crf)
+    load_s = time.perf_counter() - t0
+    conll = [s.tokens for n in ("anercorp", "aqmar", "wojood_sample") for s in read_conll(data / n / "dev.txt")]
+    news = []
+    for text in news_texts(require_shared_data("news") / "ant_unlabeled" / "articles.jsonl.gz", limit=args.articles):
+        toks = tokenize(text)
+        news.extend([t.text for t in toks[s.tok_start:s.tok_end]] for s in sentences(text, toks))
+    news = [s for s in news if s]
+    result: dict = {"load_s": round(load_s, 3), "conll_tokens": sum(map(len, conll)), "news_tokens": sum(map(len, news)),
+                    "weight": ens.weight}
+    modes = {"ensemble": ens.weight, "neural": 1.0} if args.mode == "both" else {args.mode: ens.weight if args.mode == "ensemble" else 1.0}
+    for mode, w in modes.items():
+        model = EnsembleTagger.__new__(EnsembleTagger)
+        model.__dict__.update(ens.__dict__)
+        model.weight = w
+        row = {}
+        for label, fn, n in (
+            ("conll_given_cold", lambda: [model.tag_given_tokens(s) for s in conll], result["conll_tokens"]),
+            ("conll_given_warm", lambda: [model.tag_given_tokens(s) for s in conll], result["conll_tokens"]),
+            ("news_per_sentence", lambda: [model.tag(s) for s in news], result["news_tokens"]),
+            ("news_batched_32", lambda: [model.tag_batch(news[i:i + 32]) for i in range(0, len(news), 32)], result["news_tokens"]),
+        ):
+            wall, cpu = timed(fn)
+            row[label] = {"tokens_per_s": round(n / wall), "tokens_per_cpu_s": round(n / cpu)}
+        result[mode] = row
+    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
