@@ -9,11 +9,12 @@ cue, entity type, mention counts, whether its mentions sit inside quotations or 
 and scores them with a conditional-logit model (softmax over one quote's candidates, weights in
 ``marsad/models/quotes/speaker_ranker.json``).
 
-The model file names the policy (``mode``): the shipped one is ``fill`` — the ranker names a speaker
-only where the rules named none and no record is cited, when its top candidate beats "no speaker" by
-``override_margin``. Held out (leave one gold split out) it gains one quote in 453 over the rules; the
-``override`` and ``ranker`` policies gain nothing — see ``docs/quotes.md``. ``marsad train
-quote-speakers`` retrains it from ``eval/gold/quotes.jsonl`` and prints that comparison.
+The model file names the policy (``mode``). The shipped one is ``off``: held out (leave one gold split
+out) no policy gains more than one quote in 453 over the rules, and ``fill`` — name a speaker only where
+the rules named none and no record is cited, when the top candidate beats "no speaker" by
+``override_margin`` — was wrong about two times in three when read on unlabelled articles (the metric
+scores a wrong name like no name). See ``docs/quotes.md``. ``marsad train quote-speakers`` retrains it
+from ``eval/gold/quotes.jsonl`` and prints that comparison; ``--mode fill`` turns it on.
 """
 
 from __future__ import annotations
