@@ -63,6 +63,8 @@ def train_ner_neural_command(
     ensemble_weight: Annotated[float | None, typer.Option(help="Neural weight in the ensemble, recorded as is (e.g. the one a train-only run chose)")] = None,
     epochs: Annotated[int, typer.Option(help="Maximum epochs (exact number with --include-dev)")] = 20,
     hidden: Annotated[int, typer.Option(help="LSTM units per direction")] = 128,
+    char_filters: Annotated[int, typer.Option(help="Character-CNN filters (0: no character input)")] = 48,
+    pretrain_tokens: Annotated[int, typer.Option(help="Unlabelled news tokens for the encoder's language-model pre-training (0: none)")] = 2_000_000,
     seed: Annotated[int, typer.Option(help="Random seed")] = 1,
 ) -> None:
     """Train the BiLSTM-CRF entity tagger (torch; exported to ONNX) and tune its ensemble with the CRF."""
@@ -78,7 +80,8 @@ def train_ner_neural_command(
             raise typer.BadParameter(f"unlabelled news not found at {path}", param_hint="--news")
     meta = train_ner_neural(
         data, out, news_paths=news, cluster_table=clusters or default_model_dir() / "clusters.tsv.gz", crf_dir=crf, work_dir=work,
-        include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, seed=seed, log=lambda m: typer.echo(m, err=True),
+        include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, char_filters=char_filters,
+        pretrain_tokens=pretrain_tokens, seed=seed, threads=1, log=lambda m: typer.echo(m, err=True),
     )
     for name, table in (meta.get("dev") or {}).items():
         row = table["micro"]

@@ -408,7 +408,8 @@ def ensemble_dev_scores(model_dir: Path, crf_dir: Path | None, data_dir: Path, w
 def train_ner_neural(
     data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path], cluster_table: Path, crf_dir: Path | None = None,
     work_dir: Path | None = None, include_dev: bool = False, epochs: int = 20, weights: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7, 1.0),
-    max_words: int = 60_000, dims: int = 100, ensemble_weight: float | None = None, log: Log = print, **train_kw,
+    max_words: int = 60_000, dims: int = 100, ensemble_weight: float | None = None, pretrain_tokens: int = 0,
+    log: Log = print, **train_kw,
 ) -> dict:
     """Word vectors → vocabulary → BiLSTM-CRF → ONNX → ensemble weight chosen on dev → ``meta.json``.
 
@@ -436,13 +437,28 @@ def train_ner_neural(
         w2v.save(str(w2v_path))
         wv = w2v.wv
     vocab = build_vocab(wv, cluster_table, max_words=max_words)
+    pretrain_info: dict = {}
+    if pretrain_tokens > 0:
+        import torch
+
+        pre_path = work / f"pretrained_{pretrain_tokens}_{train_kw.get('char_filters', 0)}_{train_kw.get('hidden', 128)}.pt"
+        if pre_path.is_file():
+            log(f"pre-trained encoder reused from {pre_path}")
+            state = torch.load(pre_path)
+        else:
+            sents = news_word_sentences(news_paths[:1], pretrain_tokens)
+            shape = {k: train_kw[k] for k in ("hidden", "proj", "char_filters") if k in train_kw}
+            state = pretrain_encoder(vocab, sents, log=log, **shape)
+            torch.save(state, pre_path)
+        train_kw = {**train_kw, "init_state": state}
+        pretrain_info = {"tokens": pretrain_tokens, "source": news_paths[0].name, "target": "c512 clusters of the next/previous word", "epochs": 1}
     if include_dev:
         train_kw = {**train_kw, "patience": epochs + 1}
     meta = train_neural(data_dir, out_dir, vocab, include_dev=include_dev, epochs=epochs, log=log, **train_kw)
     meta.update({
         "model": "BiLSTM-CRF over frozen word2vec vectors + feature embeddings (torch, exported to ONNX)",
         "affixes": vocab["affixes"], "threads": 1, "vocabulary": len(vocab["words"]), "vector_dims": dims,
-        "vector_source": [p.name for p in news_paths], "cluster_table": cluster_table.name,
+        "vector_source": [p.name for p in news_paths], "cluster_table": cluster_table.name, "pretraining": pretrain_info,
     })
     if include_dev:
         meta["note"] = "dev splits were fitted: the dev figures in this file are not held-out estimates"
