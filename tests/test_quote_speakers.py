@@ -279,3 +279,19 @@ def test_a_description_is_not_cut_into_a_name(text, speaker):
         assert q.speaker == speaker
     else:
         assert q.speaker != "كتاب دائرة"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("اتفق نواب في مجلس الشورى على ضرورة إصدار نظام لحماية المستهلك، مؤكدين أن التأخير يضر بالأسواق.", "نواب"),
+    ("احتج أعضاء الفرقة المسرحية على إغلاق المسرح، وقالوا إن الفن لن يتوقف.", "أعضاء الفرقة المسرحية"),
+    ("وخفضت الهيئة العامة للإحصاء تقديراتها للنمو، مبينة أن الطلب المحلي تراجع.", "الهيئة العامة للإحصاء"),
+])
+def test_a_participle_or_a_joined_cue_takes_the_subject_of_the_sentence_verb(text, speaker):
+    [q] = run(text, False)
+    assert q.speaker == speaker
+
+
+def test_a_plural_participle_does_not_take_a_single_subject():
+    text = "وقال الوزير إن الخطة جاهزة. وزار المحافظ عادل السامرائي المصانع أمس، مؤكدين أن الإنتاج ارتفع."
+    out = run(text, False)
+    assert out[-1].speaker != "عادل السامرائي"

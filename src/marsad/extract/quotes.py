@@ -1316,12 +1316,10 @@ class _Reader:
         gender = "pl" if w.endswith("وا") else "f" if w.endswith("ت") else "m"
         self.remember(sp, gender)
 
-    def clause_subject(self, k: int) -> Speaker | None:
+    def clause_subject(self, k: int, gender: str | None = None) -> Speaker | None:
         """The subject of a sentence whose main verb is not a cue, for a participle in it
         (وأيد ماس نظيره الفرنسي قائلا: "…"): a person the NER component tagged right after the
         sentence's first word, when that word is a verb-like bare word and no cue comes between."""
-        if not self.entities:
-            return None
         s0 = self.sent_start[k]
         first = s0
         while first < k and self.toks[first].kind != "word":
@@ -1330,6 +1328,8 @@ class _Reader:
             return None
         if any(self.cue_at(m) is not None for m in range(first + 1, k)):
             return None
+        if self.norm[first] in self.lex.stance_verbs or self.bare(self.norm[first]) in self.lex.stance_verbs:
+            return None  # وانتقد كافاني نيمار …، وقال: stance_subject has remembered the subject, not the object
         nxt_start = self.toks[first + 1].start
         for ent in self.entities:
             if ent.type == "PER" and nxt_start <= ent.start <= self.toks[min(first + 3, k - 1)].start and ent.end <= self.toks[k].start:
@@ -1337,6 +1337,39 @@ class _Reader:
                     if h.entity_id == ent.entity_id or h.keys == tuple(self.key_of(ent.canonical).split()):
                         return h
                 return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
+        return self.parsed_clause_subject(first, k, gender)
+
+    def parsed_clause_subject(self, first: int, k: int, gender: str | None) -> Speaker | None:
+        """Without a tagged person: the subject phrase read after the sentence's first verb
+        (``أجمع عدد من خطباء الجوامع … مؤكدين أن``، ``ندد أبطال المسرحية بالحادث، وقالوا إن``) when it
+        reads as a named person, a body, a role or a group — and agrees with a plural cue."""
+        lex = self.lex
+        w = self.norm[first]
+        if (w in _FUNCTION_WORDS or self.bare(w) in _FUNCTION_WORDS or w in lex.leading_fillers or w in lex.role_heads
+                or self.bare(w) in lex.role_heads or w in lex.first_names or w in _TOPIC_NOT_SUBJECT or w in _PREPOSITIONS
+                or self.toks[first].kind != "word" or w in _VERB_PARTICLES or w in _PRONOUNS):
+            return None
+        end = first + 1
+        limit = min(k, first + 12)
+        while end < limit:
+            t = self.toks[end]
+            if t.kind == "punct" and t.text not in _OPENERS and t.text not in _CLOSERS and t.text not in _COMMAS:
+                break  # (commas stay: parse_speaker reads an apposition, مدرب مانشستر يونايتد، جوزيه مورينيو)
+            v = t.norm
+            if t.kind == "word" and end > first + 1 and (v in _PREPS_NEVER_FIRST or v in lex.adjunct_preps or v.startswith("بال")
+                                                         or v in lex.time_words or v.startswith("وال")):
+                break  # (… اللجنة الأولمبية والسلطات الرياضية: one subject of a coordination is enough)
+            end += 1
+        if end <= first + 1:
+            return None
+        sp = self.parse_speaker(first + 1, end)
+        if sp is None:
+            return None
+        plural = self.speaker_gender(sp, None) == "pl"
+        if (gender == "pl") != plural or (gender == "f" and sp.kind == "PER"):
+            return None  # مؤكدين after one person, قائلا after a group, مؤكدة after a man's name: not this subject
+        if sp.strong or (sp.kind == "ORG" and (sp.head in lex.institution_heads or self.bare(sp.head) in lex.institution_heads)) or plural:
+            return self.resolve(sp, first + 1, near_ok=True)
         return None
 
     def pro_drop(self, gender: str, at: int | None = None) -> Speaker | None:
@@ -1612,8 +1645,8 @@ class _Reader:
         record = sp is not None and bool(sp.keys) and sp.keys[0] in self._record_keys
         if record:
             sp = None  # جاء في وثائق المحكمة، أفادت تقارير: a record, not a speaker
-        if sp is None and not record and cue.pos == "participle":
-            sp = self.clause_subject(k)
+        if sp is None and not record and (cue.pos == "participle" or (prefixed and k > self.sent_start[k] and cue.pos == "verb")):
+            sp = self.clause_subject(k, cue.gender)  # (… بحادث التفجير، وقالوا: the subject of the sentence's verb)
             explicit = sp is not None
         if sp is None and not record:
             sp = self.pro_drop(cue.gender, self.toks[k].start)
