@@ -295,3 +295,12 @@ def test_a_plural_participle_does_not_take_a_single_subject():
     text = "وقال الوزير إن الخطة جاهزة. وزار المحافظ عادل السامرائي المصانع أمس، مؤكدين أن الإنتاج ارتفع."
     out = run(text, False)
     assert out[-1].speaker != "عادل السامرائي"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مسؤول كبير في وزارة المالية طلب عدم نشر اسمه إن الموازنة ستقر الأسبوع المقبل.", "مسؤول كبير في وزارة المالية"),
+    ("أعلنت وزارة الصحة في #ليبيا أن حملة التطعيم بدأت في المدن الساحلية.", "وزارة الصحة"),
+])
+def test_asides_and_trailing_prepositions_are_not_part_of_the_speaker(text, speaker):
+    [q] = run(text, False)
+    assert q.speaker == speaker

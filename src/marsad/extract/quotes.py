@@ -75,6 +75,9 @@ _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "با�
 _MAX_ZONE = 25
 #: Particles right before a verb (أما الوزير فقد قال): they end a subject, never start a name.
 _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
+#: Words that never end a name or a role, and verbs of an aside (طلب عدم نشر اسمه، رفض الكشف عن هويته).
+_TRAILING_WORDS = frozenset(normalize(w) for w in "في من عن على إلى أو و ب ل مع ثم".split())
+_ASIDE_VERBS = frozenset(normalize(w) for w in "طلب رفض فضل اشترط مشترطا طالبا مفضلا رافضا".split())
 #: Adverbials between a subject and its complement (أكد زيدان أكثر من مرة أن): they end a name.
 _ADVERBIALS = frozenset(normalize(w) for w in "أكثر مرارا مجددا أيضا كذلك بدوره بدورها بنفسه بنفسها صراحة مرة".split())
 #: Honorifics with a pronoun (وتأكيد سموه أن، وأوضح معاليه أن): "His Highness" is the person named before.
@@ -664,6 +667,8 @@ class _Reader:
                 continue
             elif w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
                 stop = True
+            elif segments[-1] and w in _ASIDE_VERBS and self.word(k + 1) in ("عدم", "الكشف", "ذكر", "نشر"):
+                stop = True  # وقال مصدر بالمنظمة طلب عدم نشر اسمه: an aside with no comma
             elif w in lex.source_words or self.bare(w) in lex.source_words:
                 stop = True  # وأوضح وفقا لبيان …
             elif segments[-1] and (w in lex.comm_nouns or (w.endswith("ا") and w[:-1] in lex.comm_nouns)):
@@ -723,6 +728,9 @@ class _Reader:
         while ks and self.toks[ks[0]].kind == "punct":
             ks = ks[1:]
         while ks and self.toks[ks[-1]].kind == "punct":
+            ks = ks[:-1]
+        # A preposition or conjunction never ends a name or a role (أعلنت وزارة الصحة في #غزة → وزارة الصحة).
+        while len(ks) > 1 and (self.toks[ks[-1]].kind == "punct" or self.norm[ks[-1]] in _TRAILING_WORDS):
             ks = ks[:-1]
         if not ks:
             return ""
