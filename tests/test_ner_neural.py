@@ -149,3 +149,16 @@ def test_tagging_works_without_torch():
     assert out.returncode == 0, out.stderr
     assert "B-PER" in out.stdout
 
+
+
+def test_environment_can_keep_the_crf():
+    code = (
+        "from marsad.extract.ner_neural import load_tagger, EnsembleTagger\n"
+        "print(type(load_tagger()).__name__)\n"
+    )
+    import os
+
+    env = {**os.environ, "MARSAD_NER_TAGGER": "crf"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "NerModel"

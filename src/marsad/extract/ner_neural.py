@@ -42,6 +42,8 @@ WORD_COLUMNS = 2  # word and stem ids index the word-vector table
 MAX_CHARS = 14
 
 VECTORS_FILE = "vectors.npz"
+#: Environment variable: ``crf`` makes :func:`load_tagger` use the CRF even when the neural model is installed.
+TAGGER_ENV = "MARSAD_NER_TAGGER"
 ENCODER_FILE = "encoder.onnx"
 META_FILE = "meta.json"
 
@@ -391,11 +393,16 @@ def load_tagger(model_dir: str | Path | None = None) -> NerModel:
     """The entity tagger to use: the neural one when installed, else the CRF.
 
     A directory chooses by its files: ``encoder.onnx`` → neural (with the shipped CRF for word
-    frequencies and any ensemble), otherwise a CRF model directory.
+    frequencies and any ensemble), otherwise a CRF model directory. ``MARSAD_NER_TAGGER=crf`` in
+    the environment keeps the CRF.
     """
+    import os
+
     from .ner_model import load_model
 
     if model_dir is not None:
         d = Path(model_dir)
         return load_ensemble(d) if (d / ENCODER_FILE).is_file() else load_model(str(d))
+    if os.environ.get(TAGGER_ENV, "").lower() == "crf":
+        return load_model()
     return load_ensemble() if available() else load_model()

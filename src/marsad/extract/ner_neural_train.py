@@ -315,6 +315,13 @@ def train_neural(
             torch.nn.utils.clip_grad_norm_(list(enc.parameters()) + crf.params(), 5.0)
             opt.step()
             total += float(loss.detach())
+        if include_dev:
+            # Dev splits are training data here: no selection on them, the last epoch is kept.
+            history.append({"epoch": epoch, "loss": round(total, 1)})
+            log(f"epoch {epoch}: loss {total:,.0f}  ({time.time() - t0:.0f} s)")
+            best_epoch = epoch
+            best_state = ({k: v.clone() for k, v in enc.state_dict().items()}, [p.detach().clone() for p in crf.params()])
+            continue
         f1 = evaluate()
         sel = sum(f1[n] for n in select_on if n in f1) / max(1, sum(n in f1 for n in select_on))
         history.append({"epoch": epoch, "loss": round(total, 1), **{k: round(v, 2) for k, v in f1.items()}})
