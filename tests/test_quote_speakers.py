@@ -304,3 +304,12 @@ def test_a_plural_participle_does_not_take_a_single_subject():
 def test_asides_and_trailing_prepositions_are_not_part_of_the_speaker(text, speaker):
     [q] = run(text, False)
     assert q.speaker == speaker
+
+
+def test_a_first_letter_split_off_by_the_tagger_is_put_back():
+    text = ("استقبل أمير المنطقة الأمير فيصل بن مشعل وفد الجمعية في مكتبه. "
+            "وأوضح سموه أن المشروع سيخدم آلاف الأسر.")
+    start = text.index("فيصل") + 1  # the tagger read ف as a conjunction: "يصل بن مشعل"
+    ent = Entity("يصل بن مشعل", start, start + len("يصل بن مشعل"), "PER", "يصل بن مشعل", entity_id("PER", "يصل بن مشعل"))
+    [q] = run(text, False, [ent])
+    assert q.speaker == "فيصل بن مشعل"

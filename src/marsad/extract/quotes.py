@@ -1016,6 +1016,17 @@ class _Reader:
             starts = self._person_starts = frozenset(e.start for e in self.entities if e.type == "PER")
         return starts
 
+    def ent_name(self, ent: Entity, name: str | None = None) -> str:
+        """The tagger's name for ``ent`` (its canonical form unless a wrong merge); a first name whose first
+        letter the tagger split off as a clitic (فيصل → ف + يصل) gets it back."""
+        name = _ent_name(ent) if name is None else name
+        k = self.doc.token_index_at(ent.start)
+        if 0 <= k < self.n and self.toks[k].start == ent.start - 1 and self.norm[k] in self.lex.first_names:
+            words = name.split()
+            if words and normalize(words[0]) == self.norm[k][1:]:
+                return self.toks[k].text[0] + name
+        return name
+
     def tagged_person(self, words: list[int], head: str, head_raw: str, apposition: list[int]) -> Speaker | None:
         """A person the ``entities`` component tagged inside a subject phrase where the rules read no
         name (``وأعلن السنتاتور الديمقراطي مارك وورنر``: a role word the lexicon lacks), or opening the
@@ -1039,7 +1050,7 @@ class _Reader:
                    for m in before):
                 return None  # a preposition or a bare word before it: an object or a complement, not a role
             role = [m for m in before if self.norm[m] not in lex.honorifics]
-            return Speaker(_ent_name(ent), "PER", role=self.span_text(role) if role else None, head=head_raw,
+            return Speaker(self.ent_name(ent), "PER", role=self.span_text(role) if role else None, head=head_raw,
                            entity_id=ent.entity_id, strong=True)
         return None
 
@@ -1095,7 +1106,7 @@ class _Reader:
                 ck = set(self.key_of(ent.canonical).split())
                 if not ck & set(sp.keys):
                     return sp  # a canonical form sharing no word with the name in the text is a wrong merge
-                return Speaker(ent.canonical, "PER", role=sp.role, head=sp.head, entity_id=ent.entity_id, strong=True)
+                return Speaker(self.ent_name(ent, ent.canonical), "PER", role=sp.role, head=sp.head, entity_id=ent.entity_id, strong=True)
         return sp
 
     def topic_before(self, k: int) -> bool:
@@ -1142,7 +1153,7 @@ class _Reader:
             for ent in self.entities:
                 if ent.type == "PER" and a_char <= ent.start and ent.end <= b_char and ent.start > a_char:
                     # "بحث أجراه مايكل جافين، … يشير": a person the tagger found inside a longer subject
-                    return Speaker(_ent_name(ent), "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
+                    return Speaker(self.ent_name(ent), "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
             return self.parse_speaker(words[0], words[-1] + 1)
         return None
 
@@ -1162,7 +1173,7 @@ class _Reader:
                 cue_char = self.toks[min(at, self.n - 1)].start
                 named = [e for e in self.entities if e.type == "PER" and e.end <= cue_char]
                 if named:  # the person the text named last before "سموه"
-                    return Speaker(_ent_name(named[-1]), "PER", head=sp.head, entity_id=named[-1].entity_id, strong=True)
+                    return Speaker(self.ent_name(named[-1]), "PER", head=sp.head, entity_id=named[-1].entity_id, strong=True)
         if len(keys) > 1 and sp.role is None and not sp.entity_id:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > 1 and h.keys[-1] == keys[0] and h.keys != keys:
@@ -1305,7 +1316,7 @@ class _Reader:
         for ent in self.entities if sp is None else ():
             if ent.start == a_char or (ent.start == a_char + 1 and self.norm[k + 1][:1] in "وف"):
                 if ent.end <= b_char or ent.type == "PER":
-                    sp = Speaker(_ent_name(ent), ent.type, entity_id=ent.entity_id, strong=True)
+                    sp = Speaker(self.ent_name(ent), ent.type, entity_id=ent.entity_id, strong=True)
                 break
         if sp is None:
             sp = self.parse_speaker(k + 1, stop)
@@ -1344,7 +1355,7 @@ class _Reader:
                 for h in self.history:
                     if h.entity_id == ent.entity_id or h.keys == tuple(self.key_of(ent.canonical).split()):
                         return h
-                return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
+                return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id)
         return self.parsed_clause_subject(first, k, gender)
 
     def parsed_clause_subject(self, first: int, k: int, gender: str | None) -> Speaker | None:
@@ -1401,7 +1412,7 @@ class _Reader:
             before = [e for e in self.entities if e.type == "PER" and sent_start <= e.start and e.end <= at]
             if before:  # the subject of the sentence's main verb: its first person
                 ent = before[0]
-                return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id)
+                return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id)
         return None
 
     def previous_subject(self, at: int, gender: str) -> Speaker | None:
@@ -1432,11 +1443,11 @@ class _Reader:
                 if any(self.toks[m].end <= ent.start and not (self.is_definite(self.norm[m]) or self.norm[m] in self.lex.role_heads)
                        for m in range(first + 1, min(first + 4, s0))):
                     return None  # دانت محكمة إسرائيلية دارين طاطور: a bare noun subject, the person is the object
-                keys = tuple(self.key_of(_ent_name(ent)).split())
+                keys = tuple(self.key_of(self.ent_name(ent)).split())
                 for h in self.history:
                     if h.entity_id == ent.entity_id or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
                         return h
-                return Speaker(_ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
+                return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
         return None
 
     def speaker_gender(self, sp: Speaker, gender: str | None) -> str | None:
