@@ -313,3 +313,10 @@ def test_a_first_letter_split_off_by_the_tagger_is_put_back():
     ent = Entity("يصل بن مشعل", start, start + len("يصل بن مشعل"), "PER", "يصل بن مشعل", entity_id("PER", "يصل بن مشعل"))
     [q] = run(text, False, [ent])
     assert q.speaker == "فيصل بن مشعل"
+
+
+def test_an_anaphoric_body_resolves_to_the_body_named_before():
+    text = ("طرحت وزارة المالية المغربية سندات خزانة بقيمة ثلاثة مليارات درهم يوم الاثنين. "
+            "وقالت الوزارة إن الطلب تجاوز المعروض مرتين.")
+    [q] = run(text, False)
+    assert q.speaker == "وزارة المالية المغربية"

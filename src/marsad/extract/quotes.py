@@ -1233,7 +1233,25 @@ class _Reader:
                 hk = h.head[2:] if h.head.startswith("ال") else h.head
                 if hk == head and h.keys != keys and not self.is_definite(h.head):
                     return h
+            if len(keys) == 1 and at is not None and sp.head in self.lex.institution_heads:
+                named = self.named_body(head, at)
+                if named is not None:
+                    return named  # قالت الوزارة … after "وزارة الصحة" named outside speech
         return sp
+
+    def named_body(self, head: str, at: int) -> Speaker | None:
+        """The body a bare anaphoric noun (الوزارة، الشركة، الهيئة) refers to: the latest ``وزارة …``
+        named before token ``at`` in the text with the definite words after it (وزارة الخارجية الإماراتية)."""
+        for i in range(min(at, self.n) - 1, -1, -1):
+            if head not in self.norm[i] or self.is_definite(self.norm[i]) or self.tok_key(i) != head:
+                continue
+            end = i + 1
+            while end < min(self.sent_end[i], i + 6) and self.word(end) and self.is_definite(self.word(end)) and self.cue_at(end) is None:
+                end += 1  # وزارة الخارجية الإماراتية: the head and its definite words, nothing after them
+            if end == i + 1:
+                continue  # شركة أير فرانس، حركة طالبان: a bare name is not delimited safely here
+            return Speaker(self.span_text(list(range(i, end))), "ORG", head=self.norm[i])
+        return None
 
     def role_holder(self, sp: Speaker, at: int, near_ok: bool = False) -> Speaker | None:
         """A person named with this role anywhere in the text (``وزير الأوقاف الأردني، عبدالناصر
