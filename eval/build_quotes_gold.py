@@ -17,7 +17,7 @@ from marsad.config import require_shared_data
 from marsad.text import normalize, normalize_with_map
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sample_quotes_gold import blind2_sample, blind_sample, sample, train2_sample  # noqa: E402
+from sample_quotes_gold import blind2_sample, blind_sample, sample, train2_sample, train3_sample  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 SOURCE = ROOT / "gold" / "quotes_annotations.txt"
@@ -74,7 +74,8 @@ def locate(text: str, spec: str, cursor: int) -> tuple[int, int]:
 def main() -> None:
     scored = dict(sample() + blind_sample() + blind2_sample())
     train2 = dict(train2_sample())
-    splits = scored | train2
+    train3 = dict(train3_sample())
+    splits = scored | train2 | train3
     blocks = parse(SOURCE)
     annotated = {aid for aid, _ in blocks}
     missing = set(scored) - annotated
@@ -83,10 +84,11 @@ def main() -> None:
     unknown = annotated - set(splits)
     if unknown:
         raise SystemExit(f"annotated articles outside every sample: {sorted(unknown)}")
-    # train2 is annotated in batches; an article not yet annotated is simply not in the gold yet.
-    pending = set(train2) - annotated
-    if pending:
-        print(f"train2: {len(train2) - len(pending)} of {len(train2)} articles annotated so far")
+    # train2 and train3 are annotated in batches; an article not yet annotated is simply not in the gold yet.
+    for name, batch in (("train2", train2), ("train3", train3)):
+        pending = set(batch) - annotated
+        if pending:
+            print(f"{name}: {len(batch) - len(pending)} of {len(batch)} articles annotated so far")
     articles = load_articles({aid for aid, _ in blocks})
     rows = []
     for aid, quotes in blocks:

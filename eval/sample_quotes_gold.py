@@ -12,6 +12,8 @@ A third sample (``blind2``, seed ``BLIND2_SEED``, 13 per corpus, none of the ear
 and annotated after ``blind`` had been scored and studied, before any code change that followed.
 A fourth batch (``train2``, 40 articles) is training/development material for the quote detector and
 the speaker ranker, not an unseen split; its ids are committed as a fixed tuple (see ``TRAIN2_IDS``).
+A fifth batch (``train3``, 100 articles, seed ``TRAIN3_SEED``) is more training material of the same kind
+(``TRAIN3_IDS``).
 """
 
 from __future__ import annotations
@@ -74,6 +76,116 @@ TRAIN2_IDS = (
     "snn-2015-08-10-01205",
 )
 
+TRAIN3_SEED = 20261205
+TRAIN3_PER_CORPUS = 50
+# Drawn with draw_articles(TRAIN3_SEED, TRAIN3_PER_CORPUS, exclude=...) excluding every earlier gold
+# article (sample, blind, blind2, train2) AND two 30-article held-out batches that are kept outside the
+# repository until they have been scored; the ids are written out here so the draw stays reproducible
+# without committing those held-out lists. Annotated in two parts of 50 (part A: the first 50 ids of the
+# draw, part B: ids 51-100).
+TRAIN3_IDS = (
+    "snn-2015-08-10-00617",
+    "snn-2015-08-10-00214",
+    "ant-CN-internationalNews-306-20180502",
+    "snn-2015-08-11-00653",
+    "snn-2015-08-11-01427",
+    "ant-FR-middleEast-476-20180515",
+    "snn-2015-08-10-00870",
+    "ant-SK-economy-539-20180510",
+    "snn-2015-08-11-00382",
+    "snn-2015-08-10-01347",
+    "ant-SK-sport-1191-20180515",
+    "snn-2015-08-11-01023",
+    "ant-BB-internationalNews-507-20180515",
+    "ant-SK-economy-579-20180515",
+    "snn-2015-08-11-01676",
+    "snn-2015-08-10-00753",
+    "ant-SK-middleEast-1752-20180516",
+    "ant-SK-internationalNews-1296-20180501",
+    "snn-2015-08-10-01161",
+    "ant-AL-sport-1585-20180517",
+    "ant-SK-middleEast-1795-20180518",
+    "ant-SK-sport-980-20180503",
+    "ant-BB-culture-138-20180501",
+    "snn-2015-08-10-00073",
+    "snn-2015-08-10-00868",
+    "ant-SK-internationalNews-1355-20180503",
+    "ant-AL-sport-1504-20180510",
+    "snn-2015-08-11-01057",
+    "ant-SK-internationalNews-1544-20180513",
+    "snn-2015-08-10-00009",
+    "snn-2015-08-10-01203",
+    "snn-2015-08-11-00928",
+    "ant-SK-middleEast-1575-20180510",
+    "snn-2015-08-11-01598",
+    "ant-AL-internationalNews-1228-20180518",
+    "ant-SK-internationalNews-1407-20180506",
+    "snn-2015-08-10-00633",
+    "snn-2015-08-11-00776",
+    "snn-2015-08-11-00182",
+    "snn-2015-08-11-00285",
+    "snn-2015-08-10-01366",
+    "ant-AL-sport-1415-20180504",
+    "ant-AL-internationalNews-1074-20180508",
+    "snn-2015-08-11-00871",
+    "snn-2015-08-10-01264",
+    "ant-AL-internationalNews-1239-20180518",
+    "ant-FR-internationalNews-1312-20180518",
+    "ant-SK-technology-681-20180515",
+    "snn-2015-08-11-00156",
+    "ant-SK-internationalNews-1650-20180518",
+    "ant-SK-middleEast-1373-20180501",
+    "ant-CN-middleEast-888-20180512",
+    "ant-AL-internationalNews-1077-20180509",
+    "snn-2015-08-10-01166",
+    "snn-2015-08-11-01281",
+    "snn-2015-08-11-01332",
+    "snn-2015-08-10-01441",
+    "snn-2015-08-10-00322",
+    "ant-BB-culture-146-20180505",
+    "snn-2015-08-10-00368",
+    "ant-CN-middleEast-900-20180513",
+    "ant-SK-middleEast-1645-20180513",
+    "ant-SK-middleEast-1481-20180507",
+    "snn-2015-08-10-00547",
+    "snn-2015-08-11-00509",
+    "snn-2015-08-10-00574",
+    "snn-2015-08-10-01279",
+    "ant-SK-internationalNews-1435-20180508",
+    "ant-FR-internationalNews-1098-20180506",
+    "ant-AL-technology-233-20180510",
+    "snn-2015-08-11-01388",
+    "ant-CN-middleEast-777-20180501",
+    "ant-SK-internationalNews-1533-20180512",
+    "snn-2015-08-10-00462",
+    "snn-2015-08-11-00063",
+    "snn-2015-08-10-01504",
+    "snn-2015-08-10-01668",
+    "ant-SK-sport-1196-20180516",
+    "ant-AL-internationalNews-1208-20180517",
+    "ant-SK-internationalNews-1352-20180503",
+    "snn-2015-08-11-01155",
+    "ant-AL-economy-582-20180514",
+    "ant-BB-sport-159-20180517",
+    "ant-SK-sport-1121-20180511",
+    "ant-BB-middleEast-493-20180512",
+    "snn-2015-08-10-01641",
+    "ant-SK-middleEast-1686-20180514",
+    "snn-2015-08-10-01025",
+    "ant-SK-economy-486-20180506",
+    "ant-AL-economy-574-20180513",
+    "ant-BB-internationalNews-457-20180503",
+    "snn-2015-08-10-00994",
+    "ant-SK-economy-454-20180501",
+    "ant-SK-middleEast-1625-20180512",
+    "snn-2015-08-11-01320",
+    "snn-2015-08-10-01607",
+    "snn-2015-08-10-01031",
+    "snn-2015-08-10-01396",
+    "snn-2015-08-11-00719",
+    "ant-SK-technology-682-20180515",
+)
+
 
 def sample() -> list[tuple[str, str]]:
     chosen = draw_articles(SEED, PER_CORPUS, max_chars=MAX_CHARS)
@@ -97,6 +209,12 @@ def train2_sample() -> list[tuple[str, str]]:
     return [(aid, "train2") for aid in TRAIN2_IDS]
 
 
+def train3_sample() -> list[tuple[str, str]]:
+    """Fifth batch (``train3``, 100 articles): more training/development gold, speakers especially."""
+    return [(aid, "train3") for aid in TRAIN3_IDS]
+
+
 if __name__ == "__main__":
-    for aid, split in sample() + blind_sample() + blind2_sample() + train2_sample():
+    batches = sample() + blind_sample() + blind2_sample() + train2_sample() + train3_sample()
+    for aid, split in batches:
         print(aid, split)

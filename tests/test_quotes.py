@@ -250,7 +250,9 @@ def test_speaker_agreement():
 def test_gold_spans_match_the_articles(shared_data):
     rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     assert len(rows) >= 40
-    assert {r["split"] for r in rows} == {"dev", "test", "blind", "blind2", "train2"}
+    splits = {r["split"] for r in rows}
+    # train3 is annotated in parts, so it may be absent while annotation is in progress.
+    assert {"dev", "test", "blind", "blind2", "train2"} <= splits <= {"dev", "test", "blind", "blind2", "train2", "train3"}
     articles = read_articles(r["id"] for r in rows)
     for r in rows:
         text = articles[r["id"]]["text"]
