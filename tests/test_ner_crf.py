@@ -125,3 +125,28 @@ def test_subclass_that_replaces_tag_is_not_bypassed(toy_model: NerModel) -> None
 
     u = Upper(toy_model.featurizer, toy_model.tagger, {}, toy_model.stage2)
     assert u.tag_document([["a", "b"]]) == [["B-MISC", "B-MISC"]]
+
+
+# --- the shipped model ---
+
+def test_shipped_model_is_two_stage_and_says_how_it_was_trained() -> None:
+    m = load_model()
+    assert m.stage2 is not None
+    assert m.meta["two_stage"] is True and m.meta["folds"] >= 2 and m.context_window == m.meta["context_window"]
+    # Tuned on held-out dev first: the train-only figures are recorded next to the (training-data) dev scores.
+    assert m.meta["dev_in_training"] is True and "anercorp" in m.meta["dev_held_out"]["scores"]
+
+
+def test_shipped_model_finds_a_bare_repeat_through_document_context() -> None:
+    from marsad.text import sentences, tokenize
+
+    text = ("أعلن المدرب الجديد ماركو زيلنكا عن قائمة اللاعبين. ويأمل زيلنكا في تحقيق الفوز. "
+            "وانتقد مشجعون زيلنكا بعد الخسارة.")
+    toks = tokenize(text)
+    sents = [[t.text for t in toks[s.tok_start:s.tok_end]] for s in sentences(text, toks)]
+    m = load_model()
+    last = sents[2]
+    i = last.index("زيلنكا")
+    assert m.tag(last)[i] == "O"  # alone, after a plural noun, the first stage misses it
+    assert m.tag_document(sents)[2][i] == "B-PER"
+    assert m.tag_document(sents)[0][3:5] == ["B-PER", "I-PER"]

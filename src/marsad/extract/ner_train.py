@@ -266,7 +266,7 @@ def train_ner(
         dev[name] = {"scores": scores.table(), "tokens_per_s": round(tps)}
         log(f"dev {name}: micro F1 {scores.f1 * 100:.2f}  ({tps:,.0f} tokens/s)")
     meta = {
-        "model": "linear-chain CRF (python-crfsuite, L-BFGS)",
+        "model": "two-stage linear-chain CRF (python-crfsuite, L-BFGS)" if two_stage else "linear-chain CRF (python-crfsuite, L-BFGS)",
         "train_sets": list(train_sets), "train_tokens": sizes, "aqmar_misc": aqmar_misc,
         "c1": c1, "c2": c2, "iterations": iterations, "clusters": len(clusters), "conjunctions": conjunctions,
         "two_stage": two_stage, "folds": folds if two_stage else 0, "context_window": context_window,
