@@ -320,3 +320,23 @@ def test_an_anaphoric_body_resolves_to_the_body_named_before():
             "وقالت الوزارة إن الطلب تجاوز المعروض مرتين.")
     [q] = run(text, False)
     assert q.speaker == "وزارة المالية المغربية"
+
+
+def test_named_speaker_precision_counts_only_quotes_that_carry_a_name():
+    from marsad.evaluation.quotes import score_article
+
+    gold = {"id": "x", "quotes": [
+        {"start": 0, "end": 20, "speaker": "محمد صلاح"},
+        {"start": 30, "end": 50, "speaker": None},        # a record: no speaker
+        {"start": 60, "end": 80, "speaker": "وزارة الصحة"},
+    ]}
+    predicted = [
+        {"start": 0, "end": 20, "speaker": "صلاح"},        # right name
+        {"start": 30, "end": 50, "speaker": "تقارير"},     # a name where the gold has none: wrong
+        {"start": 60, "end": 80, "speaker": None},         # no name: outside the named figure
+        {"start": 90, "end": 99, "speaker": "الوزير"},     # spurious quote with a name: wrong
+    ]
+    c = score_article(gold, predicted).counts
+    assert (c.named, c.named_ok) == (3, 1)
+    assert abs(c.named_precision - 1 / 3) < 1e-9
+    assert c.speaker_ok == 1  # the metric is unchanged by the extra figure

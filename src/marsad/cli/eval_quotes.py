@@ -17,7 +17,10 @@ def eval_quotes(
     no_entities: Annotated[bool, typer.Option("--no-entities", help="Run without the NER component (speaker heuristics only)")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="Print missed, spurious and wrong-speaker quotes")] = False,
 ) -> None:
-    """Precision, recall and F1 for (a) quote detection and (b) quote + correct speaker."""
+    """Precision, recall and F1 for (a) quote detection and (b) quote + correct speaker.
+
+    Beside them: ``named``, the predicted quotes that carry a speaker, and ``name P``, the share of
+    those whose speaker is right (a matched gold quote with an agreeing speaker)."""
     from ..evaluation.quotes import evaluate, summarise
     from ..pipeline import COMPONENTS, Pipeline
 
@@ -39,7 +42,7 @@ def eval_quotes(
             for p in r.spurious:
                 typer.echo(f"EXTRA {r.id} [{p.get('speaker')}] cue={p.get('cue')} | {p['text'][:90]}")
     typer.echo(f"components: {', '.join(pipeline.names)}")
-    typer.echo(f"{'split':<6} {'articles':>8} {'gold':>5} {'pred':>5} | {'det P':>6} {'det R':>6} {'det F1':>6} | {'spk P':>6} {'spk R':>6} {'spk F1':>6}")
+    typer.echo(f"{'split':<6} {'articles':>8} {'gold':>5} {'pred':>5} | {'det P':>6} {'det R':>6} {'det F1':>6} | {'spk P':>6} {'spk R':>6} {'spk F1':>6} | {'named':>5} {'name P':>6}")
     per_split = summarise(results)
     n_articles: dict[str, int] = {}
     for r in results:
@@ -49,7 +52,7 @@ def eval_quotes(
         c = per_split[name]
         dp, dr, df = c.detection
         sp, sr, sf = c.with_speaker
-        typer.echo(f"{name:<6} {n_articles[name]:>8} {c.gold:>5} {c.predicted:>5} | {dp:6.3f} {dr:6.3f} {df:6.3f} | {sp:6.3f} {sr:6.3f} {sf:6.3f}")
+        typer.echo(f"{name:<6} {n_articles[name]:>8} {c.gold:>5} {c.predicted:>5} | {dp:6.3f} {dr:6.3f} {df:6.3f} | {sp:6.3f} {sr:6.3f} {sf:6.3f} | {c.named:>5} {c.named_precision:6.3f}")
 
 
 def _agree(gold: str | None, predicted: str | None) -> bool:

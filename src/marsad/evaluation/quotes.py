@@ -10,6 +10,10 @@ the article text is read from the shared news corpora by id.
   clitic-keyed names (:func:`marsad.text.name_key`) are equal or one is a contiguous run of the
   other's words (``كافاني`` ⊂ ``إدينسون كافاني``, ``مسؤولي الجامعة`` ~ ``الجامعة``); a gold quote
   with no speaker agrees only with a prediction that has none.
+* **Named-speaker precision** (shown next to the metric, never instead of it): of the predicted
+  quotes that carry a speaker, the share matched to a gold quote whose speaker agrees. A name on a
+  spurious quote, or a name where the gold has none, counts against it; a quote left without a
+  speaker does not enter it. It says how far a name the extractor gives can be trusted.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ class Counts:
     predicted: int = 0
     matched: int = 0
     speaker_ok: int = 0
+    #: Predicted quotes that carry a speaker, and those of them matched with an agreeing gold speaker.
+    named: int = 0
+    named_ok: int = 0
 
     @staticmethod
     def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -45,11 +52,17 @@ class Counts:
     def with_speaker(self) -> tuple[float, float, float]:
         return self.prf(self.speaker_ok, self.predicted, self.gold)
 
+    @property
+    def named_precision(self) -> float:
+        return self.named_ok / self.named if self.named else 0.0
+
     def add(self, other: Counts) -> None:
         self.gold += other.gold
         self.predicted += other.predicted
         self.matched += other.matched
         self.speaker_ok += other.speaker_ok
+        self.named += other.named
+        self.named_ok += other.named_ok
 
 
 @dataclass(slots=True)
@@ -75,12 +88,15 @@ def speakers_agree(gold: str | None, predicted: str | None) -> bool:
 
 def score_article(gold_row: dict, predicted: list[dict]) -> ArticleResult:
     pairs, spurious = match(gold_row["quotes"], predicted)
-    c = Counts(gold=len(gold_row["quotes"]), predicted=len(predicted))
+    c = Counts(gold=len(gold_row["quotes"]), predicted=len(predicted),
+               named=sum(1 for p in predicted if p.get("speaker")))
     for g, p in pairs:
         if p is not None:
             c.matched += 1
             if speakers_agree(g.get("speaker"), p.get("speaker")):
                 c.speaker_ok += 1
+                if p.get("speaker"):
+                    c.named_ok += 1
     return ArticleResult(gold_row["id"], gold_row.get("split", "all"), c, pairs, spurious)
 
 
