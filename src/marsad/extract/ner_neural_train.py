@@ -463,9 +463,11 @@ def train_ner_neural(
         train_kw = {**train_kw, "patience": epochs + 1}
     meta = train_neural(data_dir, out_dir, vocab, include_dev=include_dev, epochs=epochs, log=log, **train_kw)
     meta.update({
-        "model": "BiLSTM-CRF over frozen word2vec vectors + feature embeddings (torch, exported to ONNX)",
+        "model": "BiLSTM-CRF over frozen word2vec vectors + feature embeddings" + (" + character CNN" if train_kw.get("char_filters") else "")
+        + " (torch, exported to ONNX)",
         "affixes": vocab["affixes"], "threads": 1, "vocabulary": len(vocab["words"]), "vector_dims": dims,
-        "vector_source": [p.name for p in news_paths], "cluster_table": cluster_table.name, "pretraining": pretrain_info,
+        "vector_source": [f"{p.parent.name}/{p.name}" for p in news_paths],
+        "vector_settings": f"gensim skip-gram, {dims} dims, window 5, min_count 3, 5 epochs, seed 7; {max_words:,} most frequent kept (fp16)", "cluster_table": cluster_table.name, "pretraining": pretrain_info,
     })
     if include_dev:
         meta["note"] = "dev splits were fitted: the dev figures in this file are not held-out estimates"
