@@ -340,3 +340,47 @@ def test_named_speaker_precision_counts_only_quotes_that_carry_a_name():
     assert (c.named, c.named_ok) == (3, 1)
     assert abs(c.named_precision - 1 / 3) < 1e-9
     assert c.speaker_ok == 1  # the metric is unchanged by the extra figure
+
+
+def loc(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(name, start, start + len(name), "LOC", name, entity_id("LOC", name))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a document issued by a person: the issuer (with the apposition past the comma)
+    ("وأكد بيان أصدرته المتحدثة باسم الخارجية، ماريا سيمونز، أن بلادها ستواصل دعم المفاوضات.", "ماريا سيمونز"),
+    # a document of a definite office or body in construct
+    ("وذكر بيان النائب العام أن المتهمين شكلوا خلايا صغيرة في ثلاث محافظات.", "النائب العام"),
+    # figures with their issuer named right there
+    ("وأوضحت الإحصاءات الصادرة عن الهيئة العامة للإحصاء أن معدل البطالة تراجع إلى 11 في المئة.", "الهيئة العامة للإحصاء"),
+])
+def test_a_document_speaks_for_its_issuer(text, speaker):
+    [q] = run(text, False)
+    assert q.speaker == speaker
+
+
+def test_a_document_without_an_issuer_gives_no_issuer():
+    [q] = run("وذكر بيان الأمس أن الأسعار استقرت في الأسواق المحلية.", False)
+    assert q.speaker != "الأمس"  # a date after the document is no issuer
+
+
+def test_the_later_mention_of_a_document_speaks_for_its_issuer():
+    text = ("وذكر بيان وزارة الداخلية أن الحملة شملت عشر مدن. "
+            "وأضاف البيان أن الحملة ستستمر حتى نهاية الشهر.")
+    quotes = run(text, False)
+    assert [q.speaker for q in quotes] == ["وزارة الداخلية", "وزارة الداخلية"]
+
+
+def test_a_place_glued_to_a_preposition_ends_the_role_before_the_apposition():
+    text = "وقال المتحدث باسم السفارة ببغداد، كريم العبيدي، إن القنصلية ستفتح أبوابها الأحد."
+    [q] = run(text, False, [loc(text, "بغداد"), per(text, "كريم العبيدي")])
+    assert q.speaker == "كريم العبيدي"
+
+
+def test_pro_drop_after_kana_takes_the_subject_with_its_apposition():
+    text = ("وتحدث وزير الخارجية مع نظيره الفرنسي مساء الأحد. "
+            "وكان رئيس الحكومة، سامي الخطيب، قد قرر الاثنين الانسحاب من الاتفاق. "
+            "وقال إن الاتفاق لم يحقق أهدافه.")
+    quotes = run(text, False, [per(text, "سامي الخطيب")])
+    assert quotes[-1].speaker == "سامي الخطيب"

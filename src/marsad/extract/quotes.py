@@ -64,6 +64,8 @@ _ROYAL = frozenset(normalize(w) for w in ("الملك", "الأمير", "الش�
 _CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما", "حيث", "و", "ثم", "في حين", "فيما", "بدوره", "بدورها"))
 #: Keys of documents that speak for their issuer (جاء في البيان / التقرير / المذكرة).
 _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "تعميم", "بلاغ"))
+_DATA_DOCUMENTS = frozenset(("احصائيات", "احصاءات", "بيانات"))  # only with their issuer (الصادرة عن «ساما»)
+_ISSUED = frozenset(normalize(w) for w in ("أصدره", "أصدرته", "أصدرها", "أصدروه", "نشره", "نشرته", "وزعه", "وزعته"))
 #: Roles that take عن for whom they stand (النائب عن كتلة …، ممثل عن …).
 _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
 #: A pronoun subject before a cue (وهو يعتقد أن): not the impersonal يعتقد أن, and no subject to look for.
@@ -926,6 +928,8 @@ class _Reader:
         role, rank, name = self.analyse(seg)
         if role and len(name) == 1 and len(segments) > 1 and self.norm[name[0]][:1] == "ل" and not self.is_first_name(name[0], None):
             role, name = role + name, []  # الرئيس التنفيذي لفيسبوك، مارك زوكربيرغ: the ل-word completes the role
+        if role and len(name) == 1 and len(segments) > 1 and self.norm[name[0]][:1] == "ب" and self.glued_place(name[0]):
+            role, name = role + name, []  # المتحدث باسم المجلس بواشنطن، نيد برايس: a place with ب completes the role
         if role and name and self.is_opener(name[0] - 1) and name[0] - 1 in seg:
             # رئيس «إف بي آي»، جيمس كومي: the quoted body belongs to the role, the name comes after
             role, name = role + [k for k in seg if k >= name[0] - 1 and self.toks[k].kind == "word"], []
@@ -980,6 +984,11 @@ class _Reader:
         if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
             text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
+
+    def glued_place(self, k: int) -> bool:
+        """Token ``k`` is a place the tagger found behind a glued preposition (بواشنطن)."""
+        t = self.toks[k]
+        return any(e.type in ("LOC", "GPE") and t.start < e.start <= t.start + 2 and e.end <= t.end for e in self.doc.entities)
 
     def name_then_role(self, words: list[int], head_raw: str) -> Speaker | None:
         """``وقالت دانا وايت المتحدثة باسم وزارة الدفاع``، ``وقال فريديريك بافي من نقابة …``: a name the
@@ -1063,22 +1072,39 @@ class _Reader:
                 break
             if self.toks[k].kind == "word":
                 words.append(k)
-        if len(words) < 2 or name_key(self.toks[words[0]].text) not in _DOCUMENTS:
+        if len(words) < 2:
             return None
+        doc_key = name_key(self.toks[words[0]].text)
+        if doc_key in _DATA_DOCUMENTS:
+            # الإحصائيات الصادرة عن «ساما»، بيانات «ساما»: figures speak for their issuer only when it is
+            # named right there; bare statistics stay records with no speaker.
+            if not (self.norm[words[1]] in ("صادره", "الصادره") or self.is_opener(words[0] + 1)):
+                return None
+        elif doc_key not in _DOCUMENTS:
+            return None
+        lex = self.lex
         seg = [k for k in range(words[0], words[-1] + 1)]
         rest = words[1:]
         w1 = self.norm[rest[0]]
-        if w1 in ("صادر", "الصادر", "صادره", "الصادره"):
+        stop = seg[-1] + 1
+        if w1 in ("الذي", "التي") and len(rest) > 1:
+            rest, w1 = rest[1:], self.norm[rest[1]]  # البيان الذي أصدره …
+        if self.bare(w1) in _ISSUED:
+            # بيان أصدره المتحدث باسم المجلس، نيد برايس: the issuer with its apposition, past the comma
+            rest, stop = rest[1:], b
+        elif w1 in ("صادر", "الصادر", "صادره", "الصادره"):
             rest = rest[1:]
             if rest and self.norm[rest[0]] in ("عن", "من"):
                 rest = rest[1:]
         elif w1.startswith("لل") and len(w1) > 4:
             pass  # بيان للجيش: the ل is glued, read the rest as the body
+        elif self.is_definite(w1) and (w1 in lex.role_heads or w1 in lex.institution_heads or w1 in _REPRESENTATIVES):
+            pass  # بيان النائب العام، بيان الوزارة: a definite office or body in construct is the issuer
         elif self.is_definite(w1) or self.norm[rest[0]] in ("عن", "من", "في"):
             return None  # بيان الأمس، بيان عن الوضع
         if not rest:
             return None
-        sub = self.parse_speaker(rest[0], seg[-1] + 1, glued_l=self.norm[rest[0]].startswith("لل"))
+        sub = self.parse_speaker(rest[0], stop, glued_l=self.norm[rest[0]].startswith("لل"))
         if sub is None or sub.kind == "DESC" and not sub.role:
             return None
         if sub.name.startswith("لل"):
@@ -1250,6 +1276,8 @@ class _Reader:
                 end += 1  # وزارة الخارجية الإماراتية: the head and its definite words, nothing after them
             if end == i + 1:
                 continue  # شركة أير فرانس، حركة طالبان: a bare name is not delimited safely here
+            if head in _DOCUMENTS:  # وأضاف البيان after "بيان النائب العام": the issuer speaks
+                return self.document_issuer(i, end)
             return Speaker(self.span_text(list(range(i, end))), "ORG", head=self.norm[i])
         return None
 
@@ -1446,8 +1474,10 @@ class _Reader:
         while first < s0 and self.toks[first].kind != "word":
             first += 1
         w = self.word(first)
+        auxiliary = self.bare(w) in ("كان", "كانت")
         if (not w or first + 1 >= s0 or self.is_definite(w) or self.cue_at(first) is not None or w in _FUNCTION_WORDS
-                or self.bare(w) in _FUNCTION_WORDS or w in self.lex.leading_fillers or self.bare(w) in self.lex.role_heads):
+                or self.bare(w) in _FUNCTION_WORDS or (w in self.lex.leading_fillers and not auxiliary)
+                or self.bare(w) in self.lex.role_heads):
             return None
         if self.overlaps(self.toks[p0].start, self.toks[s0 - 1].end) or any(
                 (c := self.cue_at(m)) is not None and c[0].gender is not None and not c[0].strict for m in range(first + 1, s0)):
@@ -1455,11 +1485,15 @@ class _Reader:
         verb_gender = "f" if self.bare(w).endswith("ت") else "m"
         if verb_gender != gender:
             return None
-        lo, hi = self.toks[first + 1].start, self.toks[min(first + 3, s0 - 1)].start
+        # وكان الرئيس الأميركي، دونالد ترمب، قد قرر: after the auxiliary كان the subject may carry a role
+        # and an apposition before the verb, so the person may come a few tokens later.
+        reach = 6 if auxiliary else 3
+        lo, hi = self.toks[first + 1].start, self.toks[min(first + reach, s0 - 1)].start
         for ent in self.entities:
             if ent.type == "PER" and lo <= ent.start <= hi:
-                if any(self.toks[m].end <= ent.start and not (self.is_definite(self.norm[m]) or self.norm[m] in self.lex.role_heads)
-                       for m in range(first + 1, min(first + 4, s0))):
+                if any(self.toks[m].end <= ent.start and self.toks[m].kind == "word"
+                       and not (self.is_definite(self.norm[m]) or self.norm[m] in self.lex.role_heads)
+                       for m in range(first + 1, min(first + reach + 1, s0))):
                     return None  # دانت محكمة إسرائيلية دارين طاطور: a bare noun subject, the person is the object
                 keys = tuple(self.key_of(self.ent_name(ent)).split())
                 for h in self.history:
