@@ -89,7 +89,9 @@ def test_quote_marks_around_names_titles_and_scare_words_are_not_quotes():
 
 
 def test_outlet_names_and_so_called_terms_in_marks_are_not_quotes():
-    assert quotes("وتقدمت القوات نحو المطار، حسبما أفادت مصادر \"الشرق نيوز\".") == []
+    # the relayed clause is the quotation (settled conventions, rule 1), never the quoted outlet name
+    assert [q.text for q in quotes("وتقدمت القوات نحو المطار، حسبما أفادت مصادر \"الشرق نيوز\".")] == [
+        "وتقدمت القوات نحو المطار"]
     assert quotes("وأعلن الجهاز القبض على من سماهم بـ\"الخارجين عن القانون\" في المدينة.") == []
     q = only("وذكرت وكالة أنباء \"المدار\" أن الحريق أخمد بعد ساعتين.")
     assert q.text == "الحريق أخمد بعد ساعتين" and q.speaker == "المدار"

@@ -96,9 +96,12 @@ STRICT_VERBS = """
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
 #: بالإعلان الاثنين عن أن، مكتفيا بالتأكيد أن): strict, so a complement must follow within a few words;
-#: the بال- forms within two words (بالتأكيد alone is mostly the adverb "certainly").
+#: the بال- forms within two words (بالتأكيد alone is mostly the adverb "certainly"). With a pronoun
+#: suffix the speaker is the one referred to (غداة تصريحه بأن …، بعد تأكيدها أن …); bare تصريح is
+#: also "permit" (تصريح عمل) and is left out.
 MASDAR_CUES = """
 إعلان تأكيد بالإعلان بالتأكيد
+تصريحه تصريحها تصريحاته تصريحاتها تأكيده تأكيدها إعلانه إعلانها
 """
 #: Cues whose object takes ب (تعهد بالمضي، طالب بالإفراج، هدد بالرد): a بال- word ends the subject.
 B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح"}
@@ -111,7 +114,9 @@ IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "ي�
 
 # --- Source attributions (content on one side, source on the other) --------------------------
 #: بحسب، حسب، وفق، وفقا لـ، طبقا لـ، نقلا عن، على لسان; matched as the first word(s) of a phrase.
-SOURCE_WORDS = {"بحسب": 1, "حسب": 1, "وفق": 1, "وفقا": 1, "طبقا": 1, "نقلا": 1}
+SOURCE_WORDS = {"بحسب": 1, "حسب": 1, "وفق": 1, "وفقا": 1, "طبقا": 1, "نقلا": 1,
+                # حسبما / بحسبما / وفقما: ما glued on (وحسبما جاء في التقارير، فإن …)
+                "حسبما": 1, "بحسبما": 1, "وفقما": 1}
 #: Heads after بحسب/وفقا that are rules, documents or circumstances, not sources.
 NOT_SOURCES = """
 تعليمات تعليمات قرار قرارات القرار نظام أنظمة الأنظمة النظام قانون القانون القوانين المادة مادة الخطة خطة

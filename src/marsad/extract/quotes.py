@@ -95,6 +95,8 @@ _TITLE_NOUNS = frozenset(normalize(w) for w in (
 #: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
 _INITIALS = frozenset(normalize(w) for w in "إم جي دي تي بي إس إف إل آر كيه إن إتش دبليو واي زد سي".split())
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
+#: "when": a report inside a when-clause is part of the statement (أكد أن إيران كانت تكذب عندما قالت إنها …).
+_WHEN = frozenset(normalize(w) for w in ("عندما", "حين", "حينما", "لما"))
 _TIME_CONJUNCTIONS = frozenset(normalize(w) for w in ("حتى", "عندما", "حين", "حينما", "بعدما", "لما", "قبلما", "بينما", "فيما", "إذ"))
 #: Words before من that make it the relative "who" (هو من أعرب، هناك من يقول), not the preposition.
 _RELATIVE_MAN = frozenset(normalize(w) for w in "هو وهو هي وهي هم وهم هناك وهناك ثمة وثمة منهم ومنهم كل وكل أول آخر أكثر أبرز".split())
@@ -239,8 +241,21 @@ class _Reader:
         if not w:
             return None
         found = _cue_form(w)
+        if found is None and (self.word(k - 1) in _RELATIVE_PRONOUNS or self.word(k - 1) == "ما"):
+            # ما وصفه مسؤولون بأنها “…”، التي وصفته بأنه "…": a verb with its object pronoun after a relative
+            for suffix in ("ه", "ها", "هم"):
+                if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                    c = self.lex.cues.get(w[:-len(suffix)])
+                    if (c is not None and c.pos == "verb" and c.lemma in self.lex.object_clitic
+                            and (f := self.scan_complement(k + 1, True, limit=3)) is not None and f[0] == "that"
+                            and f[1] + 1 < self.n and self.is_opener(f[1] + 1)):
+                        found = CueForm(c.lemma, c.pos, c.gender, True), False  # only with quoted words after
+                        break
         if found is None:
             return None
+        if (0 < k < self.n - 1 and self.toks[k - 1].text in _OPENERS and self.toks[k + 1].text in _CLOSERS
+                and self.toks[k - 1].end == self.toks[k].start and self.toks[k + 1].start == self.toks[k].end):
+            return None  # لهزيمة "وداعية" أخيرة: a scare-quoted word (marks glued on both sides), not a cue
         cue, prefixed = found
         if not prefixed and cue.gender is not None and self.lex.cues.get(w) is cue:  # the word itself, no clitics
             if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
@@ -511,9 +526,23 @@ class _Reader:
             if t.kind == "punct" and t.text in _SENT_END and k + 1 < stop and self.sentence_reports(k + 1):
                 stop = k  # "…رينجرز. ورددت تقارير أن …": unmarked speech ends where the narration reports again
                 break
+            if t.kind == "punct" and t.text in _COMMAS and k > first and self.narration_reports(k + 1):
+                stop = k  # "قال اللواء: باسمي … نهنئ الطلبة، وبين مدير الكلية ان …": the narration reports again
+                break
         if stop <= first:
             return None
         return first, stop, stop
+
+    def narration_reports(self, k: int) -> bool:
+        """After a comma inside unmarked speech: a و-glued verb cue or a participle cue with its own
+        complement (وبين مدير الكلية ان، مشيرا إلى أن) — the writer's voice, not the speaker's words."""
+        k = self.skip_openers(k)
+        cue = self.cue_at(k) if k < self.n else None
+        if cue is None or cue[0].gender is None:
+            return False
+        if not (cue[1] or cue[0].pos == "participle"):
+            return False  # "… قلت لهم، قال لي …": an unprefixed verb may be the speaker's own
+        return self.scan_complement(k + 1, cue[0].strict) is not None
 
     def sentence_reports(self, k: int) -> bool:
         """Token ``k`` starts a sentence that reports a statement of its own (a cue with its
@@ -568,7 +597,8 @@ class _Reader:
                     break
                 if t.text in _COMMAS and k > s and self.starts_new_statement(k + 1):
                     break
-            elif k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k):
+            elif (k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k)
+                  and not self.parenthetical(k)):
                 break  # "… فر من المنطقة فيما اكد سكان ان …": another statement
             elif k > s + 1 and self.cue_at(k) is not None and k + 1 < self.n and (
                     self.toks[k + 1].text == ":" or (self.is_opener(k + 1) and self.cue_at(k)[0].pos == "participle")):
@@ -580,9 +610,15 @@ class _Reader:
                 cue = self.cue_at(k)[0]
                 if self.scan_complement(k + 1, cue.strict):
                     break
-            elif (k > s + 2 and self.word(k - 1) in _TIME_CONJUNCTIONS and (c := self.cue_at(k)) is not None
+            elif (k > s + 2 and (c := self.cue_at(k)) is not None and c[0].pos == "participle" and c[0].gender is not None
+                  and self.toks[k - 1].kind == "word" and (f := self.scan_complement(k + 1, c[0].strict)) is not None
+                  and f[1] <= k + 3):
+                break  # "… انتشل المهاجرين مشيرا إلى أن …": a participle with its complement, comma or not
+            elif (k > s + 2 and self.word(k - 1) in _TIME_CONJUNCTIONS
+                  and (self.word(k - 1) not in _WHEN or self.word(k - 2) == "في")
+                  and (c := self.cue_at(k)) is not None
                   and c[0].pos == "verb" and c[0].gender is not None and self.scan_complement(k + 1, c[0].strict)):
-                k -= 1  # "… وخيمت عند البوابة حتى قالت الإدارة إن …": a nested report is its own statement
+                k -= 2 if self.word(k - 1) == "حين" and self.word(k - 2) == "في" else 1  # "، في حين نفى الأخير أن …"  # "… وخيمت عند البوابة حتى قالت الإدارة إن …": a nested report is its own statement
                 break
             if k >= end and t.kind == "punct" and t.text in _SENT_END:
                 break
@@ -590,6 +626,16 @@ class _Reader:
         if k <= s:
             return None
         return s, k
+
+    def parenthetical(self, k: int) -> bool:
+        """``كما تدعي المرأة، علما بأنه …``: a كما-cue whose subject a comma closes before any complement is an
+        aside inside the clause (convention: -كما قال- is no statement of its own)."""
+        if self.word(k) != "كما":
+            return False
+        m = self.skip_openers(k)
+        cue = self.cue_at(m) if m < self.n else None
+        found = self.scan_complement(m + 1, cue[0].strict) if cue is not None else None
+        return found is not None and any(self.toks[x].text in _COMMAS for x in range(m + 1, found[1]))
 
     def skip_openers(self, k: int) -> int:
         """The first token after the words that open a clause before its verb: "، فيما أعلن …"،
@@ -1783,6 +1829,10 @@ class _Reader:
                 return True  # داعيا للفقيد أن …، ودعا الله عز وجل أن يوفق …
             if c is not None and c[0].lemma == "سال" and self.word(m + 1) in ("الله", "المولي", "ربه", "ربها"):
                 return True  # سائلا المولى أن يتغمده …
+            if c is not None and c[0].lemma in ("دعا", "سال") and any(
+                    self.word(x) in ("الله", "المولي") for x in range(m + 1, min(that, m + 10))):
+                return True  # وسأل سمو أمير المنطقة المولى عز وجل بأن يحفظ …: the subject comes first
+
         # (أمل and آمال alone are also first names: they count only after عن, as in "عن أمل كبير في أن")
         return any(self.bare(self.word(m)) in _WISHES and (self.word(m - 1) == "عن" or self.bare(self.word(m)) not in ("امل", "امال"))
                    for m in range(start, that))
@@ -1808,6 +1858,10 @@ class _Reader:
             if self.word(a) != "عن":
                 return k + 1
             a += 1
+        elif b in ("حسبما", "بحسبما", "وفقما"):
+            a += 1  # the verb: حسبما أفادت وكالة …
+            if self.word(a) in ("في", "عن"):
+                a += 1  # وحسبما جاء في التقارير الأخيرة، فإن …
         elif self.word(a) == "ما":
             a += 2  # بحسب ما أورد / وفق ما قال
         if a >= self.n or self.toks[a].kind != "word":
