@@ -384,3 +384,18 @@ def test_pro_drop_after_kana_takes_the_subject_with_its_apposition():
             "وقال إن الاتفاق لم يحقق أهدافه.")
     quotes = run(text, False, [per(text, "سامي الخطيب")])
     assert quotes[-1].speaker == "سامي الخطيب"
+
+
+def test_a_genitive_with_glued_lam_after_a_role_is_not_a_name():
+    text = ("وأشاد ستيف مكلارين بقوة مقعد البدلاء في ناديه. "
+            "وقال المدرب السابق لمنتخب انجلترا \"الطاقم الفني قام بعمل عظيم\".")
+    quotes = run(text, False, [per(text, "ستيف مكلارين")])
+    assert quotes[-1].speaker != "لمنتخب انجلترا"
+    assert quotes[-1].speaker in ("ستيف مكلارين", "المدرب السابق لمنتخب انجلترا")
+
+
+def test_an_honorific_subject_of_the_sentence_verb_speaks_for_a_participle():
+    text = ("استقبل أمير المنطقة الأمير سلطان بن فهد وفد الجمعية في مكتبه. "
+            "وعبر سموه عن تقديره لجهود المتطوعين، مؤكداً أن العمل التطوعي ركيزة للتنمية.")
+    quotes = run(text, False, [per(text, "سلطان بن فهد")])
+    assert quotes[-1].speaker == "سلطان بن فهد"

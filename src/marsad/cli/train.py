@@ -113,7 +113,13 @@ def train_quote_speakers_command(
         for split in sorted(res, key=lambda s: (s == "all", s)):
             cells = [res[split][p].with_speaker for p in POLICIES]
             typer.echo(f"{split:<8}" + "".join(f" | {c[0]:.3f} {c[1]:.3f} {c[2]:.3f}" for c in cells))
-        summary = {"cv_quote_speaker_prf": {s: {p: [round(v, 4) for v in res[s][p].with_speaker] for p in POLICIES} for s in res}}
+        # Named-speaker precision beside it: a policy that names more people must also name them right.
+        typer.echo("held-out named-speaker precision (named quotes, share right)")
+        for split in sorted(res, key=lambda s: (s == "all", s)):
+            typer.echo(f"{split:<8}" + "".join(f" | {res[split][p].named:>5} {res[split][p].named_precision:.3f}      " for p in POLICIES))
+        summary = {"cv_quote_speaker_prf": {s: {p: [round(v, 4) for v in res[s][p].with_speaker] for p in POLICIES} for s in res},
+                   "cv_named_speaker_precision": {s: {p: [res[s][p].named, round(res[s][p].named_precision, 4)] for p in POLICIES}
+                                                  for s in res}}
     splits = sorted({a.split for a in arts})
     model = write_model(arts, out, l2, mode, {"splits": splits, **summary})
     typer.echo(f"model ({model.mode}, margin {model.override_margin}) written to {out}")

@@ -847,6 +847,9 @@ class _Reader:
                     prev_prep = False  # باتحاد الصناعات، لشؤون اللاجئين، لانتخابات أعضاء المجالس
                 elif len(w) > 3 and w[0] in "بل" and w[1:] in lex.institution_heads:
                     prev_prep = True  # الرئيس التنفيذي لشركة إيني الإيطالية …: the company's name follows
+                elif (len(w) > 3 and w[0] == "ل" and self.is_definite(self.norm[words[k - 1]]) and w not in lex.first_names
+                      and w[1:] not in lex.first_names and self.toks[words[k]].start not in self.person_starts()):
+                    prev_prep = True  # المدرب السابق لمنتخب انجلترا: ل after a definite role word opens its genitive
                 elif w in lex.role_heads or w in lex.role_complements:
                     prev_prep = True  # نائب رئيس مجلس …، وزير خارجية روسيا: a construct chain, its genitive follows
                 elif self.is_definite(w) or w in ("عام", "اول") or (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم"))):
@@ -1441,6 +1444,10 @@ class _Reader:
             return None
         if self.norm[first] in self.lex.stance_verbs or self.bare(self.norm[first]) in self.lex.stance_verbs:
             return None  # وانتقد كافاني نيمار …، وقال: stance_subject has remembered the subject, not the object
+        if self.norm[first + 1] in _HONORIFIC_PRONOUNS and gender != "pl":
+            # وعبر سموه عن استنكاره …، مبيناً أن: the honorific subject is the person named before
+            sp = self.resolve(Speaker(self.toks[first + 1].text, "PER", head=self.norm[first + 1]), first + 1)
+            return sp if sp.keys and sp.keys[0] not in _HONORIFIC_PRONOUNS else None
         nxt_start = self.toks[first + 1].start
         for ent in self.entities:
             if ent.type == "PER" and nxt_start <= ent.start <= self.toks[min(first + 3, k - 1)].start and ent.end <= self.toks[k].start:
