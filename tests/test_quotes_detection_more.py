@@ -628,3 +628,35 @@ def test_a_relative_with_a_verb_and_its_object_pronoun_reports_quoted_words():
         "مغامرة غير محسوبة العواقب"]
     # without quoted words the description is the writer's
     assert texts("وقصف الجيش ما وصفه بأنه مواقع عسكرية في الجنوب.") == []
+
+
+def test_أصر_and_هتف_are_strict_cues():
+    assert texts("وأصر وزير المالية على أن سعر العملة لا يشكل خطرا على البنوك.") == [
+        "سعر العملة لا يشكل خطرا على البنوك"]
+    assert texts("وأصر اللاعب على موقفه رغم الضغوط.") == []
+    assert texts('وتجمع المحتجون أمام البرلمان وهتفوا: "لا للفساد ولا للمحسوبية".') == ["لا للفساد ولا للمحسوبية"]
+
+
+def test_a_verb_with_its_object_pronoun_and_أن_before_quoted_words():
+    assert texts('وأبرمت الحكومة السابقة الاتفاق، لكن الرئيس وصفه بأنه "أسوأ اتفاق في تاريخ البلاد".') == [
+        "أسوأ اتفاق في تاريخ البلاد"]
+
+
+def test_the_necessity_that_is_a_directive_not_a_statement():
+    assert texts("وأكد الوزير على ضرورة أن تلتزم الشركات بمعايير السلامة.") == []
+    assert texts("كما شددت الهيئة عليهم بضرورة أن يحذفوا التطبيقات المخالفة.") == []
+
+
+def test_جاء_ذلك_before_a_source_is_the_formula_not_a_statement():
+    assert texts('جاء ذلك في كلمة ألقاها خلال المنتدى، حيث قال وفقا لما نقلته الوكالة الرسمية: "مضت خمسة أعوام".') == [
+        "مضت خمسة أعوام"]
+
+
+def test_a_relative_clause_after_a_source_is_no_continuation_of_the_attributed_clause():
+    assert texts("وارتفعت المبيعات إلى مليون نسخة، بحسب المغنية نفسها، التي أكدت أن الألبوم فاق التوقعات.") == [
+        "وارتفعت المبيعات إلى مليون نسخة", "الألبوم فاق التوقعات"]
+
+
+def test_the_opening_guillemet_repeated_after_a_short_name_closes_it():
+    assert texts("وبحسب الإحصاءات الصادرة عن مؤسسة النقد «ساما « ارتفعت الودائع إلى 31 مليار ريال.") == [
+        "ارتفعت الودائع إلى 31 مليار ريال"]

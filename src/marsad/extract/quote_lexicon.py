@@ -93,6 +93,8 @@ STRICT_VERBS = """
 سأل يسأل سائل
 زاد - -
 رد يرد -
+أصر يصر -
+هتف يهتف -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
 #: بالإعلان الاثنين عن أن، مكتفيا بالتأكيد أن): strict, so a complement must follow within a few words;
@@ -394,6 +396,7 @@ def cue_forms() -> dict[str, CueForm]:
         table[form] = CueForm("قول", "participle", gender, False)
     # اكتفى بالقول إن، سارع بالقول: strict, and of no gender (it agrees with whoever the verb's subject is).
     table["بالقول"] = CueForm("قول", "participle", None, True)
+    table["للقول"] = CueForm("قول", "participle", None, True)  # ومضى للقول، "إن …"
     # Verbal nouns (إعلان X أن): the speaker is the genitive after them; no gender to agree with.
     for w in MASDAR_CUES.split():
         form = normalize(w)

@@ -95,6 +95,8 @@ _TITLE_NOUNS = frozenset(normalize(w) for w in (
 #: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
 _INITIALS = frozenset(normalize(w) for w in "إم جي دي تي بي إس إف إل آر كيه إن إتش دبليو واي زد سي".split())
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
+#: "the necessity that": what follows is a directive (أكد على ضرورة أن …), not a statement.
+_NECESSITY = frozenset(normalize(w) for w in ("ضرورة", "بضرورة", "وجوب", "بوجوب"))
 #: "when": a report inside a when-clause is part of the statement (أكد أن إيران كانت تكذب عندما قالت إنها …).
 _WHEN = frozenset(normalize(w) for w in ("عندما", "حين", "حينما", "لما"))
 _TIME_CONJUNCTIONS = frozenset(normalize(w) for w in ("حتى", "عندما", "حين", "حينما", "بعدما", "لما", "قبلما", "بينما", "فيما", "إذ"))
@@ -241,14 +243,16 @@ class _Reader:
         if not w:
             return None
         found = _cue_form(w)
-        if found is None and (self.word(k - 1) in _RELATIVE_PRONOUNS or self.word(k - 1) == "ما"):
-            # ما وصفه مسؤولون بأنها “…”، التي وصفته بأنه "…": a verb with its object pronoun after a relative
+        after_relative = self.word(k - 1) in _RELATIVE_PRONOUNS or self.word(k - 1) == "ما"
+        if found is None and (after_relative or (self.word(k + 1) in _THAT and k + 2 < self.n and self.is_opener(k + 2))):
+            # ما وصفه مسؤولون بأنها “…”، التي وصفته بأنه "…"، لكن ترامب وصفه بأنه "…": a verb with its
+            # object pronoun, after a relative or with its complement at once, before quoted words
             for suffix in ("ه", "ها", "هم"):
                 if w.endswith(suffix) and len(w) > len(suffix) + 2:
                     c = self.lex.cues.get(w[:-len(suffix)])
                     if (c is not None and c.pos == "verb" and c.lemma in self.lex.object_clitic
-                            and (f := self.scan_complement(k + 1, True, limit=3)) is not None and f[0] == "that"
-                            and f[1] + 1 < self.n and self.is_opener(f[1] + 1)):
+                            and (f := self.scan_complement(k + 1, True, limit=3 if after_relative else 0)) is not None
+                            and f[0] == "that" and f[1] + 1 < self.n and self.is_opener(f[1] + 1)):
                         found = CueForm(c.lemma, c.pos, c.gender, True), False  # only with quoted words after
                         break
         if found is None:
@@ -279,7 +283,11 @@ class _Reader:
 
     def find_close(self, j: int) -> int | None:
         closers = _OPENERS.get(self.toks[j].text, "")
+        opener = self.toks[j].text
         for k in range(j + 1, self.para_end[j]):
+            if (opener in ("«", "“") and self.toks[k].text == opener and k - j <= 5 and k + 1 < self.n
+                    and self.toks[k + 1].start > self.toks[k].end and self.toks[k - 1].kind == "word"):
+                return k  # «ساما « ارتفع …: the opening mark again, followed by a space, is the misspelt closer
             if self.toks[k].text in closers:
                 if self.toks[k].text == '"' and self.opener_shaped(k) and any(
                         self.toks[m].text == '"' for m in range(k + 1, self.para_end[j])):
@@ -1840,6 +1848,8 @@ class _Reader:
                     self.word(x) in ("الله", "المولي") for x in range(m + 1, min(that, m + 10))):
                 return True  # وسأل سمو أمير المنطقة المولى عز وجل بأن يحفظ …: the subject comes first
 
+        if self.bare(self.word(that - 1)) in _NECESSITY:
+            return True  # أكدت عليهم بضرورة أن يتخلصوا …: a directive, not a statement (settled conventions, rule 3)
         # (أمل and آمال alone are also first names: they count only after عن, as in "عن أمل كبير في أن")
         return any(self.bare(self.word(m)) in _WISHES and (self.word(m - 1) == "عن" or self.bare(self.word(m)) not in ("امل", "امال"))
                    for m in range(start, that))
@@ -1888,7 +1898,8 @@ class _Reader:
             if t.kind == "word" and stop > a and (self.bare(t.norm).startswith("لكن") or (
                     self.opens_statement(stop) and self.scan_complement(stop + 1, self.cue_at(stop)[0].strict))):
                 break  # "بحسب بيان أصدرته في مايو لكن مصدرا بالشركة قال …": the source ends, a report begins
-            if (t.text in _CLOSERS and stop > a and any(self.is_opener(m) for m in range(a, stop))
+            if ((t.text in _CLOSERS or (t.text in ("«", "“") and any(self.find_close(m) == stop for m in range(a, stop))))
+                    and stop > a and any(self.is_opener(m) for m in range(a, stop))
                     and stop + 1 < self.n and self.toks[stop + 1].kind == "word" and not self.is_definite(self.norm[stop + 1])):
                 stop += 1  # حسب ما نقلت "رويترز" كان أول …: the quoted name ends the source, not "البريطانية"
                 break
@@ -1952,7 +1963,8 @@ class _Reader:
             if stop < self.n and self.toks[stop].kind == "punct" and self.toks[stop].text in _COMMAS:
                 c = stop + 1  # "انتصارات الساعات الأخيرة، بحسب خبراء، قد طوت …": the clause runs on
                 if (c < self.n and self.sent_start[c] == s0 and self.toks[c].kind == "word"
-                        and not self.starts_new_statement(c) and self.cue_at(c) is None):
+                        and not self.starts_new_statement(c) and self.cue_at(c) is None
+                        and self.word(c) not in _RELATIVE_PRONOUNS):  # "، بحسب بلقيس نفسها، التي أكدت أن …"
                     clause = self.clause_span(c)
                     if clause is not None:
                         s, e = s0, clause[1]
@@ -1960,7 +1972,9 @@ class _Reader:
                             self.remember(sp, "f" if sp.kind == "ORG" else "m")
                         return max(k + 1, e)
             s, e = s0, k
-            if len(before) <= 2 and self.bare(self.word(before[0])) in ("جاء", "ياتي") and self.word(before[-1]) in ("ذلك", "هذا"):
+            if (len(before) >= 2 and self.bare(self.word(before[0])) in ("جاء", "ياتي", "جاءت", "تاتي")
+                    and self.word(before[1]) in ("ذلك", "هذا", "هذه", "ذلك،")):
+                # "جاء ذلك في كلمة خلال المنتدى، حيث قال وفقا لما نقلته الوكالة": the formula, not a statement
                 return max(k + 1, stop)  # "جاء ذلك بحسب بيان …": the formula, not a statement
             if len(before) <= 3 and stop < self.n and self.sent_start[stop] == s0 and self.toks[stop].kind == "word":
                 clause = self.clause_span(stop)  # "وهو وفق محاميه مارس مهنا متواضعة …": the clause runs on
