@@ -660,3 +660,22 @@ def test_a_relative_clause_after_a_source_is_no_continuation_of_the_attributed_c
 def test_the_opening_guillemet_repeated_after_a_short_name_closes_it():
     assert texts("وبحسب الإحصاءات الصادرة عن مؤسسة النقد «ساما « ارتفعت الودائع إلى 31 مليار ريال.") == [
         "ارتفعت الودائع إلى 31 مليار ريال"]
+
+
+def test_an_outlet_name_after_a_glued_preposition_is_stepped_over():
+    assert texts('وقال الوزير في حديث لتلفزيون "بي إف إم"، "إنه وضع في منتهى الخطورة".') == ["إنه وضع في منتهى الخطورة"]
+
+
+def test_a_quoted_body_after_a_preposition_in_the_subject_is_a_name_when_the_quotation_comes_later():
+    assert texts('وقال مدير المكتب الإعلامي في "غرفة العمليات المركزية في الجنوب" سامر الأحمد للوكالة '
+                 '"تم الاتفاق على وقف إطلاق النار في المحافظة".') == ["تم الاتفاق على وقف إطلاق النار في المحافظة"]
+
+
+def test_an_opening_mark_typed_twice():
+    assert texts('وأضاف: ""الحكومة ماضية في الإصلاحات ولن تتراجع عنها مهما كانت الضغوط".') == [
+        "الحكومة ماضية في الإصلاحات ولن تتراجع عنها مهما كانت الضغوط"]
+
+
+def test_quoted_sentences_in_a_row_separated_by_a_comma_are_one_quotation():
+    assert texts('وكتبت الصحيفة: "لقد مزق الرئيس الاتفاق"، "لقد حان الوقت لإحراقه".') == [
+        'لقد مزق الرئيس الاتفاق"، "لقد حان الوقت لإحراقه']

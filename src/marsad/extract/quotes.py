@@ -281,10 +281,16 @@ class _Reader:
         w = w[1:] if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال" else w
         return w.startswith("ال") or (w.startswith("لل") and len(w) > 3)
 
+    def doubled(self, j: int) -> bool:
+        """``وأضاف: ""النظام …``: the opening mark typed twice."""
+        return (j + 1 < self.n and self.toks[j + 1].text == self.toks[j].text == '"'
+                and self.toks[j + 1].start == self.toks[j].end and j + 2 < self.n and self.toks[j + 2].kind == "word"
+                and self.toks[j + 2].start == self.toks[j + 1].end)
+
     def find_close(self, j: int) -> int | None:
         closers = _OPENERS.get(self.toks[j].text, "")
         opener = self.toks[j].text
-        for k in range(j + 1, self.para_end[j]):
+        for k in range(j + 2 if self.doubled(j) else j + 1, self.para_end[j]):
             if (opener in ("«", "“") and self.toks[k].text == opener and k - j <= 5 and k + 1 < self.n
                     and self.toks[k + 1].start > self.toks[k].end and self.toks[k - 1].kind == "word"):
                 return k  # «ساما « ارتفع …: the opening mark again, followed by a space, is the misspelt closer
@@ -339,6 +345,8 @@ class _Reader:
                 if not w:
                     continue
                 key = w[2:] if w.startswith("ال") else w
+                if w[:1] in "لب" and len(w) > 4 and key == w:
+                    key = w[2:] if w[1:2] == "ل" else w[1:]  # لتلفزيون "بي إف إم"، للقناة "…"، بصحيفة "…"
                 if (w in lex.outlet_heads or w in lex.anonymous_heads or w in lex.naming_nouns or key in lex.naming_nouns
                         or key in lex.outlet_heads or (w in lex.institution_heads and w not in lex.anaphoric_docs)):
                     return True  # مصادر "سكاي نيوز عربية"، مركز الدراسات الأميركي "أميركان ثينكر"
@@ -356,6 +364,11 @@ class _Reader:
             if (prev in self.lex.naming_nouns or key in self.lex.naming_nouns or self.bare(prev) in self.lex.naming_nouns) and (
                     close is None or words < 6 or prev in _TITLE_NOUNS or self.bare(prev) in _TITLE_NOUNS):
                 return True
+        if (close is not None and inner_words <= 6 and prev in ("في", "من", "باسم") and zone_start is not None
+                and j > zone_start and any(self.is_opener(m) for m in range(close + 1, self.sent_end[j]))):
+            # مدير المكتب الإعلامي في "غرفة العمليات المركزية" التابعة … لوكالة الأنباء "تم الاتفاق …": a body
+            # named after a preposition inside the subject, with the quotation still to come
+            return True
         if close is None or inner > 4:
             return False
         # A short quoted stretch followed soon by the real complement is a name in the zone
@@ -504,6 +517,8 @@ class _Reader:
                 if t.kind == "punct" and t.text in _OPENERS:
                     nxt = m
                     break
+                if t.kind == "punct" and t.text in _COMMAS and m == close + 1 and m + 1 < self.n and self.is_opener(m + 1):
+                    continue  # "لقد مزق ترامب الصفقة"، "لقد حان الوقت لحرقها": quoted sentences in a row
                 if (t.kind == "punct" and (t.text in _COMMAS or t.text in _SENT_END)) or self.cue_at(m) is not None:
                     break
             if nxt is None:
@@ -513,7 +528,8 @@ class _Reader:
                 break
             close = stop = close2
         # Resume after the closing mark; an unclosed quote's stop is already the next paragraph's first word.
-        return j + 1, stop, stop + 1 if close is not None or stop < self.para_end[j] else stop
+        first = j + 2 if self.doubled(j) else j + 1
+        return first, stop, stop + 1 if close is not None or stop < self.para_end[j] else stop
 
     def colon_span(self, j: int, first: int | None = None) -> tuple[int, int, int] | None:
         """Unmarked speech after the colon at ``j`` (from ``first``, the next paragraph's first token when
