@@ -162,3 +162,16 @@ def test_environment_can_keep_the_crf():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "NerModel"
+
+
+def test_ensemble_option_mixes_in_the_two_stage_crf(ensemble):
+    from marsad.extract.ner_neural import ENSEMBLE_OPTION_WEIGHT, load_ensemble
+
+    mixed = load_ensemble(weight=ENSEMBLE_OPTION_WEIGHT)
+    assert mixed is not ensemble and mixed.weight == ENSEMBLE_OPTION_WEIGHT
+    doc = [SENTENCE.split(), [], "وأضاف الكاظمي أن الحكومة ماضية .".split()]
+    tags = mixed.tag_document(doc)
+    assert [len(t) for t in tags] == [len(s) for s in doc]
+    spans = {" ".join(doc[0][i:j]): t for i, j, t in _spans(tags[0])}
+    assert spans.get("مصطفى الكاظمي") == "PER"
+    assert tags[2][1] == "B-PER"
