@@ -679,3 +679,12 @@ def test_an_opening_mark_typed_twice():
 def test_quoted_sentences_in_a_row_separated_by_a_comma_are_one_quotation():
     assert texts('وكتبت الصحيفة: "لقد مزق الرئيس الاتفاق"، "لقد حان الوقت لإحراقه".') == [
         'لقد مزق الرئيس الاتفاق"، "لقد حان الوقت لإحراقه']
+
+
+def test_the_speakers_own_i_think_does_not_end_colon_speech():
+    assert texts("وقال المدرب: الفريقان يلعبان بالطريقة نفسها، وأعتقد بأن فريقنا سيسبب لهما المشاكل.") == [
+        "الفريقان يلعبان بالطريقة نفسها، وأعتقد بأن فريقنا سيسبب لهما المشاكل"]
+
+
+def test_a_prayer_before_a_verbal_noun_is_no_statement():
+    assert texts("ودعا الله في ختام تصريحه أن يحفظ البلاد ويديم عليها الأمن.") == []

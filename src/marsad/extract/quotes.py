@@ -566,6 +566,9 @@ class _Reader:
             return False
         if not (cue[1] or cue[0].pos == "participle"):
             return False  # "… قلت لهم، قال لي …": an unprefixed verb may be the speaker's own
+        raw = self.toks[k].text.lstrip("وف")
+        if raw.startswith("أ") and cue[0].lemma.startswith("ا") and len(cue[0].lemma) >= 5:
+            return False  # "…، وأعتقد بأن …": a form VIII/X verb spelled with hamza is the speaker's "I think"
         return self.scan_complement(k + 1, cue[0].strict) is not None
 
     def sentence_reports(self, k: int) -> bool:
@@ -635,7 +638,9 @@ class _Reader:
                 if self.scan_complement(k + 1, cue.strict):
                     break
             elif (k > s + 2 and (c := self.cue_at(k)) is not None and c[0].pos == "participle" and c[0].gender is not None
-                  and self.toks[k - 1].kind == "word" and (f := self.scan_complement(k + 1, c[0].strict)) is not None
+                  and self.toks[k - 1].kind == "word" and self.word(k - 1) not in self.lex.source_words
+                  and self.word(k - 1) not in _PREPOSITIONS and not self.word(k).startswith(("قول", "بقول"))
+                  and (f := self.scan_complement(k + 1, c[0].strict)) is not None
                   and f[1] <= k + 3):
                 break  # "… انتشل المهاجرين مشيرا إلى أن …": a participle with its complement, comma or not
             elif (k > s + 2 and self.word(k - 1) in _TIME_CONJUNCTIONS
@@ -1853,7 +1858,8 @@ class _Reader:
 
     def wish_or_prayer(self, cue: CueForm, start: int, that: int) -> bool:
         """``أعربوا عن أملهم في أن …`` (a wish) and ``داعيا للفقيد أن …`` (a prayer) are not statements."""
-        for m in range(start - 1, that):
+        # (a verbal noun looks back too: "ودعا الله في ختام تصريحه أن يحفظ …")
+        for m in range(start - 1 if cue.gender is not None else max(0, start - 7), that):
             c = self.cue_at(m)
             if c is not None and c[0].lemma == "دعا" and (self.word(m + 1).startswith("لل") or self.word(m + 1) in ("له", "لها", "لهم")
                                                           or self.word(m + 1) in ("الله", "المولي", "ربه", "ربها")):
