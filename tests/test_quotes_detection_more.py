@@ -688,3 +688,7 @@ def test_the_speakers_own_i_think_does_not_end_colon_speech():
 
 def test_a_prayer_before_a_verbal_noun_is_no_statement():
     assert texts("ودعا الله في ختام تصريحه أن يحفظ البلاد ويديم عليها الأمن.") == []
+
+
+def test_يظهر_أن_it_seems_is_no_complement():
+    assert texts("وقال لرجل أمامه يظهر أنه يشتكي من جيرانه: لا تظلمهم حتى لا يظلموك.") == ["لا تظلمهم حتى لا يظلموك"]
