@@ -48,11 +48,12 @@ def main() -> None:
     ens = load_ensemble(args.model, args.crf)
     load_s = time.perf_counter() - t0
     conll = [s.tokens for n in ("anercorp", "aqmar", "wojood_sample") for s in read_conll(data / n / "dev.txt")]
-    news = []
+    articles = []
     for text in news_texts(require_shared_data("news") / "ant_unlabeled" / "articles.jsonl.gz", limit=args.articles):
         toks = tokenize(text)
-        news.extend([t.text for t in toks[s.tok_start:s.tok_end]] for s in sentences(text, toks))
-    news = [s for s in news if s]
+        articles.append([[t.text for t in toks[s.tok_start:s.tok_end]] for s in sentences(text, toks)])
+    news = [s for a in articles for s in a if s]
+    files = [[s.tokens for s in read_conll(data / n / "dev.txt")] for n in ("anercorp", "aqmar", "wojood_sample")]
     result: dict = {"load_s": round(load_s, 3), "conll_tokens": sum(map(len, conll)), "news_tokens": sum(map(len, news)),
                     "shipped_weight": ens.weight}
     modes = {"ensemble": args.weight, "neural": 1.0} if args.mode == "both" else {args.mode: args.weight if args.mode == "ensemble" else 1.0}
@@ -66,6 +67,10 @@ def main() -> None:
             ("conll_given_warm", lambda: [model.tag_given_tokens(s) for s in conll], result["conll_tokens"]),
             ("news_per_sentence", lambda: [model.tag(s) for s in news], result["news_tokens"]),
             ("news_batched_32", lambda: [model.tag_batch(news[i:i + 32]) for i in range(0, len(news), 32)], result["news_tokens"]),
+            # What ner-conll and the entities component call: a whole file / article at a time
+            # (with a two-stage CRF in the ensemble, its second stage sees the document).
+            ("conll_documents", lambda: [model.tag_given_tokens_document(f) for f in files], result["conll_tokens"]),
+            ("news_articles", lambda: [model.tag_document(a) for a in articles], result["news_tokens"]),
         ):
             wall, cpu = timed(fn)
             row[label] = {"tokens_per_s": round(n / wall), "tokens_per_cpu_s": round(n / cpu)}
