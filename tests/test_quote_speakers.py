@@ -399,3 +399,19 @@ def test_an_honorific_subject_of_the_sentence_verb_speaks_for_a_participle():
             "وعبر سموه عن تقديره لجهود المتطوعين، مؤكداً أن العمل التطوعي ركيزة للتنمية.")
     quotes = run(text, False, [per(text, "سلطان بن فهد")])
     assert quotes[-1].speaker == "سلطان بن فهد"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال لـ«الرياض» مدير التعليم بالمنطقة عبدالله الزهراني إن الدراسة ستبدأ الأحد.", "عبدالله الزهراني"),
+    ("وأوضح لـ\"الوطن\" المتحدث باسم الصحة خالد مرغلاني أن الحالات مستقرة.", "خالد مرغلاني"),
+])
+def test_the_outlet_addressed_before_the_subject_is_skipped(text, speaker):
+    [q] = run(text, False)
+    assert q.speaker == speaker
+
+
+def test_a_partitive_description_is_read_whole_and_is_plural():
+    text = ("أكد لـ «عكاظ» عدد من أهالي أبو عريش، أن المجلس البلدي لم يقدم خدمات تذكر. "
+            "وبينوا أن مطالبهم مازالت معلقة.")
+    quotes = run(text, False)
+    assert [q.speaker for q in quotes] == ["عدد من أهالي أبو عريش"] * 2

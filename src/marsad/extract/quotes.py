@@ -65,6 +65,7 @@ _CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما
 #: Keys of documents that speak for their issuer (جاء في البيان / التقرير / المذكرة).
 _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "تعميم", "بلاغ"))
 _DATA_DOCUMENTS = frozenset(("احصائيات", "احصاءات", "بيانات"))  # only with their issuer (الصادرة عن «ساما»)
+_PARTITIVES = frozenset(("عدد", "بعض", "مجموعه", "عديد", "كثير"))  # name_key forms: عدد من …، العديد من …
 _ISSUED = frozenset(normalize(w) for w in ("أصدره", "أصدرته", "أصدرها", "أصدروه", "نشره", "نشرته", "وزعه", "وزعته"))
 #: Roles that take عن for whom they stand (النائب عن كتلة …، ممثل عن …).
 _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
@@ -845,6 +846,8 @@ class _Reader:
                 if q >= len(words):
                     return words[:p], rank, []
                 return words[:p], rank, self._tail(seg, words[q])
+        if len(words) > 2 and self.norm[words[0]] in lex.anonymous_heads and self.norm[words[1]] == "من":
+            return [], rank, []  # عدد من أهالي أبو عريش: a partitive description, read whole (أبو starts no name here)
         # A first name: [role] name.
         for p in range(len(words)):
             if self.is_first_name(words[p], words[p + 1] if p + 1 < len(words) else None):
@@ -1589,7 +1592,7 @@ class _Reader:
         first = sp.keys[0] if sp.keys else ""
         if sp.head in self.lex.plural_heads or first in self.lex.plural_heads or (
             sp.kind == "DESC" and first.endswith(("ون", "ين")) and len(first) > 4
-        ):
+        ) or (len(sp.keys) > 2 and first in _PARTITIVES and sp.keys[1] == "من"):  # عدد من الأهالي … وبينوا
             return "pl"
         return gender
 
@@ -1760,6 +1763,10 @@ class _Reader:
         gender: str | None = cue.gender
         if cue.pos == "verb":
             a = start
+            if a + 2 < zone_end and self.norm[a] in ("ل", "لل") and self.is_opener(a + 1):
+                close = self.find_close(a + 1)
+                if close is not None and close + 1 < zone_end:
+                    a = close + 1  # أكد لـ«عكاظ» عدد من الأهالي أن: the outlet addressed, then the subject
             if cue.lemma == "نقل":
                 # نقلت الصحيفة عن المستشار … قوله إن: the speaker follows عن.
                 for m in range(start, zone_end):
