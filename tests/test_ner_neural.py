@@ -175,3 +175,16 @@ def test_ensemble_option_mixes_in_the_two_stage_crf(ensemble):
     spans = {" ".join(doc[0][i:j]): t for i, j, t in _spans(tags[0])}
     assert spans.get("مصطفى الكاظمي") == "PER"
     assert tags[2][1] == "B-PER"
+
+
+def test_batched_marginals_and_decoding_match_single():
+    from marsad.extract.ner_neural import batch_decode_marginals, batch_marginals
+
+    rng = np.random.default_rng(3)
+    K = len(TAGS)
+    trans, start, end = rng.normal(size=(K, K)), rng.normal(size=K), rng.normal(size=K)
+    scores = [rng.normal(size=(n, K)) * 3 for n in (1, 7, 3, 12, 2)]
+    got = batch_marginals(scores, trans, start, end)
+    for g, x in zip(got, scores):
+        assert np.allclose(g, marginals(x, trans, start, end), atol=1e-9)
+    assert batch_decode_marginals(got) == [decode_marginals(g) for g in got]

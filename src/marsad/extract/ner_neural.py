@@ -214,6 +214,42 @@ def marginals(scores: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.
     return p / p.sum(1, keepdims=True)
 
 
+def batch_marginals(scores: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[np.ndarray]:
+    """:func:`marginals` of several sentences at once (padded to the longest): one numpy step per
+    position for the whole batch instead of one per sentence. Use on sentences of similar length."""
+    B, K = len(scores), trans.shape[0]
+    lens = np.array([len(x) for x in scores])
+    T = int(lens.max())
+    e = np.zeros((B, T, K))
+    for b, x in enumerate(scores):
+        e[b, : len(x)] = np.exp(x - x.max(1, keepdims=True))
+    et = np.exp(trans - trans.max())
+    alpha = np.empty((B, T, K))
+    beta = np.empty((B, T, K))
+    a = np.exp(start - start.max())[None, :] * e[:, 0]
+    alpha[:, 0] = a / a.sum(1, keepdims=True)
+    for t in range(1, T):
+        a = (alpha[:, t - 1] @ et) * e[:, t]
+        z = a.sum(1, keepdims=True)
+        alpha[:, t] = a / np.where(z > 0, z, 1.0)
+    b_end = np.exp(end - end.max())
+    b_end = b_end / b_end.sum()
+    beta[:, T - 1] = b_end
+    for t in range(T - 2, -1, -1):
+        nb = (e[:, t + 1] * beta[:, t + 1]) @ et.T
+        z = nb.sum(1, keepdims=True)
+        # A sentence ending at t starts its backward pass here.
+        beta[:, t] = np.where((lens - 1 == t)[:, None], b_end, nb / np.where(z > 0, z, 1.0))
+    p = alpha * beta
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = p / p.sum(2, keepdims=True)
+    out = []
+    for b, n in enumerate(lens):
+        pb = p[b, :n]
+        out.append(pb if np.isfinite(pb).all() else _log_marginals(np.asarray(scores[b], dtype=np.float64), trans, start, end))
+    return out
+
+
 def _log_marginals(scores: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     T, K = scores.shape
     alpha = np.empty((T, K))
@@ -240,6 +276,30 @@ _ZERO = np.zeros(len(TAGS))
 
 
 _NO_CONTINUE = [TAGS.index("I-PER"), TAGS.index("I-LOC")]
+
+
+def batch_decode_marginals(probs: Sequence[np.ndarray]) -> list[list[str]]:
+    """:func:`decode_marginals` of several sentences at once (similar lengths work best)."""
+    B, K = len(probs), len(TAGS)
+    lens = np.array([len(p) for p in probs])
+    T = int(lens.max())
+    sc = np.zeros((B, T, K))
+    for b, p in enumerate(probs):
+        sc[b, : len(p)] = np.log(np.clip(p, 1e-9, None))
+    back = np.zeros((B, T, K), dtype=np.int64)
+    v = _START_BIO[None, :] + sc[:, 0]
+    for t in range(1, T):
+        cand = v[:, :, None] + _TRANS_BIO[None, :, :]
+        back[:, t] = cand.argmax(1)
+        nv = cand.max(1) + sc[:, t]
+        v = np.where((t < lens)[:, None], nv, v)
+    out = []
+    for b, n in enumerate(lens):
+        path = [int(v[b].argmax())]
+        for t in range(n - 1, 0, -1):
+            path.append(int(back[b, t, path[-1]]))
+        out.append([TAGS[i] for i in path[::-1]])
+    return out
 
 
 def decode_marginals(probs: np.ndarray) -> list[str]:
@@ -331,7 +391,14 @@ class NeuralTagger:
         return [[TAGS[i] for i in viterbi(e, self.trans, self.start, self.end)] for e in self.emissions(batch)]
 
     def marginal_batch(self, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        return [marginals(e, self.trans, self.start, self.end) for e in self.emissions(batch)]
+        em = self.emissions(batch)
+        out: list[np.ndarray] = [np.empty(0)] * len(em)
+        order = sorted(range(len(em)), key=lambda i: len(em[i]))
+        for g in range(0, len(order), 32):
+            group = order[g:g + 32]
+            for i, m in zip(group, batch_marginals([em[i] for i in group], self.trans, self.start, self.end)):
+                out[i] = m
+        return out
 
 
 class EnsembleTagger(NerModel):
@@ -387,11 +454,16 @@ class EnsembleTagger(NerModel):
         idx = [i for i, s in enumerate(sentences) if s]
         out: list[list[str]] = [[] for _ in sentences]
         feats = self.stage2_inputs([sentences[i] for i in idx], window)
-        pn = self.neural.marginal_batch([sentences[i] for i in idx]) if self.weight > 0 else [None] * len(idx)
         w = self.weight
-        for i, f, p in zip(idx, feats, pn):
-            pc = _crf_marginals(stage2, f, len(sentences[i]), self._crf_labels)
-            out[i] = decode_marginals(w * p + (1.0 - w) * pc if p is not None else pc)
+        mixed = [_crf_marginals(stage2, f, len(sentences[i]), self._crf_labels) for i, f in zip(idx, feats)]
+        if w > 0:
+            mixed = [w * p + (1.0 - w) * c for p, c in zip(self.neural.marginal_batch([sentences[i] for i in idx]), mixed)]
+        # Decode in groups of similar length (one numpy step per position for the whole group).
+        order = sorted(range(len(idx)), key=lambda k: len(mixed[k]))
+        for g in range(0, len(order), 32):
+            group = order[g:g + 32]
+            for k, tags in zip(group, batch_decode_marginals([mixed[k] for k in group])):
+                out[idx[k]] = tags
         return out
 
 
