@@ -692,3 +692,8 @@ def test_a_prayer_before_a_verbal_noun_is_no_statement():
 
 def test_يظهر_أن_it_seems_is_no_complement():
     assert texts("وقال لرجل أمامه يظهر أنه يشتكي من جيرانه: لا تظلمهم حتى لا يظلموك.") == ["لا تظلمهم حتى لا يظلموك"]
+
+
+def test_a_strict_cue_with_a_long_subject_then_a_colon_and_a_quotation():
+    assert texts('وعلق م. خالد العتيبي الرئيس التنفيذي لشركة الخليج للتدريب والتعليم: "الصفقة تأتي ضمن خطة التوسع".') == [
+        "الصفقة تأتي ضمن خطة التوسع"]

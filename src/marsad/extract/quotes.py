@@ -473,6 +473,18 @@ class _Reader:
                     return None  # a verbal noun's genitive speaker has no comma in it
                 comma_seen = True  # a strict cue's subject ends at its first comma; asides follow
             k += 1
+        if strict and asides and limit == _MAX_ZONE_STRICT and seen > limit and not comma_seen:
+            # وعلق م. الوليد الدريعان الرئيس التنفيذي لشركة الخليج للتدريب والتعليم: "…": a long subject
+            # with no comma, then a colon and a quotation mark — speech however long the subject.
+            for m in range(k, min(end, k + 8)):
+                t = self.toks[m]
+                if t.kind == "punct":
+                    if t.text == ":" and m + 1 < self.n and self.is_opener(m + 1):
+                        return "colon", m
+                    if t.text in _COMMAS or t.text in _SENT_END or t.text in _OPENERS:
+                        break
+                elif self.cue_at(m) is not None or t.norm in _THAT:
+                    break
         return None
 
     def opens_statement(self, k: int) -> bool:
