@@ -77,8 +77,11 @@ def test_wishes_and_prayers_are_not_statements(sentence):
     assert quotes(sentence) == []
 
 
-def test_a_call_with_إلى_is_still_a_statement():
-    assert texts("ودعا الوزير إلى أن تتحمل الدول المانحة مسؤولياتها.") == ["تتحمل الدول المانحة مسؤولياتها"]
+def test_a_call_with_إلى_أن_is_a_directive_but_quoted_words_stay():
+    # settled conventions, rule 3 (2026-11-30): دعا … إلى أن is not a quotation; دعا إلى "…" is
+    assert texts("ودعا الوزير إلى أن تتحمل الدول المانحة مسؤولياتها.") == []
+    assert texts('ودعا الوزير إلى "تحمل الدول المانحة مسؤولياتها كاملة دون تأخير".') == [
+        "تحمل الدول المانحة مسؤولياتها كاملة دون تأخير"]
 
 
 def test_what_they_say_is_a_statement():
@@ -697,3 +700,24 @@ def test_يظهر_أن_it_seems_is_no_complement():
 def test_a_strict_cue_with_a_long_subject_then_a_colon_and_a_quotation():
     assert texts('وعلق م. خالد العتيبي الرئيس التنفيذي لشركة الخليج للتدريب والتعليم: "الصفقة تأتي ضمن خطة التوسع".') == [
         "الصفقة تأتي ضمن خطة التوسع"]
+
+
+def test_directives_with_أن_are_not_statements_unless_quoted_words_follow():
+    assert texts("ودعا الوزير الشركات إلى أن تلتزم بمعايير السلامة.") == []
+    assert texts("وأوصى التقرير بأن تنشأ هيئة مستقلة لمكافحة الفساد.") == []
+    assert texts("وطالب المجلس في إنذاره أن تحذف المشاهد من الحلقات المتبقية.") == []
+    assert texts('كما أوصت اللجنة الاتحاد بأن "يخاطب الاتحاد الدولي لطلب شطب الحكم".') == [
+        "يخاطب الاتحاد الدولي لطلب شطب الحكم"]
+    # طالب after a first name is part of the name; the complement is the sentence cue's
+    assert texts("وأوضح الشيخ فهد طالب الشرفي، أحد مشايخ القبائل، أن أغلبية القبائل تناهض الميليشيات.") == [
+        "أغلبية القبائل تناهض الميليشيات"]
+
+
+def test_a_relay_over_quoted_words_governs_its_sentence():
+    # settled conventions, rule 1: one quotation, the whole clause, to the relay
+    q = quotes('وفقا للكرملين، هنأ بوتن الرئيس السوري على "نجاحات الجيش"، وشدد على "ضرورة تهيئة ظروف جديدة".')
+    assert [x.text for x in q] == ['هنأ بوتن الرئيس السوري على "نجاحات الجيش"، وشدد على "ضرورة تهيئة ظروف جديدة']
+    assert q[0].speaker == "الكرملين"
+    # without quoted words a و-cue after the relayed clause is its own statement
+    assert texts("وبحسب الشرطة، فإن المهاجم فر من المكان، وأضافت أن البحث عنه مستمر.") == [
+        "المهاجم فر من المكان", "البحث عنه مستمر"]

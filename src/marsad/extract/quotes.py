@@ -96,6 +96,9 @@ _TITLE_NOUNS = frozenset(normalize(w) for w in (
 #: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
 _INITIALS = frozenset(normalize(w) for w in "إم جي دي تي بي إس إف إل آر كيه إن إتش دبليو واي زد سي".split())
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
+#: Directive verbs: their أن clause is what someone is asked to do, not what was said (but أوصت اللجنة بأن "…"
+#: with quoted words stays).
+_DIRECTIVES = frozenset(normalize(w) for w in ("دعا", "أوصى", "طالب"))
 #: "the necessity that": what follows is a directive (أكد على ضرورة أن …), not a statement.
 _NECESSITY = frozenset(normalize(w) for w in ("ضرورة", "بضرورة", "وجوب", "بوجوب"))
 #: "when": a report inside a when-clause is part of the statement (أكد أن إيران كانت تكذب عندما قالت إنها …).
@@ -1877,6 +1880,10 @@ class _Reader:
 
     def wish_or_prayer(self, cue: CueForm, start: int, that: int) -> bool:
         """``أعربوا عن أملهم في أن …`` (a wish) and ``داعيا للفقيد أن …`` (a prayer) are not statements."""
+        if (cue.lemma in _DIRECTIVES and not (that + 1 < self.n and self.is_opener(that + 1))
+                and not (start >= 2 and self.toks[start - 2].kind == "word" and self.is_first_name(start - 2, start - 1))):
+            # (فهد طالب الشرفي … أن: طالب after a first name is a name, and the complement is another cue's)
+            return True  # ودعا الوزير الشركات إلى أن تلتزم …، أوصى بأن …: a directive (settled conventions, rule 3)
         # (a verbal noun looks back too: "ودعا الله في ختام تصريحه أن يحفظ …")
         for m in range(start - 1 if cue.gender is not None else max(0, start - 7), that):
             c = self.cue_at(m)
@@ -1996,6 +2003,21 @@ class _Reader:
             if clause is None:
                 return k + 1
             s, e = clause
+            # "وفقا للكرملين، هنأ بوتن … على "…"، وشدد على "…"": the relay governs its sentence (settled
+            # conventions, rule 1), so a و-verb cue with no subject of its own continues the same clause.
+            while e + 2 < self.n and self.toks[e].text in _COMMAS and self.sent_start[e + 1] == s0:
+                c2 = self.cue_at(e + 1)
+                if c2 is None or not c2[1] or c2[0].pos != "verb" or c2[0].gender is None:
+                    break
+                f2 = self.scan_complement(e + 2, c2[0].strict)
+                if f2 is None or not (f2[1] == e + 2 or (f2[1] == e + 3 and self.word(e + 2) in ("علي", "الي", "ب", "عن"))):
+                    break  # a subject of its own (، وتقول التقديرات إنها …): another statement
+                if f2[0] != "quote" and not any(self.is_opener(m) for m in range(s, e)):
+                    break  # the rule is for quoted words relayed; "، وأضافت أن …" stays its own statement
+                span2 = self.content(f2, e + 1)
+                if span2 is None or span2[1] <= e:
+                    break
+                e = span2[1]
         else:
             if any((c := self.cue_at(m)) is not None and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
                 return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content
