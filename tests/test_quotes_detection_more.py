@@ -721,3 +721,13 @@ def test_a_relay_over_quoted_words_governs_its_sentence():
     # without quoted words a و-cue after the relayed clause is its own statement
     assert texts("وبحسب الشرطة، فإن المهاجم فر من المكان، وأضافت أن البحث عنه مستمر.") == [
         "المهاجم فر من المكان", "البحث عنه مستمر"]
+
+
+def test_a_participle_with_its_quotation_ends_a_source_phrase():
+    assert texts('وأصابت الطائرات المستودعات، بحسب ما أعلن المتحدث العسكري للصحافيين قائلا "لا نسعى إلى التصعيد".') == [
+        "وأصابت الطائرات المستودعات", "لا نسعى إلى التصعيد"]
+
+
+def test_a_strict_cue_with_its_occasion_before_a_long_quotation():
+    assert texts('وتابع الوزير في حديث لتلفزيون (بي إف إم) "ما كان يخشى حدوثه بدأ يتحقق والأزمتان تتداخلان".') == [
+        "ما كان يخشى حدوثه بدأ يتحقق والأزمتان تتداخلان"]

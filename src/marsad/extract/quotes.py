@@ -424,6 +424,9 @@ class _Reader:
                         inner_words = sum(1 for m in range(k + 1, close) if self.toks[m].kind == "word") if close else 0
                         zone = sum(1 for m in range(start, k) if self.toks[m].kind == "word")
                         has_aside = self.toks[k - 1].text in _COMMAS and any(self.toks[m].text in _COMMAS for m in range(start, k - 1))
+                        # وتابع لودريان في حديث لتلفزيون (بي إف إم) "…": the occasion (في + a speech noun) is an aside too
+                        has_aside = has_aside or any(self.word(m) == "في" and self.word(m + 1) in self.lex.comm_nouns
+                                                     for m in range(start, k - 1))
                         # … or a short subject right before a long quotation (وتابعت الوزيرة "لقد رصدنا …").
                         if not ((has_aside or zone <= 3) and inner_words >= 6 and self.bare(self.norm[start - 1]) != "بين"):
                             return None
@@ -1944,7 +1947,9 @@ class _Reader:
                                      or t.norm in lex.time_words or t.norm in lex.relatives):
                 break
             if t.kind == "word" and stop > a and (self.bare(t.norm).startswith("لكن") or (
-                    self.opens_statement(stop) and self.scan_complement(stop + 1, self.cue_at(stop)[0].strict))):
+                    self.opens_statement(stop) and self.scan_complement(stop + 1, self.cue_at(stop)[0].strict))
+                    or ((c := self.cue_at(stop)) is not None and c[0].pos == "participle" and c[0].gender is not None
+                        and (f := self.scan_complement(stop + 1, c[0].strict)) is not None and f[1] <= stop + 2)):
                 break  # "بحسب بيان أصدرته في مايو لكن مصدرا بالشركة قال …": the source ends, a report begins
             if ((t.text in _CLOSERS or (t.text in ("«", "“") and any(self.find_close(m) == stop for m in range(a, stop))))
                     and stop > a and any(self.is_opener(m) for m in range(a, stop))
@@ -2039,7 +2044,8 @@ class _Reader:
                     and self.word(before[1]) in ("ذلك", "هذا", "هذه", "ذلك،")):
                 # "جاء ذلك في كلمة خلال المنتدى، حيث قال وفقا لما نقلته الوكالة": the formula, not a statement
                 return max(k + 1, stop)  # "جاء ذلك بحسب بيان …": the formula, not a statement
-            if len(before) <= 3 and stop < self.n and self.sent_start[stop] == s0 and self.toks[stop].kind == "word":
+            if (len(before) <= 3 and stop < self.n and self.sent_start[stop] == s0 and self.toks[stop].kind == "word"
+                    and self.cue_at(stop) is None):  # (not "…، بحسب ما أعلن X قائلا "…"": the participle's own)
                 clause = self.clause_span(stop)  # "وهو وفق محاميه مارس مهنا متواضعة …": the clause runs on
                 if clause is not None and clause[1] > stop + 1:
                     e = clause[1]
