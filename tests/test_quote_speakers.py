@@ -415,3 +415,18 @@ def test_a_partitive_description_is_read_whole_and_is_plural():
             "وبينوا أن مطالبهم مازالت معلقة.")
     quotes = run(text, False)
     assert [q.speaker for q in quotes] == ["عدد من أهالي أبو عريش"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكتب مدير المكتب في تغريدة: \"الخبر غير صحيح.\" "
+     "ويذكر أن المكتب الإعلامي للسفارة أكد في بيان \"عدم صحة هذه الإشاعة\".", "المكتب الإعلامي للسفارة"),
+    ("يشار إلى أن وزارة الصحة أعلنت في بيان \"انتهاء الموجة الأولى\".", "وزارة الصحة"),
+])
+def test_the_subject_inside_the_writers_aside_speaks(text, speaker):
+    quotes = run(text, False)
+    assert quotes[-1].speaker == speaker
+
+
+def test_an_epistemic_aside_gives_no_subject():
+    quotes = run("ويبدو أن اختياره يلمح إلى أن الفصيل مستعد للتفاوض.", False)
+    assert all(q.speaker != "اختياره" for q in quotes)

@@ -1262,6 +1262,12 @@ class _Reader:
                 continue  # a parenthesis: "، وهي من قيادات الحزب،"
             if (self.norm[words[0]] in _PREPS_NEVER_FIRST or self.norm[words[0]] in lex.adjunct_preps) and len(segs) > 1:
                 continue  # "مايكل جافين، من بنك باركليز، يشير": an affiliation between subject and verb
+            if len(words) > 2 and self.bare(self.norm[words[0]]) in ("يذكر", "يشار", "يلاحظ"):
+                # ويذكر أن المكتب الإعلامي للسفارة أكد في بيان "…"، يشار إلى أن الوزارة أعلنت: the writer's
+                # aside, then the subject of its clause
+                m = 2 if self.norm[words[1]] == "الي" else 1
+                if self.norm[words[m]] == "ان" and len(words) > m + 1:
+                    words = words[m + 1:]
             while words and (self.norm[words[0]] in lex.leading_fillers or self.norm[words[0]] in _THAT):
                 words = words[1:]
             while words and (self.norm[words[-1]] in lex.leading_fillers | lex.time_words or self.norm[words[-1]] in _VERB_PARTICLES):
