@@ -73,6 +73,11 @@ def freq_band(n: int) -> int:
     return 0 if n <= 0 else 1 if n < 10 else 2 if n < 100 else 3 if n < 2000 else 4
 
 
+#: Entries per word-type cache: news vocabulary is Zipfian, so 30k keeps most hits while the
+#: pipeline's peak memory stays bounded over thousands of articles (100k gave 413 MB on 6,005).
+_CACHE = 30_000
+
+
 def default_model_dir() -> Path:
     return Path(str(resources.files("marsad") / "models" / "ner_neural"))
 
@@ -90,9 +95,9 @@ class NeuralFeaturizer:
         self.affix_index = {k: {a: i + 1 for i, a in enumerate(v)} for k, v in affixes.items()}
         #: Character ids for the character CNN (0 padding, 1 unknown); empty: no character input.
         self.char_index = {c: i + 2 for i, c in enumerate(alphabet)}
-        self._type = lru_cache(maxsize=100_000)(self._type_ids)
-        self._chars = lru_cache(maxsize=100_000)(self._char_ids)
-        self._conj = lru_cache(maxsize=100_000)(self._starts_with_and)
+        self._type = lru_cache(maxsize=_CACHE)(self._type_ids)
+        self._chars = lru_cache(maxsize=_CACHE)(self._char_ids)
+        self._conj = lru_cache(maxsize=_CACHE)(self._starts_with_and)
 
     def count(self, key: str) -> int:
         i = self.index.get(key)
@@ -350,6 +355,8 @@ class NeuralTagger:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = int(self.meta.get("threads", 1))
         opts.inter_op_num_threads = 1
+        # No arena: it keeps the largest batch's buffers for the process lifetime.
+        opts.enable_cpu_mem_arena = False
         self.split_conjoined = bool(self.meta.get("split_conjoined", True))
         self.session = ort.InferenceSession(str(model_dir / ENCODER_FILE), opts, providers=["CPUExecutionProvider"])
 
