@@ -430,3 +430,10 @@ def test_the_subject_inside_the_writers_aside_speaks(text, speaker):
 def test_an_epistemic_aside_gives_no_subject():
     quotes = run("ويبدو أن اختياره يلمح إلى أن الفصيل مستعد للتفاوض.", False)
     assert all(q.speaker != "اختياره" for q in quotes)
+
+
+def test_a_description_sharing_a_word_with_how_the_person_was_introduced():
+    text = ("أكد البرتغالي جواو سيلفا، مدرب النادي، أنه لا يخشى أحدا في النهائي. "
+            "وأضاف المدرب البرتغالي عن أسباب النجاح: \"لا أسرار للنجاح\".")
+    quotes = run(text, False, [per(text, "جواو سيلفا")])
+    assert [q.speaker for q in quotes] == ["جواو سيلفا", "جواو سيلفا"]

@@ -1338,10 +1338,12 @@ class _Reader:
                 # البرتغالي) refers back to the latest person of its gender.
                 g = "f" if first.endswith("ه") else "m"
                 for h in reversed(self.history):
-                    if h.kind != "PER":
-                        continue
-                    if (h.gender is None or h.gender == g) and (not h.role_keys or h.role_keys[0] == sp.role_keys[0]):
-                        return h  # a person whose office is unknown or the same
+                    if h.kind != "PER" or h.gender == "pl":
+                        continue  # (معجبو حديد … قالت العارضة: a group is never the one described)
+                    if (h.gender is None or h.gender == g) and (not h.role_keys or h.role_keys[0] == sp.role_keys[0]
+                                                                 or set(h.role_keys) & set(sp.role_keys[1:])):
+                        return h  # a person whose office is unknown or the same, or who was introduced with a word
+                        # of the description (الصربي فوك رازوفيتش … وأضاف المدرب الصربي)
                     break
         if len(keys) == 1 and sp.kind in ("ORG", "DESC"):
             head = keys[0]
