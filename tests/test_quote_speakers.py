@@ -437,3 +437,10 @@ def test_a_description_sharing_a_word_with_how_the_person_was_introduced():
             "وأضاف المدرب البرتغالي عن أسباب النجاح: \"لا أسرار للنجاح\".")
     quotes = run(text, False, [per(text, "جواو سيلفا")])
     assert [q.speaker for q in quotes] == ["جواو سيلفا", "جواو سيلفا"]
+
+
+def test_kana_qad_frame_takes_the_person_after_kana_past_asides():
+    text = ("وقال وزير الخارجية إن الحوار مستمر. "
+            "وكان وزير الدفاع، يوسف الحامد، الذي زار الجبهة أمس، قد قال إن الهجوم دمر أغلب المواقع.")
+    quotes = run(text, False, [per(text, "يوسف الحامد")])
+    assert quotes[-1].speaker == "يوسف الحامد"

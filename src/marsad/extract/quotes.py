@@ -1244,6 +1244,9 @@ class _Reader:
         s = self.sent_start[cue_k]
         if cue_k == s:
             return None
+        kana = self.kana_subject(s, cue_k)
+        if kana is not None:
+            return kana
         s = max(s, cue_k - 30)
         segs: list[tuple[int, int]] = []
         a = s
@@ -1287,6 +1290,26 @@ class _Reader:
                     return Speaker(self.ent_name(ent), "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
             return self.parse_speaker(words[0], words[-1] + 1)
         return None
+
+    def kana_subject(self, s: int, cue_k: int) -> Speaker | None:
+        """``وكان وزير الدفاع، أفيغدور ليبرمان، قد قال إن``: in the كان … قد + cue frame the subject comes
+        right after كان, before the first comma, and asides may stand between it and قد — a person the
+        ``entities`` component tagged there is the speaker."""
+        if cue_k < s + 3 or self.norm[cue_k - 1] not in _VERB_PARTICLES or self.bare(self.norm[s]) not in ("كان", "كانت"):
+            return None
+        commas = [m for m in range(s + 1, cue_k - 1) if self.toks[m].text in _COMMAS][:2]
+        if not commas or commas[0] == s + 1:
+            return None  # no aside: the usual reading before the cue finds the subject
+        a_char = self.toks[s + 1].start
+        for n, end in enumerate(commas):  # the subject, or a role then its name in apposition
+            b_char = self.toks[end - 1].end
+            for ent in self.entities:
+                if ent.type == "PER" and a_char <= ent.start and ent.end <= b_char:
+                    return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
+            if n == 0 and not any(self.bare(self.norm[m]) in self.lex.role_heads or self.norm[m] in self.lex.role_heads
+                                  for m in range(s + 1, min(s + 3, end))):
+                break  # only a role is followed by its holder's name
+        return None  # (a description there, فريق طبي تابع لمنظمة …, is read too loosely to be kept)
 
     # --- resolution -----------------------------------------------------------------------
     def resolve(self, sp: Speaker, at: int | None = None, near_ok: bool = False) -> Speaker:
