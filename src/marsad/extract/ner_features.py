@@ -97,6 +97,8 @@ class Featurizer:
         # Bounded caches: news vocabulary is Zipfian, so a few tens of thousands of entries keep
         # most of the speed-up while peak memory stays under the pipeline's 600 MB budget
         # (300k/600k entries grew past it on 6,000 articles; see benchmarks/README.md).
+        # One clitic-stripping search per normalised word (own, context, key and class features all need it).
+        self._stem = lru_cache(maxsize=30_000)(self._stem)  # type: ignore[method-assign]
         self._word = lru_cache(maxsize=30_000)(self._word_features)
         self._ctx = lru_cache(maxsize=30_000)(self._context_features)
         self._ctx_at = lru_cache(maxsize=60_000)(self._context_at)

@@ -64,6 +64,8 @@ class NerModel:
     tagger: object  # pycrfsuite.Tagger
     meta: dict
     stage2: object | None = None  # pycrfsuite.Tagger
+    #: The directory the model was loaded from (for readers of its files, e.g. :mod:`.ner_fastcrf`).
+    model_dir: Path | None = None
 
     @property
     def context_window(self) -> int:
@@ -88,7 +90,7 @@ class NerModel:
         if (model_dir / STAGE2_FILE).is_file():
             stage2 = pycrfsuite.Tagger()
             stage2.open(str(model_dir / STAGE2_FILE))
-        return cls(Featurizer(clusters, freq, lexicon, conjunctions=bool(meta.get("conjunctions"))), tagger, meta, stage2)
+        return cls(Featurizer(clusters, freq, lexicon, conjunctions=bool(meta.get("conjunctions"))), tagger, meta, stage2, model_dir)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for one sentence's tokens (as :func:`marsad.text.tokenize` splits text).

@@ -421,12 +421,55 @@ class EnsembleTagger(NerModel):
         self.stage2 = getattr(crf, "stage2", None)
         self.neural = neural
         self.weight = weight
+        self.model_dir = crf.model_dir
         labels = list(crf.tagger.labels())  # type: ignore[attr-defined]
         self._crf_labels = [(TAGS.index(lab), lab) for lab in labels if lab in TAGS]
+        self._fast_crf: object = None  # FastTwoStage, built on first use; False when unavailable
+
+    def fast_crf(self):
+        """Both CRF stages as numpy scorers (:mod:`.ner_fastcrf`), or None (no model files / one stage)."""
+        if self._fast_crf is None:
+            self._fast_crf = False
+            d = self.model_dir
+            if d is not None and self.stage2 is not None:
+                from .ner_fastcrf import CrfScorer, FastTwoStage
+                from .ner_model import MODEL_FILE, STAGE2_FILE
+
+                fast = FastTwoStage(self.featurizer, CrfScorer(Path(d) / MODEL_FILE), CrfScorer(Path(d) / STAGE2_FILE))
+                if all(lab in TAGS for lab in fast.labels):
+                    self._fast_crf = fast
+        return self._fast_crf or None
+
+    def _to_tags(self, fast, marg: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(marg), len(TAGS)))
+        out[:, [TAGS.index(lab) for lab in fast.labels]] = marg
+        return out
 
     def crf_marginals(self, words: Sequence[str]) -> np.ndarray:
         """Per-token marginals of the (first-stage) CRF for one sentence."""
         return _crf_marginals(self.tagger, self.featurizer.sentence(words), len(words), self._crf_labels)
+
+    def _fast_stage2_marginals(self, fast, sentences: Sequence[Sequence[str]], window: int | None) -> list[np.ndarray]:
+        """Second-stage marginals (in TAGS order) of a document's non-empty sentences, all in numpy."""
+        from .ner_fastcrf import document_features, marginals_batch, viterbi_batch
+
+        base = [fast.base_scores(s) for s in sentences]
+        order = sorted(range(len(base)), key=lambda k: base[k].shape[1])
+        groups = [order[g:g + 32] for g in range(0, len(order), 32)]
+        first: list[list[str]] = [[] for _ in base]
+        labels = fast.labels
+        for group in groups:
+            for k, path in zip(group, viterbi_batch([base[k][0] for k in group], fast.trans1)):
+                first[k] = repair_bio([labels[j] for j in path])
+        fz = self.featurizer
+        keys = [[fz.key(w) for w in ws] for ws in sentences]
+        doc = document_features(keys, first, self.context_window if window is None else window)
+        scores = [fast.add_document_features(b[1], d) for b, d in zip(base, doc)]
+        out: list[np.ndarray] = [np.zeros(0)] * len(base)
+        for group in groups:
+            for k, m in zip(group, marginals_batch([scores[k] for k in group], fast.trans2)):
+                out[k] = self._to_tags(fast, m)
+        return out
 
     def tag_batch(self, batch: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for several sentences at once (one encoder call)."""
@@ -439,9 +482,18 @@ class EnsembleTagger(NerModel):
                 out[i] = repair_bio(tags)
             return out
         w = self.weight
-        for (i, s), p in zip(items, self.neural.marginal_batch([s for _, s in items])):
-            probs = w * p + (1.0 - w) * self.crf_marginals(s) if w > 0 else self.crf_marginals(s)
-            out[i] = decode_marginals(probs)
+        sents = [s for _, s in items]
+        # numpy marginals pay per position, whatever the batch: for a few sentences pycrfsuite's C loop is faster.
+        fast = self.fast_crf() if len(sents) >= 8 else None
+        if fast is not None:
+            from .ner_fastcrf import marginals_batch
+
+            crf = [self._to_tags(fast, m) for m in marginals_batch([fast.base_scores(s)[0] for s in sents], fast.trans1)]
+        else:
+            crf = [self.crf_marginals(s) for s in sents]
+        neural = self.neural.marginal_batch(sents) if w > 0 else crf
+        for (i, _), p, c in zip(items, neural, crf):
+            out[i] = decode_marginals(w * p + (1.0 - w) * c if w > 0 else c)
         return out
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -460,9 +512,13 @@ class EnsembleTagger(NerModel):
             return [self.tag(s) for s in sentences]
         idx = [i for i, s in enumerate(sentences) if s]
         out: list[list[str]] = [[] for _ in sentences]
-        feats = self.stage2_inputs([sentences[i] for i in idx], window)
         w = self.weight
-        mixed = [_crf_marginals(stage2, f, len(sentences[i]), self._crf_labels) for i, f in zip(idx, feats)]
+        fast = self.fast_crf()
+        if fast is not None:
+            mixed = self._fast_stage2_marginals(fast, [sentences[i] for i in idx], window)
+        else:
+            feats = self.stage2_inputs([sentences[i] for i in idx], window)
+            mixed = [_crf_marginals(stage2, f, len(sentences[i]), self._crf_labels) for i, f in zip(idx, feats)]
         if w > 0:
             mixed = [w * p + (1.0 - w) * c for p, c in zip(self.neural.marginal_batch([sentences[i] for i in idx]), mixed)]
         # Decode in groups of similar length (one numpy step per position for the whole group).

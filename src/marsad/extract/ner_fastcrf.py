@@ -1,0 +1,331 @@
+"""The two-stage CRF's scores, Viterbi and marginals in numpy, from the model's own weights.
+
+python-crfsuite costs a Python call per label per token for marginals and re-hashes every feature
+string of every token for each stage. Here the weights are read once from the ``.model`` file
+(the crfsuite binary format: the weights as stored doubles, not the rounded ``dump`` text), a
+token's state scores are the sum of the weight rows of its attributes, and the part a word
+contributes (its own features, and what it shows its neighbours at each offset) is summed once
+per word type and cached. Viterbi and the forward–backward marginals then run in log space on
+all sentences of a document at once.
+
+The attributes are exactly :meth:`Featurizer.sentence`'s and
+:func:`~marsad.extract.ner_features.with_document_features`'s (it reads the same cached
+per-word tuples); ``tests/test_ner_fastcrf.py`` checks the scores against those feature lists
+and the marginals against pycrfsuite's ``Tagger.marginal``.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .ner_features import Featurizer
+
+OFFSETS = (-2, -1, 1, 2)
+
+
+def _cqdb_strings(buf: bytes, base: int) -> list[str]:
+    """The strings of a crfsuite CQDB chunk at ``base``, indexed by id (its backward array)."""
+    if buf[base:base + 4] != b"CQDB":
+        raise ValueError("not a CQDB chunk")
+    _size, _flag, _order, bwd_size, bwd_off = struct.unpack_from("<5I", buf, base + 4)
+    out = [""] * bwd_size
+    offs = struct.unpack_from(f"<{bwd_size}I", buf, base + bwd_off)
+    for i, off in enumerate(offs):
+        if off:
+            rid, ksize = struct.unpack_from("<2I", buf, base + off)
+            out[rid] = buf[base + off + 8: base + off + 8 + ksize - 1].decode("utf-8")
+    return out
+
+
+def read_crfsuite_model(path: str | Path) -> tuple[list[str], dict[str, np.ndarray], np.ndarray]:
+    """``(labels, attribute → state weights per label, transitions[from, to])`` of a crfsuite CRF1d model."""
+    buf = Path(path).read_bytes()
+    if buf[:4] != b"lCRF" or buf[8:12] != b"FOMC":
+        raise ValueError(f"not a crfsuite CRF1d model: {path}")
+    (_size,) = struct.unpack_from("<I", buf, 4)
+    (_ver, n_feat, n_lab, n_attr, off_feat, off_lab, off_attr, _off_lref, _off_aref) = struct.unpack_from("<9I", buf, 12)
+    labels = _cqdb_strings(buf, off_lab)[:n_lab]
+    attrs = _cqdb_strings(buf, off_attr)[:n_attr]
+    if buf[off_feat:off_feat + 4] != b"FEAT":
+        raise ValueError("feature chunk missing")
+    (num,) = struct.unpack_from("<I", buf, off_feat + 8)
+    rec = np.frombuffer(buf, dtype=np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")]),
+                        count=num, offset=off_feat + 12)
+    trans = np.zeros((n_lab, n_lab))
+    t = rec[rec["type"] == 1]
+    trans[t["src"], t["dst"]] = t["w"]
+    s = rec[rec["type"] == 0]
+    table = np.zeros((n_attr, n_lab))
+    table[s["src"], s["dst"]] = s["w"]
+    used = np.unique(s["src"])
+    weights = {attrs[a]: table[a] for a in used}
+    return labels, weights, trans
+
+
+class CrfScorer:
+    """One crfsuite model as numpy arrays: a row of state weights per attribute, transitions."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.labels, weights, self.trans = read_crfsuite_model(path)
+        self.attrs = list(weights)
+        self.index = {a: i for i, a in enumerate(self.attrs)}
+        self.table = np.stack([weights[a] for a in self.attrs]) if weights else np.zeros((0, len(self.labels)))
+
+    def sum(self, attrs: Sequence[str]) -> np.ndarray:
+        """The summed state weights of a token's attributes (a repeated one counts each time, as in crfsuite)."""
+        rows = [self.index[a] for a in attrs if a in self.index]
+        return self.table[rows].sum(0) if rows else np.zeros(len(self.labels))
+
+    def state_scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        """State scores ``[n, labels]`` of a feature-list sequence (the slow, general path)."""
+        return np.array([self.sum(f) for f in features]).reshape(len(features), len(self.labels))
+
+
+def viterbi_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    """Best label paths (indices) of several sentences' state scores under ``trans`` (no start/end weights)."""
+    B = len(scores)
+    if not B:
+        return []
+    K = trans.shape[0]
+    lens = np.array([len(s) for s in scores])
+    T = int(lens.max())
+    sc = np.zeros((B, T, K))
+    for b, s in enumerate(scores):
+        sc[b, : len(s)] = s
+    back = np.zeros((B, T, K), dtype=np.int64)
+    v = sc[:, 0].copy()
+    for t in range(1, T):
+        cand = v[:, :, None] + trans[None, :, :]
+        back[:, t] = cand.argmax(1)
+        v = np.where((t < lens)[:, None], cand.max(1) + sc[:, t], v)
+    out = []
+    for b, n in enumerate(lens):
+        path = [int(v[b].argmax())]
+        for t in range(n - 1, 0, -1):
+            path.append(int(back[b, t, path[-1]]))
+        out.append(path[::-1])
+    return out
+
+
+def marginals_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[np.ndarray]:
+    """Per-token label marginals ``[n, labels]`` of several sentences (scaled forward–backward, as crfsuite)."""
+    B = len(scores)
+    if not B:
+        return []
+    K = trans.shape[0]
+    lens = np.array([len(s) for s in scores])
+    T = int(lens.max())
+    e = np.ones((B, T, K))
+    for b, s in enumerate(scores):
+        e[b, : len(s)] = np.exp(s - s.max(1, keepdims=True))
+    E = np.exp(trans)
+    alpha = np.empty((B, T, K))
+    a = e[:, 0] / e[:, 0].sum(1, keepdims=True)
+    alpha[:, 0] = a
+    for t in range(1, T):
+        nxt = (a @ E) * e[:, t]
+        nxt /= nxt.sum(1, keepdims=True)
+        a = np.where((t < lens)[:, None], nxt, a)
+        alpha[:, t] = a
+    beta = np.ones((B, T, K))
+    for t in range(T - 2, -1, -1):
+        nxt = (e[:, t + 1] * beta[:, t + 1]) @ E.T
+        nxt /= nxt.sum(1, keepdims=True)
+        beta[:, t] = np.where((t + 1 < lens)[:, None], nxt, 1.0)
+    m = alpha * beta
+    m /= m.sum(2, keepdims=True)
+    return [m[b, : n] for b, n in enumerate(lens)]
+
+
+class FastTwoStage:
+    """State scores of both CRF stages for a document's sentences, with per-word-type caching."""
+
+    def __init__(self, featurizer: Featurizer, stage1: CrfScorer, stage2: CrfScorer, cache_size: int = 30_000) -> None:
+        if stage1.labels != stage2.labels:
+            raise ValueError("the two CRF stages have different label sets")
+        self.fz = featurizer
+        self.labels = stage1.labels
+        self.trans1, self.trans2 = stage1.trans, stage2.trans
+        # One row per attribute of either stage: [stage, label]; row 0 (unknown attributes) is zero.
+        index: dict[str, int] = {}
+        for a in stage1.attrs + stage2.attrs:
+            index.setdefault(a, len(index) + 1)
+        self.index = index
+        W = np.zeros((len(index) + 1, 2, len(self.labels)))
+        for k, s in enumerate((stage1, stage2)):
+            W[[index[a] for a in s.attrs], k] = s.table
+        self.W = W
+        # A neighbour's context attribute x at offset `off` is the model attribute "{off}:{x}".
+        self._ctx_rows: list[dict[str, int]] = [{} for _ in OFFSETS]
+        for k, off in enumerate(OFFSETS):
+            pre = f"{off}:"
+            self._ctx_rows[k] = {a[len(pre):]: r for a, r in index.items() if a.startswith(pre)}
+        # Per word type: [part, stage, label] — part 0 its own features, 1..4 what it shows at offsets −2, −1, +1, +2.
+        self._blocks = lru_cache(maxsize=cache_size)(self._word_block)
+        get = index.get
+        self._pad = np.stack([W[get(f"{off}:pad", 0)] for off in OFFSETS])  # [4, stage, L]
+        self._bos = W[get("bos", 0)]
+
+    def _word_block(self, word: str) -> np.ndarray:
+        fz = self.fz
+        get = self.index.get
+        rows = [get(a, 0) for a in fz._word(word)]
+        starts = [0]
+        ctx = fz._ctx(word)
+        for d in self._ctx_rows:
+            starts.append(len(rows))
+            rows.extend([d.get(x, 0) for x in ctx])
+        return np.add.reduceat(self.W[rows], starts, axis=0)
+
+    def base_scores(self, words: Sequence[str]) -> np.ndarray:
+        """``[stage, n, L]``: both stages' scores of the first-stage attributes of one sentence."""
+        n = len(words)
+        blocks = np.stack([self._blocks(w) for w in words])  # [n, 5, stage, L]
+        out = blocks[:, 0].copy()  # [n, stage, L]
+        for k, off in enumerate(OFFSETS):
+            part = blocks[:, k + 1]  # what each word shows a token `off` away
+            if off < 0:  # token i sees word i + off
+                d = -off
+                out[d:] += part[: n - d]
+                out[: min(d, n)] += self._pad[k]
+            else:
+                out[: max(n - off, 0)] += part[off:]
+                out[max(n - off, 0):] += self._pad[k]
+        out[0] += self._bos
+        fz = self.fz
+        get = self.index.get
+        norms = [fz._word(w)[1][2:] for w in words]
+        pos: list[int] = []
+        rows: list[int] = []
+        for i in range(n):
+            if i > 0:
+                r = get(f"bg-={norms[i-1]}|{norms[i]}")
+                if r:
+                    pos.append(i)
+                    rows.append(r)
+            if i + 1 < n:
+                r = get(f"bg+={norms[i]}|{norms[i+1]}")
+                if r:
+                    pos.append(i)
+                    rows.append(r)
+        if fz.conjunctions:
+            cls = [fz._cls(w) for w in words]
+            for i in range(n):
+                names = []
+                if i > 0:
+                    names += [f"cc-={cls[i-1]}|{cls[i]}", f"wc-={norms[i-1]}|{cls[i]}"]
+                if i + 1 < n:
+                    names += [f"cc+={cls[i]}|{cls[i+1]}", f"cw+={cls[i]}|{norms[i+1]}"]
+                for a in names:
+                    r = get(a)
+                    if r:
+                        pos.append(i)
+                        rows.append(r)
+        if rows:
+            np.add.at(out, pos, self.W[rows])
+        return out.transpose(1, 0, 2)
+
+    def add_document_features(self, scores: np.ndarray, doc: Sequence[tuple[str, ...]]) -> np.ndarray:
+        """Second-stage scores plus its document features (as :func:`with_document_features` adds them)."""
+        out = scores.copy()
+        get = self.index.get
+        n = len(doc)
+        pos: list[int] = []
+        rows: list[int] = []
+        for i in range(n):
+            for x in doc[i]:
+                r = get(x)
+                if r:
+                    pos.append(i)
+                    rows.append(r)
+                if i + 1 < n:
+                    r = get("-1:" + x)
+                    if r:
+                        pos.append(i + 1)
+                        rows.append(r)
+                if i > 0:
+                    r = get("1:" + x)
+                    if r:
+                        pos.append(i - 1)
+                        rows.append(r)
+        if rows:
+            np.add.at(out, pos, self.W[rows, 1])
+        return out
+
+
+def document_features(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int) -> list[list[tuple[str, ...]]]:
+    """:func:`marsad.extract.ner_features.document_features` with plain dicts (same output, ties included).
+
+    Counts are kept in first-seen order and never deleted (as ``Counter.subtract`` leaves them),
+    so the commonest tag elsewhere breaks ties exactly as ``Counter.most_common`` does there.
+    """
+    per: list[dict[str, dict[str, int]]] = []
+    for ks, ts in zip(keys, tags):
+        c: dict[str, dict[str, int]] = {}
+        for k, t in zip(ks, ts):
+            if k:
+                d = c.get(k)
+                if d is None:
+                    d = c[k] = {}
+                d[t] = d.get(t, 0) + 1
+        per.append(c)
+    n = len(keys)
+    agg: dict[str, dict[str, int]] = {}
+    lo = hi = 0
+    out: list[list[tuple[str, ...]]] = []
+    for s in range(n):
+        while hi < min(n, s + window + 1):
+            for k, c in per[hi].items():
+                d = agg.get(k)
+                if d is None:
+                    d = agg[k] = {}
+                for x, v in c.items():
+                    d[x] = d.get(x, 0) + v
+            hi += 1
+        while lo < s - window:
+            for k, c in per[lo].items():
+                d = agg[k]
+                for x, v in c.items():
+                    d[x] = d[x] - v
+            lo += 1
+        feats: list[tuple[str, ...]] = []
+        memo: dict[tuple[str, str], tuple[str, ...]] = {}
+        for k, t in zip(keys[s], tags[s]):
+            if not k:
+                feats.append(())
+                continue
+            f = memo.get((k, t))
+            if f is None:
+                f = memo[(k, t)] = _doc_feature(agg[k], t)
+            feats.append(f)
+        out.append(feats)
+    return out
+
+
+def _doc_feature(c: dict[str, int], t: str) -> tuple[str, ...]:
+    total = sum(c.values()) - 1
+    if total <= 0:
+        return ("dk=none",)
+    best, m = "", 0
+    by_type: dict[str, int] = {}
+    for x, v in c.items():
+        if x == "O":
+            continue
+        if x == t:
+            v -= 1
+        if v <= 0:
+            continue
+        if v > m:
+            best, m = x, v
+        by_type[x[2:]] = by_type.get(x[2:], 0) + v
+    if not best:
+        return ("dk=O",)
+    r = m / total
+    typ = best[2:]
+    share = by_type[typ] / total
+    return ("dk=" + best + (":hi" if r >= 0.5 else ":lo" if r >= 0.2 else ":min"), "dt=" + typ + (":hi" if share >= 0.5 else ":lo"))

@@ -1,0 +1,118 @@
+"""The numpy two-stage CRF (ner_fastcrf) against pycrfsuite and the feature lists it replaces."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marsad.extract.ner_fastcrf import CrfScorer, FastTwoStage, document_features, marginals_batch, viterbi_batch
+from marsad.extract.ner_features import document_features as counter_document_features
+from marsad.extract.ner_features import with_document_features
+from marsad.extract.ner_model import MODEL_FILE, STAGE2_FILE, load_model, repair_bio
+from marsad.text import sentences, tokenize
+
+from .conftest import missing
+
+TEXT = (
+    "بغداد – وكالات: قال وزير الخارجية الأمريكي أنتوني بلينكن، خلال مؤتمر صحفي في بغداد مع نظيره العراقي "
+    "فؤاد حسين، إن \u201cالولايات المتحدة ستواصل دعم الحكومة العراقية\u201d. وأضاف بلينكن أن واشنطن تعمل مع "
+    "الأمم المتحدة والبنك الدولي لإعادة إعمار الموصل وسنجار، مشيرا إلى أن أكثر من ٣٠٠ مليون دولار خصصت لذلك.\n"
+    "من جهته، أكد حسين أن العراق يرحب بالدعم، فيما لفت رئيس الوزراء محمد شياع السوداني إلى أن الحكومة "
+    "ماضية في الإصلاحات. وكان بلينكن قد وصل إلى العاصمة العراقية صباح الثلاثاء قادما من عمّان."
+)
+
+
+@pytest.fixture(scope="module")
+def crf():
+    model = load_model()
+    if model.stage2 is None or model.model_dir is None:
+        missing("the shipped CRF has no second stage")
+    d = model.model_dir
+    return model, CrfScorer(d / MODEL_FILE), CrfScorer(d / STAGE2_FILE)
+
+
+def _sentences():
+    toks = tokenize(TEXT)
+    return [[t.text for t in toks[s.tok_start:s.tok_end]] for s in sentences(TEXT, toks)]
+
+
+def test_weights_are_the_models(crf):
+    model, s1, s2 = crf
+    for scorer, tagger in ((s1, model.tagger), (s2, model.stage2)):
+        assert scorer.labels == list(tagger.labels())
+        info = tagger.info()  # the dump prints weights rounded to 6 decimals
+        assert len(info.state_features) == int((scorer.table != 0).sum())
+        for (attr, label), w in list(info.state_features.items())[::97]:
+            assert abs(scorer.table[scorer.index[attr], scorer.labels.index(label)] - w) <= 5.1e-7
+        for (a, b), w in info.transitions.items():
+            assert abs(scorer.trans[scorer.labels.index(a), scorer.labels.index(b)] - w) <= 5.1e-7
+
+
+def test_scores_viterbi_and_marginals_match_pycrfsuite(crf):
+    model, s1, s2 = crf
+    fast = FastTwoStage(model.featurizer, s1, s2)
+    sents = _sentences()
+    assert len(sents) >= 3
+    base = [model.featurizer.sentence(s) for s in sents]
+    scores = [fast.base_scores(s) for s in sents]
+    for b, sc in zip(base, scores):
+        assert np.allclose(sc[0], s1.state_scores(b), atol=1e-9, rtol=0)
+        assert np.allclose(sc[1], s2.state_scores(b), atol=1e-9, rtol=0)
+    # Stage 1: the same best paths as pycrfsuite's tagger.
+    paths = viterbi_batch([sc[0] for sc in scores], fast.trans1)
+    first = [repair_bio(model.tagger.tag(b)) for b in base]
+    assert [repair_bio([fast.labels[j] for j in p]) for p in paths] == first
+    # Stage 2: document features added as with_document_features does, marginals as pycrfsuite's.
+    keys = [[model.featurizer.key(w) for w in s] for s in sents]
+    doc = document_features(keys, first, model.context_window)
+    seen_doc_feature = False
+    for b, sc, d in zip(base, scores, doc):
+        feats = with_document_features(b, d)
+        seen_doc_feature |= any(d)
+        s2_scores = fast.add_document_features(sc[1], d)
+        assert np.allclose(s2_scores, s2.state_scores(feats), atol=1e-9, rtol=0)
+        model.stage2.set(feats)
+        ref = np.array([[model.stage2.marginal(lab, t) for lab in fast.labels] for t in range(len(feats))])
+        got = marginals_batch([s2_scores], fast.trans2)[0]
+        assert np.abs(got - ref).max() < 1e-6
+    assert seen_doc_feature
+
+
+def test_batched_marginals_equal_one_by_one(crf):
+    model, s1, s2 = crf
+    fast = FastTwoStage(model.featurizer, s1, s2)
+    scores = [fast.base_scores(s)[0] for s in _sentences()]
+    together = marginals_batch(scores, fast.trans1)
+    for sc, m in zip(scores, together):
+        assert m.shape == sc.shape
+        assert np.allclose(m, marginals_batch([sc], fast.trans1)[0], atol=1e-12)
+        assert np.allclose(m.sum(1), 1.0)
+
+
+def test_document_features_same_as_counter_version():
+    rng = np.random.default_rng(7)
+    vocab = ["", "بلينكن", "بغداد", "الموصل", "حسين", "واشنطن"]
+    tags = ["O", "B-PER", "I-PER", "B-LOC", "B-ORG", "B-MISC"]
+    for _ in range(40):
+        n = int(rng.integers(1, 30))
+        keys = [[vocab[i] for i in rng.integers(0, len(vocab), int(rng.integers(1, 12)))] for _ in range(n)]
+        tg = [[tags[i] for i in rng.integers(0, len(tags), len(k))] for k in keys]
+        for window in (0, 1, 3, 20):
+            assert document_features(keys, tg, window) == counter_document_features(keys, tg, window)
+
+
+def test_ensemble_tags_unchanged_by_the_fast_path():
+    from marsad.extract.ner_neural import EnsembleTagger, available, load_ensemble
+
+    if not available():
+        missing("the neural NER model or onnxruntime is not installed")
+    ens = load_ensemble(weight=0.6)
+    if ens.fast_crf() is None:
+        missing("the shipped CRF has no second stage")
+    slow = EnsembleTagger.__new__(EnsembleTagger)
+    slow.__dict__.update(ens.__dict__)
+    slow._fast_crf = False
+    sents = _sentences() * 3  # a longer document: more repeated names for the second stage
+    assert ens.tag_document(sents) == slow.tag_document(sents)
+    assert ens.tag_batch(sents) == slow.tag_batch(sents)
+    assert any(t != "O" for s in ens.tag_document(sents) for t in s)
