@@ -116,3 +116,13 @@ def test_ensemble_tags_unchanged_by_the_fast_path():
     assert ens.tag_document(sents) == slow.tag_document(sents)
     assert ens.tag_batch(sents) == slow.tag_batch(sents)
     assert any(t != "O" for s in ens.tag_document(sents) for t in s)
+
+
+def test_small_word_cache_gives_the_same_scores(crf):
+    model, s1, s2 = crf
+    big = FastTwoStage(model.featurizer, s1, s2)
+    small = FastTwoStage(model.featurizer, s1, s2, cache_size=12)  # emptied often; long sentences bypass it
+    sents = _sentences()
+    assert max(map(len, sents)) > 12
+    for s in sents + sents[::-1] + [s[:5] for s in sents]:
+        assert np.array_equal(small.base_scores(s), big.base_scores(s))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -42,8 +41,10 @@ def _cqdb_strings(buf: bytes, base: int) -> list[str]:
     return out
 
 
-def read_crfsuite_model(path: str | Path) -> tuple[list[str], dict[str, np.ndarray], np.ndarray]:
-    """``(labels, attribute → state weights per label, transitions[from, to])`` of a crfsuite CRF1d model."""
+def read_crfsuite_model(path: str | Path) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """``(labels, attributes, state weights [attribute, label], transitions [from, to])`` of a crfsuite CRF1d model.
+
+    Only attributes with at least one state feature are listed."""
     buf = Path(path).read_bytes()
     if buf[:4] != b"lCRF" or buf[8:12] != b"FOMC":
         raise ValueError(f"not a crfsuite CRF1d model: {path}")
@@ -63,18 +64,15 @@ def read_crfsuite_model(path: str | Path) -> tuple[list[str], dict[str, np.ndarr
     table = np.zeros((n_attr, n_lab))
     table[s["src"], s["dst"]] = s["w"]
     used = np.unique(s["src"])
-    weights = {attrs[a]: table[a] for a in used}
-    return labels, weights, trans
+    return labels, [attrs[a] for a in used], table[used], trans
 
 
 class CrfScorer:
     """One crfsuite model as numpy arrays: a row of state weights per attribute, transitions."""
 
     def __init__(self, path: str | Path) -> None:
-        self.labels, weights, self.trans = read_crfsuite_model(path)
-        self.attrs = list(weights)
+        self.labels, self.attrs, self.table, self.trans = read_crfsuite_model(path)
         self.index = {a: i for i, a in enumerate(self.attrs)}
-        self.table = np.stack([weights[a] for a in self.attrs]) if weights else np.zeros((0, len(self.labels)))
 
     def sum(self, attrs: Sequence[str]) -> np.ndarray:
         """The summed state weights of a token's attributes (a repeated one counts each time, as in crfsuite)."""
@@ -165,8 +163,12 @@ class FastTwoStage:
         for k, off in enumerate(OFFSETS):
             pre = f"{off}:"
             self._ctx_rows[k] = {a[len(pre):]: r for a, r in index.items() if a.startswith(pre)}
-        # Per word type: [part, stage, label] — part 0 its own features, 1..4 what it shows at offsets −2, −1, +1, +2.
-        self._blocks = lru_cache(maxsize=cache_size)(self._word_block)
+        # Per word type a block [part, stage, label] — part 0 its own features, 1..4 what it shows at
+        # offsets −2, −1, +1, +2 — in one preallocated slab (emptied when full): a small array per
+        # word fragmented the heap (+116 MB RSS over 300 articles against +18 MB of live blocks).
+        self.cache_size = cache_size
+        self._slab = np.zeros((cache_size, 1 + len(OFFSETS), 2, len(self.labels)))
+        self._slot: dict[str, int] = {}
         get = index.get
         self._pad = np.stack([W[get(f"{off}:pad", 0)] for off in OFFSETS])  # [4, stage, L]
         self._bos = W[get("bos", 0)]
@@ -185,7 +187,20 @@ class FastTwoStage:
     def base_scores(self, words: Sequence[str]) -> np.ndarray:
         """``[stage, n, L]``: both stages' scores of the first-stage attributes of one sentence."""
         n = len(words)
-        blocks = np.stack([self._blocks(w) for w in words])  # [n, 5, stage, L]
+        slot = self._slot
+        if len(slot) + n > self.cache_size:
+            slot.clear()
+        if n > self.cache_size:
+            blocks = np.stack([self._word_block(w) for w in words])
+        else:
+            rows = []
+            for w in words:
+                i = slot.get(w)
+                if i is None:
+                    i = slot[w] = len(slot)
+                    self._slab[i] = self._word_block(w)
+                rows.append(i)
+            blocks = self._slab[rows]  # [n, 5, stage, L]
         out = blocks[:, 0].copy()  # [n, stage, L]
         for k, off in enumerate(OFFSETS):
             part = blocks[:, k + 1]  # what each word shows a token `off` away
