@@ -169,6 +169,8 @@ class FastTwoStage:
         self.cache_size = cache_size
         self._slab = np.zeros((cache_size, 1 + len(OFFSETS), 2, len(self.labels)))
         self._slot: dict[str, int] = {}
+        self._norms: list[str] = [""] * cache_size
+        self._last_norm = ""
         get = index.get
         self._pad = np.stack([W[get(f"{off}:pad", 0)] for off in OFFSETS])  # [4, stage, L]
         self._bos = W[get("bos", 0)]
@@ -176,9 +178,12 @@ class FastTwoStage:
     def _word_block(self, word: str) -> np.ndarray:
         fz = self.fz
         get = self.index.get
-        rows = [get(a, 0) for a in fz._word(word)]
+        # The featurizer's own per-word caches are bypassed: the block is what gets cached.
+        own = fz._word_features(word)
+        self._last_norm = own[1][2:]  # "w=<normalised word>"
+        rows = [get(a, 0) for a in own]
         starts = [0]
-        ctx = fz._ctx(word)
+        ctx = fz._context_features(word)
         for d in self._ctx_rows:
             starts.append(len(rows))
             rows.extend([d.get(x, 0) for x in ctx])
@@ -187,20 +192,25 @@ class FastTwoStage:
     def base_scores(self, words: Sequence[str]) -> np.ndarray:
         """``[stage, n, L]``: both stages' scores of the first-stage attributes of one sentence."""
         n = len(words)
+        fz = self.fz
         slot = self._slot
         if len(slot) + n > self.cache_size:
             slot.clear()
         if n > self.cache_size:
             blocks = np.stack([self._word_block(w) for w in words])
+            norms = [fz._word_features(w)[1][2:] for w in words]
         else:
-            rows = []
+            slots = []
+            norm_of = self._norms
             for w in words:
                 i = slot.get(w)
                 if i is None:
                     i = slot[w] = len(slot)
                     self._slab[i] = self._word_block(w)
-                rows.append(i)
-            blocks = self._slab[rows]  # [n, 5, stage, L]
+                    norm_of[i] = self._last_norm
+                slots.append(i)
+            blocks = self._slab[slots]  # [n, 5, stage, L]
+            norms = [norm_of[i] for i in slots]
         out = blocks[:, 0].copy()  # [n, stage, L]
         for k, off in enumerate(OFFSETS):
             part = blocks[:, k + 1]  # what each word shows a token `off` away
@@ -212,9 +222,7 @@ class FastTwoStage:
                 out[: max(n - off, 0)] += part[off:]
                 out[max(n - off, 0):] += self._pad[k]
         out[0] += self._bos
-        fz = self.fz
         get = self.index.get
-        norms = [fz._word(w)[1][2:] for w in words]
         pos: list[int] = []
         rows: list[int] = []
         for i in range(n):
