@@ -262,6 +262,21 @@ def test_gold_spans_match_the_articles(shared_data):
             assert text[q["start"]:q["end"]] == q["text"]
 
 
+@pytest.mark.parametrize("split", ["blind3", "blind4"])
+def test_held_out_gold_spans_match_the_articles(shared_data, split):
+    # The held-out batches live in their own files and share no article with the main gold.
+    path = GOLD.with_name(f"quotes_{split}.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    assert len(rows) == 30 and {r["split"] for r in rows} == {split}
+    main_ids = {json.loads(line)["id"] for line in GOLD.open(encoding="utf-8")}
+    assert not main_ids & {r["id"] for r in rows}
+    articles = read_articles(r["id"] for r in rows)
+    for r in rows:
+        text = articles[r["id"]]["text"]
+        for q in r["quotes"]:
+            assert text[q["start"]:q["end"]] == q["text"]
+
+
 # --- blind2 round: phenomena added after the third blind sample was scored ------------------
 
 @pytest.mark.parametrize("sentence, cue", [

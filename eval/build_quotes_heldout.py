@@ -1,0 +1,59 @@
+"""Build a held-out quotes gold batch (``blind3``, ``blind4``) from its own annotation file.
+
+The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
+so they live in files of their own rather than in ``quotes.jsonl``:
+
+* ``blind3``: ``draw_articles(20261203, 15, exclude=<the 110 articles of dev/test/blind/blind2>)``;
+* ``blind4``: ``draw_articles(20261207, 15, exclude=<those 110, train2's 40 and blind3's 30>)``.
+
+Same annotation format and span locator as ``eval/build_quotes_gold.py`` (imported, not copied).
+Run from the project root: ``python eval/build_quotes_heldout.py blind4`` writes
+``eval/gold/quotes_blind4.jsonl`` from ``eval/gold/quotes_blind4_annotations.txt``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import build_quotes_gold as gold  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def build(split: str) -> tuple[int, int]:
+    source = GOLD / f"quotes_{split}_annotations.txt"
+    out = GOLD / f"quotes_{split}.jsonl"
+    blocks = gold.parse(source)
+    ids = [aid for aid, _ in blocks]
+    if len(ids) != len(set(ids)):
+        raise SystemExit(f"{source}: an article is annotated twice")
+    articles = gold.load_articles(set(ids))
+    rows, misses = [], []
+    for aid, quotes in blocks:
+        text = articles[aid]["text"]
+        cursor = 0
+        spans = []
+        for direct, spec, speaker in quotes:
+            try:
+                start, end = gold.locate(text, spec, cursor)
+            except LookupError as exc:
+                misses.append(f"{aid}: {spec!r}: {exc}")
+                continue
+            cursor = end
+            spans.append({"start": start, "end": end, "text": text[start:end], "direct": direct, "speaker": speaker})
+        rows.append({"id": aid, "outlet": articles[aid]["outlet"], "split": split, "quotes": spans})
+    if misses:
+        raise SystemExit("spans not located:\n" + "\n".join(misses))
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows), sum(len(r["quotes"]) for r in rows)
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or ["blind3", "blind4"]:
+        n_articles, n_quotes = build(name)
+        print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
