@@ -71,6 +71,28 @@ def locate(text: str, spec: str, cursor: int) -> tuple[int, int]:
     return nt.span_to_original(s, e)
 
 
+def gold_rows(blocks: list[tuple[str, list[tuple[bool, str, str | None]]]], split_of) -> list[dict]:
+    """Gold rows (id, outlet, split, located quotes) for parsed annotation blocks.
+
+    Every span must be found in its article, in order; the first that is not stops the build.
+    """
+    articles = load_articles({aid for aid, _ in blocks})
+    rows = []
+    for aid, quotes in blocks:
+        text = articles[aid]["text"]
+        cursor = 0
+        spans = []
+        for direct, spec, speaker in quotes:
+            try:
+                start, end = locate(text, spec, cursor)
+            except LookupError as exc:
+                raise SystemExit(f"{aid}: {spec!r}: {exc}") from None
+            cursor = end
+            spans.append({"start": start, "end": end, "text": text[start:end], "direct": direct, "speaker": speaker})
+        rows.append({"id": aid, "outlet": articles[aid]["outlet"], "split": split_of(aid), "quotes": spans})
+    return rows
+
+
 def main() -> None:
     scored = dict(sample() + blind_sample() + blind2_sample())
     train2 = dict(train2_sample())
@@ -89,20 +111,7 @@ def main() -> None:
         pending = set(batch) - annotated
         if pending:
             print(f"{name}: {len(batch) - len(pending)} of {len(batch)} articles annotated so far")
-    articles = load_articles({aid for aid, _ in blocks})
-    rows = []
-    for aid, quotes in blocks:
-        text = articles[aid]["text"]
-        cursor = 0
-        spans = []
-        for direct, spec, speaker in quotes:
-            try:
-                start, end = locate(text, spec, cursor)
-            except LookupError as exc:
-                raise SystemExit(f"{aid}: {spec!r}: {exc}") from None
-            cursor = end
-            spans.append({"start": start, "end": end, "text": text[start:end], "direct": direct, "speaker": speaker})
-        rows.append({"id": aid, "outlet": articles[aid]["outlet"], "split": splits[aid], "quotes": spans})
+    rows = gold_rows(blocks, splits.__getitem__)
     with OUT.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

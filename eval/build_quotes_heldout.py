@@ -30,23 +30,7 @@ def build(split: str) -> tuple[int, int]:
     ids = [aid for aid, _ in blocks]
     if len(ids) != len(set(ids)):
         raise SystemExit(f"{source}: an article is annotated twice")
-    articles = gold.load_articles(set(ids))
-    rows, misses = [], []
-    for aid, quotes in blocks:
-        text = articles[aid]["text"]
-        cursor = 0
-        spans = []
-        for direct, spec, speaker in quotes:
-            try:
-                start, end = gold.locate(text, spec, cursor)
-            except LookupError as exc:
-                misses.append(f"{aid}: {spec!r}: {exc}")
-                continue
-            cursor = end
-            spans.append({"start": start, "end": end, "text": text[start:end], "direct": direct, "speaker": speaker})
-        rows.append({"id": aid, "outlet": articles[aid]["outlet"], "split": split, "quotes": spans})
-    if misses:
-        raise SystemExit("spans not located:\n" + "\n".join(misses))
+    rows = gold.gold_rows(blocks, lambda _aid: split)
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -28,7 +28,7 @@ from marsad.evaluation.quotes import Counts, match, speakers_agree
 from marsad.text import normalize
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build_quotes_gold import load_articles, locate, parse  # noqa: E402
+from build_quotes_gold import gold_rows, parse  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 B_SOURCE = ROOT / "gold" / "quotes_agreement_annotations.txt"
@@ -66,21 +66,7 @@ CLASSES: dict[tuple[str, str, str], str] = {
 
 def build_b() -> list[dict]:
     """B's rows in the gold row format, spans located exactly as eval/build_quotes_gold.py does."""
-    blocks = parse(B_SOURCE)
-    articles = load_articles({aid for aid, _ in blocks})
-    rows = []
-    for aid, quotes in blocks:
-        text = articles[aid]["text"]
-        cursor, spans = 0, []
-        for direct, spec, speaker in quotes:
-            try:
-                start, end = locate(text, spec, cursor)
-            except LookupError as exc:
-                raise SystemExit(f"{aid}: {spec!r}: {exc}") from None
-            cursor = end
-            spans.append({"start": start, "end": end, "text": text[start:end], "direct": direct, "speaker": speaker})
-        rows.append({"id": aid, "quotes": spans})
-    return rows
+    return gold_rows(parse(B_SOURCE), lambda _aid: "agreement")
 
 
 def key_words(text: str, n: int = 3) -> str:

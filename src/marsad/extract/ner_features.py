@@ -59,7 +59,8 @@ def trigger_class(norm: str) -> str | None:
     return None
 
 
-def _shape(word: str, norm: str) -> str:
+def shape_of(word: str, norm: str) -> str:
+    """Coarse shape of a token (latin / num / punct / ar); shared by the CRF and the neural tagger."""
     if _LATIN.search(word):
         return "latin"
     if _DIGIT.search(norm):
@@ -123,7 +124,7 @@ class Featurizer:
 
     def _word_features(self, word: str) -> tuple[str, ...]:
         norm = normalize(word)
-        shape = _shape(word, norm)
+        shape = shape_of(word, norm)
         f = ["b", "w=" + norm, "sh=" + shape]
         if shape in ("num", "punct"):
             return tuple(f)
@@ -157,7 +158,7 @@ class Featurizer:
         """The part of a word's features its neighbours see."""
         norm = normalize(word)
         out = ["w=" + norm]
-        shape = _shape(word, norm)
+        shape = shape_of(word, norm)
         if shape != "ar":
             out.append("sh=" + shape)
             return tuple(out)
@@ -179,7 +180,7 @@ class Featurizer:
     def _class_of(self, word: str) -> str:
         """A word's 128-way cluster (of its stem when known), or its shape for non-words."""
         norm = normalize(word)
-        shape = _shape(word, norm)
+        shape = shape_of(word, norm)
         if shape != "ar":
             return shape
         c = self.clusters.get(self._stem(norm)[1]) or self.clusters.get(norm)

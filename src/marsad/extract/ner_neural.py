@@ -19,7 +19,6 @@ interface of :class:`marsad.extract.ner_model.NerModel` (``tag``, ``tag_given_to
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -27,8 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..text import clitic_candidates, normalize, tokenize
-from .ner_features import trigger_class
+from ..text import clitic_candidates, normalize
+from .ner_features import shape_of, trigger_class
 from .ner_model import NerModel, repair_bio
 
 NUM_TOKEN = "<num>"
@@ -49,18 +48,6 @@ ENSEMBLE_OPTION_WEIGHT = 0.6
 ENCODER_FILE = "encoder.onnx"
 META_FILE = "meta.json"
 
-_LATIN = re.compile(r"[A-Za-z]")
-_DIGIT = re.compile(r"\d")
-
-
-def shape_of(word: str, norm: str) -> str:
-    if _LATIN.search(word):
-        return "latin"
-    if _DIGIT.search(norm):
-        return "num"
-    if not any(c.isalpha() for c in word):
-        return "punct"
-    return "ar"
 
 
 def word_key(word: str) -> str:
