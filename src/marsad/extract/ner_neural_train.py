@@ -18,13 +18,14 @@ from __future__ import annotations
 import gzip
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from ..text import tokenize
-from .ner_neural import NUM_TOKEN, word_key
+from .ner_clusters import news_texts
+from .ner_neural import word_key
 
 Log = Callable[[str], None]
 
@@ -32,20 +33,11 @@ Log = Callable[[str], None]
 def news_sentences(paths: Sequence[Path], limit: int | None = None) -> Iterator[list[str]]:
     """Lookup keys (normalised words, ``<num>``, punctuation) of each paragraph of unlabelled news."""
     for path in paths:
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if limit is not None and i >= limit:
-                    break
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError:
-                    continue
-                text = f"{obj.get('title') or ''}\n{obj.get('text') or ''}"
-                for para in text.split("\n"):
-                    toks = [word_key(t.text) for t in tokenize(para)]
-                    if len(toks) > 1:
-                        yield toks
+        for text in news_texts(path, limit):
+            for para in text.split("\n"):
+                toks = [word_key(t.text) for t in tokenize(para)]
+                if len(toks) > 1:
+                    yield toks
 
 
 def write_token_file(paths: Sequence[Path], out: Path, log: Log = print) -> int:
