@@ -98,6 +98,14 @@ def load_news_articles(ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
+def news_raw_article(art: dict[str, Any]):
+    """A shared-corpus news row as the pipeline's :class:`marsad.doc.RawArticle`."""
+    from ..doc import RawArticle
+
+    return RawArticle(text=art["text"], id=art["id"], url=art.get("url"), outlet=art.get("outlet"),
+                      title=art.get("title"), published_at=art.get("date"))
+
+
 def match_spans(gold: list[dict], predicted: list[dict], min_gold_share: float = 0.0) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
     """One-to-one matching of overlapping spans, largest overlap first.
 

@@ -42,20 +42,17 @@ class ArticleCases:
 
 def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None) -> list[ArticleCases]:
     """Run the rules over every gold article and build labelled candidate sets."""
-    from ..doc import RawArticle
     from ..extract.quote_lexicon import load_lexicon
     from ..extract.quotes import _Reader
     from ..pipeline import COMPONENTS, Pipeline
-    from .metrics import load_news_articles
+    from .metrics import load_news_articles, news_raw_article
 
     pipeline = Pipeline.default(disable=[c for c in COMPONENTS if c not in ("source", "entities")])
     lex = load_lexicon()
     articles = load_news_articles(r["id"] for r in gold_rows)
     out = []
     for row in gold_rows:
-        art = articles[row["id"]]
-        doc = pipeline(RawArticle(text=art["text"], id=art["id"], url=art.get("url"), outlet=art.get("outlet"),
-                                  title=art.get("title"), published_at=art.get("date")))
+        doc = pipeline(news_raw_article(articles[row["id"]]))
         if not doc.tokens:
             out.append(ArticleCases(row["id"], row.get("split", "all"), row, [], [], []))
             continue

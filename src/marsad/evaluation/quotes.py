@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .metrics import load_news_articles as read_articles
+from .metrics import news_raw_article
 from .metrics import read_gold as read_gold_rows
 from .metrics import match_spans
 from ..text import name_key
@@ -102,14 +103,10 @@ def score_article(gold_row: dict, predicted: list[dict]) -> ArticleResult:
 
 def evaluate(gold_rows: list[dict], pipeline) -> list[ArticleResult]:
     """Run ``pipeline`` (a :class:`marsad.pipeline.Pipeline`) over the gold articles and score each."""
-    from ..doc import RawArticle
-
     articles = read_articles(r["id"] for r in gold_rows)
     results = []
     for row in gold_rows:
-        art = articles[row["id"]]
-        doc = pipeline(RawArticle(text=art["text"], id=art["id"], url=art.get("url"), outlet=art.get("outlet"),
-                                  title=art.get("title"), published_at=art.get("date")))
+        doc = pipeline(news_raw_article(articles[row["id"]]))
         predicted = [{"start": q.start, "end": q.end, "text": q.text, "direct": q.direct, "speaker": q.speaker,
                       "cue": q.cue} for q in doc.quotes]
         results.append(score_article(row, predicted))

@@ -84,17 +84,21 @@ class CrfScorer:
         return np.array([self.sum(f) for f in features]).reshape(len(features), len(self.labels))
 
 
+def _padded(scores: Sequence[np.ndarray], labels: int, fill: float, transform) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences' ``[n, labels]`` score arrays, transformed, in one ``[B, T, labels]`` array padded with ``fill``."""
+    lens = np.array([len(s) for s in scores])
+    out = np.full((len(scores), int(lens.max()), labels), fill)
+    for b, s in enumerate(scores):
+        out[b, : len(s)] = transform(s)
+    return out, lens
+
+
 def viterbi_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     """Best label paths (indices) of several sentences' state scores under ``trans`` (no start/end weights)."""
-    B = len(scores)
-    if not B:
+    if not scores:
         return []
-    K = trans.shape[0]
-    lens = np.array([len(s) for s in scores])
-    T = int(lens.max())
-    sc = np.zeros((B, T, K))
-    for b, s in enumerate(scores):
-        sc[b, : len(s)] = s
+    sc, lens = _padded(scores, trans.shape[0], 0.0, lambda s: s)
+    B, T, K = sc.shape
     back = np.zeros((B, T, K), dtype=np.int64)
     v = sc[:, 0].copy()
     for t in range(1, T):
@@ -112,15 +116,11 @@ def viterbi_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[list[
 
 def marginals_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[np.ndarray]:
     """Per-token label marginals ``[n, labels]`` of several sentences (scaled forward–backward, as crfsuite)."""
-    B = len(scores)
-    if not B:
+    if not scores:
         return []
-    K = trans.shape[0]
-    lens = np.array([len(s) for s in scores])
-    T = int(lens.max())
-    e = np.ones((B, T, K))
-    for b, s in enumerate(scores):
-        e[b, : len(s)] = np.exp(s - s.max(1, keepdims=True))
+    # Per-token rescaling keeps exp() finite; the marginals do not depend on it.
+    e, lens = _padded(scores, trans.shape[0], 1.0, lambda s: np.exp(s - s.max(1, keepdims=True)))
+    B, T, K = e.shape
     E = np.exp(trans)
     alpha = np.empty((B, T, K))
     a = e[:, 0] / e[:, 0].sum(1, keepdims=True)
