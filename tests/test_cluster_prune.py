@@ -145,3 +145,26 @@ def test_store_session_holds_one_window_and_matches_a_full_run(tmp_path):
         assert cl.first_article_id == "p05-0" and {m.article_id for m in cl.members} == {"p05-0", "p05-1", "p05-2"}
     finally:
         store.close()
+
+
+def test_cli_clusters_of_a_shuffled_file_match_a_full_run(tmp_path):
+    """`marsad clusters --input` sorts the file by publication time and prunes; the result is the full run's."""
+    from typer.testing import CliRunner
+
+    from marsad.cli import _register
+    from marsad.cli.app import app
+
+    docs = _stream()
+    random.Random(7).shuffle(docs)
+    src = tmp_path / "stream.jsonl"
+    src.write_text("\n".join(json.dumps({"id": d.id, "text": d.text, "title": d.title, "outlet": d.outlet,
+                                         "published_at": d.published_at}, ensure_ascii=False) for d in docs) + "\n",
+                   encoding="utf-8")
+    full = Clusterer()
+    full.add_many(featurize(d) for d in docs)
+    _register()
+    res = CliRunner().invoke(app, ["clusters", "--input", str(src), "--json", "--limit", "1000", "--min-size", "1"])
+    assert res.exit_code == 0, res.output
+    got = [json.loads(line) for line in res.stdout.splitlines()]
+    assert got == [c.to_dict() for c in full.clusters()]
+    assert len(got) > 12  # the recurring days form stories of their own
