@@ -731,3 +731,44 @@ def test_a_participle_with_its_quotation_ends_a_source_phrase():
 def test_a_strict_cue_with_its_occasion_before_a_long_quotation():
     assert texts('وتابع الوزير في حديث لتلفزيون (بي إف إم) "ما كان يخشى حدوثه بدأ يتحقق والأزمتان تتداخلان".') == [
         "ما كان يخشى حدوثه بدأ يتحقق والأزمتان تتداخلان"]
+
+
+# --- quoted fragments as the object of a cue or stance verb --------------------------------
+
+@pytest.mark.parametrize("sentence, said, cue", [
+    # a stance verb + preposition + quoted words
+    ('وعبرت وزارة الخارجية عن "قلقها البالغ من التصعيد الأخير على الحدود الشمالية".',
+     "قلقها البالغ من التصعيد الأخير على الحدود الشمالية", "وعبرت"),
+    ('وأشاد الوزير بالجهود "الكبيرة التي بذلتها فرق الإنقاذ طوال الليل".',
+     "الكبيرة التي بذلتها فرق الإنقاذ طوال الليل", "وأشاد"),
+    # a cue with a noun object, then quoted words after a preposition
+    ('واعتبر المحلل القرار خطوة نحو "إنهاء الانقسام الذي طال أكثر من عقد".',
+     "إنهاء الانقسام الذي طال أكثر من عقد", "واعتبر"),
+    # a decision verb and its quoted wording; a participle of a stance verb
+    ('وقررت المحكمة "إحالة الملف إلى النيابة العامة لاستكمال التحقيق".',
+     "إحالة الملف إلى النيابة العامة لاستكمال التحقيق", "وقررت"),
+    ('وتبنت الجماعة الهجوم في بيان متوعدة "بمواصلة العمليات حتى خروج آخر جندي".',
+     "بمواصلة العمليات حتى خروج آخر جندي", "متوعدة"),
+])
+def test_quoted_fragment_after_a_cue_or_stance_verb(sentence, said, cue):
+    q = quotes(sentence)
+    assert [(x.text, x.cue, x.direct) for x in q] == [(said, cue, True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    'ووجهت النيابة إليهم تهمة "تشكيل شبكة لتهريب الآثار عبر الحدود".',  # a charge's wording
+    'وتطرق الرئيسان إلى "الوضع الإنساني المقلق في المدينة".',  # a topic, not words said
+    'وأصدر الطرفان تعهدا بشأن "وقف إطلاق النار بشكل كامل".',  # the topic after بشأن
+    'واعتبرت الناشطة من "تحالف حماية الطفولة في الريف" القرار انتصارا.',  # a body's name
+    'وانتقلت الفرق عبر الطريق الساحلي، بعدما جمعت "أدلة كافية ووقائع محددة".',  # عبر "via", no verb
+    'ورحب الوزير بما وصفه "تقدما ملموسا في المفاوضات الجارية".',  # a relative clause's own object
+    'وزار الوفد المعرض الذي حمل شعار "معا نحو مستقبل أخضر للمدينة".',  # no cue or stance verb
+])
+def test_quoted_words_that_are_not_a_fragment_of_speech(sentence):
+    assert texts(sentence) == []
+
+
+def test_a_fragment_before_a_relay_is_the_relay_clause():
+    # settled conventions, rule 1: ", بحسب X" after the sentence governs it, not the verb before the marks
+    got = quotes('وأشاد الأطباء بالزيادة "التي تعادل أجور زملائهم في الدول المجاورة"، بحسب النقابة.')
+    assert [(x.cue, x.direct) for x in got] == [("بحسب", False)]

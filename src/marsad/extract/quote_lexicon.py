@@ -246,6 +246,7 @@ NAMING_NOUNS = """
 تحالف ائتلاف قائمة كتلة لجنة هيئة منظمة جمعية مؤسسة صندوق دار بنك مطار جامعة مدرسة معهد فريق منتخب
 عائلة قائمتا طراز ماركة علامة إذاعة محطة جريدة الموقع الصحيفة المجلة الوكالة القناة الشبكة
 حساب حسابه حسابها حسابهم صفحة صفحته صفحتها تطبيق
+تهمة بتهمة تهم بتهم اتهامات الاتهامات
 """
 #: Common first names (a person's name starts here when no title marks it); عبد… and أبو… are handled by rule.
 FIRST_NAMES = """
@@ -291,6 +292,24 @@ RECORD_HEADS = """
 STANCE_VERBS = """
 رحب أدان دان استنكر استهجن ندد انتقد أشاد ثمن ناشد عبر أبدى هنأ حث رفض هاجم اتهم أيد عارض
 طمأن وعد التقى استقبل بحث ناقش تحدث أجاب ردّ علق تطرق أثنى شكر قدم حمل اعتذر وجه
+"""
+#: Verbs (past | active participle, "-" for none) whose object may be someone's quoted words, besides the
+#: cues and stance verbs: ``وقررت اللجنة "حرمانه من …"``، ``متوعدة "باستمرار الكفاح …"``. Only for a
+#: quotation of four words or more (a fragment), never with أن.
+FRAGMENT_VERBS = """
+قرر -
+توعد متوعد
+نعت -
+أشاد مشيد
+ندد مندد
+استنكر مستنكر
+رحب مرحب
+ثمن مثمن
+استهجن مستهجن
+"""
+#: Stance verbs whose object is a topic, not anyone's words (تطرق الرئيسان إلى "الوضع المقلق في غزة").
+TOPIC_VERBS = """
+تطرق التقى استقبل بحث ناقش
 """
 #: Words that open an aside in apposition, not a name (مسؤول، طلب عدم نشر اسمه، قال …).
 ASIDE_STARTS = """
@@ -451,6 +470,10 @@ class Lexicon:
     b_object: frozenset[str]
     object_nouns: frozenset[str]
     stance_verbs: frozenset[str]
+    #: Verb and participle forms that govern a quoted fragment (FRAGMENT_VERBS), with their gender.
+    fragment_verbs: dict[str, str]
+    #: Past forms of TOPIC_VERBS.
+    topic_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -490,13 +513,26 @@ def load_lexicon() -> Lexicon:
         b_object=frozenset(normalize(w) for w in B_OBJECT),
         object_nouns=_words(OBJECT_NOUNS),
         stance_verbs=_stance_forms(),
+        fragment_verbs=_fragment_forms(),
+        topic_verbs=_stance_forms(TOPIC_VERBS),
     )
 
 
-def _stance_forms() -> frozenset[str]:
+def _stance_forms(block: str = STANCE_VERBS) -> frozenset[str]:
     """Past forms of the stance verbs: masculine, feminine and plural (رحب رحبت رحبوا)."""
     out = set()
-    for v in _words(STANCE_VERBS):
+    for v in _words(block):
         stem = v[:-1] if v.endswith(("ي", "ا")) and len(v) > 2 else v
         out.update((v, stem + "ت", stem + "وا"))
     return frozenset(out)
+
+
+def _fragment_forms() -> dict[str, str]:
+    """Past forms (رحب رحبت رحبوا) and participles (مرحبا مرحبة مرحبين) of FRAGMENT_VERBS, with gender."""
+    out: dict[str, str] = {}
+    for line in FRAGMENT_VERBS.strip().splitlines():
+        past, part = (normalize(w) for w in line.split())
+        out.update({past: "m", past + "ت": "f", past + "وا": "pl"})
+        if part != "-":
+            out.update({part + "ا": "m", part + "ه": "f", part + "ين": "pl"})
+    return out

@@ -57,6 +57,12 @@ _AND_THAT = frozenset("و" + w for w in _THAT)
 #: Words that are never a speaker on their own.
 _FUNCTION_WORDS = frozenset(normalize(w) for w in "في من عن على إلى ما أن لا لم لن قد ذلك هذا هذه كما ثم أو و ف هو هي هم".split())
 #: A short quotation right after one of these is what was called for or described (دعا إلى "…").
+#: A quoted object needs this many words to be speech rather than a term or a title, and its verb must
+#: be this close (in words) before it.
+_MIN_FRAGMENT_WORDS = 4
+_MAX_FRAGMENT_ZONE = 14
+_CHARGES = frozenset(normalize(w) for w in ("تهمة", "بتهمة", "تهم", "بتهم", "اتهامات", "الاتهامات"))
+_TOPIC_PREPS = frozenset(normalize(w) for w in ("بشأن", "حول", "بخصوص"))
 _PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على", "عن", "لـ"))
 _PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل"))
 #: Titles inside institution names followed by a bare name (مستشفى الملك فهد، جامعة الأمير سلطان).
@@ -1714,6 +1720,73 @@ class _Reader:
             return False  # a subheading is short and unpunctuated
         return self.add_quote(s, e, True, cue_k, sp, cue_end)
 
+    def fragment_quote(self, j: int) -> bool:
+        """Quoted words as the object of a clause whose verb is a cue or a stance verb, with no
+        complement of its own (``وعبرت الوزارة عن "استغرابها للبيان …"``, ``واعتبر الكعبي التحرير مؤشرا
+        على "شراسة المقاومة …"``, ``وقررت اللجنة "حرمانه من المشاركة …"``): a direct fragment of the
+        clause's subject (convention: quoted fragments after a cue are quotations). Four quoted words
+        at least, so that a scare-quoted term or a title is left alone."""
+        close = self.find_close(j)
+        if close is None or self.quoted_words(j, close) < _MIN_FRAGMENT_WORDS:
+            return False
+        if self.is_name_quote(j, close) or self.quoted_statement(j):
+            return False
+        first = self.word(j + 1)
+        first = first[2:] if first.startswith("ال") else first
+        if first in self.lex.naming_nouns or self.word(j - 1) in self.lex.naming_nouns or (
+                j - 2 >= self.sent_start[j] and self.word(j - 2) in _CHARGES):
+            return False  # من "تحالف إنهاء زواج الطفلات"، ووجهت إليهم تهمة "تشكيل …": a name, a charge
+        if self.word(j - 1) in _TOPIC_PREPS:
+            return False  # تعهدا بشأن "نزع السلاح …": the topic, not the words said
+        verb = self.governing_verb(j)
+        if verb is None:
+            return False
+        vk, gender = verb
+        span = self.direct_span(j)
+        if span is None:
+            return False
+        for m in range(span[1], self.sent_end[j]):
+            w = self.word(m)
+            if w in self.lex.source_words or self.bare(w) in self.lex.source_words:
+                return False  # "… "الذين يتقاضون …"، بحسب المسؤول": the relay's clause (settled conventions, rule 1)
+        sp = self.pro_drop(gender, self.toks[vk].start)
+        return self.add_quote(span[0], span[1], True, vk, sp)
+
+    def governing_verb(self, j: int) -> tuple[int, str] | None:
+        """The cue or stance verb opening the clause that the quotation at ``j`` is the object of, and its
+        gender (``m``/``f``/``pl``): within a few words before the mark in the same sentence, with no other
+        quotation, relative pronoun or complement (أن/إن, colon) between."""
+        words = 0
+        for m in range(j - 1, max(self.sent_start[j], j - 40) - 1, -1):
+            t = self.toks[m]
+            if t.kind == "punct":
+                if t.text in _CLOSERS or t.text in _OPENERS or t.text == ":" or t.text in _SENT_END:
+                    return None
+                continue
+            w = t.norm
+            if w in _THAT or w in _RELATIVE_PRONOUNS or w in ("ما", "مما", "بما"):
+                return None
+            words += 1
+            if words > _MAX_FRAGMENT_ZONE:
+                return None
+            cue = self.cue_at(m)
+            if cue is not None and cue[0].gender is not None:
+                if not (self.clause_start(m) or cue[1] or cue[0].pos == "participle"):
+                    return None
+                if self.word(m - 1) in ("لم", "ولم", "لن", "ولن", "اذا", "واذا", "لو"):
+                    return None
+                return m, cue[0].gender
+            b = w[1:] if w[:1] in "وف" and w not in self.lex.stance_verbs and w not in self.lex.fragment_verbs else w
+            if b in self.lex.fragment_verbs and (b[-1] in "اه" or b.endswith("ين")) and not b.endswith("وا"):
+                return m, self.lex.fragment_verbs[b]  # a participle: "… مرددين"، متوعدة "…"
+            if b in self.lex.stance_verbs or b in self.lex.fragment_verbs:
+                if not self.clause_start(m) or b in self.lex.topic_verbs:
+                    return None
+                if b.startswith("عبر") and not any(self.word(x) == "عن" for x in range(m + 1, j)):
+                    return None  # "، عبر دعم ميليشيات …": the preposition "via"; the verb is عبر عن
+                return m, "pl" if b.endswith("وا") else "f" if b.endswith("ت") else "m"
+        return None
+
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end)
         # Quotes never overlap one another, so only the one starting just before ``end`` can.
@@ -2090,7 +2163,7 @@ class _Reader:
         while k < self.n:
             t = self.toks[k]
             if t.kind != "word":
-                if self.is_opener(k) and self.continued_quote(k):
+                if self.is_opener(k) and (self.continued_quote(k) or self.fragment_quote(k)):
                     k = max(k + 1, self.find_close(k) or k + 1)
                     continue
                 k += 1
