@@ -35,7 +35,7 @@ is kept at the end of the role: ``المتحدث باسم التحالف الد�
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..doc import Doc
@@ -91,6 +91,14 @@ _ASIDE_VERBS = frozenset(normalize(w) for w in "طلب رفض فضل اشترط 
 _ADVERBIALS = frozenset(normalize(w) for w in "أكثر مرارا مجددا أيضا كذلك بدوره بدورها بنفسه بنفسها صراحة مرة".split())
 #: Honorifics with a pronoun (وتأكيد سموه أن، وأوضح معاليه أن): "His Highness" is the person named before.
 _HONORIFIC_PRONOUNS = frozenset(normalize(w) for w in "سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته سموها معاليها سعادتها".split())
+#: The titles a honorific pronoun stands for: سموه is a prince (الأمير، صاحب السمو), not the king named last.
+_HONORIFIC_TITLES = {normalize(p): frozenset(normalize(w) for w in ts.split()) for p, ts in (
+    ("سموه", "الأمير سمو السمو الملكي أمير"), ("سموها", "الأميرة سمو السمو الملكي أميرة"),
+    ("معاليه", "معالي الوزير وزير"), ("معاليها", "معالي الوزيرة وزيرة"), ("فخامته", "فخامة الرئيس رئيس"),
+    ("جلالته", "جلالة الملك"), ("سماحته", "سماحة الشيخ المفتي"), ("فضيلته", "فضيلة الشيخ"), ("دولته", "دولة رئيس"))}
+#: Reflexives after a speaker: ``بلقيس نفسها`` is بلقيس; ``المصدر ذاته`` is the source cited just before.
+_ONE_SOURCE = frozenset(normalize(w) for w in "المصدر المسؤول المسؤولة المراسل المراسلة".split())
+_REFLEXIVES = frozenset(normalize(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها ذاتهم عينه عينها".split())
 #: Nouns of wishing before أن (أعرب عن أمله في أن …، معربا عن تمنياته بأن …): a wish, not a statement.
 _WISHES = frozenset(normalize(w) for w in (
     "أمل", "أمله", "أملها", "أملهم", "أملهما", "أملنا", "الأمل", "آمال", "آماله", "آمالها", "آمالهم", "آملا", "آملة",
@@ -133,6 +141,10 @@ class Speaker:
     role_keys: tuple[str, ...] = field(default=())
     #: Read with strong evidence (a title, a first name, a role then a name, an entity).
     strong: bool = False
+    #: Followed by a reflexive (المصدر نفسه، المسؤول ذاته): the one cited before.
+    same: bool = False
+    #: ``gender`` is a guess (a person cited by بحسب), which a verb cue that names the person corrects.
+    weak_gender: bool = False
 
     def __post_init__(self) -> None:
         if not self.keys:
@@ -769,6 +781,8 @@ class _Reader:
                 continue
             elif w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
                 stop = True
+            elif segments[-1] and w in _REFLEXIVES:
+                stop = True  # بلقيس نفسها، المصدر ذاته: the reflexive is no part of the name
             elif segments[-1] and w in _ASIDE_VERBS and self.word(k + 1) in ("عدم", "الكشف", "ذكر", "نشر"):
                 stop = True  # وقال مصدر بالمنظمة طلب عدم نشر اسمه: an aside with no comma
             elif w in lex.source_words or self.bare(w) in lex.source_words:
@@ -984,6 +998,15 @@ class _Reader:
 
         ``glued_l``: the first token carries the ل of وفقا لـ (لمصادر طبية), not an addressee.
         """
+        sp = self._parse_speaker(a, b, glued_l)
+        if sp is not None and sp.kind != "PER" and len(sp.keys) <= 2:
+            # المصدر نفسه، الصحيفة ذاتها: a reflexive right after the phrase points back to the one cited
+            m = next((m for m in range(a, min(b, a + 4)) if self.norm[m] in _REFLEXIVES), None)
+            if m is not None and all(self.toks[j].kind == "word" for j in range(a, m)):
+                sp = replace(sp, same=True)
+        return sp
+
+    def _parse_speaker(self, a: int, b: int, glued_l: bool = False) -> Speaker | None:
         lex = self.lex
         segments = self.cut_phrase(a, b, glued_l)
         if not segments:
@@ -1130,10 +1153,23 @@ class _Reader:
             starts = self._person_starts = frozenset(e.start for e in self.entities if e.type == "PER")
         return starts
 
+    def titled(self, ent: Entity, titles: frozenset[str]) -> bool:
+        """A title from ``titles`` stands within three words before the entity (الأمير فهد، صاحب السمو الملكي …)."""
+        k = self.doc.token_index_at(ent.start)
+        return any(self.norm[m] in titles or self.bare(self.norm[m]) in titles for m in range(max(0, k - 3), max(0, k)))
+
     def ent_name(self, ent: Entity, name: str | None = None) -> str:
         """The tagger's name for ``ent`` (its canonical form unless a wrong merge); a first name whose first
         letter the tagger split off as a clitic (فيصل → ف + يصل) gets it back."""
         name = _ent_name(ent) if name is None else name
+        lex = self.lex
+        if all(w in lex.honorifics or w in lex.ranks or w in lex.role_heads or w in _ROYAL for w in normalize(name).split()):
+            # a canonical form that is only a title (الأمير for "فهد بن سلطان … أمير"): the text's own words,
+            # without the trailing title
+            words = ent.text.split()
+            while len(words) > 1 and normalize(words[-1]) in lex.role_heads:
+                words.pop()
+            name = " ".join(words)
         k = self.doc.token_index_at(ent.start)
         if 0 <= k < self.n and self.toks[k].start == ent.start - 1 and self.norm[k] in self.lex.first_names:
             words = name.split()
@@ -1332,8 +1368,23 @@ class _Reader:
             if at is not None:
                 cue_char = self.toks[min(at, self.n - 1)].start
                 named = [e for e in self.entities if e.type == "PER" and e.end <= cue_char]
-                if named:  # the person the text named last before "سموه"
-                    return Speaker(self.ent_name(named[-1]), "PER", head=sp.head, entity_id=named[-1].entity_id, strong=True)
+                titled = [e for e in named if self.titled(e, _HONORIFIC_TITLES.get(self.norm[min(at, self.n - 1)], frozenset()))]
+                if titled or named:  # the person the text named last before "سموه" with a prince's title, else any
+                    ent = (titled or named)[-1]
+                    return Speaker(self.ent_name(ent), "PER", head=sp.head, entity_id=ent.entity_id, strong=True)
+        if sp.same or (len(keys) == 1 and sp.kind in ("DESC", "ORG") and sp.role in (None, sp.name) and sp.head in _ONE_SOURCE):
+            # المصدر نفسه، المسؤول، المراسل: the one source or official cited before — introduced with the same
+            # head (مصدر أمني … المصدر; مصادر … المصادر نفسها), else, for a reflexive, the speaker of the latest
+            # quotation. (A bare plural — الخبراء، الباحثون، البعض — is a group of its own.)
+            stem = sp.head[2:]
+            for h in reversed(self.history):
+                if h is not sp and h.keys != keys and h.head and (h.head.startswith(stem) or h.head[2:].startswith(stem)):
+                    return h
+            if sp.same:
+                last = next((q.speaker for q in reversed(self.quotes) if q.speaker), None)
+                for h in reversed(self.history):
+                    if h.name == last and h.keys != keys:
+                        return h
         if len(keys) > 1 and sp.role is None and not sp.entity_id:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > 1 and h.keys[-1] == keys[0] and h.keys != keys:
@@ -1490,6 +1541,12 @@ class _Reader:
             return
         a_char, b_char = self.toks[k + 1].start, self.toks[stop - 1].end
         sp: Speaker | None = None
+        if self.norm[k + 1] in _HONORIFIC_PRONOUNS:
+            # وعبر سموه عن استنكاره …، مبينا أن: the person the honorific stands for
+            sp = self.resolve(Speaker(self.toks[k + 1].text, "PER", head=self.norm[k + 1]), k + 1)
+            if sp.keys and sp.keys[0] not in _HONORIFIC_PRONOUNS:
+                self.remember(sp, "f" if self.norm[k + 1].endswith("ها") else "m")
+            return
         first_key = name_key(self.toks[k + 1].text)
         for h in reversed(self.history):
             if h.kind == "PER" and first_key in h.keys:
@@ -1651,21 +1708,22 @@ class _Reader:
             return "pl"
         return gender
 
-    def remember(self, sp: Speaker, gender: str | None) -> None:
+    def remember(self, sp: Speaker, gender: str | None, weak: bool = False) -> None:
+        """Put ``sp`` last in the history; ``weak``: ``gender`` is a guess (a source cue has no gender)."""
         gender = self.speaker_gender(sp, gender)
         self.remembered.append((len(self.quotes), sp))
         for i, h in enumerate(self.history):
             if h.keys == sp.keys:
                 del self.history[i]
-                if h.gender is None:
-                    h.gender = gender
+                if h.gender is None or (h.weak_gender and not weak and gender is not None):
+                    h.gender, h.weak_gender = gender, weak  # بحسب بلقيس … وأكدت بلقيس: the verb tells
                 if sp.role and len(sp.role) > len(h.role or ""):
                     h.role, h.role_keys = sp.role, sp.role_keys  # الرئيس → الرئيس الفرنسي
                 h.entity_id = h.entity_id or sp.entity_id
                 self.history.append(h)
                 return
         if sp.gender is None:
-            sp.gender = gender
+            sp.gender, sp.weak_gender = gender, weak
         self.history.append(sp)
 
     # --- quotes ---------------------------------------------------------------------------
@@ -2141,7 +2199,7 @@ class _Reader:
                     if clause is not None:
                         s, e = s0, clause[1]
                         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
-                            self.remember(sp, "f" if sp.kind == "ORG" else "m")
+                            self.remember(sp, "f" if sp.kind == "ORG" else "m", weak=True)
                         return max(k + 1, e)
             s, e = s0, k
             if (len(before) >= 2 and self.bare(self.word(before[0])) in ("جاء", "ياتي", "جاءت", "تاتي")
@@ -2154,7 +2212,7 @@ class _Reader:
                 if clause is not None and clause[1] > stop + 1:
                     e = clause[1]
         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
-            self.remember(sp, "f" if sp.kind == "ORG" else "m")
+            self.remember(sp, "f" if sp.kind == "ORG" else "m", weak=True)
         return max(k + 1, stop)
 
     def run(self) -> list[Quote]:
