@@ -66,6 +66,10 @@ def train_ner_neural_command(
     char_filters: Annotated[int, typer.Option(help="Character-CNN filters (0: no character input)")] = 48,
     pretrain_tokens: Annotated[int, typer.Option(help="Unlabelled news tokens for the encoder's language-model pre-training (0: none)")] = 2_000_000,
     seed: Annotated[int, typer.Option(help="Random seed")] = 1,
+    silver: Annotated[Path | None, typer.Option(help="Teacher-tagged news (`marsad train ner-silver`) to train on beside the gold")] = None,
+    silver_tokens: Annotated[int | None, typer.Option(help="Read at most this many silver tokens (whole articles)")] = None,
+    silver_per_epoch: Annotated[int, typer.Option(help="Silver tokens mixed into each epoch, cycling through the file (0: all of it)")] = 0,
+    silver_weight: Annotated[float, typer.Option(help="Loss weight of a silver sentence (gold: 1)")] = 1.0,
 ) -> None:
     """Train the BiLSTM-CRF entity tagger (torch; exported to ONNX) and tune its ensemble with the CRF."""
     from ..extract.ner_model import default_model_dir
@@ -82,11 +86,44 @@ def train_ner_neural_command(
         data, out, news_paths=news, cluster_table=clusters or default_model_dir() / "clusters.tsv.gz", crf_dir=crf, work_dir=work,
         include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, char_filters=char_filters,
         pretrain_tokens=pretrain_tokens, seed=seed, threads=1, log=lambda m: typer.echo(m, err=True),
+        **({"silver_path": silver, "silver_tokens": silver_tokens, "silver_per_epoch": silver_per_epoch, "silver_weight": silver_weight}
+           if silver is not None else {}),
     )
     for name, table in (meta.get("dev") or {}).items():
         row = table["micro"]
         typer.echo(f"{name:<14} dev (ensemble w={meta['ensemble_weight']:g})  P {row['precision']*100:5.1f}  R {row['recall']*100:5.1f}  F1 {row['f1']*100:5.1f}")
     typer.echo(f"model written to {out}")
+
+
+@train_app.command("ner-silver")
+def train_ner_silver_command(
+    out: Annotated[Path, typer.Option(help="Silver file to write (gzip JSONL, one article per line; a .json summary beside it)")],
+    model: Annotated[Path | None, typer.Option(help="Teacher's neural model directory [default: the shipped one]")] = None,
+    crf: Annotated[Path | None, typer.Option(help="Teacher's (two-stage) CRF model directory [default: the shipped one]")] = None,
+    weight: Annotated[float, typer.Option(help="Neural weight of the teacher ensemble")] = 0.6,
+    news: Annotated[Path, typer.Option(help="Unlabelled news JSONL(.gz) to tag")] = Path("../shared/data/news/ant_unlabeled/articles.jsonl.gz"),
+    data: Annotated[Path, typer.Option(help="NER corpora: articles sharing an 8-word sequence with any of their files are left out")] = Path("../shared/data/ner"),
+    tokens: Annotated[int, typer.Option(help="Stop after this many tokens")] = 1_500_000,
+    skip_articles: Annotated[int, typer.Option(help="Leave out the first N articles (the speed benchmarks tag them)")] = 300,
+) -> None:
+    """Tag unlabelled news with the ensemble (neural + two-stage CRF) as silver training data for the neural tagger."""
+    import json
+
+    from ..extract.ner_neural import load_ensemble
+    from ..extract.ner_neural_train import write_silver
+
+    if not news.is_file():
+        raise typer.BadParameter(f"unlabelled news not found at {news}", param_hint="--news")
+    if not data.is_dir():
+        raise typer.BadParameter(f"{data} is not a directory (set --data to the NER corpora)", param_hint="--data")
+    teacher = load_ensemble(model, crf, weight)
+    info = write_silver(teacher, news, out, max_tokens=tokens, skip_articles=skip_articles, data_dir=data,
+                        log=lambda m: typer.echo(m, err=True))
+    info["teacher"] = {"neural": str(model or "shipped"), "crf": str(crf or "shipped"), "weight": weight,
+                       "neural_dev_in_training": bool(teacher.neural.meta.get("dev_in_training")),
+                       "crf_dev_in_training": bool(teacher.meta.get("crf", {}).get("dev_in_training"))}
+    Path(str(out) + ".json").write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
+    typer.echo(f"silver: {info['tokens']:,} tokens from {info['articles']:,} articles written to {out}")
 
 
 @train_app.command("quote-speakers")

@@ -160,7 +160,8 @@ class CrfLoss:
     def params(self):
         return [self.trans, self.start, self.end]
 
-    def __call__(self, scores, tags, mask):
+    def __call__(self, scores, tags, mask, weights=None):
+        """Summed negative log-likelihood; ``weights`` (one per sentence) scales each sentence's share."""
         import torch
 
         B, T, K = scores.shape
@@ -178,7 +179,8 @@ class CrfLoss:
             m = mask[:, t].unsqueeze(1)
             alpha = torch.where(m, nxt, alpha)
         logz = torch.logsumexp(alpha + self.end, 1)
-        return (logz - s).sum()
+        nll = logz - s
+        return (nll * weights).sum() if weights is not None else nll.sum()
 
 
 # --- evaluation on tokens as a corpus gives them -----------------------------------------------
@@ -215,15 +217,157 @@ def tag_corpus(tag_batch: Callable[[list[list[str]]], list[list[str]]], sentence
     return [NerModel.tag_given_tokens(rec, s) for s in sentences]  # type: ignore[arg-type]
 
 
+# --- silver labels: a teacher tags unlabelled news (self-training / distillation) ---------------
+
+#: Word n-gram length for the overlap check between news and the NER corpora.
+OVERLAP_N = 8
+
+
+def _ngrams(words: Sequence[str], n: int = OVERLAP_N) -> Iterator[int]:
+    keys = [word_key(w) for w in words]
+    for i in range(len(keys) - n + 1):
+        yield hash(tuple(keys[i:i + n]))
+
+
+def corpus_ngrams(data_dir: Path, n: int = OVERLAP_N) -> set[int]:
+    """Hashes of the word n-grams of every NER file at hand (all corpora, train and dev)."""
+    from ..evaluation.ner import read_conll
+
+    out: set[int] = set()
+    for path in sorted(data_dir.glob("*/*.txt")):
+        if path.name in ("train.txt", "dev.txt"):
+            for s in read_conll(path):
+                out.update(_ngrams([p.text for t in s.tokens for p in tokenize(t)], n))
+    return out
+
+
+def news_articles(path: Path) -> Iterator[tuple[str, str]]:
+    """(id, title + body) of each article of a JSONL(.gz) news file; malformed lines are skipped."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(obj, dict):
+                yield str(obj.get("id") or f"line-{i}"), f"{obj.get('title') or ''}\n{obj.get('text') or ''}"
+
+
+def write_silver(
+    teacher, news_path: Path, out: Path, *, max_tokens: int, skip_articles: int = 300, data_dir: Path | None = None,
+    min_len: int = 3, max_len: int = 100, log: Log = print,
+) -> dict:
+    """Tag unlabelled news article by article with ``teacher`` (its ``tag_document``) and write the tags.
+
+    Output: gzip JSONL, one article per line: ``{"id", "sentences": [[words, tags], ...]}``, sentences
+    of ``min_len``..``max_len`` tokens as the pipeline splits them, until ``max_tokens`` are written.
+    The first ``skip_articles`` articles are left out (the speed benchmarks tag them), and so is any
+    article sharing an ``OVERLAP_N``-word sequence with a NER corpus in ``data_dir`` (train or dev).
+    """
+    from ..text import sentences as split_sentences
+
+    seen = corpus_ngrams(data_dir) if data_dir is not None else set()
+    t0, cpu0 = time.time(), time.process_time()
+    n_tok = n_art = skipped = overlapping = 0
+    with gzip.open(out, "wt", encoding="utf-8") as fh:
+        for k, (art_id, text) in enumerate(news_articles(news_path)):
+            if k < skip_articles:
+                skipped += 1
+                continue
+            toks = tokenize(text)
+            sents = [[t.text for t in toks[s.tok_start:s.tok_end]] for s in split_sentences(text, toks)]
+            sents = [s for s in sents if s]
+            if seen and any(h in seen for s in sents for h in _ngrams(s)):
+                overlapping += 1
+                continue
+            tags = teacher.tag_document(sents)
+            keep = [[w, t] for w, t in zip(sents, tags) if min_len <= len(w) <= max_len]
+            if not keep:
+                continue
+            fh.write(json.dumps({"id": art_id, "sentences": keep}, ensure_ascii=False) + "\n")
+            n_art += 1
+            n_tok += sum(len(w) for w, _ in keep)
+            if n_tok >= max_tokens:
+                break
+    info = {"source": f"{news_path.parent.name}/{news_path.name}", "articles": n_art, "tokens": n_tok, "skipped_first": skipped,
+            "left_out_overlapping": overlapping, "sentence_lengths": [min_len, max_len], "cpu_seconds": round(time.process_time() - cpu0, 1)}
+    log(f"silver: {n_tok:,} tokens from {n_art:,} articles ({overlapping} overlapping a NER corpus left out) in {time.time() - t0:.0f} s")
+    return info
+
+
+def read_silver(path: Path, max_tokens: int | None = None) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a silver file (:func:`write_silver`), whole articles, up to ``max_tokens`` tokens."""
+    from .ner_neural import TAGS
+
+    out: list[tuple[list[str], list[str]]] = []
+    n = 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if max_tokens is not None and n >= max_tokens:
+                break
+            for words, tags in json.loads(line)["sentences"]:
+                if len(words) != len(tags) or any(t not in TAGS for t in tags):
+                    raise ValueError(f"{path}: malformed silver sentence")
+                out.append((list(words), list(tags)))
+                n += len(words)
+    return out
+
+
 # --- training ---------------------------------------------------------------------------------
+
+class SilverSchedule:
+    """Which sentences each epoch trains on: gold ``0..n_gold-1``, silver ``n_gold..``.
+
+    Each epoch takes the next ``per_epoch`` tokens of silver (whole sentences, cycling through
+    the list; 0 = all of it, negative = none); epochs ``1..silver_first`` take silver alone.
+    """
+
+    def __init__(self, n_gold: int, silver_sizes: Sequence[int], per_epoch: int = 0, silver_first: int = 0) -> None:
+        self.n_gold = n_gold
+        self.sizes = list(silver_sizes)
+        self.per_epoch = per_epoch
+        self.silver_first = silver_first
+        self.cursor = 0
+
+    def silver_only(self, epoch: int) -> bool:
+        return epoch <= self.silver_first and bool(self.sizes)
+
+    def next_silver(self) -> list[int]:
+        if not self.sizes or self.per_epoch < 0:
+            return []
+        if self.per_epoch == 0:
+            return list(range(self.n_gold, self.n_gold + len(self.sizes)))
+        out, got = [], 0
+        while got < self.per_epoch and len(out) < len(self.sizes):
+            out.append(self.n_gold + self.cursor)
+            got += self.sizes[self.cursor]
+            self.cursor = (self.cursor + 1) % len(self.sizes)
+        return out
+
+    def members(self, epoch: int) -> list[int]:
+        """Indices for ``epoch`` (call once per epoch, in order: the silver cursor moves on)."""
+        if self.silver_only(epoch):
+            return self.next_silver() or list(range(self.n_gold, self.n_gold + len(self.sizes)))
+        return list(range(self.n_gold)) + self.next_silver()
+
 
 def train_neural(
     data_dir: Path, out_dir: Path, vocab: dict, *, train_sets: Sequence[str] = ("anercorp", "wojood_sample", "aqmar"),
     include_dev: bool = False, epochs: int = 20, patience: int = 4, batch_size: int = 32, lr: float = 2e-3,
     hidden: int = 128, proj: int = 192, dropout: float = 0.5, word_dropout: float = 0.05, seed: int = 1, char_filters: int = 0,
-    threads: int = 2, select_on: Sequence[str] = ("anercorp", "aqmar"), init_state: dict | None = None, log: Log = print,
+    threads: int = 2, select_on: Sequence[str] = ("anercorp", "aqmar"), init_state: dict | None = None,
+    silver: Sequence[tuple[list[str], list[str]]] = (), silver_per_epoch: int = 0, silver_weight: float = 1.0,
+    silver_first: int = 0, log: Log = print,
 ) -> dict:
-    """Fit the BiLSTM-CRF, keep the epoch with the best mean dev F1 over ``select_on``, export to ONNX."""
+    """Fit the BiLSTM-CRF, keep the epoch with the best mean dev F1 over ``select_on``, export to ONNX.
+
+    ``silver``: teacher-tagged sentences (:func:`read_silver`) trained on beside the gold ones.
+    Each epoch takes the next ``silver_per_epoch`` tokens of them (0: all), cycling through the
+    list, with their loss scaled by ``silver_weight``. The first ``silver_first`` epochs train on
+    silver alone (pre-training); the others mix silver and gold (or gold alone when
+    ``silver_per_epoch`` is negative).
+    """
     import random
 
     import torch
@@ -285,23 +429,34 @@ def train_neural(
         enc.train()
         return out
 
-    # Length-bucketed batches: sort, cut, shuffle the batch order each epoch.
-    order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
-    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    # Gold sentences are indices 0..n_gold-1 of ``pool``, silver ones follow (loss weight silver_weight).
+    n_gold = len(train)
+    pool = list(train) + list(silver)
+    silver_sizes = [len(w) for w, _ in silver]
+    schedule = SilverSchedule(n_gold, silver_sizes, silver_per_epoch, silver_first)
+
     best, best_state, best_epoch, history, bad = -1.0, None, 0, [], 0
     for epoch in range(1, epochs + 1):
         t0 = time.time()
+        pre = schedule.silver_only(epoch)
+        members = schedule.members(epoch)
+        # Length-bucketed batches: sort, cut, shuffle the batch order each epoch.
+        order = sorted(members, key=lambda i: len(pool[i][0]))
+        batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
         random.shuffle(batches)
         total = 0.0
         enc.train()
         for bi in batches:
-            vec, ids, rev, chars, tags, mask = batch_tensors([train[i] for i in bi])
+            vec, ids, rev, chars, tags, mask = batch_tensors([pool[i] for i in bi])
+            weights = None
+            if silver_weight != 1.0 and any(i >= n_gold for i in bi):
+                weights = torch.tensor([silver_weight if i >= n_gold else 1.0 for i in bi])
             if word_dropout:
                 # Unknown-word practice: some words lose their vector (the stem's stays).
                 drop = (torch.rand(vec.shape[:2]) < word_dropout).unsqueeze(-1)
                 half = vec.shape[-1] // WORD_COLUMNS
                 vec = torch.cat([vec[..., :half].masked_fill(drop, 0.0), vec[..., half:]], -1)
-            loss = crf(enc(vec, ids, rev, chars), tags, mask)
+            loss = crf(enc(vec, ids, rev, chars), tags, mask, weights)
             opt.zero_grad()
             (loss / len(bi)).backward()
             torch.nn.utils.clip_grad_norm_(list(enc.parameters()) + crf.params(), 5.0)
@@ -309,15 +464,17 @@ def train_neural(
             total += float(loss.detach())
         if include_dev:
             # Dev splits are training data here: no selection on them, the last epoch is kept.
-            history.append({"epoch": epoch, "loss": round(total, 1)})
+            history.append({"epoch": epoch, "loss": round(total, 1), "sentences": len(members)})
             log(f"epoch {epoch}: loss {total:,.0f}  ({time.time() - t0:.0f} s)")
             best_epoch = epoch
             best_state = ({k: v.clone() for k, v in enc.state_dict().items()}, [p.detach().clone() for p in crf.params()])
             continue
         f1 = evaluate()
         sel = sum(f1[n] for n in select_on if n in f1) / max(1, sum(n in f1 for n in select_on))
-        history.append({"epoch": epoch, "loss": round(total, 1), **{k: round(v, 2) for k, v in f1.items()}})
+        history.append({"epoch": epoch, "loss": round(total, 1), "sentences": len(members), **{k: round(v, 2) for k, v in f1.items()}})
         log(f"epoch {epoch}: loss {total:,.0f}  " + "  ".join(f"{k} {v:.1f}" for k, v in f1.items()) + f"  ({time.time() - t0:.0f} s)")
+        if pre:
+            continue  # silver-only epochs are reported, never kept as the model
         if sel > best:
             best, best_epoch, bad = sel, epoch, 0
             best_state = ({k: v.clone() for k, v in enc.state_dict().items()}, [p.detach().clone() for p in crf.params()])
@@ -332,6 +489,9 @@ def train_neural(
     export(enc, crf, vocab, out_dir, char_filters=char_filters, log=log)
     settings = {"char_filters": char_filters, "hidden": hidden, "proj": proj, "dropout": dropout, "word_dropout": word_dropout, "lr": lr, "batch_size": batch_size,
                 "epochs_max": epochs, "patience": patience, "seed": seed, "select_on": list(select_on)}
+    if silver:
+        settings.update({"silver_sentences": len(silver), "silver_tokens": sum(silver_sizes), "silver_per_epoch": silver_per_epoch,
+                         "silver_weight": silver_weight, "silver_first": silver_first})
     return {"train_sets": list(train_sets), "train_tokens": sizes, "dev_in_training": include_dev, "best_epoch": best_epoch,
             "history": history, "settings": settings, "dev_f1": history[best_epoch - 1], "alphabet": alphabet}
 
@@ -408,7 +568,7 @@ def train_ner_neural(
     data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path], cluster_table: Path, crf_dir: Path | None = None,
     work_dir: Path | None = None, include_dev: bool = False, epochs: int = 20, weights: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7, 1.0),
     max_words: int = 60_000, dims: int = 100, ensemble_weight: float | None = None, pretrain_tokens: int = 0,
-    log: Log = print, **train_kw,
+    silver_path: Path | None = None, silver_tokens: int | None = None, log: Log = print, **train_kw,
 ) -> dict:
     """Word vectors → vocabulary → BiLSTM-CRF → ONNX → ensemble weight chosen on dev → ``meta.json``.
 
@@ -451,6 +611,14 @@ def train_ner_neural(
             torch.save(state, pre_path)
         train_kw = {**train_kw, "init_state": state}
         pretrain_info = {"tokens": pretrain_tokens, "source": news_paths[0].name, "target": "c512 clusters of the next/previous word", "epochs": 1}
+    silver_info: dict = {}
+    if silver_path is not None:
+        silver = read_silver(silver_path, silver_tokens)
+        train_kw = {**train_kw, "silver": silver}
+        sidecar = Path(str(silver_path) + ".json")
+        silver_info = {"file": silver_path.name, "sentences": len(silver), "tokens": sum(len(w) for w, _ in silver),
+                       "written_by": json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}}
+        log(f"silver: {silver_info['tokens']:,} tokens in {len(silver):,} sentences from {silver_path}")
     if include_dev:
         train_kw = {**train_kw, "patience": epochs + 1}
     meta = train_neural(data_dir, out_dir, vocab, include_dev=include_dev, epochs=epochs, log=log, **train_kw)
@@ -461,6 +629,8 @@ def train_ner_neural(
         "vector_source": [f"{p.parent.name}/{p.name}" for p in news_paths],
         "vector_settings": f"gensim skip-gram, {dims} dims, window 5, min_count 3, 5 epochs, seed 7; {max_words:,} most frequent kept (fp16)", "cluster_table": cluster_table.name, "pretraining": pretrain_info,
     })
+    if silver_info:
+        meta["silver"] = silver_info
     if include_dev:
         meta["note"] = "dev splits were fitted: the dev figures in this file are not held-out estimates"
     if ensemble_weight is not None:
