@@ -772,3 +772,30 @@ def test_a_fragment_before_a_relay_is_the_relay_clause():
     # settled conventions, rule 1: ", بحسب X" after the sentence governs it, not the verb before the marks
     got = quotes('وأشاد الأطباء بالزيادة "التي تعادل أجور زملائهم في الدول المجاورة"، بحسب النقابة.')
     assert [(x.cue, x.direct) for x in got] == [("بحسب", False)]
+
+
+# --- a comma-led clause with its own subject and cue ends the reported clause before it ------
+
+@pytest.mark.parametrize("sentence, said", [
+    ("وأعلن المتحدث أن الطريق سيفتح غدا، إلا أن مصادر محلية قالت إن الأعمال لم تنته بعد.",
+     ["الطريق سيفتح غدا", "الأعمال لم تنته بعد"]),
+    ("وتقول الشركة إن الأسعار مستقرة، لكن النقابة تؤكد أنها ارتفعت مرتين هذا العام.",
+     ["الأسعار مستقرة", "ارتفعت مرتين هذا العام"]),
+    ("وأوضح المدير أنه التقى الوفد، وفيما أكد الوفد أنه راض عن النتائج غادر الجميع.",
+     ["التقى الوفد", "راض عن النتائج غادر الجميع"]),
+])
+def test_a_comma_led_report_with_its_own_subject_ends_the_clause(sentence, said):
+    assert texts(sentence) == said
+
+
+@pytest.mark.parametrize("sentence, said", [
+    # an inference of the writer or of the same speaker, a list of views, the speaker's own "I think"
+    ("وقال الطبيب إن المريض كان يعاني من ضعف شديد، ما يرجح أن الوفاة طبيعية.",
+     ["المريض كان يعاني من ضعف شديد، ما يرجح أن الوفاة طبيعية"]),
+    ("وقال اللاعب: إنها لمسة يد، أنا أعتقد أنها ركلة جزاء.",
+     ["لمسة يد، أنا أعتقد أنها ركلة جزاء"]),
+    ("وأكد الباحث أن النتائج أولية، والعينة لا تؤكد أنها تمثل الجميع.",
+     ["النتائج أولية، والعينة لا تؤكد أنها تمثل الجميع"]),
+])
+def test_a_comma_clause_that_is_no_new_statement_stays_in_the_clause(sentence, said):
+    assert texts(sentence) == said

@@ -659,7 +659,7 @@ class _Reader:
                     continue
                 if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
                     break
-                if t.text in _COMMAS and k > s and self.starts_new_statement(k + 1):
+                if t.text in _COMMAS and k > s and (self.starts_new_statement(k + 1) or self.comma_report(k + 1)):
                     break
             elif (k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k)
                   and not self.parenthetical(k)):
@@ -692,6 +692,30 @@ class _Reader:
         if k <= s:
             return None
         return s, k
+
+    def comma_report(self, k: int) -> bool:
+        """After a comma inside a reported clause: a clause with its own subject and a verb cue whose
+        complement follows at once (``…، إلا أن وكالة سبوتنيك قالت إنه …``, ``…، وفيما أكد الجيش أنهما …``)
+        is another statement, so the clause before it ends at the comma."""
+        words = 0
+        for m in range(k, min(self.sent_end[k] if k < self.n else k, k + 12)):
+            t = self.toks[m]
+            if t.kind != "word":
+                return False
+            words += 1
+            if words > 6 or t.norm in _RELATIVE_PRONOUNS or t.norm in self.lex.cue_blockers or t.norm in ("ما", "مما", "من"):
+                return False  # "…، ما يرجح أن …"، "ومنهم من يعتقد أن": an inference or a list, not a new speaker
+            cue = self.cue_at(m)
+            if cue is None or cue[0].gender is None or cue[0].pos != "verb" or m == k:
+                continue
+            if self.word(m - 1) in ("لا", "ولا", "لم", "ولم", "لن", "ولن", "اذا", "واذا", "لو"):
+                return False  # "…، لا يعتقدون أن …": the same subject goes on, negated
+            raw = t.text.lstrip("وف")
+            if raw.startswith("أ") and cue[0].lemma.startswith("ا") and len(cue[0].lemma) >= 5:
+                return False  # "…، الكرة لمست يدي وأعتقد أنها …": the speaker's own "I think"
+            found = self.scan_complement(m + 1, cue[0].strict)
+            return found is not None and found[0] != "quote" and found[1] <= m + 2
+        return False
 
     def parenthetical(self, k: int) -> bool:
         """``كما تدعي المرأة، علما بأنه …``: a كما-cue whose subject a comma closes before any complement is an
