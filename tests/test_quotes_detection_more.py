@@ -799,3 +799,18 @@ def test_a_comma_led_report_with_its_own_subject_ends_the_clause(sentence, said)
 ])
 def test_a_comma_clause_that_is_no_new_statement_stays_in_the_clause(sentence, said):
     assert texts(sentence) == said
+
+
+# --- attributions: a source opening its own clause mid-sentence; a sentence that is only a source ---
+
+def test_a_source_with_its_own_clause_after_a_comma():
+    got = quotes("وغادر الوفد العاصمة مساء الأحد، وبحسب صحيفة الأخبار فإن المفاوضات ستستأنف الشهر المقبل.")
+    assert [(x.text, x.cue) for x in got] == [("المفاوضات ستستأنف الشهر المقبل", "وبحسب")]
+
+
+def test_a_sentence_that_is_only_a_source_attributes_the_sentence_before():
+    got = quotes("وانقطعت الكهرباء عن أحياء واسعة من المدينة ليلة أمس. بحسب ما أوردت وكالة الأنباء المحلية.")
+    assert [(x.text, x.cue) for x in got] == [("وانقطعت الكهرباء عن أحياء واسعة من المدينة ليلة أمس", "بحسب")]
+    # not across a paragraph break, and not when the sentence before is already a quotation
+    assert texts("وانقطعت الكهرباء عن أحياء واسعة.\nبحسب ما أوردت الوكالة.") == []
+    assert texts("وقال المحافظ إن الكهرباء ستعود اليوم. بحسب ما أوردت الوكالة.") == ["الكهرباء ستعود اليوم"]

@@ -2183,6 +2183,14 @@ class _Reader:
             c = stop
             while c < self.n and (self.toks[c].kind == "punct" and self.toks[c].text in _COMMAS or self.word(c) in ("فان", "فقد", "فانه", "فانها", "ف", "ان")):
                 c += 1
+            prev = s0 - 1
+            if (c < self.n and self.toks[c].text in _SENT_END and prev > 0 and self.toks[prev].text in _SENT_END
+                    and self.para_start[prev] == self.para_start[s0] and self.sent_start[prev] < prev):
+                # "… ضحايا. بحسب ما أوردت رويترز.": a sentence that is only the source attributes the
+                # sentence before it in the paragraph.
+                if self.add_quote(self.sent_start[prev], prev, False, k, sp, k + 1) and sp is not None:
+                    self.remember(sp, "f" if sp.kind == "ORG" else "m")
+                return k + 1
             if c >= self.n or self.sent_start[c] != s0:
                 return k + 1
             probe = c
@@ -2210,6 +2218,17 @@ class _Reader:
                     break
                 e = span2[1]
         else:
+            if (stop < self.n and self.norm[stop] in ("فان", "فانه", "فانها", "فقد")
+                    and (w[:1] in "وف" or self.toks[k - 1].text in _COMMAS)):
+                # "…، وطبقا لصحيفة إكسبريسن فإن الفتاة …": the source opens a clause of its own; the
+                # words before it are another sentence's.
+                c = stop + 1 if self.norm[stop] != "فقد" else stop
+                clause = self.clause_span(c) if c < self.n and self.sent_start[c] == s0 else None
+                if clause is None:
+                    return max(k + 1, stop)
+                if self.add_quote(clause[0], clause[1], False, k, sp, k + 1) and sp is not None:
+                    self.remember(sp, "f" if sp.kind == "ORG" else "m")
+                return max(k + 1, clause[1])
             if any((c := self.cue_at(m)) is not None and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
                 return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content
             if b == "نقلا" and any(self.cue_at(m) is not None and self.cue_at(m)[0].pos == "verb" for m in before[:3]):
