@@ -126,3 +126,83 @@ def test_small_word_cache_gives_the_same_scores(crf):
     assert max(map(len, sents)) > 12
     for s in sents + sents[::-1] + [s[:5] for s in sents]:
         assert np.array_equal(small.base_scores(s), big.base_scores(s))
+
+
+# --- on real news: the shared word-type table and the document-level scoring ------------------
+
+
+def _news_articles(shared_data, n):
+    from marsad.extract.ner_clusters import news_texts
+
+    out = []
+    for text in news_texts(shared_data / "news" / "ant_unlabeled" / "articles.jsonl.gz", limit=n):
+        toks = tokenize(text)
+        out.append([[t.text for t in toks[s.tok_start:s.tok_end]] for s in sentences(text, toks)])
+    return out
+
+
+@pytest.fixture(scope="module")
+def news_ensemble(shared_data):
+    from marsad.extract.ner_neural import available, load_ensemble
+
+    if not available():
+        missing("the neural NER model or onnxruntime is not installed")
+    ens = load_ensemble(weight=0.6)
+    if ens.fast_crf() is None:
+        missing("the shipped CRF has no second stage")
+    return ens, _news_articles(shared_data, 200)
+
+
+def test_word_types_equal_both_featurizers(news_ensemble):
+    """Every per-word-type row of the shared table equals what each featurizer computes on its own."""
+    from marsad.extract.ner_neural import WordTypes
+
+    ens, articles = news_ensemble
+    fast, nf, fz = ens.fast_crf(), ens.neural.featurizer, ens.featurizer
+    words = list(dict.fromkeys(w for a in articles for s in a for w in s))
+    assert len(words) > 10_000
+    types = WordTypes(nf, fast, size=len(words))
+    slots = types.lookup(words)
+    assert np.array_equal(types.ids[slots], nf.sentence(words))
+    assert np.array_equal(types.chars[slots], nf.chars(words))
+    assert np.array_equal(types.conj[slots], nf.conjoined(words))
+    for w, i in zip(words[::7], slots[::7]):
+        assert np.array_equal(types.blocks[i], fast._word_block(w))
+        assert types.keys[i] == fz._key(w)
+        assert types.cls_ids[i] == fast.pair_vocab.get(fz._class_of(w), -1)
+
+
+def test_document_scores_equal_sentence_scores(news_ensemble):
+    """Whole-document scoring gives base_scores' and add_document_features' numbers bit for bit."""
+    from marsad.extract.ner_neural import WordTypes
+
+    ens, articles = news_ensemble
+    fast = ens.fast_crf()
+    types = WordTypes(ens.neural.featurizer, fast)
+    for a in articles[:60]:
+        sents = [s for s in a if s]
+        slots = types.lookup([w for s in sents for w in s])
+        lens = [len(s) for s in sents]
+        pos = np.concatenate([np.arange(n) for n in lens])
+        got = fast.document_base_scores(types.blocks[slots], pos, types.norm_ids[slots], types.cls_ids[slots])
+        want = np.concatenate([fast.base_scores(s).transpose(1, 0, 2) for s in sents])
+        assert np.array_equal(got, want)
+        first = [repair_bio([fast.labels[j] for j in p]) for p in viterbi_batch([fast.base_scores(s)[0] for s in sents], fast.trans1)]
+        doc = document_features([[ens.featurizer.key(w) for w in s] for s in sents], first, 20)
+        got2 = fast.document_stage2(got[:, 1], pos, [d for sd in doc for d in sd])
+        want2 = np.concatenate([fast.add_document_features(fast.base_scores(s)[1], d) for s, d in zip(sents, doc)])
+        assert np.array_equal(got2, want2)
+
+
+def test_ensemble_tags_equal_pycrfsuite_path_on_news(news_ensemble):
+    """Thousands of real sentences: the numpy path gives the pycrfsuite path's tags, token for token."""
+    from marsad.extract.ner_neural import EnsembleTagger
+
+    ens, articles = news_ensemble
+    slow = EnsembleTagger.__new__(EnsembleTagger)
+    slow.__dict__.update(ens.__dict__)
+    slow._fast_crf = False
+    assert sum(len(a) for a in articles) > 2000
+    fast_tags = [ens.tag_document(a) for a in articles]
+    assert fast_tags == [slow.tag_document(a) for a in articles]
+    assert sum(t != "O" for a in fast_tags for s in a for t in s) > 1000

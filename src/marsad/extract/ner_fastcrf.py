@@ -25,6 +25,8 @@ import numpy as np
 from .ner_features import Featurizer
 
 OFFSETS = (-2, -1, 1, 2)
+#: Pair attributes (bigram, cluster conjunctions): four-character family prefix, then ``a|b``.
+PAIR_FAMILIES = ("bg-=", "bg+=", "cc-=", "wc-=", "cc+=", "cw+=")
 
 
 def _cqdb_strings(buf: bytes, base: int) -> list[str]:
@@ -166,14 +168,146 @@ class FastTwoStage:
         # Per word type a block [part, stage, label] — part 0 its own features, 1..4 what it shows at
         # offsets −2, −1, +1, +2 — in one preallocated slab (emptied when full): a small array per
         # word fragmented the heap (+116 MB RSS over 300 articles against +18 MB of live blocks).
+        # (Allocated on first use: the ensemble keeps its blocks in its own word-type table.)
         self.cache_size = cache_size
-        self._slab = np.zeros((cache_size, 1 + len(OFFSETS), 2, len(self.labels)))
+        self._slab: np.ndarray | None = None
         self._slot: dict[str, int] = {}
         self._norms: list[str] = [""] * cache_size
         self._last_norm = ""
         get = index.get
         self._pad = np.stack([W[get(f"{off}:pad", 0)] for off in OFFSETS])  # [4, stage, L]
         self._bos = W[get("bos", 0)]
+        self._pair_tables()
+
+    def _pair_tables(self) -> None:
+        """Attributes of token pairs (``bg-=a|b`` …) as integer keys, for lookups over a whole document.
+
+        A pair attribute is looked up by the string ``f"{family}{a}|{b}"``; a word's form may itself
+        hold ``|``, so every split of a stored string is registered: a pair whose joined string is a
+        stored attribute finds its row, exactly as the string lookup does.
+        """
+        vocab: dict[str, int] = {}
+        found: dict[str, tuple[list[int], list[int], list[int]]] = {f: ([], [], []) for f in PAIR_FAMILIES}
+        for a, r in self.index.items():
+            fam = a[:4]
+            if fam not in found or "|" not in a:
+                continue
+            body = a[4:]
+            lefts, rights, rows = found[fam]
+            i = body.find("|")
+            while i >= 0:
+                lefts.append(vocab.setdefault(body[:i], len(vocab)))
+                rights.append(vocab.setdefault(body[i + 1:], len(vocab)))
+                rows.append(r)
+                i = body.find("|", i + 1)
+        self.pair_vocab = vocab
+        V = max(len(vocab), 1)
+        self._pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for fam, (lefts, rights, rows) in found.items():
+            keys = np.array(lefts, dtype=np.int64) * V + np.array(rights, dtype=np.int64)
+            order = np.argsort(keys, kind="stable")
+            self._pairs[fam] = (keys[order], np.array(rows, dtype=np.int64)[order])
+
+    def _pair_rows(self, fam: str, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Rows of ``fam`` attributes for pairs of vocabulary ids (0 where none; -1 ids never match)."""
+        keys, rows = self._pairs[fam]
+        out = np.zeros(len(left), dtype=np.int64)
+        if not len(keys) or not len(left):
+            return out
+        ok = (left >= 0) & (right >= 0)
+        q = left * max(len(self.pair_vocab), 1) + right
+        at = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+        hit = ok & (keys[at] == q)
+        out[hit] = rows[at[hit]]
+        return out
+
+    def block_of(self, own: Sequence[str], ctx: Sequence[str]) -> np.ndarray:
+        """A word's block ``[part, stage, label]`` from its own and context attributes (see :meth:`_word_block`)."""
+        get = self.index.get
+        rows = [get(a, 0) for a in own]
+        starts = [0]
+        for d in self._ctx_rows:
+            starts.append(len(rows))
+            rows.extend([d.get(x, 0) for x in ctx])
+        return np.add.reduceat(self.W[rows], starts, axis=0)
+
+    def document_base_scores(self, blocks: np.ndarray, pos: np.ndarray, norm_ids: np.ndarray, cls_ids: np.ndarray) -> np.ndarray:
+        """:meth:`base_scores` of a document's tokens laid end to end, ``[N, stage, L]``.
+
+        ``blocks`` are the tokens' word blocks, ``pos`` each token's position in its sentence,
+        ``norm_ids`` / ``cls_ids`` the ``pair_vocab`` ids of their normalised forms and classes
+        (-1: in no pair attribute). The additions per token come in :meth:`base_scores`' order,
+        so the scores are the same to the last bit.
+        """
+        N = len(pos)
+        out = blocks[:, 0].copy()
+        at = np.arange(N)
+        for k, off in enumerate(OFFSETS):
+            j = at + off
+            jc = np.clip(j, 0, max(N - 1, 0))
+            # Token i sees word i + off when both are in the same sentence, else the padding attribute.
+            same = (j >= 0) & (j < N) & (pos[jc] == pos + off)
+            out += np.where(same[:, None, None], blocks[jc, k + 1], self._pad[k])
+        first = pos == 0
+        out[first] += self._bos
+        prev_ok = np.zeros(N, dtype=bool)
+        prev_ok[1:] = ~first[1:]
+        nxt = np.zeros(N, dtype=np.int64)
+        nxt[:-1] = at[1:]
+        next_ok = np.zeros(N, dtype=bool)
+        next_ok[:-1] = prev_ok[1:]
+        prv = np.maximum(at - 1, 0)
+        W = self.W
+        # Same order per token as base_scores' np.add.at: bg-, bg+, then cc-, wc-, cc+, cw+.
+        adds = [("bg-=", prv, at, norm_ids, norm_ids, prev_ok), ("bg+=", at, nxt, norm_ids, norm_ids, next_ok)]
+        if self.fz.conjunctions:
+            adds += [("cc-=", prv, at, cls_ids, cls_ids, prev_ok), ("wc-=", prv, at, norm_ids, cls_ids, prev_ok),
+                     ("cc+=", at, nxt, cls_ids, cls_ids, next_ok), ("cw+=", at, nxt, cls_ids, norm_ids, next_ok)]
+        for fam, li, ri, lv, rv, ok in adds:
+            rows = self._pair_rows(fam, np.where(ok, lv[li], -1), rv[ri])
+            hit = rows > 0
+            if hit.any():
+                out[hit] += W[rows[hit]]
+        return out
+
+    def document_stage2(self, scores2: np.ndarray, pos: np.ndarray, doc: Sequence[tuple[str, ...]]) -> np.ndarray:
+        """:meth:`add_document_features` for a document's tokens end to end (same order, same bits).
+
+        ``doc`` holds each token's document features (a handful of distinct tuples)."""
+        N = len(pos)
+        memo: dict[tuple[str, ...], int] = {}
+        tid = np.fromiter((memo.setdefault(d, len(memo)) for d in doc), dtype=np.int64, count=N)
+        width = max((len(d) for d in memo), default=0)
+        out = scores2.copy()
+        if not width:
+            return out
+        get = self.index.get
+        tabs = {p: np.zeros((len(memo), width), dtype=np.int64) for p in ("", "-1:", "1:")}
+        for d, i in memo.items():
+            for k, x in enumerate(d):
+                for p, t in tabs.items():
+                    t[i, k] = get(p + x, 0)
+        W2 = self.W[:, 1]
+        first = pos == 0
+        prev_ok = np.zeros(N, dtype=bool)
+        prev_ok[1:] = ~first[1:]
+        next_ok = np.zeros(N, dtype=bool)
+        next_ok[:-1] = prev_ok[1:]
+        # Per token: its previous token's "-1:" features, its own, its next token's "1:" features.
+        prev_rows = np.zeros((N, width), dtype=np.int64)
+        prev_rows[1:] = tabs["-1:"][tid[:-1]]
+        prev_rows[~prev_ok] = 0
+        next_rows = np.zeros((N, width), dtype=np.int64)
+        next_rows[:-1] = tabs["1:"][tid[1:]]
+        next_rows[~next_ok] = 0
+        own_rows = tabs[""][tid]
+        for rows in (prev_rows, own_rows, next_rows):
+            for k in range(width):
+                r = rows[:, k]
+                hit = r > 0
+                if hit.any():
+                    out[hit] += W2[r[hit]]
+        return out
 
     def _word_block(self, word: str) -> np.ndarray:
         fz = self.fz
@@ -194,6 +328,8 @@ class FastTwoStage:
         n = len(words)
         fz = self.fz
         slot = self._slot
+        if self._slab is None:
+            self._slab = np.zeros((self.cache_size, 1 + len(OFFSETS), 2, len(self.labels)))
         if len(slot) + n > self.cache_size:
             slot.clear()
         if n > self.cache_size:

@@ -99,6 +99,7 @@ class Featurizer:
         # most of the speed-up while peak memory stays under the pipeline's 600 MB budget
         # (300k/600k entries grew past it on 6,000 articles; see benchmarks/README.md).
         # One clitic-stripping search per normalised word (own, context, key and class features all need it).
+        self._stem_uncached = self._stem
         self._stem = lru_cache(maxsize=30_000)(self._stem)  # type: ignore[method-assign]
         self._word = lru_cache(maxsize=30_000)(self._word_features)
         self._ctx = lru_cache(maxsize=30_000)(self._context_features)
@@ -125,11 +126,16 @@ class Featurizer:
     def _word_features(self, word: str) -> tuple[str, ...]:
         norm = normalize(word)
         shape = shape_of(word, norm)
+        if shape in ("num", "punct"):
+            return ("b", "w=" + norm, "sh=" + shape)
+        plen, stem = self._stem(norm)
+        return self._own_features(word, norm, shape, plen, stem, trigger_class(norm))
+
+    def _own_features(self, word: str, norm: str, shape: str, plen: int, stem: str, trig: str | None) -> tuple[str, ...]:
         f = ["b", "w=" + norm, "sh=" + shape]
         if shape in ("num", "punct"):
             return tuple(f)
         key = clitic_key(word)
-        plen, stem = self._stem(norm)
         f.append("k=" + key)
         f.append("st=" + stem)
         f.append(f"pl={plen}")
@@ -146,7 +152,6 @@ class Featurizer:
         f.extend(self._clusters_of("c", norm))
         if stem != norm:
             f.extend(self._clusters_of("sc", stem))
-        trig = trigger_class(norm)
         if trig:
             f.append("tr=" + trig)
         lx = self.lexicon.get(stem) or self.lexicon.get(norm)
@@ -157,19 +162,22 @@ class Featurizer:
     def _context_features(self, word: str) -> tuple[str, ...]:
         """The part of a word's features its neighbours see."""
         norm = normalize(word)
-        out = ["w=" + norm]
         shape = shape_of(word, norm)
+        if shape != "ar":
+            return self._context_of(norm, shape, norm, None)
+        return self._context_of(norm, shape, self._stem(norm)[1], trigger_class(norm))
+
+    def _context_of(self, norm: str, shape: str, stem: str, trig: str | None) -> tuple[str, ...]:
+        out = ["w=" + norm]
         if shape != "ar":
             out.append("sh=" + shape)
             return tuple(out)
-        plen, stem = self._stem(norm)
         if stem != norm:
             out.append("st=" + stem)
         c = self.clusters.get(stem) or self.clusters.get(norm)
         if c:
             out.append("c1=" + c[1])
             out.append("c2=" + c[2])
-        trig = trigger_class(norm)
         if trig:
             out.append("tr=" + trig)
         lx = self.lexicon.get(stem) or self.lexicon.get(norm)
@@ -181,9 +189,10 @@ class Featurizer:
         """A word's 128-way cluster (of its stem when known), or its shape for non-words."""
         norm = normalize(word)
         shape = shape_of(word, norm)
-        if shape != "ar":
-            return shape
-        c = self.clusters.get(self._stem(norm)[1]) or self.clusters.get(norm)
+        return shape if shape != "ar" else self._class_from(norm, self._stem(norm)[1])
+
+    def _class_from(self, norm: str, stem: str) -> str:
+        c = self.clusters.get(stem) or self.clusters.get(norm)
         return c[1] if c else "unk"
 
     def _key(self, word: str) -> str:
@@ -192,6 +201,26 @@ class Featurizer:
         if len(norm) < 2 or not any(c.isalpha() for c in norm):
             return ""
         return clitic_key(self._stem(norm)[1])
+
+    def word_type(self, word: str, norm: str, shape: str, trig: str | None) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
+        """``(own features, context features, class, key)`` of a word in one pass (uncached).
+
+        ``norm``, ``shape`` and ``trig`` are the word's :func:`normalize`, :func:`shape_of` and
+        :func:`trigger_class` (of an ``ar`` or ``latin`` word; None otherwise), computed once
+        by the caller for every featurizer that needs them. The results equal
+        ``_word_features``, ``_context_features``, ``_class_of`` and ``_key``.
+        """
+        plen, stem = self._stem_uncached(norm)
+        wordlike = shape not in ("num", "punct")
+        own = self._own_features(word, norm, shape, plen, stem, trig if wordlike else None)
+        if shape == "ar":
+            ctx = self._context_of(norm, shape, stem, trig)
+            cls = self._class_from(norm, stem)
+        else:
+            ctx = self._context_of(norm, shape, norm, None)
+            cls = shape
+        key = "" if len(norm) < 2 or not any(c.isalpha() for c in norm) else clitic_key(stem)
+        return own, ctx, cls, key
 
     def _context_at(self, word: str, offset: int) -> tuple[str, ...]:
         return tuple(f"{offset}:{x}" for x in self._ctx(word))

@@ -103,26 +103,35 @@ class NeuralFeaturizer:
     def _type_ids(self, word: str) -> tuple[int, ...]:
         norm = normalize(word)
         shape = shape_of(word, norm)
+        return self._ids_of(norm, shape, trigger_class(norm) if shape == "ar" else None, self.stem(norm))
+
+    def _ids_of(self, norm: str, shape: str, trig: str | None, stem_of: tuple[int, str]) -> tuple[int, ...]:
+        """The id row of a word from its normalised form, shape, trigger class (of an ``ar`` word) and :meth:`stem`."""
         key = NUM_TOKEN if shape == "num" else norm
         wid = self.index.get(key, 1)
         if shape != "ar":
             return (wid, wid, 0, 0, 0, 0, 0, SHAPES.index(shape), 0, freq_band(self.count(key)), 0, 0, 0, 0)
-        plen, stem = self.stem(norm)
+        plen, stem = stem_of
         sid = self.index.get(stem, 1)
         cl = self.clusters[wid - 2] if wid > 1 else None
         if (cl is None or not cl[0]) and sid > 1:
             cl = self.clusters[sid - 2]
         c = tuple(int(x) for x in cl) if cl is not None else (0, 0, 0, 0)
-        trig = TRIGGERS.index(trigger_class(norm))
         ax = self.affix_index
         return (
-            wid, sid, *c, trig, 0, min(plen, 4), freq_band(self.count(norm)),
+            wid, sid, *c, TRIGGERS.index(trig), 0, min(plen, 4), freq_band(self.count(norm)),
             ax["p2"].get(stem[:2], 0), ax["p3"].get(stem[:3], 0), ax["s2"].get(stem[-2:], 0), ax["s3"].get(stem[-3:], 0),
         )
 
     def _starts_with_and(self, word: str) -> bool:
         norm = normalize(word)
         return norm.startswith("و") and self.stem(norm)[0] >= 1
+
+    def word_type(self, norm: str, shape: str, trig: str | None) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+        """``(ids, character ids, carries و)`` of a word from its normalised form, shape and trigger
+        class (computed once by the caller; see :meth:`Featurizer.word_type`), uncached."""
+        stem_of = self.stem(norm)
+        return self._ids_of(norm, shape, trig, stem_of), self._chars_of(norm), norm.startswith("و") and stem_of[0] >= 1
 
     def conjoined(self, words: Sequence[str]) -> np.ndarray:
         """Which words carry a و proclitic (by the same frequency test as the stem)."""
@@ -134,13 +143,80 @@ class NeuralFeaturizer:
         return np.array([t(w) for w in words], dtype=np.int64).reshape(len(words), len(ID_COLUMNS))
 
     def _char_ids(self, word: str) -> tuple[int, ...]:
-        norm = normalize(word)[:MAX_CHARS]
+        return self._chars_of(normalize(word))
+
+    def _chars_of(self, norm: str) -> tuple[int, ...]:
+        norm = norm[:MAX_CHARS]
         ci = self.char_index
         return tuple(ci.get(c, 1) for c in norm) + (0,) * (MAX_CHARS - len(norm))
 
     def chars(self, words: Sequence[str]) -> np.ndarray:
         c = self._chars
         return np.array([c(w) for w in words], dtype=np.int64).reshape(len(words), MAX_CHARS)
+
+
+class WordTypes:
+    """Per word type, what the taggers need, computed in one pass and kept in preallocated arrays.
+
+    The neural featurizer and the CRF's both normalise a word, find its shape, its trigger class
+    and its clitic-free stem; here that happens once per word type, and the results (the neural
+    id row, character ids, the و flag, and with a :class:`~.ner_fastcrf.FastTwoStage` the CRF's
+    word block, pair-vocabulary ids and document key) live in arrays indexed by a slot. The
+    table is emptied when full (news vocabulary is Zipfian: most words come back soon).
+    """
+
+    def __init__(self, neural: NeuralFeaturizer, crf=None, size: int = _CACHE) -> None:
+        self.neural = neural
+        self.crf = crf
+        self.size = size
+        self._alloc(size)
+
+    def _alloc(self, size: int) -> None:
+        self.slot: dict[str, int] = {}
+        self.ids = np.zeros((size, len(ID_COLUMNS)), dtype=np.int32)
+        self.chars = np.zeros((size, MAX_CHARS), dtype=np.int32)
+        self.conj = np.zeros(size, dtype=bool)
+        if self.crf is not None:
+            self.blocks = np.zeros((size, 5, 2, len(self.crf.labels)))
+            self.norm_ids = np.zeros(size, dtype=np.int64)
+            self.cls_ids = np.zeros(size, dtype=np.int64)
+            self.keys: list[str] = [""] * size
+
+    def lookup(self, words: Sequence[str]) -> np.ndarray:
+        """Slots of ``words`` (valid until the next call: gather what you need before it)."""
+        get = self.slot.get
+        got = [get(w) for w in words]
+        if None not in got:
+            return np.array(got, dtype=np.int64)
+        if len(self.slot) + len(words) > len(self.conj):
+            need = len(set(words))
+            if len(self.slot) + need > len(self.conj):
+                # Empty the table (a document with more word types than it holds gets a larger one for a while).
+                self._alloc(max(self.size, need))
+                got = [None] * len(words)
+        slot = self.slot
+        for k, w in enumerate(words):
+            if got[k] is None:
+                i = slot.get(w)
+                if i is None:
+                    i = slot[w] = len(slot)
+                    self._fill(i, w)
+                got[k] = i
+        return np.array(got, dtype=np.int64)
+
+    def _fill(self, i: int, word: str) -> None:
+        norm = normalize(word)
+        shape = shape_of(word, norm)
+        trig = trigger_class(norm) if shape in ("ar", "latin") else None
+        self.ids[i], self.chars[i], self.conj[i] = self.neural.word_type(norm, shape, trig if shape == "ar" else None)
+        crf = self.crf
+        if crf is not None:
+            own, ctx, cls, key = crf.fz.word_type(word, norm, shape, trig)
+            self.blocks[i] = crf.block_of(own, ctx)
+            vocab = crf.pair_vocab
+            self.norm_ids[i] = vocab.get(norm, -1)
+            self.cls_ids[i] = vocab.get(cls, -1)
+            self.keys[i] = key
 
 
 def _bio_allowed() -> np.ndarray:
@@ -320,6 +396,43 @@ def model_inputs(featurizer: NeuralFeaturizer, vectors: np.ndarray, batch: Seque
     return out
 
 
+def inputs_from_rows(vectors: np.ndarray, ids: Sequence[np.ndarray], chars: Sequence[np.ndarray] | None) -> dict[str, np.ndarray]:
+    """:func:`model_inputs` from each sentence's id rows (and character rows) already looked up."""
+    lens = np.array([len(x) for x in ids], dtype=np.int64)
+    T = int(lens.max())
+    pad = np.zeros((len(ids), T, len(ID_COLUMNS)), dtype=np.int64)
+    for b, x in enumerate(ids):
+        pad[b, : len(x)] = x
+    vec = vectors[pad[:, :, :WORD_COLUMNS]].astype(np.float32).reshape(len(ids), T, -1)
+    ar = np.arange(T)[None, :]
+    rev = np.where(ar < lens[:, None], lens[:, None] - 1 - ar, ar)
+    out = {"vectors": vec, "ids": pad[:, :, WORD_COLUMNS:], "rev": rev}
+    if chars is not None:
+        cpad = np.zeros((len(ids), T, MAX_CHARS), dtype=np.int64)
+        for b, x in enumerate(chars):
+            cpad[b, : len(x)] = x
+        out["chars"] = cpad
+    return out
+
+
+def length_groups(lengths: Sequence[int], cap: int = 32) -> list[list[int]]:
+    """Indices grouped for shared encoder calls: by length, each group within 25 % (+2) of its
+    shortest. Padding costs more than a call: the LSTM runs every padded step (grouping any
+    lengths up to 2× + 8 took 1.64 s of encoder time on 300 articles, this 1.38 s, one call per
+    sentence 1.45 s)."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    out: list[list[int]] = []
+    start = 0
+    while start < len(order):
+        end = start + 1
+        limit = lengths[order[start]] * 1.25 + 2
+        while end < len(order) and end - start < cap and lengths[order[end]] <= limit:
+            end += 1
+        out.append(order[start:end])
+        start = end
+    return out
+
+
 class NeuralTagger:
     """BiLSTM-CRF encoder in ONNX + numpy decoding."""
 
@@ -346,50 +459,49 @@ class NeuralTagger:
         opts.enable_cpu_mem_arena = False
         self.split_conjoined = bool(self.meta.get("split_conjoined", True))
         self.session = ort.InferenceSession(str(model_dir / ENCODER_FILE), opts, providers=["CPUExecutionProvider"])
+        #: Per word type inputs (the ensemble reads them from its own table, which also holds the CRF's).
+        self.types = WordTypes(self.featurizer)
 
     def inputs(self, batch: Sequence[Sequence[str]]) -> dict[str, np.ndarray]:
         return model_inputs(self.featurizer, self.vectors, batch)
 
-    def emissions(self, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        """Tag scores per sentence. Sentences of similar length share an encoder call (padding
-        a short sentence to a long one's length would cost more than a separate call)."""
+    def rows(self, batch: Sequence[Sequence[str]], types: WordTypes | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Id rows, character rows and و flags of a batch's tokens end to end (from ``types``, default this tagger's table)."""
+        types = types or self.types
+        slots = types.lookup([w for s in batch for w in s])
+        return types.ids[slots], types.chars[slots], types.conj[slots]
+
+    def emissions(self, batch: Sequence[Sequence[str]], rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> list[np.ndarray]:
+        """Tag scores per sentence (``rows``: :meth:`rows` of the batch, when already looked up).
+        Sentences of similar length share an encoder call (see :func:`length_groups`)."""
         if not batch:
             return []
-        order = sorted(range(len(batch)), key=lambda i: len(batch[i]))
+        ids, chars, conj = rows if rows is not None else self.rows(batch)
+        bounds = np.cumsum([0] + [len(s) for s in batch])
         res: list[np.ndarray] = [np.empty(0)] * len(batch)
-        start = 0
-        while start < len(order):
-            end = start + 1
-            longest = len(batch[order[start]])
-            while end < len(order) and end - start < 32:
-                n = len(batch[order[end]])
-                if n * (end - start + 1) > 2048 or n > 2 * longest + 8:
-                    break
-                longest = n
-                end += 1
-            chunk = [batch[i] for i in order[start:end]]
-            (out,) = self.session.run(None, self.inputs(chunk))
-            for b, i in enumerate(order[start:end]):
+        has_chars = bool(self.featurizer.char_index)
+        for group in length_groups([len(s) for s in batch]):
+            sl = [slice(bounds[i], bounds[i + 1]) for i in group]
+            inp = inputs_from_rows(self.vectors, [ids[x] for x in sl], [chars[x] for x in sl] if has_chars else None)
+            (out,) = self.session.run(None, inp)
+            for b, i in enumerate(group):
                 res[i] = out[b, : len(batch[i])].astype(np.float64)
-            start = end
         if self.split_conjoined:
             # و + name after a name starts a new name ("لافروف وظريف", "العراق وسوريا"): in the
             # training data 137 of 148 such PER words and 263 of 278 LOC words are B-, not I-.
-            for e, s in zip(res, batch):
-                conj = self.featurizer.conjoined(s)
-                if conj.any():
-                    e[np.ix_(conj, _NO_CONTINUE)] = _NEG
+            for i, e in enumerate(res):
+                c = conj[bounds[i]:bounds[i + 1]]
+                if c.any():
+                    e[np.ix_(c, _NO_CONTINUE)] = _NEG
         return res
 
     def tag_batch(self, batch: Sequence[Sequence[str]]) -> list[list[str]]:
         return [[TAGS[i] for i in viterbi(e, self.trans, self.start, self.end)] for e in self.emissions(batch)]
 
-    def marginal_batch(self, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        em = self.emissions(batch)
+    def marginal_batch(self, batch: Sequence[Sequence[str]], rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> list[np.ndarray]:
+        em = self.emissions(batch, rows)
         out: list[np.ndarray] = [np.empty(0)] * len(em)
-        order = sorted(range(len(em)), key=lambda i: len(em[i]))
-        for g in range(0, len(order), 32):
-            group = order[g:g + 32]
+        for group in _groups_of_32([len(e) for e in em]):
             for i, m in zip(group, batch_marginals([em[i] for i in group], self.trans, self.start, self.end)):
                 out[i] = m
         return out
@@ -412,6 +524,7 @@ class EnsembleTagger(NerModel):
         labels = list(crf.tagger.labels())  # type: ignore[attr-defined]
         self._crf_labels = [(TAGS.index(lab), lab) for lab in labels if lab in TAGS]
         self._fast_crf: object = None  # FastTwoStage, built on first use; False when unavailable
+        self._types: WordTypes | None = None
 
     def fast_crf(self):
         """Both CRF stages as numpy scorers (:mod:`.ner_fastcrf`), or None (no model files / one stage)."""
@@ -436,27 +549,39 @@ class EnsembleTagger(NerModel):
         """Per-token marginals of the (first-stage) CRF for one sentence."""
         return _crf_marginals(self.tagger, self.featurizer.sentence(words), len(words), self._crf_labels)
 
-    def _fast_stage2_marginals(self, fast, sentences: Sequence[Sequence[str]], window: int | None) -> list[np.ndarray]:
-        """Second-stage marginals (in TAGS order) of a document's non-empty sentences, all in numpy."""
+    def word_types(self, fast) -> WordTypes:
+        """The table of both taggers' per-word-type inputs (built on first use)."""
+        if self._types is None:
+            self._types = WordTypes(self.neural.featurizer, fast)
+        return self._types
+
+    def _fast_marginals(self, fast, sentences: Sequence[Sequence[str]], window: int | None) -> tuple[list[np.ndarray], tuple]:
+        """Second-stage CRF marginals (in TAGS order) of a document's non-empty sentences, all in
+        numpy, and the neural inputs looked up on the way (for :meth:`NeuralTagger.emissions`)."""
         from .ner_fastcrf import document_features, marginals_batch, viterbi_batch
 
-        base = [fast.base_scores(s) for s in sentences]
-        order = sorted(range(len(base)), key=lambda k: base[k].shape[1])
-        groups = [order[g:g + 32] for g in range(0, len(order), 32)]
-        first: list[list[str]] = [[] for _ in base]
+        types = self.word_types(fast)
+        slots = types.lookup([w for s in sentences for w in s])
+        lens = [len(s) for s in sentences]
+        bounds = np.cumsum([0, *lens])
+        pos = np.arange(bounds[-1]) - np.repeat(bounds[:-1], lens)
+        scores = fast.document_base_scores(types.blocks[slots], pos, types.norm_ids[slots], types.cls_ids[slots])
+        keys_flat = [types.keys[i] for i in slots.tolist()]
+        neural_rows = (types.ids[slots], types.chars[slots], types.conj[slots])
+        groups = _groups_of_32(lens)
+        first: list[list[str]] = [[] for _ in sentences]
         labels = fast.labels
         for group in groups:
-            for k, path in zip(group, viterbi_batch([base[k][0] for k in group], fast.trans1)):
+            for k, path in zip(group, viterbi_batch([scores[bounds[k]:bounds[k + 1], 0] for k in group], fast.trans1)):
                 first[k] = repair_bio([labels[j] for j in path])
-        fz = self.featurizer
-        keys = [[fz.key(w) for w in ws] for ws in sentences]
+        keys = [keys_flat[bounds[k]:bounds[k + 1]] for k in range(len(sentences))]
         doc = document_features(keys, first, self.context_window if window is None else window)
-        scores = [fast.add_document_features(b[1], d) for b, d in zip(base, doc)]
-        out: list[np.ndarray] = [np.zeros(0)] * len(base)
+        s2 = fast.document_stage2(scores[:, 1], pos, [d for sent in doc for d in sent])
+        out: list[np.ndarray] = [np.zeros(0)] * len(sentences)
         for group in groups:
-            for k, m in zip(group, marginals_batch([scores[k] for k in group], fast.trans2)):
+            for k, m in zip(group, marginals_batch([s2[bounds[k]:bounds[k + 1]] for k in group], fast.trans2)):
                 out[k] = self._to_tags(fast, m)
-        return out
+        return out, neural_rows
 
     def tag_batch(self, batch: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for several sentences at once (one encoder call)."""
@@ -501,20 +626,26 @@ class EnsembleTagger(NerModel):
         out: list[list[str]] = [[] for _ in sentences]
         w = self.weight
         fast = self.fast_crf()
+        rows = None
+        sents = [sentences[i] for i in idx]
         if fast is not None:
-            mixed = self._fast_stage2_marginals(fast, [sentences[i] for i in idx], window)
+            mixed, rows = self._fast_marginals(fast, sents, window)
         else:
-            feats = self.stage2_inputs([sentences[i] for i in idx], window)
+            feats = self.stage2_inputs(sents, window)
             mixed = [_crf_marginals(stage2, f, len(sentences[i]), self._crf_labels) for i, f in zip(idx, feats)]
         if w > 0:
-            mixed = [w * p + (1.0 - w) * c for p, c in zip(self.neural.marginal_batch([sentences[i] for i in idx]), mixed)]
+            mixed = [w * p + (1.0 - w) * c for p, c in zip(self.neural.marginal_batch(sents, rows), mixed)]
         # Decode in groups of similar length (one numpy step per position for the whole group).
-        order = sorted(range(len(idx)), key=lambda k: len(mixed[k]))
-        for g in range(0, len(order), 32):
-            group = order[g:g + 32]
+        for group in _groups_of_32([len(m) for m in mixed]):
             for k, tags in zip(group, batch_decode_marginals([mixed[k] for k in group])):
                 out[idx[k]] = tags
         return out
+
+
+def _groups_of_32(lengths: Sequence[int]) -> list[list[int]]:
+    """Indices sorted by length in groups of 32 (one numpy step per position for each group)."""
+    order = sorted(range(len(lengths)), key=lambda k: lengths[k])
+    return [order[g:g + 32] for g in range(0, len(order), 32)]
 
 
 def _crf_marginals(tagger, features, n: int, labels: Sequence[tuple[int, str]]) -> np.ndarray:
