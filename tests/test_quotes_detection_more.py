@@ -814,3 +814,31 @@ def test_a_sentence_that_is_only_a_source_attributes_the_sentence_before():
     # not across a paragraph break, and not when the sentence before is already a quotation
     assert texts("وانقطعت الكهرباء عن أحياء واسعة.\nبحسب ما أوردت الوكالة.") == []
     assert texts("وقال المحافظ إن الكهرباء ستعود اليوم. بحسب ما أوردت الوكالة.") == ["الكهرباء ستعود اليوم"]
+
+
+# --- a colon and a quotation mark with no cue that found them --------------------------------
+
+@pytest.mark.parametrize("sentence, said", [
+    # no reporting verb: the sentence's subject speaks
+    ('ويبتسم المزارع العجوز وهو يشير إلى حقله: "هذه الأرض ورثتها عن أبي ولن أبيعها أبدا".',
+     "هذه الأرض ورثتها عن أبي ولن أبيعها أبدا"),
+    ('مديرة المدرسة سلمى العتيبي: "نستقبل الطالبات منذ السابعة صباحا ونغلق الأبواب بعد الظهر".',
+     "نستقبل الطالبات منذ السابعة صباحا ونغلق الأبواب بعد الظهر"),
+    # a cue whose subject runs past the zone limit, with a quoted body's name inside it
+    ('وقال سامي الحربي، الباحث المتخصص في شؤون الطاقة المتجددة وأنظمة التخزين في مركز "آفاق للدراسات"، '
+     'لإذاعة محلية: "الطلب على الألواح الشمسية تضاعف خلال عامين فقط".',
+     "الطلب على الألواح الشمسية تضاعف خلال عامين فقط"),
+])
+def test_colon_and_quotation_mark_without_a_cue_that_found_them(sentence, said):
+    assert texts(sentence) == [said]
+
+
+@pytest.mark.parametrize("sentence", [
+    'ونظمت الجمعية دورة تدريبية بعنوان: "مهارات التواصل الفعال في بيئة العمل الحديثة".',  # a title
+    'وقدم الفريق عروضا متنوعة منها: "السهم، الصقر، الدرع، التنين، الرمح، الالتفاف".',  # a list
+    'وغنت الفرقة في الحفل أغنيتين هما: "الطريق" و"الحب".',  # names in marks
+    'وهنا سؤال لا بد أن نطرحه على أنفسنا: "ما الذي يمكن أن نقدمه لمدينتنا في هذه الظروف"؟',  # the writer's question
+    'مقال آخر\nكاتبة: "المرأة ما زال أمامها طريق طويل في سوق العمل"\nوتابعت الصحيفة تغطيتها.',  # a related headline
+])
+def test_colon_and_quotation_mark_that_are_not_speech(sentence):
+    assert texts(sentence) == []

@@ -62,6 +62,10 @@ _FUNCTION_WORDS = frozenset(normalize(w) for w in "في من عن على إلى 
 _MIN_FRAGMENT_WORDS = 4
 _MAX_FRAGMENT_ZONE = 14
 _CHARGES = frozenset(normalize(w) for w in ("تهمة", "بتهمة", "تهم", "بتهم", "اتهامات", "الاتهامات"))
+#: Words before a colon that open a list or a naming, not speech (منها: «السهم، التايفون …»، هما: "…").
+_LIST_MARKERS = frozenset(normalize(w) for w in (
+    "منها", "منهم", "هما", "هي", "هم", "التالي", "التالية", "الآتي", "الآتية", "كالتالي", "كالآتي", "يلي", "أبرزها",
+    "أهمها", "أشهرها", "مثل", "بينها", "بينهم", "وهي", "وهما", "وهم", "للمزيد"))
 _TOPIC_PREPS = frozenset(normalize(w) for w in ("بشأن", "حول", "بخصوص"))
 _PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على", "عن", "لـ"))
 _PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل"))
@@ -1834,6 +1838,65 @@ class _Reader:
         sp = self.pro_drop(gender, self.toks[vk].start)
         return self.add_quote(span[0], span[1], True, vk, sp)
 
+    def colon_quote(self, k: int) -> int | None:
+        """A colon followed at once by a quotation mark, in a sentence whose cue (if any) found no
+        complement: ``يضحك أبو غسان بصوت مرتفع: «أنا منتج؟ …»``, ``ونشرت المغنية على صفحتها: "…"``,
+        ``القبطان الحالي للسفينة يان كاريو: "…"``, or a cue whose subject ran past the zone limit
+        (``وقال X، المحامي المتخصص في … في مؤسسة "…"، لبي بي سي: "…"``). Direct speech of the sentence's
+        subject. Not after a naming noun or a list marker (بعنوان: «…»، منها: «…»، هما: "…"), nor for
+        fewer than five quoted words (names, a title). Returns the token to continue from."""
+        j = k + 1
+        if j >= self.n or not self.is_opener(j) or self.toks[j].start - self.toks[k].end > 2:
+            return None
+        s0 = self.sent_start[k]
+        before = [m for m in range(s0, k) if self.toks[m].kind == "word"]
+        if not before or len(before) > 30 or self.in_boilerplate(self.toks[k].start, self.toks[k].end):
+            return None
+        prev = self.word(k - 1)
+        if prev in self.lex.naming_nouns or self.bare(prev) in self.lex.naming_nouns or self.bare(prev) in _LIST_MARKERS:
+            return None
+        m = s0
+        while m < k:
+            if self.is_opener(m):
+                close = self.find_close(m)
+                if close is None or close > k:
+                    return None  # inside a quotation (or one left open)
+                m = close
+            m += 1
+        span = self.direct_span(j)
+        if span is None or sum(1 for m in range(span[0], span[1]) if self.toks[m].kind == "word") < 5:
+            return None
+        close = self.find_close(j)
+        if close is not None and self.quoted_words(j, close) < 5:
+            return None  # هما: "ومعاك" و"الحب زي الوتر": names in marks
+        end = self.para_end[k]
+        if (close is not None and close >= end - 2 and self.toks[end - 1].text not in _SENT_END
+                and self.toks[close - 1].text not in _SENT_END
+                and sum(1 for m in range(self.para_start[k], end) if self.toks[m].kind == "word") <= 20):
+            return None  # "كاتبة: "المرأة في السعودية …"" on a line of its own, unpunctuated: a related headline
+        first = self.skip_openers(before[0])
+        cue_k = next((m for m in before if (c := self.cue_at(m)) is not None and c[0].gender is not None), None)
+        sp: Speaker | None = None
+        if cue_k is not None and cue_k + 1 < k:
+            sp = self.parse_speaker(cue_k + 1, k)
+        elif cue_k is None:
+            cue_k = first if first < k else before[0]
+            if any(self.toks[m].text in "?؟" for m in range(span[1] - 1, min(span[1] + 2, self.n))):
+                return None  # "سؤال لابد أن نطرحه على أنفسنا: "ما دورنا …؟"": the writer's question
+            sp = self.clause_subject(k, None)
+            w0 = self.word(before[0])
+            if sp is None and len(before) <= 8 and (self.is_definite(w0) or self.bare(w0) in self.lex.role_heads
+                                                     or w0 in self.lex.first_names):
+                sp = self.parse_speaker(before[0], k)  # "القبطان الحالي للسفينة يان كاريو: "…""
+        if sp is not None:
+            sp = self.resolve(sp, cue_k)
+        if sp is None:
+            c = self.cue_at(cue_k)
+            sp = self.pro_drop(c[0].gender if c is not None and c[0].gender else "m", self.toks[cue_k].start)
+        if not self.add_quote(span[0], span[1], True, cue_k, sp):
+            return None
+        return max(span[2], k + 1)
+
     def governing_verb(self, j: int) -> tuple[int, str] | None:
         """The cue or stance verb opening the clause that the quotation at ``j`` is the object of, and its
         gender (``m``/``f``/``pl``): within a few words before the mark in the same sentence, with no other
@@ -2266,6 +2329,9 @@ class _Reader:
             if t.kind != "word":
                 if self.is_opener(k) and (self.continued_quote(k) or self.fragment_quote(k)):
                     k = max(k + 1, self.find_close(k) or k + 1)
+                    continue
+                if t.text == ":" and (resume := self.colon_quote(k)):
+                    k = resume
                     continue
                 k += 1
                 continue
