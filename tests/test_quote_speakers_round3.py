@@ -66,3 +66,59 @@ def test_honorific_pronoun_is_the_prince_not_the_king_named_last():
             "وعبر سموه عن حزنه الشديد، مؤكدا أن رجال الأمن سيبقون سدا منيعا.")
     qs = run(text, [ent(text, "ماجد بن سعود"), ent(text, "فهد بن عبدالله")])
     assert speakers(qs) == ["ماجد بن سعود"]
+
+
+def test_a_country_subject_of_the_main_verb_speaks_for_a_feminine_cue_in_its_sentence():
+    text = "اتهمت اليابان الخميس جارتها بخرق الاتفاق البحري، وهددت بأنها سترد بحزم على أي انتهاك جديد."
+    qs = run(text, [ent(text, "اليابان", "LOC")])
+    assert speakers(qs) == ["اليابان"]
+
+
+def test_a_country_subject_is_not_carried_to_a_later_sentence():
+    text = ("وأبدت النرويج أسفها على الحادث، وقالت إنها ستفتح تحقيقا مستقلا.\n"
+            "وفي لندن لم يتسن للمتحدثة باسم الحكومة التعليق على التقارير.\n"
+            "وقالت في مؤتمر صحفي إن الحكومة تتابع الأمر.")
+    qs = run(text, [ent(text, "النرويج", "LOC"), ent(text, "لندن", "LOC")])
+    assert qs[0].speaker == "النرويج"
+    assert qs[-1].speaker != "النرويج"
+
+
+def test_an_outlet_subject_of_the_main_verb_speaks_for_a_relative_cue():
+    text = ("وقال التلفزيون الرسمي إن الانفجار وقع صباحا.\n"
+            "ونشر موقع \"الرصد\" صورا قال إنها من مكان الانفجار قرب السوق القديم.")
+    qs = run(text)
+    assert speakers(qs) == ["التلفزيون الرسمي", "الرصد"]
+
+
+def test_the_main_verbs_subject_speaks_for_a_present_tense_cue_after_lakin():
+    text = "وتعمل شركة نوفا للبرمجيات على تطوير نظام جديد لكنها تتوقع أن يستغرق الأمر عامين."
+    qs = run(text, [ent(text, "نوفا", "ORG")])
+    assert speakers(qs) == ["شركة نوفا للبرمجيات"]
+
+
+def test_subject_first_then_its_verb_then_a_coordinated_cue():
+    text = ("أعلن الوزير أن الانتخابات ستجري في موعدها.\n"
+            "الهيئة الوطنية للانتخابات رفضت الطعن المقدم من الحزب، وأكدت أن النتائج نهائية.")
+    qs = run(text)
+    assert speakers(qs) == ["الوزير", "الهيئة الوطنية للانتخابات"]
+
+
+def test_a_stance_verbs_object_is_not_the_subject():
+    text = ("قال الوزير سامي الحداد إن الحوار سيستمر.\n"
+            "وانتقد الحداد مالي لأنها أغلقت الحدود، وقال إن القرار متسرع.")
+    qs = run(text, [ent(text, "سامي الحداد"), ent(text, "الحداد", nth=1, canonical="سامي الحداد"), ent(text, "مالي", "LOC")])
+    assert speakers(qs) == ["سامي الحداد", "سامي الحداد"]
+
+
+def test_the_company_is_the_one_the_article_is_about():
+    text = ("أعلنت نيكسا عن هاتف جديد يعمل بالطاقة الشمسية.\n"
+            "ويأتي الهاتف بشاشة أكبر من سابقه، وقالت الشركة إن المبيعات تبدأ الشهر المقبل.")
+    qs = run(text, [ent(text, "نيكسا", "ORG")])
+    assert speakers(qs) == ["نيكسا"]
+
+
+def test_a_company_with_an_adjective_is_not_resolved_to_another_tagged_body():
+    text = ("نشرت صحيفة هآرتس تقريرا عن الصفقة.\n"
+            "وقالت الشركة الألمانية إنها باعت المعدات وفق القانون.")
+    qs = run(text, [ent(text, "هآرتس", "ORG")])
+    assert qs[-1].speaker == "الشركة الألمانية"
