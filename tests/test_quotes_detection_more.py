@@ -842,3 +842,15 @@ def test_colon_and_quotation_mark_without_a_cue_that_found_them(sentence, said):
 ])
 def test_colon_and_quotation_mark_that_are_not_speech(sentence):
     assert texts(sentence) == []
+
+
+def test_cues_added_in_round_three():
+    assert texts('وأكمل المدرب: "الفريق يحتاج إلى الوقت حتى يستعيد مستواه".') == ["الفريق يحتاج إلى الوقت حتى يستعيد مستواه"]
+    assert texts("وأنذر الاتحاد الأندية بأن العقوبات ستطبق على الجميع.") == ["العقوبات ستطبق على الجميع"]
+    # علم "learned" counts only with the source it was learned from (وعلمت "الصحيفة" من مصادر أن)
+    got = quotes('وعلمت "المدينة" من مصادر مطلعة أن المشروع سيطرح للمنافسة الشهر المقبل.')
+    assert [(x.text, x.speaker) for x in got] == [("المشروع سيطرح للمنافسة الشهر المقبل", "مصادر مطلعة")]
+    assert texts("وقال أستاذ علم النفس في الجامعة إن الضغط يضعف التركيز.") == ["الضغط يضعف التركيز"]
+    assert texts("وتراجع عن قراره بعدما علم أن الموعد تغير.") == []
+    # a pronoun after the source's verb is no part of the source's name
+    assert [x.speaker for x in quotes("وحسب ما أفاد به مصدر مطلع فإن الاجتماع تأجل.")] == ["مصدر مطلع"]

@@ -95,6 +95,9 @@ STRICT_VERBS = """
 رد يرد -
 أصر يصر -
 هتف يهتف -
+أكمل يكمل -
+أنذر ينذر -
+علم - -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
 #: بالإعلان الاثنين عن أن، مكتفيا بالتأكيد أن): strict, so a complement must follow within a few words;

@@ -283,6 +283,9 @@ class _Reader:
                         break
         if found is None:
             return None
+        if found[0].lemma == "علم" and not ((found[1] or w.endswith("ت")) and any(
+                self.word(m) == "من" for m in range(k + 1, min(k + 6, self.n)))):
+            return None  # only "وعلمت "الرياض" من مصادر أن"; علم is mostly "science", "flag", "he learned"
         if (0 < k < self.n - 1 and self.toks[k - 1].text in _OPENERS and self.toks[k + 1].text in _CLOSERS
                 and self.toks[k - 1].end == self.toks[k].start and self.toks[k + 1].start == self.toks[k].end):
             return None  # لهزيمة "وداعية" أخيرة: a scare-quoted word (marks glued on both sides), not a cue
@@ -2034,10 +2037,10 @@ class _Reader:
                 close = self.find_close(a + 1)
                 if close is not None and close + 1 < zone_end:
                     a = close + 1  # أكد لـ«عكاظ» عدد من الأهالي أن: the outlet addressed, then the subject
-            if cue.lemma == "نقل":
-                # نقلت الصحيفة عن المستشار … قوله إن: the speaker follows عن.
+            if cue.lemma in ("نقل", "علم"):
+                # نقلت الصحيفة عن المستشار … قوله إن، وعلمت "الرياض" من مصادر أن: the speaker follows عن / من.
                 for m in range(start, zone_end):
-                    if self.norm[m] == "عن":
+                    if self.norm[m] == ("عن" if cue.lemma == "نقل" else "من"):
                         a = m + 1
                         gender = None  # the verb agrees with the outlet, not with the speaker
                         break
@@ -2181,6 +2184,8 @@ class _Reader:
                 a += 1  # وحسبما جاء في التقارير الأخيرة، فإن …
         elif self.word(a) == "ما":
             a += 2  # بحسب ما أورد / وفق ما قال
+            if self.word(a) in ("به", "بها", "عنه", "عنها", "فيه", "فيها"):
+                a += 1  # وحسب ما أفاد به مصدر مطلع
         if a >= self.n or self.toks[a].kind != "word":
             if not (a < self.n and self.is_opener(a)):
                 return k + 1
