@@ -122,3 +122,23 @@ def test_a_company_with_an_adjective_is_not_resolved_to_another_tagged_body():
             "وقالت الشركة الألمانية إنها باعت المعدات وفق القانون.")
     qs = run(text, [ent(text, "هآرتس", "ORG")])
     assert qs[-1].speaker == "الشركة الألمانية"
+
+
+def test_a_relayed_statement_speaks_for_its_author_not_the_agency():
+    text = ("ونقلت وكالة الأنباء الفرنسية بيان وزير الخارجية كمال العمري والذي قال فيه إن المفاوضات ستستأنف قريبا.")
+    qs = run(text, [ent(text, "كمال العمري"), ent(text, "الأنباء الفرنسية", "ORG")])
+    assert speakers(qs) == ["كمال العمري"]
+
+
+def test_a_description_with_a_nisba_is_the_person_introduced_with_it():
+    text = ("ذكرت صحيفة ماركا أن الكرواتي لوكا بيرسيتش يرغب في الرحيل عن ناديه.\n"
+            "ونقلت الصحيفة عن اللاعب الكرواتي قوله: \"أريد تجربة جديدة في الدوري الإنجليزي\".")
+    qs = run(text, [ent(text, "لوكا بيرسيتش")])
+    assert qs[-1].speaker == "لوكا بيرسيتش"
+
+
+def test_a_nisba_shared_by_two_people_resolves_to_neither():
+    text = ("فاز البرازيلي ماركو سيلفا والبرازيلي جواو ألفيس بالجائزة مناصفة.\n"
+            "وقال اللاعب البرازيلي إن الجائزة مهداة إلى عائلته.")
+    qs = run(text, [ent(text, "ماركو سيلفا"), ent(text, "جواو ألفيس")])
+    assert qs[-1].speaker not in ("ماركو سيلفا", "جواو ألفيس")

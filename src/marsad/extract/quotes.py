@@ -101,6 +101,12 @@ _HONORIFIC_TITLES = {normalize(p): frozenset(normalize(w) for w in ts.split()) f
     ("معاليه", "معالي الوزير وزير"), ("معاليها", "معالي الوزيرة وزيرة"), ("فخامته", "فخامة الرئيس رئيس"),
     ("جلالته", "جلالة الملك"), ("سماحته", "سماحة الشيخ المفتي"), ("فضيلته", "فضيلة الشيخ"), ("دولته", "دولة رئيس"))}
 #: Reflexives after a speaker: ``بلقيس نفسها`` is بلقيس; ``المصدر ذاته`` is the source cited just before.
+#: Words that open another clause inside a sentence: the main verb's subject is not safely the cue's beyond them.
+_OTHER_CLAUSE = frozenset(normalize(w) for w in "إلا لكن ولكن بينما فيما حيث إذ عندما حين بعدما لأن".split())
+#: Definite heads that refer back to the article's company or club (وقالت الشركة، وأكد النادي).
+_BODY_ANAPHORS = frozenset(normalize(w) for w in "الشركة النادي".split())
+#: Currency words the tagger sometimes marks as organisations (ريال): never the company referred to.
+_CURRENCIES = frozenset(normalize(w) for w in "ريال الريال دولار الدولار يورو اليورو درهم دينار جنيه ليرة روبل ين".split())
 _ONE_SOURCE = frozenset(normalize(w) for w in "المصدر المسؤول المسؤولة المراسل المراسلة".split())
 _REFLEXIVES = frozenset(normalize(w) for w in "نفسه نفسها نفسهم أنفسهم ذاته ذاتها ذاتهم عينه عينها".split())
 #: Nouns of wishing before أن (أعرب عن أمله في أن …، معربا عن تمنياته بأن …): a wish, not a statement.
@@ -149,6 +155,9 @@ class Speaker:
     same: bool = False
     #: ``gender`` is a guess (a person cited by بحسب), which a verb cue that names the person corrects.
     weak_gender: bool = False
+    #: A country or city read as the subject of its sentence's verb: it speaks there, but a later pro-drop
+    #: cue (وقالت) is not referred to it.
+    place: bool = False
 
     def __post_init__(self) -> None:
         if not self.keys:
@@ -1443,6 +1452,10 @@ class _Reader:
                 holder = self.role_holder(sp, at, near_ok)
                 if holder is not None:
                     return holder
+            if at is not None:
+                described = self.nisba_holder(sp, at)
+                if described is not None:
+                    return described
             first = normalize(sp.role.split()[0]) if sp.role else ""
             if self.is_definite(first) and first in self.lex.role_heads and first not in self.lex.anonymous_heads:
                 # A definite description never named with its holder (المهاجم الأوروغوياني, النجم
@@ -1481,7 +1494,83 @@ class _Reader:
                 named = self.named_body(head, at)
                 if named is not None:
                     return named  # قالت الوزارة … after "وزارة الصحة" named outside speech
+            if at is not None and sp.head in _BODY_ANAPHORS and len(keys) == 1:
+                # وكشفت الشركة … after "أعلنت "زين السعودية""، وقالت الشركة … after فيسبوك. (Not with an adjective,
+                # الشركة الأوكرانية: a tagged name does not say it is Ukrainian.)
+                named = self.topic_body(at)
+                if named is not None:
+                    return named
         return sp
+
+    def nisba_holder(self, sp: Speaker, at: int) -> Speaker | None:
+        """``اللاعب البلجيكي`` after ``البلجيكي إيدين هازارد``: a definite role with a nisba adjective refers to
+        the one person the text introduced with that adjective right before or after the name (``الإيطالي
+        ماريو``، ``ماريو، الإيطالي``) — the nearest before the mention, else the first after; only when the
+        adjective introduces exactly one person."""
+        lex = self.lex
+        words = [normalize(w) for w in (sp.role or "").split()]
+        if len(words) != 2 or words[0] not in lex.role_heads or words[0] in lex.anonymous_heads:
+            return None
+        nisba = words[1]
+        if not (self.is_definite(nisba) and nisba.endswith(("ي", "يه")) and len(nisba) > 5):
+            return None
+        found: dict[str, tuple[int, Entity]] = {}
+        for ent in self.entities:
+            if ent.type != "PER":
+                continue
+            k = self.doc.token_index_at(ent.start)
+            if not 0 < k < self.n:
+                continue
+            after = self.doc.token_index_at(ent.end)
+            while after < self.n and self.toks[after].start < ent.end:
+                after += 1
+            if after < self.n and self.toks[after].text in _COMMAS:
+                after += 1
+            if nisba in (self.norm[k - 1], self.bare(self.norm[k - 1])) or (after < self.n and nisba in (self.norm[after], self.bare(self.norm[after]))):
+                found.setdefault(self.key_of(self.ent_name(ent)), (k, ent))
+        if len(found) != 1:
+            return None
+        _, ent = next(iter(found.values()))
+        return Speaker(self.ent_name(ent), "PER", role=sp.role, entity_id=ent.entity_id, strong=True)
+
+    def relayed_document(self, a: int, b: int) -> Speaker | None:
+        """``نقلت رويترز بيان زيد رعد الحسين والذي قال فيه``، ``البيان الصحفي لساندرز والذي قالت فيه``: an outlet
+        relays a document, and a relative clause with a cue and فيه says what its author said — the person
+        tagged after the document word speaks, not the outlet."""
+        doc_m = next((m for m in range(a, b) if self.tok_key(m) in _DOCUMENTS or self.tok_key(m) in ("تصريح", "تصريحات", "كلمه")), None)
+        if doc_m is None:
+            return None
+        rel = next((m for m in range(doc_m + 1, b) if self.bare(self.norm[m]) in _RELATIVE_PRONOUNS or self.norm[m] in _RELATIVE_PRONOUNS), None)
+        if rel is None or rel + 1 >= b or self.cue_at(rel + 1) is None:
+            return None
+        lo, hi = self.toks[doc_m].end, self.toks[rel].start
+        for ent in self.entities:
+            if ent.type == "PER" and lo <= ent.start and ent.end <= hi:
+                return self.resolve(Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True), doc_m)
+        return None
+
+    def topic_body(self, at: int) -> Speaker | None:
+        """The company or club a bare ``الشركة``/``النادي``/``الفريق`` (or ``الشركة الإسرائيلية``) refers to: the
+        organisation the ``entities`` component tagged most often before token ``at`` under a proper name (not
+        ``وزارة …``, ``مجلس …``), the latest one on a tie."""
+        lex = self.lex
+        limit = self.toks[min(at, self.n - 1)].start
+        counts: dict[str, list] = {}
+        for ent in self.entities:
+            if ent.type != "ORG" or ent.end > limit:
+                continue
+            first = normalize(ent.text.split()[0]) if ent.text.split() else ""
+            if (first in lex.institution_heads or self.bare(first) in lex.institution_heads or first in lex.outlet_heads
+                    or first in lex.anonymous_heads or first in lex.role_heads or self.is_definite(first) or first in _CURRENCIES):
+                continue
+            name = self.ent_name(ent)
+            row = counts.setdefault(self.key_of(name), [0, 0, name, ent])
+            row[0] += 1
+            row[1] = ent.start
+        if not counts:
+            return None
+        _, _, name, ent = max(counts.values(), key=lambda r: (r[0], r[1]))
+        return Speaker(name, "ORG", head=normalize(name.split()[0]), entity_id=ent.entity_id, strong=True)
 
     def named_body(self, head: str, at: int) -> Speaker | None:
         """The body a bare anaphoric noun (الوزارة، الشركة، الهيئة) refers to: the latest ``وزارة …``
@@ -1631,6 +1720,113 @@ class _Reader:
                         return h
                 return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id)
         return self.parsed_clause_subject(first, k, gender)
+
+    def verb_like(self, m: int) -> bool:
+        """Token ``m`` reads as a finite verb: a bare word that is no name, title, body, time word or particle."""
+        t = self.toks[m]
+        w = t.norm
+        b = self.bare(w)
+        lex = self.lex
+        if t.kind != "word" or self.is_definite(w) or not 3 <= len(b) <= 7 or t.start in self.person_starts():
+            return False
+        if w[:1] in "وف" and (w[1:] in _FUNCTION_WORDS or w[1:] in _PREPOSITIONS):
+            return False  # وفي جنيف، طالب …: a preposition with و, not a verb
+        return not any(x in _FUNCTION_WORDS or x in lex.role_heads or x in lex.first_names or x in lex.institution_heads
+                       or x in lex.outlet_heads or x in lex.anonymous_heads or x in lex.time_words or x in lex.leading_fillers
+                       or x in _PREPOSITIONS or x in _PRONOUNS or x in _VERB_PARTICLES or x in lex.honorifics
+                       or x in lex.comm_nouns or x in lex.relatives for x in (w, b))
+
+    def verb_gender(self, m: int) -> str | None:
+        """Agreement of the verb at ``m``: ``pl`` (…وا، يـ…ون), ``f`` (…ت), ``m`` (يـ…, a bare past); None when a
+        leading ت leaves it open (تحدث "he talked" or تتحدث "she talks")."""
+        b = self.bare(self.norm[m])
+        if b.endswith("وا") or (b.startswith("ي") and b.endswith("ون")):
+            return "pl"
+        if b.endswith("ت"):
+            return "f"
+        if b.startswith("ت"):
+            return None
+        return "m"
+
+    def main_verb_subject(self, k: int, gender: str | None) -> Speaker | None:
+        """The subject of the sentence's main, non-reporting verb, for a cue with no subject of its own in the
+        same sentence (``اتهمت كوريا الجنوبية … بيونغيانغ …، وهددت بأنها``، ``وترفض مصر التفاوض …، مؤكدة
+        أن``، ``ونشر موقع "سانا" صورا قال إنها``, and subject first: ``الشركة الإسرائيلية رفضت … وأكدت فيه``).
+        The verb must agree with the cue, the subject be a tagged name (a person, body or country) or a
+        definite body, and nothing in the sentence before the cue be quoted speech."""
+        if gender is None:
+            return None
+        lex = self.lex
+        s0 = self.sent_start[k]
+        if self.overlaps(self.toks[s0].start, self.toks[k].start):
+            return None  # a statement earlier in the sentence has its own speaker
+        f = s0
+        while f < k and (self.toks[f].kind != "word" or self.norm[f] in lex.leading_fillers or self.norm[f] in ("الا", "ان", "فان")):
+            f += 1
+        if f >= k - 1:
+            return None
+        # (وانتقد كافاني نيمار …، وقال: stance_subject has remembered a person or body as the subject; a
+        # country after a feminine stance verb is left to this reading — اتهمت كوريا الجنوبية … وهددت)
+        stance = self.norm[f] in lex.stance_verbs or self.bare(self.norm[f]) in lex.stance_verbs
+        if any(self.norm[m] in _OTHER_CLAUSE for m in range(f + 1, k)):
+            return None  # … إلا أن الاتحاد استبعده …، وأشار: another clause, maybe another subject, stands between
+
+        def agrees(vg: str | None, sp: Speaker) -> bool:
+            plural = self.speaker_gender(sp, None) == "pl"
+            if gender == "pl":
+                return vg == "pl" or plural
+            return not plural and vg in (gender, None) and not (gender == "f" and sp.kind == "PER" and vg is None)
+
+        def named_at(m: int) -> tuple[Speaker, int] | None:
+            """A tagged name starting at token ``m`` (or after its و), and the token after it."""
+            start = self.toks[m].start
+            for ent in self.doc.entities:
+                if ent.type in ("PER", "ORG", "GPE", "LOC") and (ent.start == start or (ent.start == start + 1 and self.norm[m][:1] in "وف")):
+                    end = m
+                    while end < k and self.toks[end].start < ent.end:
+                        end += 1
+                    if ent.type == "PER":
+                        keys = tuple(self.key_of(self.ent_name(ent)).split())
+                        for h in reversed(self.history):
+                            if h.entity_id == ent.entity_id or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
+                                return h, end
+                        return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True), end
+                    return Speaker(ent.text if ent.start == start else self.doc.text[ent.start:ent.end], "ORG", head=self.norm[m],
+                                   entity_id=ent.entity_id if ent.type == "ORG" else None, strong=True,
+                                   place=ent.type != "ORG"), end
+            return None
+
+        if self.verb_like(f) and self.cue_at(f) is None:
+            vg = self.verb_gender(f)
+            m = f + 1
+            while m < k and self.norm[m] in lex.time_words:
+                m += 1
+            if m >= k:
+                return None
+            hit = named_at(m)
+            if stance and (hit is None or hit[0].kind == "PER" or hit[0].entity_id or vg != "f"):
+                return None
+            if hit is None and (self.norm[m] in lex.outlet_heads or self.norm[m] in lex.institution_heads):
+                sp = self.parse_speaker(m, min(k, m + 6))  # ونشر موقع "سانا": an outlet or body with its name
+                hit = (sp, m) if sp is not None and sp.kind == "ORG" and sp.strong else None
+            if hit is not None and agrees(vg, hit[0]):
+                return self.resolve(hit[0], m, near_ok=True)
+            return None
+        if stance:
+            return None
+        # Subject first: a tagged name or a definite body, then a verb that agrees.
+        hit = named_at(f)
+        if hit is None and self.is_definite(self.norm[f]) and (self.norm[f] in lex.institution_heads or self.bare(self.norm[f]) in lex.institution_heads):
+            end = f + 1
+            while end < k and self.toks[end].kind == "word" and self.is_definite(self.norm[end]):
+                end += 1
+            hit = (Speaker(self.span_text(list(range(f, end))), "ORG", head=self.norm[f]), end)
+        if hit is None:
+            return None
+        sp, end = hit
+        if end >= k or not self.verb_like(end) or self.cue_at(end) is not None or not agrees(self.verb_gender(end), sp):
+            return None
+        return self.resolve(sp, f, near_ok=True)
 
     def parsed_clause_subject(self, first: int, k: int, gender: str | None) -> Speaker | None:
         """Without a tagged person: the subject phrase read after the sentence's first verb
@@ -2044,6 +2240,11 @@ class _Reader:
                         a = m + 1
                         gender = None  # the verb agrees with the outlet, not with the speaker
                         break
+                else:
+                    relayed = self.relayed_document(start, zone_end)
+                    if relayed is not None:
+                        sp = relayed  # ونقلت رويترز بيان زيد رعد الحسين والذي قال فيه إن: the statement's author
+                        a = zone_end
                 zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم")), zone_end)
             if cue.lemma in lex.object_first and a < zone_end and self.toks[a].kind == "word":
                 probe = Speaker(self.toks[a].text, "PER")
@@ -2056,7 +2257,7 @@ class _Reader:
                     if sp is not None and not sp.strong and sp.kind != "ORG" and sp.head not in lex.role_heads:
                         sp = None  # ووصفت القرار بأنه …: that is the object; the subject was dropped
             else:
-                sp = self.parse_speaker(a, zone_end) if a < zone_end else None
+                sp = self.parse_speaker(a, zone_end) if a < zone_end else sp
                 if sp is None and antecedent is not None:
                     sp = antecedent
                 if sp is None and not pronoun and antecedent is None and (not prefixed or (self.norm[k][0] == "ف" and self.topic_before(k))):
@@ -2075,9 +2276,17 @@ class _Reader:
         record = sp is not None and bool(sp.keys) and sp.keys[0] in self._record_keys
         if record:
             sp = None  # جاء في وثائق المحكمة، أفادت تقارير: a record, not a speaker
-        if sp is None and not record and (cue.pos == "participle" or (prefixed and k > self.sent_start[k] and cue.pos == "verb")):
-            sp = self.clause_subject(k, cue.gender)  # (… بحادث التفجير، وقالوا: the subject of the sentence's verb)
-            explicit = sp is not None
+        relative_clause = (cue.pos == "verb" and not prefixed and k > self.sent_start[k] and self.toks[k - 1].kind == "word"
+                           and (self.word(k - 1) in ("ما", "مما", "بما")
+                                or (self.word(k - 1).endswith("ا") and not self.is_definite(self.word(k - 1)))))
+        if sp is None and not record and (cue.pos == "participle" or (prefixed and k > self.sent_start[k] and cue.pos == "verb")
+                                          or relative_clause):
+            # (… بحادث التفجير، وقالوا: the subject of the sentence's verb; ونشر موقع "سانا" صورا قال إنها …،
+            # ودعت كوريا الشمالية الصحفيين ليشهدوا ما تقول إنه …: a relative clause of the main verb's object)
+            sp = self.clause_subject(k, cue.gender)
+            if sp is None:
+                sp = self.main_verb_subject(k, cue.gender)
+            explicit = sp is not None and not sp.place
         if sp is None and not record:
             sp = self.pro_drop(cue.gender, self.toks[k].start)
             explicit = sp is not None and any(h is sp for h in self.history)
