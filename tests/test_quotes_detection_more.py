@@ -854,3 +854,12 @@ def test_cues_added_in_round_three():
     assert texts("وتراجع عن قراره بعدما علم أن الموعد تغير.") == []
     # a pronoun after the source's verb is no part of the source's name
     assert [x.speaker for x in quotes("وحسب ما أفاد به مصدر مطلع فإن الاجتماع تأجل.")] == ["مصدر مطلع"]
+
+
+def test_talib_the_student_is_no_cue():
+    # "وهو طالب في …" is "a student"; the cue before it still finds its complement
+    assert texts("وقال في مقال كتبه وهو طالب في الجامعة إن الإصلاح يبدأ من التعليم.") == ["الإصلاح يبدأ من التعليم"]
+    assert texts("وأصيب طالب في المدرسة بجروح طفيفة، وقال المدير إن حالته مستقرة.") == ["حالته مستقرة"]
+    # the verb "demanded" with quoted words is still a cue
+    assert texts('كما طالب في بيانه بأن "تفرج السلطات عن جميع المعتقلين دون شروط".') == [
+        "تفرج السلطات عن جميع المعتقلين دون شروط"]

@@ -309,6 +309,7 @@ FRAGMENT_VERBS = """
 رحب مرحب
 ثمن مثمن
 استهجن مستهجن
+شكك مشكك
 """
 #: Stance verbs whose object is a topic, not anyone's words (تطرق الرئيسان إلى "الوضع المقلق في غزة").
 TOPIC_VERBS = """

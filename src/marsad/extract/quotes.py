@@ -302,6 +302,11 @@ class _Reader:
         if not prefixed and cue.gender is not None and self.lex.cues.get(w) is cue:  # the word itself, no clitics
             if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
                 return None  # استطلاعات رأي: the noun "opinion", not the verb رأى
+            if cue.lemma == "طالب" and w == "طالب" and (
+                    self.word(k - 1) in ("هو", "وهو", "كان", "وكان", "كونه") or (
+                    self.word(k + 1) == "في" and self.word(k - 1) and not self.clause_start(k)
+                    and self.word(k - 1) not in _RELATIVE_PRONOUNS)):
+                return None  # "وهو طالب في أوائل الثمانينيات"، "قتل طالب في المدرسة": the noun "student"
             if cue.lemma == "بين" and w.startswith("ي"):
                 return None  # "… يبين حقيقة أن": "shows"; only "ويبين X أن" opening a clause reports
             if self.word(k - 1) in _PREPOSITIONS or (
