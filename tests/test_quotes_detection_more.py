@@ -863,3 +863,18 @@ def test_talib_the_student_is_no_cue():
     # the verb "demanded" with quoted words is still a cue
     assert texts('كما طالب في بيانه بأن "تفرج السلطات عن جميع المعتقلين دون شروط".') == [
         "تفرج السلطات عن جميع المعتقلين دون شروط"]
+
+
+def test_first_person_i_think_is_no_new_statement():
+    # أعتقد with hamza and أن at once is "I think": inside someone's speech it stays part of it
+    assert texts("وأضاف: كل المدربين يشعرون بالضغط. أعتقد أنه من الطبيعي أن نحمي أنفسنا.") == [
+        "كل المدربين يشعرون بالضغط. أعتقد أنه من الطبيعي أن نحمي أنفسنا"]
+    # and a columnist's own opinion is no quotation
+    assert texts("وبصراحة أعتقد أن المنتخب يحتاج إلى مدرب جديد.") == []
+    # with a subject after it the same spelling is the past tense (a common misspelling of اعتبر)
+    assert texts("وأعتبر الوزير أن القرار صائب.") == ["القرار صائب"]
+
+
+def test_ila_al_qawl_is_a_cue_like_bil_qawl():
+    assert texts('وخلص الوزير إلى القول "لدينا فرصة جيدة لإنجاح المفاوضات".') == ["لدينا فرصة جيدة لإنجاح المفاوضات"]
+    assert texts("وذهب المحلل إلى القول إن الأزمة ستطول.") == ["الأزمة ستطول"]

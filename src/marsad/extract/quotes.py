@@ -278,6 +278,8 @@ class _Reader:
         if not w:
             return None
         found = _cue_form(w)
+        if found is None and w == "القول" and self.word(k - 1) == "الي":
+            found = self.lex.cues["بالقول"], False  # وخلص إلى القول "…"، وذهب إلى القول إن …: like بالقول
         after_relative = self.word(k - 1) in _RELATIVE_PRONOUNS or self.word(k - 1) == "ما"
         if found is None and (after_relative or (self.word(k + 1) in _THAT and k + 2 < self.n and self.is_opener(k + 2))):
             # ما وصفه مسؤولون بأنها “…”، التي وصفته بأنه "…"، لكن ترامب وصفه بأنه "…": a verb with its
@@ -292,6 +294,10 @@ class _Reader:
                         break
         if found is None:
             return None
+        raw = self.toks[k].text.lstrip("وف")
+        if (raw.startswith("أ") and found[0].lemma.startswith("ا") and len(found[0].lemma) >= 5 and found[0].pos == "verb"
+                and self.word(k + 1) in _THAT):
+            return None  # "وأعتقد أنه …"، "أستبعد أن …": form VIII/X spelled with hamza and no subject is "I think"
         if found[0].lemma == "علم" and not ((found[1] or w.endswith("ت")) and any(
                 self.word(m) == "من" for m in range(k + 1, min(k + 6, self.n)))):
             return None  # only "وعلمت "الرياض" من مصادر أن"; علم is mostly "science", "flag", "he learned"
