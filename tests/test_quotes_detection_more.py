@@ -878,3 +878,8 @@ def test_first_person_i_think_is_no_new_statement():
 def test_ila_al_qawl_is_a_cue_like_bil_qawl():
     assert texts('وخلص الوزير إلى القول "لدينا فرصة جيدة لإنجاح المفاوضات".') == ["لدينا فرصة جيدة لإنجاح المفاوضات"]
     assert texts("وذهب المحلل إلى القول إن الأزمة ستطول.") == ["الأزمة ستطول"]
+
+
+def test_first_person_i_think_ends_a_cue_zone():
+    # the complement after the writer's أعتقد is not the complement of an earlier cue
+    assert texts("ونشر القرار وغرد به المتحدث الرسمي، وهذا مطلب مهم، وأعتقد أنه يطبق في جهات كثيرة.") == []

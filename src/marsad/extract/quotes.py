@@ -294,9 +294,7 @@ class _Reader:
                         break
         if found is None:
             return None
-        raw = self.toks[k].text.lstrip("وف")
-        if (raw.startswith("أ") and found[0].lemma.startswith("ا") and len(found[0].lemma) >= 5 and found[0].pos == "verb"
-                and self.word(k + 1) in _THAT):
+        if self.first_person(k, found[0]):
             return None  # "وأعتقد أنه …"، "أستبعد أن …": form VIII/X spelled with hamza and no subject is "I think"
         if found[0].lemma == "علم" and not ((found[1] or w.endswith("ت")) and any(
                 self.word(m) == "من" for m in range(k + 1, min(k + 6, self.n)))):
@@ -321,6 +319,12 @@ class _Reader:
                 # (not "هو من أعرب"), a strict cue with no gender like إعلان.
                 return CueForm(cue.lemma, cue.pos, None, True), False
         return found
+
+    def first_person(self, k: int, cue: CueForm) -> bool:
+        """A form VIII/X cue spelled with hamza (اعتقد → أعتقد) with أن at once and no subject: the first person."""
+        raw = self.toks[k].text.lstrip("وف")
+        return (raw.startswith("أ") and cue.lemma.startswith("ا") and len(cue.lemma) >= 5 and cue.pos == "verb"
+                and self.word(k + 1) in _THAT)
 
     def bare(self, w: str) -> str:
         """``w`` without a glued و/ف when that leaves a known word shape (وأشار → اشار)."""
@@ -503,8 +507,9 @@ class _Reader:
             elif (t.kind == "word" and t.norm in _AND_THAT and not strict and k > start + 1
                   and self.word(k - 1) not in self.lex.not_complement_before and self.word(k - 1) not in ("خاصه", "سيما", "لاسيما")):
                 return "that", k  # أكد الوزير أهمية التعاون وأن الحل سياسي: a noun object, then a clause
-            elif t.kind == "word" and k > start and self.opens_statement(k):
-                return None  # the complement that follows belongs to this later cue
+            elif t.kind == "word" and k > start and (self.opens_statement(k) or (
+                    (c := _cue_form(t.norm)) is not None and self.first_person(k, c[0]))):
+                return None  # the complement that follows belongs to this later cue (or to the writer's أعتقد)
             if k >= end and k >= self.para_end[start] - 1:
                 return None
             if k >= end:
