@@ -1,7 +1,9 @@
 """Scoring the quotes component against hand-annotated gold (``eval/gold/quotes.jsonl``).
 
-Gold rows: ``{"id", "outlet", "split", "quotes": [{"start", "end", "text", "direct", "speaker"}]}``;
-the article text is read from the shared news corpora by id.
+Gold rows: ``{"id", "outlet", "split", "quotes": [{"start", "end", "check", "direct", "speaker"}]}``;
+the article text is read from the shared news corpora by id. The gold files hold offsets and a short
+fingerprint of each span (``check``), not the span's words, so no article text is redistributed with
+the project; :func:`attach_span_texts` puts the words back from the corpus and stops on a mismatch.
 
 * **Detection**: a predicted quote matches a gold quote when their character spans overlap by at
   least half of the gold span. Matching is one-to-one (largest overlaps first), so one long
@@ -18,6 +20,7 @@ the article text is read from the shared news corpora by id.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,9 +104,30 @@ def score_article(gold_row: dict, predicted: list[dict]) -> ArticleResult:
     return ArticleResult(gold_row["id"], gold_row.get("split", "all"), c, pairs, spurious)
 
 
+def span_check(span_text: str) -> str:
+    """Fingerprint of a gold span's words (12 hex digits of SHA-1), stored instead of the words."""
+    return hashlib.sha1(span_text.encode("utf-8")).hexdigest()[:12]
+
+
+def attach_span_texts(gold_rows: list[dict], articles: dict[str, dict]) -> None:
+    """Give every gold quote its ``text`` from the article, checking it against the stored fingerprint.
+
+    A mismatch means the corpus copy differs from the one annotated; scoring it would be meaningless.
+    """
+    for row in gold_rows:
+        text = articles[row["id"]]["text"]
+        for q in row["quotes"]:
+            span = text[q["start"]:q["end"]]
+            if ("check" in q and span_check(span) != q["check"]) or ("text" in q and q["text"] != span):
+                raise ValueError(f"{row['id']}: gold span {q['start']}:{q['end']} does not match the article "
+                                 "(is ../shared/data/news the annotated version?)")
+            q["text"] = span
+
+
 def evaluate(gold_rows: list[dict], pipeline) -> list[ArticleResult]:
     """Run ``pipeline`` (a :class:`marsad.pipeline.Pipeline`) over the gold articles and score each."""
     articles = read_articles(r["id"] for r in gold_rows)
+    attach_span_texts(gold_rows, articles)
     results = []
     for row in gold_rows:
         doc = pipeline(news_raw_article(articles[row["id"]]))
