@@ -883,3 +883,12 @@ def test_ila_al_qawl_is_a_cue_like_bil_qawl():
 def test_first_person_i_think_ends_a_cue_zone():
     # the complement after the writer's أعتقد is not the complement of an earlier cue
     assert texts("ونشر القرار وغرد به المتحدث الرسمي، وهذا مطلب مهم، وأعتقد أنه يطبق في جهات كثيرة.") == []
+
+
+def test_fragment_and_first_person_limits():
+    # a title after من ضمنها, a publication after في: no fragment of speech
+    assert texts('ثم قدم عددا من البرامج من ضمنها «صباح الخير يا أهل الخليج».') == []
+    assert texts('وتظهر الميزة في التطبيق كما ورد في "النشرة العربية للأخبار التقنية".') == []
+    # أعتقد inside quotation marks with no cue of their own keeps its reading (the only report those words get)
+    got = texts('"لا يمكن أن نستمر هكذا، لكني أعتقد أن الحل قريب جدا" مقابلة مع الإذاعة عام 2010.')
+    assert len(got) == 1 and got[0].startswith("الحل قريب جدا")

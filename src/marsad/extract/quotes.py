@@ -65,7 +65,7 @@ _CHARGES = frozenset(normalize(w) for w in ("تهمة", "بتهمة", "تهم", 
 #: Words before a colon that open a list or a naming, not speech (منها: «السهم، التايفون …»، هما: "…").
 _LIST_MARKERS = frozenset(normalize(w) for w in (
     "منها", "منهم", "هما", "هي", "هم", "التالي", "التالية", "الآتي", "الآتية", "كالتالي", "كالآتي", "يلي", "أبرزها",
-    "أهمها", "أشهرها", "مثل", "بينها", "بينهم", "وهي", "وهما", "وهم", "للمزيد"))
+    "أهمها", "أشهرها", "مثل", "بينها", "بينهم", "وهي", "وهما", "وهم", "للمزيد", "ضمنها", "ضمنهم"))
 _TOPIC_PREPS = frozenset(normalize(w) for w in ("بشأن", "حول", "بخصوص"))
 _PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على", "عن", "لـ"))
 _PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل"))
@@ -323,8 +323,20 @@ class _Reader:
     def first_person(self, k: int, cue: CueForm) -> bool:
         """A form VIII/X cue spelled with hamza (اعتقد → أعتقد) with أن at once and no subject: the first person."""
         raw = self.toks[k].text.lstrip("وف")
-        return (raw.startswith("أ") and cue.lemma.startswith("ا") and len(cue.lemma) >= 5 and cue.pos == "verb"
-                and self.word(k + 1) in _THAT)
+        if not (raw.startswith("أ") and cue.lemma.startswith("ا") and len(cue.lemma) >= 5 and cue.pos == "verb"
+                and self.word(k + 1) in _THAT):
+            return False
+        # Inside quotation marks with no cue of their own ("… لكني أعتقد أنه …" quoted alone) the old reading
+        # stays: the report found there is the only one these words get.
+        m = self.para_start[k]
+        while m < k:
+            if self.is_opener(m):
+                close = self.find_close(m)
+                if close is None or close > k:
+                    return False
+                m = close
+            m += 1
+        return True
 
     def bare(self, w: str) -> str:
         """``w`` without a glued و/ف when that leaves a known word shape (وأشار → اشار)."""
@@ -2037,8 +2049,9 @@ class _Reader:
         if first in self.lex.naming_nouns or self.word(j - 1) in self.lex.naming_nouns or (
                 j - 2 >= self.sent_start[j] and self.word(j - 2) in _CHARGES):
             return False  # من "تحالف إنهاء زواج الطفلات"، ووجهت إليهم تهمة "تشكيل …": a name, a charge
-        if self.word(j - 1) in _TOPIC_PREPS:
-            return False  # تعهدا بشأن "نزع السلاح …": the topic, not the words said
+        if self.word(j - 1) in _TOPIC_PREPS or self.word(j - 1) == "في" or self.bare(self.word(j - 1)) in _LIST_MARKERS:
+            # تعهدا بشأن "نزع السلاح …": the topic; كما ورد في "البوابة العربية …": a publication; من ضمنها «…»: a title
+            return False
         verb = self.governing_verb(j)
         if verb is None:
             return False
