@@ -128,21 +128,26 @@ def train_ner_silver_command(
 
 @train_app.command("quote-speakers")
 def train_quote_speakers_command(
-    gold: Annotated[Path, typer.Option(help="Quotes gold JSONL")] = Path("eval/gold/quotes.jsonl"),
+    gold: Annotated[list[Path] | None, typer.Option(help="Quotes gold JSONL (repeat for several files; default: all four gold files)")] = None,
     out: Annotated[Path, typer.Option(help="Model JSON to write")] = Path("src/marsad/models/quotes/speaker_ranker.json"),
     l2: Annotated[float, typer.Option(help="L2 penalty of the conditional-logit ranker")] = 1.0,
     mode: Annotated[str, typer.Option(help="Policy shipped: fill (only where the rules name no speaker), override, ranker, or off")] = "fill",
     cv: Annotated[bool, typer.Option(help="First print leave-one-split-out figures: rules vs ranker vs override vs fill")] = True,
 ) -> None:
-    """Train the quote-speaker ranker on every gold split and write its weights (a small JSON)."""
-    from ..evaluation.metrics import read_gold
-    from ..evaluation.quote_speakers import POLICIES, collect, cross_validate, write_model
+    """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
+
+    Each split is a cross-validation fold (train4 in its annotators' four parts)."""
+    from ..evaluation.quote_speakers import DEFAULT_GOLD, POLICIES, candidate_recall, collect, cross_validate, read_folds, write_model
 
     if mode not in ("fill", "override", "ranker", "off"):
         raise typer.BadParameter("mode must be fill, override, ranker or off", param_hint="--mode")
-    rows = read_gold(gold, "quotes")
+    rows = read_folds(gold or [Path(g) for g in DEFAULT_GOLD])
     arts = collect(rows, log=lambda m: typer.echo(m, err=True))
-    summary: dict = {}
+    rec = candidate_recall(arts)
+    typer.echo(f"matched quotes {rec['matched']} (unmatched {rec['unmatched']}): rules right {rec['rule_right']}, "
+               f"wrong with the gold speaker among the candidates {rec['rule_wrong_cand']}, wrong with it missing "
+               f"{rec['rule_wrong_no_cand']}; {rec['candidates'] / max(1, rec['matched']):.1f} candidates a quote")
+    summary: dict = {"candidate_recall": rec}
     if cv:
         res = cross_validate(arts, l2, log=lambda m: typer.echo(m, err=True))
         typer.echo("held-out quote+speaker P / R / F1 (leave one split out; the metric of `marsad eval quotes`)")
@@ -154,7 +159,7 @@ def train_quote_speakers_command(
         typer.echo("held-out named-speaker precision (named quotes, share right)")
         for split in sorted(res, key=lambda s: (s == "all", s)):
             typer.echo(f"{split:<8}" + "".join(f" | {res[split][p].named:>5} {res[split][p].named_precision:.3f}      " for p in POLICIES))
-        summary = {"cv_quote_speaker_prf": {s: {p: [round(v, 4) for v in res[s][p].with_speaker] for p in POLICIES} for s in res},
+        summary |= {"cv_quote_speaker_prf": {s: {p: [round(v, 4) for v in res[s][p].with_speaker] for p in POLICIES} for s in res},
                    "cv_named_speaker_precision": {s: {p: [res[s][p].named, round(res[s][p].named_precision, 4)] for p in POLICIES}
                                                   for s in res}}
     splits = sorted({a.split for a in arts})

@@ -16,17 +16,48 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import numpy as np
 
 from ..extract import quote_speakers as qs
 from .quotes import Counts, match, score_article, speakers_agree
 
+#: The gold files the ranker trains on by default (about 1,500 quotes).
+DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval/gold/quotes_blind4.jsonl",
+                "eval/gold/quotes_train4.jsonl")
 MARGINS = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: The policies compared: rules alone, ranker alone, ranker overriding the rules by a margin, ranker
 #: filling in only where the rules named no speaker.
 POLICIES = ("rules", "ranker", "override", "fill")
+
+
+#: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
+#: train4 was annotated in four parts of 40 (a–d) by four annotators, so each part is a fold.
+PART_SIZES = {"train4": 40}
+
+
+def read_folds(paths: Iterable[Path]) -> list[dict]:
+    """The gold rows of every file, each with its cross-validation fold in ``split``: the row's own split
+    (a file without one is named after the file), large splits cut into their annotators' parts."""
+    from .metrics import read_gold
+
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for path in paths:
+        counts: dict[str, int] = {}
+        default = Path(path).stem.removeprefix("quotes_") if Path(path).stem != "quotes" else "all"
+        for row in read_gold(path, "quotes"):
+            if row["id"] in seen:
+                raise ValueError(f"{path}: article {row['id']} is in two gold files")
+            seen.add(row["id"])
+            split = row.get("split") or default
+            n = counts.get(split, 0)
+            counts[split] = n + 1
+            if split in PART_SIZES:
+                split = f"{split}{'abcdefghij'[n // PART_SIZES[split]]}"
+            rows.append({**row, "split": split})
+    return rows
 
 
 @dataclass(slots=True)
@@ -40,19 +71,29 @@ class ArticleCases:
     labels: list[np.ndarray | None]
 
 
-def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None) -> list[ArticleCases]:
-    """Run the rules over every gold article and build labelled candidate sets."""
-    from ..extract.quote_lexicon import load_lexicon
-    from ..extract.quotes import _Reader
+def prepare_docs(gold_rows: list[dict]) -> dict:
+    """The gold articles run through ``source`` and ``entities`` (what the quotes component sees in
+    ``marsad eval quotes``), by id."""
     from ..pipeline import COMPONENTS, Pipeline
     from .metrics import load_news_articles, news_raw_article
 
     pipeline = Pipeline.default(disable=[c for c in COMPONENTS if c not in ("source", "entities")])
-    lex = load_lexicon()
     articles = load_news_articles(r["id"] for r in gold_rows)
+    return {row["id"]: pipeline(news_raw_article(articles[row["id"]])) for row in gold_rows}
+
+
+def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, docs: dict | None = None) -> list[ArticleCases]:
+    """Run the rules over every gold article and build labelled candidate sets (``docs``: the output
+    of :func:`prepare_docs`, when already computed)."""
+    from ..extract.quote_lexicon import load_lexicon
+    from ..extract.quotes import _Reader
+
+    lex = load_lexicon()
+    if docs is None:
+        docs = prepare_docs(gold_rows)
     out = []
     for row in gold_rows:
-        doc = pipeline(news_raw_article(articles[row["id"]]))
+        doc = docs[row["id"]]
         if not doc.tokens:
             out.append(ArticleCases(row["id"], row.get("split", "all"), row, [], [], []))
             continue
@@ -79,6 +120,29 @@ def training_cases(arts: list[ArticleCases]) -> list[tuple[np.ndarray, np.ndarra
     return [(c.x, y) for a in arts for c, y in zip(a.cases, a.labels) if y is not None and y.any()]
 
 
+def candidate_recall(arts: list[ArticleCases]) -> dict[str, int]:
+    """How the rules' speakers and the candidates stand against the gold, over matched quotes:
+    ``rule_right``; ``rule_wrong_cand`` (a candidate agrees with the gold); ``rule_wrong_no_cand``
+    (none does: no policy of the ranker can fix it); and the quotes that match no gold quote."""
+    out = {"matched": 0, "rule_right": 0, "rule_wrong_cand": 0, "rule_wrong_no_cand": 0, "unmatched": 0,
+           "candidates": 0}
+    for a in arts:
+        for case, y in zip(a.cases, a.labels):
+            if y is None:
+                out["unmatched"] += 1
+                continue
+            out["matched"] += 1
+            out["candidates"] += len(case.candidates)
+            rule = next((i for i, c in enumerate(case.candidates) if "rule" in c.sources), None)
+            if rule is not None and y[rule]:
+                out["rule_right"] += 1
+            elif y.any():
+                out["rule_wrong_cand"] += 1
+            else:
+                out["rule_wrong_no_cand"] += 1
+    return out
+
+
 def score(arts: list[ArticleCases], model: qs.RankerModel | None) -> Counts:
     """The project's metric over these articles, with the model's speakers (None: the rules')."""
     total = Counts()
@@ -99,12 +163,24 @@ def train(arts: list[ArticleCases], l2: float, mode: str, margin: float) -> qs.R
     return qs.RankerModel(qs.fit(training_cases(arts), l2=l2), margin, mode)
 
 
-def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override") -> float:
+def _fit_on(arts: list[ArticleCases], l2: float, cache: dict | None) -> np.ndarray:
+    """The weights trained on these articles. Within one cross-validation the inner and outer folds
+    train on the same sets of splits again and again (the optimiser is deterministic), so ``cache``
+    keeps one fit per set of training splits."""
+    key = tuple(sorted({a.split for a in arts}))
+    if cache is None:
+        return qs.fit(training_cases(arts), l2=l2)
+    if key not in cache:
+        cache[key] = qs.fit(training_cases(arts), l2=l2)
+    return cache[key]
+
+
+def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", cache: dict | None = None) -> float:
     """The override margin with the best quote+speaker F1 over an inner leave-one-split-out."""
     splits = sorted({a.split for a in arts})
     if len(splits) < 2:
         return MARGINS[-1]
-    models = {s: qs.fit(training_cases([a for a in arts if a.split != s]), l2=l2) for s in splits}
+    models = {s: _fit_on([a for a in arts if a.split != s], l2, cache) for s in splits}
     best, best_f = MARGINS[-1], -1.0
     for m in reversed(MARGINS):  # on a tie the larger margin wins: change the rules only when sure
         c = Counts()
@@ -120,12 +196,13 @@ def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], Non
     """Leave-one-split-out: {held-out split: {"rules", "ranker", "override": Counts}} plus "all"."""
     splits = sorted({a.split for a in arts})
     out: dict[str, dict[str, Counts]] = {"all": {k: Counts() for k in POLICIES}}
+    cache: dict = {}
     for s in splits:
         train_arts = [a for a in arts if a.split != s]
         test_arts = [a for a in arts if a.split == s]
-        w = qs.fit(training_cases(train_arts), l2=l2)
-        margin = choose_margin(train_arts, l2, "override")
-        fill_margin = choose_margin(train_arts, l2, "fill")
+        w = _fit_on(train_arts, l2, cache)
+        margin = choose_margin(train_arts, l2, "override", cache)
+        fill_margin = choose_margin(train_arts, l2, "fill", cache)
         log(f"held out {s}: trained on {len(training_cases(train_arts))} quotes, inner-CV margins: override {margin}, fill {fill_margin}")
         row = {
             "rules": score(test_arts, None),

@@ -440,25 +440,30 @@ def fit(cases: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0, iterations:
     """Conditional logit: maximise log Σ p(positive candidates) per quote, L2-penalised.
 
     ``cases``: (features [n_cand, n_feat], labels [n_cand] of 0/1) with at least one positive.
-    Full-batch gradient descent with Adam; deterministic (starts from zero weights)."""
+    Full-batch gradient descent with Adam; deterministic (starts from zero weights). All quotes'
+    candidates are stacked in one matrix and the per-quote softmax done with segment sums, so one
+    iteration is two matrix products whatever the number of quotes."""
     d = len(FEATURES)
     w = np.zeros(d)
     m = np.zeros(d)
     v = np.zeros(d)
     lr, b1, b2 = 0.05, 0.9, 0.999
-    xs = [c[0] for c in cases]
-    ys = [c[1].astype(bool) for c in cases]
     n = max(1, len(cases))
+    if not cases:
+        return w
+    x = np.vstack([c[0] for c in cases])
+    y = np.concatenate([c[1] for c in cases]).astype(float)
+    sizes = np.array([len(c[0]) for c in cases])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    seg = np.repeat(np.arange(len(cases)), sizes)
     for t in range(1, iterations + 1):
-        grad = l2 * w / n
-        for x, y in zip(xs, ys):
-            s = x @ w
-            s = s - s.max()
-            p = np.exp(s)
-            p /= p.sum()
-            pp = p * y
-            q = pp / pp.sum()
-            grad += (x.T @ (p - q)) / n
+        s = x @ w
+        s = s - np.maximum.reduceat(s, starts)[seg]
+        p = np.exp(s)
+        p /= np.add.reduceat(p, starts)[seg]
+        pp = p * y
+        q = pp / np.add.reduceat(pp, starts)[seg]
+        grad = l2 * w / n + (x.T @ (p - q)) / n
         m = b1 * m + (1 - b1) * grad
         v = b2 * v + (1 - b2) * grad * grad
         w -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + 1e-8)
