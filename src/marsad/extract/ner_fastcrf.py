@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ from .ner_features import Featurizer
 
 OFFSETS = (-2, -1, 1, 2)
 #: Pair attributes (bigram, cluster conjunctions): four-character family prefix, then ``a|b``.
+_NO_CTX = (0,) * len(OFFSETS)
 PAIR_FAMILIES = ("bg-=", "bg+=", "cc-=", "wc-=", "cc+=", "cw+=")
 
 
@@ -74,7 +76,10 @@ class CrfScorer:
 
     def __init__(self, path: str | Path) -> None:
         self.labels, self.attrs, self.table, self.trans = read_crfsuite_model(path)
-        self.index = {a: i for i, a in enumerate(self.attrs)}
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {a: i for i, a in enumerate(self.attrs)}
 
     def sum(self, attrs: Sequence[str]) -> np.ndarray:
         """The summed state weights of a token's attributes (a repeated one counts each time, as in crfsuite)."""
@@ -99,21 +104,10 @@ def viterbi_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[list[
     """Best label paths (indices) of several sentences' state scores under ``trans`` (no start/end weights)."""
     if not scores:
         return []
+    from .ner_neural import viterbi_paths
+
     sc, lens = _padded(scores, trans.shape[0], 0.0, lambda s: s)
-    B, T, K = sc.shape
-    back = np.zeros((B, T, K), dtype=np.int64)
-    v = sc[:, 0].copy()
-    for t in range(1, T):
-        cand = v[:, :, None] + trans[None, :, :]
-        back[:, t] = cand.argmax(1)
-        v = np.where((t < lens)[:, None], cand.max(1) + sc[:, t], v)
-    out = []
-    for b, n in enumerate(lens):
-        path = [int(v[b].argmax())]
-        for t in range(n - 1, 0, -1):
-            path.append(int(back[b, t, path[-1]]))
-        out.append(path[::-1])
-    return out
+    return viterbi_paths(sc, lens, trans)
 
 
 def marginals_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[np.ndarray]:
@@ -127,16 +121,20 @@ def marginals_batch(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[np.
     alpha = np.empty((B, T, K))
     a = e[:, 0] / e[:, 0].sum(1, keepdims=True)
     alpha[:, 0] = a
+    # Padded steps (e = 1) run on after a sentence's end and are never read.
     for t in range(1, T):
-        nxt = (a @ E) * e[:, t]
-        nxt /= nxt.sum(1, keepdims=True)
-        a = np.where((t < lens)[:, None], nxt, a)
+        a = (a @ E) * e[:, t]
+        a /= a.sum(1, keepdims=True)
         alpha[:, t] = a
     beta = np.ones((B, T, K))
+    inside = (np.arange(T)[:, None] + 1 < lens[None, :])[:, :, None]  # [T, B, 1]: not a sentence's last token
+    ET = E.T
+    nxt = beta[:, T - 1]
     for t in range(T - 2, -1, -1):
-        nxt = (e[:, t + 1] * beta[:, t + 1]) @ E.T
+        nxt = (e[:, t + 1] * nxt) @ ET
         nxt /= nxt.sum(1, keepdims=True)
-        beta[:, t] = np.where((t + 1 < lens)[:, None], nxt, 1.0)
+        nxt = np.where(inside[t], nxt, 1.0)
+        beta[:, t] = nxt
     m = alpha * beta
     m /= m.sum(2, keepdims=True)
     return [m[b, : n] for b, n in enumerate(lens)]
@@ -160,11 +158,15 @@ class FastTwoStage:
         for k, s in enumerate((stage1, stage2)):
             W[[index[a] for a in s.attrs], k] = s.table
         self.W = W
-        # A neighbour's context attribute x at offset `off` is the model attribute "{off}:{x}".
-        self._ctx_rows: list[dict[str, int]] = [{} for _ in OFFSETS]
-        for k, off in enumerate(OFFSETS):
-            pre = f"{off}:"
-            self._ctx_rows[k] = {a[len(pre):]: r for a, r in index.items() if a.startswith(pre)}
+        # A neighbour's context attribute x at offset `off` is the model attribute "{off}:{x}":
+        # per x its rows at the four offsets (0: not in the model).
+        ctx: dict[str, list[int]] = {}
+        prefixes = [(k, f"{off}:") for k, off in enumerate(OFFSETS)]
+        for a, r in index.items():
+            for k, pre in prefixes:
+                if a.startswith(pre):
+                    ctx.setdefault(a[len(pre):], [0] * len(OFFSETS))[k] = r
+        self._ctx_all = {x: tuple(v) for x, v in ctx.items()}
         # Per word type a block [part, stage, label] — part 0 its own features, 1..4 what it shows at
         # offsets −2, −1, +1, +2 — in one preallocated slab (emptied when full): a small array per
         # word fragmented the heap (+116 MB RSS over 300 articles against +18 MB of live blocks).
@@ -178,6 +180,10 @@ class FastTwoStage:
         self._pad = np.stack([W[get(f"{off}:pad", 0)] for off in OFFSETS])  # [4, stage, L]
         self._bos = W[get("bos", 0)]
         self._pair_tables()
+        # From here on `index` is looked up for a word's own attributes and document features only
+        # (context and pair attributes have their own tables): a smaller dict to keep in memory.
+        self.index = {a: r for a, r in index.items()
+                      if not any(a.startswith(pre) for _, pre in prefixes) and not (a[:4] in PAIR_FAMILIES and "|" in a)}
 
     def _pair_tables(self) -> None:
         """Attributes of token pairs (``bg-=a|b`` …) as integer keys, for lookups over a whole document.
@@ -226,9 +232,11 @@ class FastTwoStage:
         get = self.index.get
         rows = [get(a, 0) for a in own]
         starts = [0]
-        for d in self._ctx_rows:
+        cget = self._ctx_all.get
+        # Per offset (−2, −1, +1, +2) the rows of the context attributes there.
+        for at in zip(*[cget(x, _NO_CTX) for x in ctx]):
             starts.append(len(rows))
-            rows.extend([d.get(x, 0) for x in ctx])
+            rows.extend(at)
         return np.add.reduceat(self.W[rows], starts, axis=0)
 
     def document_base_scores(self, blocks: np.ndarray, pos: np.ndarray, norm_ids: np.ndarray, cls_ids: np.ndarray) -> np.ndarray:
@@ -282,11 +290,15 @@ class FastTwoStage:
         if not width:
             return out
         get = self.index.get
+        cget = self._ctx_all.get
+        at_prev, at_next = OFFSETS.index(-1), OFFSETS.index(1)
         tabs = {p: np.zeros((len(memo), width), dtype=np.int64) for p in ("", "-1:", "1:")}
         for d, i in memo.items():
             for k, x in enumerate(d):
-                for p, t in tabs.items():
-                    t[i, k] = get(p + x, 0)
+                rows = cget(x, _NO_CTX)
+                tabs[""][i, k] = get(x, 0)
+                tabs["-1:"][i, k] = rows[at_prev]
+                tabs["1:"][i, k] = rows[at_next]
         W2 = self.W[:, 1]
         first = pos == 0
         prev_ok = np.zeros(N, dtype=bool)
@@ -311,17 +323,10 @@ class FastTwoStage:
 
     def _word_block(self, word: str) -> np.ndarray:
         fz = self.fz
-        get = self.index.get
         # The featurizer's own per-word caches are bypassed: the block is what gets cached.
         own = fz._word_features(word)
         self._last_norm = own[1][2:]  # "w=<normalised word>"
-        rows = [get(a, 0) for a in own]
-        starts = [0]
-        ctx = fz._context_features(word)
-        for d in self._ctx_rows:
-            starts.append(len(rows))
-            rows.extend([d.get(x, 0) for x in ctx])
-        return np.add.reduceat(self.W[rows], starts, axis=0)
+        return self.block_of(own, fz._context_features(word))
 
     def base_scores(self, words: Sequence[str]) -> np.ndarray:
         """``[stage, n, L]``: both stages' scores of the first-stage attributes of one sentence."""
@@ -347,74 +352,14 @@ class FastTwoStage:
                 slots.append(i)
             blocks = self._slab[slots]  # [n, 5, stage, L]
             norms = [norm_of[i] for i in slots]
-        out = blocks[:, 0].copy()  # [n, stage, L]
-        for k, off in enumerate(OFFSETS):
-            part = blocks[:, k + 1]  # what each word shows a token `off` away
-            if off < 0:  # token i sees word i + off
-                d = -off
-                out[d:] += part[: n - d]
-                out[: min(d, n)] += self._pad[k]
-            else:
-                out[: max(n - off, 0)] += part[off:]
-                out[max(n - off, 0):] += self._pad[k]
-        out[0] += self._bos
-        get = self.index.get
-        pos: list[int] = []
-        rows: list[int] = []
-        for i in range(n):
-            if i > 0:
-                r = get(f"bg-={norms[i-1]}|{norms[i]}")
-                if r:
-                    pos.append(i)
-                    rows.append(r)
-            if i + 1 < n:
-                r = get(f"bg+={norms[i]}|{norms[i+1]}")
-                if r:
-                    pos.append(i)
-                    rows.append(r)
-        if fz.conjunctions:
-            cls = [fz._cls(w) for w in words]
-            for i in range(n):
-                names = []
-                if i > 0:
-                    names += [f"cc-={cls[i-1]}|{cls[i]}", f"wc-={norms[i-1]}|{cls[i]}"]
-                if i + 1 < n:
-                    names += [f"cc+={cls[i]}|{cls[i+1]}", f"cw+={cls[i]}|{norms[i+1]}"]
-                for a in names:
-                    r = get(a)
-                    if r:
-                        pos.append(i)
-                        rows.append(r)
-        if rows:
-            np.add.at(out, pos, self.W[rows])
-        return out.transpose(1, 0, 2)
+        vocab = self.pair_vocab
+        norm_ids = np.array([vocab.get(x, -1) for x in norms], dtype=np.int64)
+        cls_ids = np.array([vocab.get(fz._cls(w), -1) for w in words] if fz.conjunctions else [-1] * n, dtype=np.int64)
+        return self.document_base_scores(blocks, np.arange(n), norm_ids, cls_ids).transpose(1, 0, 2)
 
     def add_document_features(self, scores: np.ndarray, doc: Sequence[tuple[str, ...]]) -> np.ndarray:
-        """Second-stage scores plus its document features (as :func:`with_document_features` adds them)."""
-        out = scores.copy()
-        get = self.index.get
-        n = len(doc)
-        pos: list[int] = []
-        rows: list[int] = []
-        for i in range(n):
-            for x in doc[i]:
-                r = get(x)
-                if r:
-                    pos.append(i)
-                    rows.append(r)
-                if i + 1 < n:
-                    r = get("-1:" + x)
-                    if r:
-                        pos.append(i + 1)
-                        rows.append(r)
-                if i > 0:
-                    r = get("1:" + x)
-                    if r:
-                        pos.append(i - 1)
-                        rows.append(r)
-        if rows:
-            np.add.at(out, pos, self.W[rows, 1])
-        return out
+        """Second-stage scores of one sentence plus its document features (as :func:`with_document_features` adds them)."""
+        return self.document_stage2(scores, np.arange(len(doc)), doc)
 
 
 def document_features(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int) -> list[list[tuple[str, ...]]]:

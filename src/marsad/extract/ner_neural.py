@@ -78,6 +78,7 @@ class NeuralFeaturizer:
         # Ids 0 and 1 of the word table are padding and unknown.
         self.index = {w: i + 2 for i, w in enumerate(words)}
         self.counts = counts
+        self._counts = counts.tolist()  # Python ints: indexing an array costs a numpy scalar per lookup
         self.clusters = clusters  # [len(words), 4], 0 = none, else cluster + 1
         self.affix_index = {k: {a: i + 1 for i, a in enumerate(v)} for k, v in affixes.items()}
         #: Character ids for the character CNN (0 padding, 1 unknown); empty: no character input.
@@ -88,7 +89,7 @@ class NeuralFeaturizer:
 
     def count(self, key: str) -> int:
         i = self.index.get(key)
-        return int(self.counts[i - 2]) if i else 0
+        return self._counts[i - 2] if i else 0
 
     def stem(self, norm: str) -> tuple[int, str]:
         """The clitic-free reading the unlabelled news uses most (as the CRF featurizer chooses it)."""
@@ -116,7 +117,7 @@ class NeuralFeaturizer:
         cl = self.clusters[wid - 2] if wid > 1 else None
         if (cl is None or not cl[0]) and sid > 1:
             cl = self.clusters[sid - 2]
-        c = tuple(int(x) for x in cl) if cl is not None else (0, 0, 0, 0)
+        c = tuple(cl.tolist()) if cl is not None else (0, 0, 0, 0)
         ax = self.affix_index
         return (
             wid, sid, *c, TRIGGERS.index(trig), 0, min(plen, 4), freq_band(self.count(norm)),
@@ -295,21 +296,28 @@ def batch_marginals(scores: Sequence[np.ndarray], trans: np.ndarray, start: np.n
     alpha = np.empty((B, T, K))
     beta = np.empty((B, T, K))
     a = np.exp(start - start.max())[None, :] * e[:, 0]
-    alpha[:, 0] = a / a.sum(1, keepdims=True)
-    for t in range(1, T):
-        a = (alpha[:, t - 1] @ et) * e[:, t]
-        z = a.sum(1, keepdims=True)
-        alpha[:, t] = a / np.where(z > 0, z, 1.0)
     b_end = np.exp(end - end.max())
     b_end = b_end / b_end.sum()
-    beta[:, T - 1] = b_end
-    for t in range(T - 2, -1, -1):
-        nb = (e[:, t + 1] * beta[:, t + 1]) @ et.T
-        z = nb.sum(1, keepdims=True)
-        # A sentence ending at t starts its backward pass here.
-        beta[:, t] = np.where((lens - 1 == t)[:, None], b_end, nb / np.where(z > 0, z, 1.0))
-    p = alpha * beta
+    ends = (np.arange(T)[:, None] == lens[None, :] - 1)[:, :, None]  # [T, B, 1]: a sentence's last token
+    etT = et.T
+    # A step whose sum underflows to 0 gives NaN (0/0), which the finiteness check below sends to
+    # the log-space recursion; padded steps (e = 0) give NaN too but are never read.
     with np.errstate(invalid="ignore", divide="ignore"):
+        a = a / a.sum(1, keepdims=True)
+        alpha[:, 0] = a
+        for t in range(1, T):
+            a = (a @ et) * e[:, t]
+            a /= a.sum(1, keepdims=True)
+            alpha[:, t] = a
+        nb = np.broadcast_to(b_end, (B, K))
+        beta[:, T - 1] = nb
+        for t in range(T - 2, -1, -1):
+            nb = (e[:, t + 1] * nb) @ etT
+            nb /= nb.sum(1, keepdims=True)
+            # A sentence ending at t starts its backward pass here.
+            nb = np.where(ends[t], b_end, nb)
+            beta[:, t] = nb
+        p = alpha * beta
         p = p / p.sum(2, keepdims=True)
     out = []
     for b, n in enumerate(lens):
@@ -354,19 +362,32 @@ def batch_decode_marginals(probs: Sequence[np.ndarray]) -> list[list[str]]:
     sc = np.zeros((B, T, K))
     for b, p in enumerate(probs):
         sc[b, : len(p)] = np.log(np.clip(p, 1e-9, None))
+    return [[TAGS[i] for i in path] for path in viterbi_paths(sc, lens, _TRANS_BIO, _START_BIO)]
+
+
+def viterbi_paths(sc: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray | None = None) -> list[list[int]]:
+    """Best paths of padded scores ``[B, T, K]`` (sentence ``b`` is ``sc[b, :lens[b]]``) under ``trans`` [from, to].
+
+    Steps past a sentence's end run on padding; its final scores are read at its own last step."""
+    B, T, K = sc.shape
     back = np.zeros((B, T, K), dtype=np.int64)
-    v = _START_BIO[None, :] + sc[:, 0]
+    hist = np.empty((T, B, K))
+    v = sc[:, 0] + start[None, :] if start is not None else sc[:, 0].copy()
+    hist[0] = v
+    tr = trans[None, :, :]
     for t in range(1, T):
-        cand = v[:, :, None] + _TRANS_BIO[None, :, :]
+        cand = v[:, :, None] + tr
         back[:, t] = cand.argmax(1)
-        nv = cand.max(1) + sc[:, t]
-        v = np.where((t < lens)[:, None], nv, v)
+        v = cand.max(1) + sc[:, t]
+        hist[t] = v
+    final = hist[lens - 1, np.arange(B)].argmax(1)
     out = []
-    for b, n in enumerate(lens):
-        path = [int(v[b].argmax())]
+    for b, n in enumerate(lens.tolist()):
+        path = [int(final[b])]
+        bb = back[b]
         for t in range(n - 1, 0, -1):
-            path.append(int(back[b, t, path[-1]]))
-        out.append([TAGS[i] for i in path[::-1]])
+            path.append(int(bb[t, path[-1]]))
+        out.append(path[::-1])
     return out
 
 
@@ -521,10 +542,13 @@ class EnsembleTagger(NerModel):
         self.neural = neural
         self.weight = weight
         self.model_dir = crf.model_dir
-        labels = list(crf.tagger.labels())  # type: ignore[attr-defined]
-        self._crf_labels = [(TAGS.index(lab), lab) for lab in labels if lab in TAGS]
         self._fast_crf: object = None  # FastTwoStage, built on first use; False when unavailable
         self._types: WordTypes | None = None
+
+    @property
+    def _crf_labels(self) -> list[tuple[int, str]]:
+        """(TAGS index, label) of the pycrfsuite tagger's labels (opens it: the slow path only)."""
+        return [(TAGS.index(lab), lab) for lab in self.tagger.labels() if lab in TAGS]  # type: ignore[attr-defined]
 
     def fast_crf(self):
         """Both CRF stages as numpy scorers (:mod:`.ner_fastcrf`), or None (no model files / one stage)."""
