@@ -142,3 +142,17 @@ def test_a_nisba_shared_by_two_people_resolves_to_neither():
             "وقال اللاعب البرازيلي إن الجائزة مهداة إلى عائلته.")
     qs = run(text, [ent(text, "ماركو سيلفا"), ent(text, "جواو ألفيس")])
     assert qs[-1].speaker not in ("ماركو سيلفا", "جواو ألفيس")
+
+
+def test_a_long_role_with_a_place_runs_on_to_the_tagged_name():
+    text = ("أشاد المدير العام للمعهد الوطني في مدينة صور بلبنان خليل الموسوي بالمبادرة، مؤكدا أن الطلاب "
+            "سيستفيدون منها كثيرا.")
+    qs = run(text, [ent(text, "خليل الموسوي")])
+    assert speakers(qs) == ["خليل الموسوي"]
+
+
+def test_a_second_role_after_the_subject_is_the_object_not_the_speaker():
+    text = ("قال الوزير إن الزيارة ناجحة.\n"
+            "واستقبل محافظ المدينة قائد الفرقة العقيد رامي الصالح، مشيدا بما قدمه الفريق من عروض.")
+    qs = run(text, [ent(text, "رامي الصالح")])
+    assert qs[-1].speaker != "رامي الصالح"

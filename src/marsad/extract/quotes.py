@@ -1689,6 +1689,10 @@ class _Reader:
             return
         a_char, b_char = self.toks[k + 1].start, self.toks[stop - 1].end
         sp: Speaker | None = None
+        held = self.role_then_person(k + 1, stop)
+        if held is not None:
+            self.remember(held, "f" if self.bare(self.norm[k]).endswith("ت") else "m")
+            return
         if self.norm[k + 1] in _HONORIFIC_PRONOUNS:
             # وعبر سموه عن استنكاره …، مبينا أن: the person the honorific stands for
             sp = self.resolve(Speaker(self.toks[k + 1].text, "PER", head=self.norm[k + 1]), k + 1)
@@ -1721,6 +1725,45 @@ class _Reader:
         w = self.bare(self.norm[k]) if self.norm[k] not in lex.stance_verbs else self.norm[k]
         gender = "pl" if w.endswith("وا") else "f" if w.endswith("ت") else "m"
         self.remember(sp, gender)
+
+    def role_then_person(self, a: int, stop: int) -> Speaker | None:
+        """``أشاد الأمين العام للجامعة السلفية في مدينة بنارس بالهند عبدالله عبدالوحيد، بما …``: a role opening the
+        subject runs on past في/بـ and place words to the person's name; the person the ``entities`` component
+        tagged there, with only the role's words (definite words, في، بـ/لـ-words, a place, at most three bare
+        words) before it, is the subject."""
+        lex = self.lex
+        w0 = self.norm[a]
+        if not (w0 in lex.role_heads or self.bare(w0) in lex.role_heads) or w0 in lex.anonymous_heads:
+            return None
+        limit = min(self.sent_end[a], a + 16)
+        starts = {e.start: e for e in self.entities if e.type == "PER"}
+        places = [(e.start, e.end) for e in self.doc.entities if e.type in ("LOC", "GPE", "ORG")]
+        bare = 0
+        for m in range(a + 1, limit):
+            t = self.toks[m]
+            ent = starts.get(t.start)
+            if ent is not None:
+                if m < stop or self.norm[m - 1] in _ROYAL or self.bare(self.norm[m - 1]) in _ROYAL:
+                    return None  # a name inside the usual subject phrase (read there), or a body's (مركز الملك سلمان)
+                role = self.span_text(list(range(a, m)))
+                return Speaker(self.ent_name(ent), "PER", role=role, entity_id=ent.entity_id, strong=True)
+            if t.kind != "word" or self.cue_at(m) is not None or t.norm in _THAT or t.norm in lex.relatives:
+                return None
+            w = t.norm
+            if (w in _PREPS_NEVER_FIRST and w != "في") or w in lex.adjunct_preps or (len(w) > 4 and t.text.endswith(("ه", "ها", "هم"))):
+                return None  # تحدث اللاعب عن انتقاله لفريق …: an adjunct or a possessed object, not the role
+            prev = self.norm[m - 1]
+            if (w in lex.role_heads or self.bare(w) in lex.role_heads) and not (prev in lex.role_heads or m - 1 == a):
+                # a second role that does not continue a construct chain (نائب الأمين العام) is another person, the
+                # object: اتهم الطبيب مولر فولفارث المدرب …، استقبل وكيل الإمارة قائد الفريق …
+                return None
+            if (self.is_definite(w) or w == "في" or (len(w) > 3 and w[0] in "بل")
+                    or any(s <= t.start < e for s, e in places)):
+                continue
+            bare += 1
+            if bare > 3:
+                return None
+        return None
 
     def clause_subject(self, k: int, gender: str | None = None) -> Speaker | None:
         """The subject of a sentence whose main verb is not a cue, for a participle in it
