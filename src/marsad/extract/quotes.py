@@ -41,7 +41,7 @@ from functools import lru_cache
 from ..doc import Doc
 from ..record import Entity, Quote
 from ..text import Token, entity_id, name_key, normalize
-from . import quote_speakers
+from . import quote_canon, quote_speakers
 from .quote_lexicon import CueForm, Lexicon, load_lexicon
 
 _SENT_END = frozenset(".!?؟…")
@@ -2712,4 +2712,5 @@ class QuoteExtractor:
         reader = _Reader(doc, self.lexicon)
         quotes = reader.run()
         quote_speakers.apply(reader, quotes, self.ranker)
+        quote_canon.canonicalise(doc, quotes)  # speaker forms: name for description, fullest name, no junk
         doc.quotes.extend(quotes)
