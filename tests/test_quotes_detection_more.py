@@ -892,3 +892,14 @@ def test_fragment_and_first_person_limits():
     # أعتقد inside quotation marks with no cue of their own keeps its reading (the only report those words get)
     got = texts('"لا يمكن أن نستمر هكذا، لكني أعتقد أن الحل قريب جدا" مقابلة مع الإذاعة عام 2010.')
     assert len(got) == 1 and got[0].startswith("الحل قريب جدا")
+
+
+def test_a_quoted_subject_then_an_aside_then_the_complement():
+    got = quotes('وكتبت "لا ريبوبليكا"، كبرى صحف إيطاليا، إن "الفريق لعب بلا روح في الشوط الثاني".')
+    assert [x.text for x in got] == ["الفريق لعب بلا روح في الشوط الثاني"]
+    # a short quotation right after the cue, then a participle with its own complement, stays speech
+    assert texts('وقال "لن نتراجع"، مضيفا أن الحكومة ماضية في خطتها.') == ["لن نتراجع", "الحكومة ماضية في خطتها"]
+
+
+def test_a_fragment_after_fi_unless_a_publication():
+    assert texts('وكرر الرئيس رغبته في "عدم وقف صفقات السلاح مع الحلفاء".') == ["عدم وقف صفقات السلاح مع الحلفاء"]

@@ -66,6 +66,8 @@ _CHARGES = frozenset(normalize(w) for w in ("تهمة", "بتهمة", "تهم", 
 _LIST_MARKERS = frozenset(normalize(w) for w in (
     "منها", "منهم", "هما", "هي", "هم", "التالي", "التالية", "الآتي", "الآتية", "كالتالي", "كالآتي", "يلي", "أبرزها",
     "أهمها", "أشهرها", "مثل", "بينها", "بينهم", "وهي", "وهما", "وهم", "للمزيد", "ضمنها", "ضمنهم"))
+#: "كما ورد في "…"": a publication after في, not quoted words.
+_PUBLISH_VERBS = frozenset(normalize(w) for w in ("ورد", "وردت", "جاء", "جاءت", "نشر", "نشرت", "نشرته", "نشرتها"))
 _TOPIC_PREPS = frozenset(normalize(w) for w in ("بشأن", "حول", "بخصوص"))
 _PREPS_BEFORE_QUOTE = frozenset(normalize(w) for w in ("إلى", "ب", "على", "عن", "لـ"))
 _PREPS_NEVER_FIRST = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل"))
@@ -400,6 +402,13 @@ class _Reader:
         if close is not None and j == zone_start and inner_words <= 3:  # “كيم مين-سيوك” is three words
             if self.word(close + 1):
                 return True  # أعلنت "زين السعودية" عن …: a quoted subject right after the cue
+            if close + 1 < self.n and self.toks[close + 1].text in _COMMAS:
+                # وكتبت "أو غلوبو"، كبرى صحف البرازيل، إنه "…": the quoted subject, an aside, then the complement
+                for m in range(close + 2, min(close + 12, self.sent_end[j])):
+                    if self.word(m) in _THAT or self.toks[m].text == ":":
+                        return True
+                    if self.is_opener(m) or self.toks[m].text in _SENT_END or self.cue_at(m) is not None:
+                        break
         if close is not None and inner_words <= 4 and self.word(j - 2) in ("ما", "حسبما", "بحسبما", "كما", "وفقما") and (
                 j == zone_start or self.cue_at(j - 1) is not None):
             return True  # حسب ما نقلت "رويترز"، وقال برانسون وفق ما نقلت "سكاي نيوز"، الأحد، إن …
@@ -2092,7 +2101,8 @@ class _Reader:
         if first in self.lex.naming_nouns or self.word(j - 1) in self.lex.naming_nouns or (
                 j - 2 >= self.sent_start[j] and self.word(j - 2) in _CHARGES):
             return False  # من "تحالف إنهاء زواج الطفلات"، ووجهت إليهم تهمة "تشكيل …": a name, a charge
-        if self.word(j - 1) in _TOPIC_PREPS or self.word(j - 1) == "في" or self.bare(self.word(j - 1)) in _LIST_MARKERS:
+        if (self.word(j - 1) in _TOPIC_PREPS or self.bare(self.word(j - 1)) in _LIST_MARKERS
+                or (self.word(j - 1) == "في" and self.bare(self.word(j - 2)) in _PUBLISH_VERBS)):
             # تعهدا بشأن "نزع السلاح …": the topic; كما ورد في "البوابة العربية …": a publication; من ضمنها «…»: a title
             return False
         verb = self.governing_verb(j)
