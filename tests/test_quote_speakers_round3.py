@@ -156,3 +156,17 @@ def test_a_second_role_after_the_subject_is_the_object_not_the_speaker():
             "واستقبل محافظ المدينة قائد الفرقة العقيد رامي الصالح، مشيدا بما قدمه الفريق من عروض.")
     qs = run(text, [ent(text, "رامي الصالح")])
     assert qs[-1].speaker != "رامي الصالح"
+
+
+def test_a_family_name_with_al_is_read_whole_after_an_honorific():
+    text = ("وأكد معالي آل الشيخ أهمية تنسيق الجهود بين البلديات.\n"
+            "وبين أن الوزارة ستصدر دليلا موحدا للمشاريع.")
+    qs = run(text)
+    assert speakers(qs) == ["آل الشيخ"]
+
+
+def test_a_family_name_with_al_is_not_cut_at_its_title_like_word():
+    text = ("وأكد الوزير خالد آل الشيخ أهمية تنسيق الجهود بين البلديات.\n"
+            "وبين أن الوزارة ستصدر دليلا موحدا للمشاريع.")
+    qs = run(text)
+    assert speakers(qs) == ["خالد آل الشيخ"]

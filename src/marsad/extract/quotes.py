@@ -873,6 +873,7 @@ class _Reader:
             elif (segments[-1] and self.is_definite(w) and (w in lex.institution_heads or w in lex.role_heads)
                   and w not in lex.honorifics and w not in lex.ranks
                   and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"
+                  and self.norm[segments[-1][-1]] != "ال"  # آل الشيخ: a family name, not a subject then its object
                   and not self.stacked_title(segments[-1], w)):
                 stop = True  # أوصت اللجنة الاتحاد السعودي بأن: subject, then object
             elif (segments[-1] and w in lex.outlet_heads and not self.is_definite(w)
@@ -935,7 +936,7 @@ class _Reader:
             return True
         if w.startswith("عبد") and (len(w) > 4 or nxt is not None):
             return True
-        return w in ("ابو", "ام") and nxt is not None
+        return w in ("ابو", "ام", "ال") and nxt is not None  # (ال: the family link آل, آل الشيخ)
 
     def analyse(self, seg: list[int]) -> tuple[list[int], str | None, list[int]]:
         """Split one segment into (role tokens, rank, name tokens)."""
@@ -952,7 +953,8 @@ class _Reader:
         # A title inside: [role] title name.
         for p in range(1, len(words)):
             w = self.norm[words[p]]
-            if (w in lex.honorifics or w in lex.ranks) and p + 1 < len(words):
+            if (w in lex.honorifics or w in lex.ranks) and p + 1 < len(words) and self.norm[words[p - 1]] != "ال":
+                # (آل الشيخ: after the family link الشيخ is the name, not a title)
                 q = p
                 while q < len(words) and (self.norm[words[q]] in lex.honorifics or self.norm[words[q]] in lex.ranks):
                     if self.norm[words[q]] in lex.ranks:  # اللواء الركن
@@ -1023,7 +1025,11 @@ class _Reader:
         for i, k in enumerate(words):
             w = self.norm[k]
             nxt = self.norm[words[i + 1]] if i + 1 < len(words) else ""
-            if out and self.is_definite(w) and nxt and self.is_definite(nxt):
+            if out and self.norm[out[-1]] in ("ال", "بن", "ابن", "بنت", "ابو", "ام") and counted <= 4:
+                out.append(k)  # آل الشيخ، بن عبدالعزيز: the word after a link is part of the name, whatever it is
+                counted += 1
+                continue
+            if out and self.is_definite(w) and nxt and self.is_definite(nxt) and w != "ال":
                 break
             if out and w in _ADVERBIALS:
                 break  # أكد زيدان أكثر من مرة أن، وأكد الوزير مجددا أن: the adverbial is not the name
