@@ -63,3 +63,81 @@ def test_stacked_fit_equals_the_per_quote_loop():
         y[k % n] = 1
         cases.append((rng.normal(size=(n, len(qs.FEATURES))), y))
     assert np.allclose(qs.fit(cases, iterations=50), _loop_fit(cases), atol=1e-9)
+
+
+# --- candidates and features on sentences written for these tests -------------------------------
+
+from marsad.doc import Doc, RawArticle  # noqa: E402
+from marsad.extract.quote_lexicon import load_lexicon  # noqa: E402
+from marsad.extract.quotes import _Reader  # noqa: E402
+from marsad.record import Entity  # noqa: E402
+from marsad.text import entity_id  # noqa: E402
+
+
+def _cases(text: str, entities: list[Entity] = ()) -> list[qs.QuoteCase]:
+    doc = Doc(RawArticle(text=text))
+    doc.entities.extend(entities)
+    reader = _Reader(doc, load_lexicon())
+    return qs.build_cases(reader, reader.run())
+
+
+def _ent(text: str, name: str, kind: str = "PER") -> Entity:
+    start = text.index(name)
+    return Entity(name, start, start + len(name), kind, name, entity_id(kind, name))
+
+
+def _row(case: qs.QuoteCase, name: str) -> np.ndarray:
+    [i] = [i for i, c in enumerate(case.candidates) if c.name and name in c.name]
+    return case.x[i]
+
+
+def test_the_subject_of_an_ordinary_verb_before_a_pro_drop_cue_is_a_candidate():
+    text = ("ونظم اتحاد المزارعين الجنوبي وقفة أمام مبنى الوزارة صباح اليوم. "
+            "وأكد أن الأسعار الحالية لا تغطي كلفة الري والأسمدة.")
+    [case] = _cases(text)
+    row = _row(case, "اتحاد المزارعين")
+    assert row[qs._INDEX["src_clause"]] == 1 and row[qs._INDEX["clause_latest"]] == 1
+    assert row[qs._INDEX["clause_x_prodrop"]] == 1 and row[qs._INDEX["clause_agree"]] == 1
+    assert row[qs._INDEX["sent_dist_1"]] == 1 and row[qs._INDEX["sent_dist_0"]] == 0
+
+
+def test_previous_quote_speaker_place_and_badly_cut_phrases_are_described():
+    text = ("وقال وزير النقل خالد الرفاعي إن الطريق الجديد سيفتح الشهر المقبل. "
+            "وأضاف أن العمل في عمان يسير وفق الخطة.")
+    ents = [_ent(text, "خالد الرفاعي"), _ent(text, "عمان", "GPE"), _ent(text, "عمان", "ORG")]
+    cases = _cases(text, ents)
+    assert [c.quote.speaker for c in cases] == ["خالد الرفاعي", "خالد الرفاعي"]
+    second = cases[1]
+    assert _row(second, "خالد الرفاعي")[qs._INDEX["prev_quote_speaker_same_para"]] == 1
+    assert _row(second, "عمان")[qs._INDEX["is_place"]] == 1
+    assert _row(second, "عمان")[qs._INDEX["mention_in_this_quote"]] == 1
+
+
+def _model(mode: str, margin: float = 0.0) -> qs.RankerModel:
+    w = np.zeros(len(qs.FEATURES))
+    w[qs._INDEX["src_entity"]] = 2.0
+    w[qs._INDEX["src_rule"]] = 1.0
+    w[qs._INDEX["none"]] = 1.5
+    return qs.RankerModel(w, margin, mode)
+
+
+def test_switch_policy_changes_only_names_the_rules_gave():
+    text = "وقال المتحدث باسم الشركة إن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
+    [case] = _cases(text, [_ent(text, "سامي العبد")])
+    assert case.quote.speaker is not None and "سامي" not in case.quote.speaker
+    pick = _model("switch").choose(case)
+    assert pick is not None and pick.name == "سامي العبد"  # beats the rules' 1.0 with 2.0
+    assert _model("switch", margin=1.5).choose(case) is None  # not by the margin
+    # where the rules named no one, switch never names anyone (and never removes a name)
+    text2 = "وأوضح أن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
+    for c in _cases(text2, [_ent(text2, "سامي العبد")]):
+        if c.quote.speaker is None:
+            assert _model("switch").choose(c) is None
+
+
+def test_a_cue_word_inside_a_candidate_marks_a_bad_cut():
+    text = "وفي المناسبة تحدث رئيس الاتحاد قائلا إن الموسم المقبل سيكون أصعب."
+    for case in _cases(text):
+        for c, row in zip(case.candidates, case.x):
+            if c.name and "قائلا" in c.name:
+                assert row[qs._INDEX["name_has_cue"]] == 1

@@ -131,16 +131,16 @@ def train_quote_speakers_command(
     gold: Annotated[list[Path] | None, typer.Option(help="Quotes gold JSONL (repeat for several files; default: all four gold files)")] = None,
     out: Annotated[Path, typer.Option(help="Model JSON to write")] = Path("src/marsad/models/quotes/speaker_ranker.json"),
     l2: Annotated[float, typer.Option(help="L2 penalty of the conditional-logit ranker")] = 1.0,
-    mode: Annotated[str, typer.Option(help="Policy shipped: fill (only where the rules name no speaker), override, ranker, or off")] = "fill",
-    cv: Annotated[bool, typer.Option(help="First print leave-one-split-out figures: rules vs ranker vs override vs fill")] = True,
+    mode: Annotated[str, typer.Option(help="Policy shipped: fill (only where the rules name no speaker), switch (only where they name one), override, ranker, or off")] = "off",
+    cv: Annotated[bool, typer.Option(help="First print leave-one-split-out figures: rules vs ranker vs override vs fill vs switch")] = True,
 ) -> None:
     """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
 
     Each split is a cross-validation fold (train4 in its annotators' four parts)."""
     from ..evaluation.quote_speakers import DEFAULT_GOLD, POLICIES, candidate_recall, collect, cross_validate, read_folds, write_model
 
-    if mode not in ("fill", "override", "ranker", "off"):
-        raise typer.BadParameter("mode must be fill, override, ranker or off", param_hint="--mode")
+    if mode not in ("fill", "override", "ranker", "switch", "off"):
+        raise typer.BadParameter("mode must be fill, override, ranker, switch or off", param_hint="--mode")
     rows = read_folds(gold or [Path(g) for g in DEFAULT_GOLD])
     arts = collect(rows, log=lambda m: typer.echo(m, err=True))
     rec = candidate_recall(arts)

@@ -29,7 +29,7 @@ DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval
 MARGINS = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: The policies compared: rules alone, ranker alone, ranker overriding the rules by a margin, ranker
 #: filling in only where the rules named no speaker.
-POLICIES = ("rules", "ranker", "override", "fill")
+POLICIES = ("rules", "ranker", "override", "fill", "switch")
 
 
 #: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
@@ -203,12 +203,14 @@ def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], Non
         w = _fit_on(train_arts, l2, cache)
         margin = choose_margin(train_arts, l2, "override", cache)
         fill_margin = choose_margin(train_arts, l2, "fill", cache)
-        log(f"held out {s}: trained on {len(training_cases(train_arts))} quotes, inner-CV margins: override {margin}, fill {fill_margin}")
+        switch_margin = choose_margin(train_arts, l2, "switch", cache)
+        log(f"held out {s}: trained on {len(training_cases(train_arts))} quotes, inner-CV margins: override {margin}, fill {fill_margin}, switch {switch_margin}")
         row = {
             "rules": score(test_arts, None),
             "ranker": score(test_arts, qs.RankerModel(w, 0.0, "ranker")),
             "override": score(test_arts, qs.RankerModel(w, margin, "override")),
             "fill": score(test_arts, qs.RankerModel(w, fill_margin, "fill")),
+            "switch": score(test_arts, qs.RankerModel(w, switch_margin, "switch")),
         }
         out[s] = row
         for k, c in row.items():
@@ -217,7 +219,7 @@ def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], Non
 
 
 def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict) -> qs.RankerModel:
-    margin = choose_margin(arts, l2, mode) if mode in ("override", "fill") else 0.0
+    margin = choose_margin(arts, l2, mode) if mode in ("override", "fill", "switch") else 0.0
     model = train(arts, l2, mode, margin)
     qs.save(model, out, {"l2": l2, "trained_on_quotes": len(training_cases(arts)), **extra})
     return model

@@ -52,6 +52,12 @@ FEATURES = (
     "rule_untagged", "rule_desc", "zone_entity_x_rule_not_explicit", "per_entity_x_rule_untagged",
     "initial_subject_x_rule_not_explicit", "entity_before_x_rule_none",
     "none_x_record", "is_record", "zone_per_entity_not_rule", "zone_per_entity_x_rule_not_per",
+    # added with the train4 gold (1,500 quotes): clause subjects as candidates and features that say
+    # where and how the candidate stands relative to the cue
+    "src_clause", "clause_latest", "clause_same_sentence", "clause_x_prodrop", "clause_agree",
+    "sent_dist_0", "sent_dist_1", "sent_dist_2plus", "other_paragraph",
+    "prev_quote_speaker", "prev_quote_speaker_same_para", "is_place", "is_outlet", "in_other_quote_only",
+    "rule_x_prodrop", "rule_desc_x_named_alt", "titled_mention", "name_has_cue", "long_name", "bare_word",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 _PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "في", "عن", "على", "إلى", "من", "ل", "لدى", "أمام", "بين"))
@@ -70,6 +76,7 @@ class Candidate:
     sources: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # token indexes
     hist_rank: int | None = None  # 0 = latest speaker
+    clause_rank: int | None = None  # 0 = subject of the latest clause before the cue
 
 
 @dataclass(slots=True)
@@ -141,6 +148,63 @@ def _explicit_subject(r: _Reader, cue_k: int) -> Speaker | None:
     return r.parse_speaker(cue_k + 1, end)
 
 
+#: How many sentences before the cue's own are read for clause subjects.
+CLAUSE_SENTENCES = 2
+_CLAUSE_STOP = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "أن", "إن", "بأن", "الذي", "التي"))
+
+
+def _clause_subjects(r: _Reader, cue_k: int, cache: dict[int, Speaker | None]) -> list[tuple[int, Speaker]]:
+    """Subjects of the clauses before the cue, latest first: the phrase after each verb-like word that opens a
+    sentence or follows a comma or و in the cue's sentence and the ``CLAUSE_SENTENCES`` before it
+    (``ودعا الائتلاف الوطني … ، وطالب``، ``وأصدر قصر كينغستون بيانا وصف فيه``). A pro-drop cue mostly refers
+    to one of these, reporting verb or not; the rules remember only the subjects of reporting verbs."""
+    s0 = r.sent_start[cue_k]
+    first = s0
+    for _ in range(CLAUSE_SENTENCES):
+        if first == 0:
+            break
+        first = r.sent_start[first - 1]
+    first = max(first, r.para_start[cue_k] if r.para_start[cue_k] < s0 else r.para_start[max(0, s0 - 1)])
+    out: list[tuple[int, Speaker]] = []
+    for m in range(first, cue_k):
+        t = r.toks[m]
+        if t.kind != "word":
+            continue
+        prev = m - 1
+        opens = m == r.sent_start[m] or (prev >= 0 and r.toks[prev].kind == "punct" and r.toks[prev].text in "،,؛;:")
+        if not (opens or r.norm[m][:1] == "و"):
+            continue
+        if m not in cache:
+            cache[m] = _subject_after(r, m)
+        if cache[m] is not None:
+            out.append((m, cache[m]))
+    return out[::-1]
+
+
+def _subject_after(r: _Reader, m: int) -> Speaker | None:
+    if not r.verb_like(m) or r.cue_at(m) is not None:
+        return None
+    a = m + 1
+    end = a
+    limit = min(r.sent_end[m], a + 8)
+    while end < limit:
+        t = r.toks[end]
+        if t.kind == "punct" and t.text not in "،,\"“”«»":
+            break
+        if t.kind == "word" and end > a and r.norm[end] in _CLAUSE_STOP:
+            break
+        end += 1
+    if end <= a or r.toks[a].kind != "word" or r.norm[a] in _CLAUSE_STOP:
+        return None
+    try:
+        sp = r.parse_speaker(a, end)
+    except (IndexError, ValueError):
+        return None
+    if sp is None or not sp.keys or (sp.kind == "DESC" and not r.is_definite(r.norm[a]) and not sp.strong):
+        return None
+    return sp
+
+
 def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -> list[QuoteCase]:
     """Candidates and features for each quote the rules found in one document (or for the quotes
     whose indexes are in ``only``)."""
@@ -157,6 +221,10 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
     quote_spans = [(q.start, q.end) for q in quotes]
     log = getattr(r, "remembered", [])
     first_speaker = next((sp for _, sp in log), None)
+    places = {tuple(r.key_of(e.canonical).split()) for e in doc.entities if e.type in ("GPE", "LOC")}
+    outlets = {tuple(r.key_of(doc.outlet).split())} if getattr(doc, "outlet", None) else set()
+    clause_cache: dict[int, Speaker | None] = {}
+    sent_no = np.cumsum([k > 0 and r.sent_start[k] != r.sent_start[k - 1] for k in range(r.n)])
     cases = []
     for qi, q in enumerate(quotes):
         if only is not None and qi not in only:
@@ -188,6 +256,17 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
             if not agree_done and (sp.gender is None or gender is None or sp.gender == gender):
                 c.sources.add("hist_agree")
                 agree_done = True
+        for rank, (m, sp) in enumerate(_clause_subjects(r, cue_k, clause_cache)):
+            c = _speaker_cand(pool, sp, "clause")
+            if c is None:
+                continue
+            if c.clause_rank is None:
+                c.clause_rank = rank
+                if r.sent_start[m] == r.sent_start[cue_k]:
+                    c.sources.add("clause_same_sentence")
+                vg = r.verb_gender(m)
+                if gender is not None and (vg == gender or (vg is None and gender != "pl")):
+                    c.sources.add("clause_agree")
         for eid, canon, etype, keys, toks in ent_info:
             c = pool.add(canon, etype, keys, "entity", entity_id=eid)
             if c is not None:
@@ -197,11 +276,25 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
             for c in pool.items:
                 if c.name is not None and _same(c, first_speaker.keys, first_speaker.kind):
                     c.sources.add("first")
+        prev_q = quotes[qi - 1] if qi > 0 else None
+        if prev_q is not None and prev_q.speaker:
+            pk = tuple(r.key_of(prev_q.speaker).split())
+            same_para = r.para_start[min(doc.token_index_at(prev_q.start), r.n - 1)] == r.para_start[cue_k]
+            for c in pool.items:
+                if c.name is not None and _same(c, pk, _kind_of(prev_q)):
+                    c.sources.add("prev_quote")
+                    if same_para:
+                        c.sources.add("prev_quote_same_para")
+        for c in pool.items:
+            if c.name is not None and (c.keys in places or (c.kind != "PER" and any(_contains(c.keys, p) and len(p) == len(c.keys) for p in places))):
+                c.sources.add("place")
+            if c.name is not None and (c.keys in outlets or (c.keys and c.keys[0] in r.lex.outlet_heads)):
+                c.sources.add("outlet")
         cands = pool.items
         x = np.zeros((len(cands), len(FEATURES)))
         # جاء في وثائق المحكمة، أفادت تقارير، بحسب الوثائق: a record speaks for no one.
         record = any(r.tok_key(m) in r._record_keys for m in range(cue_k + 1, min(cue_k + 4, r.n)) if r.toks[m].kind == "word")
-        ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), quote_spans, record)
+        ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), quote_spans, record, sent_no)
         for i, c in enumerate(cands):
             _features(ctx, c, x[i])
         cases.append(QuoteCase(q, cands, x, record))
@@ -225,6 +318,7 @@ class _Context:
     has_history: bool
     quote_spans: list[tuple[int, int]]
     record: bool = False
+    sent_no: np.ndarray | None = None  # sentence number of each token
 
 
 def _mentions(r: _Reader, c: Candidate) -> list[int]:
@@ -293,6 +387,35 @@ def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
             put("prodrop_x_hist_last_agree")
     if "entity" in s:
         put("src_entity")
+    if "clause" in s:
+        put("src_clause")
+        if c.clause_rank == 0:
+            put("clause_latest")
+        if "clause_same_sentence" in s:
+            put("clause_same_sentence")
+        if "clause_agree" in s:
+            put("clause_agree")
+        if not ctx.has_explicit:
+            put("clause_x_prodrop")
+    if "prev_quote" in s:
+        put("prev_quote_speaker")
+        if "prev_quote_same_para" in s:
+            put("prev_quote_speaker_same_para")
+    if "place" in s:
+        put("is_place")
+    if "outlet" in s:
+        put("is_outlet")
+    if "rule" in s and not rule_explicit and not source_cue:
+        put("rule_x_prodrop")
+    # A badly cut phrase rather than a name: a cue word inside it (المناسبة تحدث رئيس اتحاد القدم قائلا),
+    # five words or more, or one bare indefinite word no tagger marked (قائلا، العضو is definite).
+    words = normalize(c.name).split()
+    if any(w in r.lex.cues or r.bare(w) in r.lex.cues for w in words):
+        put("name_has_cue")
+    if len(words) >= 5:
+        put("long_name")
+    if len(words) == 1 and "entity" not in s and not r.is_definite(words[0]):
+        put("bare_word")
     if "first" in s:
         put("first_speaker")
     put({"PER": "kind_per", "ORG": "kind_org"}.get(c.kind, "kind_desc"))
@@ -312,9 +435,21 @@ def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
     before = [m for m, ins in zip(ments, inside_any) if m <= cue_k and not ins]
     if not before and any(m > q_end_k for m in ments) and not any(m < cue_k for m in ments):
         put("mention_after_quote_only")
+    if ments and all(inside_any) and not any(q_start_k <= m <= q_end_k for m in ments):
+        put("in_other_quote_only")
     if before:
         m = before[-1]
         put("mention_before")
+        if ctx.sent_no is not None:
+            d = int(ctx.sent_no[cue_k] - ctx.sent_no[m])
+            put("sent_dist_0" if d == 0 else "sent_dist_1" if d == 1 else "sent_dist_2plus")
+        if r.para_end[m] != r.para_end[cue_k]:
+            put("other_paragraph")
+        if m > 0 and (r.norm[m - 1] in r.lex.role_heads or r.bare(r.norm[m - 1]) in r.lex.role_heads
+                      or r.norm[m - 1] in r.lex.honorifics):
+            put("titled_mention")
+        if rule is not None and rule.kind == "DESC" and "rule" not in s and c.kind == "PER" and r.para_end[m] == r.para_end[cue_k]:
+            put("rule_desc_x_named_alt")
         put("dist_before_log", math.log1p(cue_k - m) / 5)
         if r.sent_start[m] == r.sent_start[cue_k]:
             put("same_sentence_before")
@@ -365,7 +500,9 @@ class RankerModel:
     override_margin: float
     #: "ranker": always the top candidate; "override": the rules' speaker unless another candidate
     #: beats it by the margin; "fill": only where the rules named no speaker and the cue cites no
-    #: record, the top named candidate if it beats "no speaker" by the margin.
+    #: record, the top named candidate if it beats "no speaker" by the margin; "switch": only where the
+    #: rules named someone, another named candidate that beats theirs by the margin (the number of named
+    #: quotes never changes, so named-speaker precision moves only with the switches' accuracy).
     mode: str
 
     def scores(self, x: np.ndarray) -> np.ndarray:
@@ -380,6 +517,13 @@ class RankerModel:
         if self.mode == "ranker":
             return case.candidates[best]
         rule = next((i for i, c in enumerate(case.candidates) if "rule" in c.sources), None)
+        if self.mode == "switch":
+            # only where the rules named someone: another named candidate that beats theirs by the margin
+            if rule is None or case.candidates[rule].name is None:
+                return None
+            named = [i for i, c in enumerate(case.candidates) if c.name is not None]
+            top = max(named, key=lambda i: (s[i], -i))
+            return case.candidates[top] if top != rule and s[top] - s[rule] > self.override_margin else None
         if self.mode == "fill":
             if rule is None or case.candidates[rule].name is not None or case.record:
                 return None
@@ -416,8 +560,10 @@ def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
     """Replace the rules' speaker where the model chooses another candidate (in place)."""
     if model is None or not quotes or model.mode == "off":
         return
-    # "fill" decides only where the rules named no one: build candidates for those quotes alone.
-    only = {i for i, q in enumerate(quotes) if q.speaker is None} if model.mode == "fill" else None
+    # "fill" decides only where the rules named no one, "switch" only where they named someone: build
+    # candidates for those quotes alone.
+    only = ({i for i, q in enumerate(quotes) if q.speaker is None} if model.mode == "fill"
+            else {i for i, q in enumerate(quotes) if q.speaker is not None} if model.mode == "switch" else None)
     if only is not None and not only:
         return
     for case in build_cases(r, quotes, only):
