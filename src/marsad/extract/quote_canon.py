@@ -1,25 +1,312 @@
 """Speaker-form post-pass over the quotes the extractor found (canonical speaker strings).
 
-The quote reader names a speaker as it meets it in the text near the cue. Three forms of that string
-are poor even when the reader found the right person, and they are fixed here after the fact, with the
-whole document in view:
+The quote reader names a speaker as it meets it near the cue. Three forms of that string are poor
+even when the reader found the right person, and they are fixed here after the fact, with the whole
+document in view:
 
-(a) a description (``رجل الأعمال المصري``) where the article also names the person or body it
-    describes — the name replaces it and the description becomes the role when the role is empty;
-(b) a partial name (``خالد بحاح``) where the article gives a fuller one (``خالد محفوظ بحاح``) — the
-    fullest in-document form is used;
-(c) a string that is no name at all — a clause or a fragment from a mis-parsed subject — is repaired
-    (a leading discourse particle stripped) or dropped.
+(a) a **description** (``رجل الأعمال المصري``) where the article names the person or body it
+    describes in apposition (``رجل الأعمال المصري نجيب ساويرس``, ``نجيب ساويرس، رجل الأعمال المصري،``)
+    — the name replaces it, and the description becomes the role when the role is empty. Only when the
+    article pairs that description with one name and no other;
+(b) a **partial name** (``خالد بحاح``) where the article gives a fuller one (``خالد محفوظ بحاح``): the
+    longest tagged mention with the same first and last word that holds the speaker's words in order;
+(c) a **junk string** from a mis-parsed subject (``ما كان أعلنه``, ``بيد أن مسؤولين``, ``هويته``): a
+    leading discourse particle is stripped; a string holding a function word, a verb, or a one-word
+    string that is neither tagged nor a known head noun, is cut before the bad word when what stays is
+    a tagged name or starts with a known head, else dropped (no speaker).
 
-Pure functions over the ``Doc`` (its tokens and entities) and the quotes; nothing is learned.
+Pure functions over the ``Doc`` (its tokens and entities) and the quotes; nothing is learned. The
+evaluation switch ``MARSAD_QUOTE_CANON=off`` turns the pass off (for before/after figures).
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
 from ..doc import Doc
-from ..record import Quote
+from ..record import Entity, Quote
+from ..text import name_key, normalize
+from .quote_lexicon import load_lexicon
+
+#: Discourse particles glued in front of a subject by the reader (بيد أن مسؤولين إيرانيين …).
+_LEADING_PARTICLES = (("بيد", "ان"), ("الا", "ان"), ("غير", "ان"), ("كما", "ان"), ("لكن",), ("ولكن",),
+                      ("بينما",), ("فيما",), ("اذ",), ("حيث",))
+#: Words a name or description never holds: relatives, auxiliaries, negations, complementisers,
+#: pronouns, adverbs.
+_FUNCTION_WORDS = frozenset(normalize(w) for w in """
+ما ماذا كان كانت كانوا يكون تكون سواء قد لقد لم لن لا ليس ليست الذي التي الذين اللذين هو هي هم هما
+أن إن أنه أنها إنه إنها أنهم لأن كي حتى إذا لو جدا أيضا كثيرا كثيراً دائما ربما عندما بينما حين حيث
+خلالها خلاله تحتها تحته فيها فيه منها منه عليها عليه لها له بها به عنها عنه إليها إليه ذلك هذا هذه تلك
+""".split())
+#: Pronoun suffixes that end a verb or a possessed noun, never a name (checked on the surface form,
+#: so ة is not ه).
+_PRONOUN_ENDINGS = ("ها", "هم", "هما")
+#: Short bare nouns that are not speakers when they stand alone (a mis-cut object or head).
+#: Stems that take a possessive and still name a speaker (بعضهم، زوجها، شقيقه، محاميه) or are a
+#: title pronoun the speaker rules resolve (سموه، معاليه).
+_SUFFIXED_SPEAKERS = frozenset(normalize(w) for w in """
+بعض أحد إحدى زوج زوجت والد والدت أم أب ابن ابنت شقيق شقيقت أخ أخت جد جدت عائلت أسرت أقارب أصدقاء صديق
+رفاق محامي محاميت متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو سمو معالي فضيلت سماحت
+""".split())
+_BARE_NOT_SPEAKERS = frozenset(normalize(w) for w in "راديو تلفزيون قناة وكالة صحيفة تحالف موقع شبكة".split())
+
+#: Generic heads that stand for a named body introduced earlier (المصرف الأميركي → مورغان ستانلي).
+_GENERIC_BODIES = frozenset(name_key(w) for w in """
+الوكالة المصرف البنك الشركة النادي الصحيفة القناة المجموعة الصندوق المنظمة الجمعية الحركة الحزب
+""".split())
+
+_TATWEEL_AND_MARKS = str.maketrans("", "", "ـًٌٍَُِّْ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The doc's word tokens: surface forms, clitic keys, and the index of each in ``doc.tokens``."""
+    keys: tuple[str, ...]
+    tok_index: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[frozenset[str], frozenset[str]]:
+    """Known head nouns (as clitic keys) and the cue/stance verb forms (normalised)."""
+    lex = load_lexicon()
+    words = (lex.role_heads | lex.institution_heads | lex.outlet_heads | lex.anonymous_heads
+             | lex.plural_heads | lex.record_heads)
+    heads = frozenset(name_key(w) for w in words) | frozenset(words)
+    verbs = frozenset(lex.cues) | lex.stance_verbs
+    return heads, frozenset(verbs)
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    """Clitic keys of nouns that head a body (وزارة، مكتب، الشرطة): such a description names an ORG."""
+    lex = load_lexicon()
+    return frozenset(name_key(w) for w in lex.institution_heads | lex.outlet_heads)
+
+
+def _titles() -> frozenset[str]:
+    lex = load_lexicon()
+    return lex.honorifics | lex.ranks
 
 
 def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     """Rewrite, in place, the speaker strings of ``quotes`` found in ``doc`` (see the module doc)."""
+    if os.environ.get("MARSAD_QUOTE_CANON", "").lower() in ("off", "0", "no"):
+        return
+    speakers = {q.speaker for q in quotes if q.speaker}
+    if not speakers:
+        return
+    ents = [e for e in doc.entities if e.type in ("PER", "ORG")]
+    words = _doc_words(doc)
+    cache: dict[str, tuple[str | None, Entity | None, str]] = {}
+    for q in quotes:
+        if not q.speaker:
+            continue
+        if q.speaker not in cache:
+            cache[q.speaker] = _canonical(q.speaker, doc, words, ents)
+        name, ent, why = cache[q.speaker]
+        if why == "same":
+            continue
+        if why == "description" and not q.speaker_role:
+            q.speaker_role = q.speaker
+        q.speaker = name
+        if name is None:
+            q.speaker_role = q.speaker_role if why != "junk" else None
+            q.speaker_entity_id = None
+        elif ent is not None:
+            q.speaker_entity_id = ent.entity_id
+
+
+def _doc_words(doc: Doc) -> _Words:
+    idx = [i for i, t in enumerate(doc.tokens) if t.kind != "punct"]
+    return _Words(tuple(doc.tokens[i].key for i in idx), tuple(idx))
+
+
+def _ent_keys(e: Entity) -> tuple[str, ...]:
+    return tuple(name_key(e.text).split())
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tuple[str | None, Entity | None, str]:
+    """(new speaker, its entity, why) for one speaker string; why is same/description/fuller/junk/repaired."""
+    key = tuple(name_key(speaker).split())
+    if not key:
+        return speaker, None, "same"
+    tagged = any(_contains(_ent_keys(e), key) for e in ents)
+    if not tagged:
+        named = _apposition_name(key, doc, words, ents)
+        if named is not None:
+            return _ent_name(named), named, "description"
+        repaired = _repair(speaker, key, ents)
+        if repaired != speaker:
+            return repaired, None, ("junk" if repaired is None else "repaired")
+    fuller = _fuller_name(key, ents)
+    if fuller is not None:
+        return fuller[0], fuller[1], "fuller"
+    return speaker, None, "same"
+
+
+# -- (a) a description named in apposition ---------------------------------------------------------
+
+def _apposition_name(key: tuple[str, ...], doc: Doc, words: _Words, ents: list[Entity]) -> Entity | None:
+    """The one PER/ORG entity the text sets in apposition to the description ``key``, if exactly one."""
+    if len(key) == 1 and key[0] not in _heads()[0] and len(key[0]) < 4:
+        return None
+    # a body's description is named by an ORG, a person's by a PER (مكتب المستشارة الألمانية أنجيلا
+    # ميركل names the chancellor, not her office)
+    want = "PER"
+    if key[0] in _body_heads():
+        # a body's own name (وكالة السودان للأنباء، لجنة الانضباط) is no description; only a generic
+        # head with at most a nisba (المصرف الأميركي، الوكالة) stands for a named body
+        if key[0] not in _GENERIC_BODIES or len(key) > 2:
+            return None
+        want = "ORG"
+    starts = {e.start: e for e in ents if e.type == want}
+    ends = {e.end: e for e in ents if e.type == want}
+    heads, verbs = _heads()
+    titles = _titles()
+    toks = doc.tokens
+    found: dict[str, Entity] = {}
+    n = len(key)
+    for i in range(len(words.keys) - n + 1):
+        if words.keys[i:i + n] != key:
+            continue
+        first, last = words.tok_index[i], words.tok_index[i + n - 1]
+        if last - first != n - 1:  # punctuation inside the run: not one phrase
+            continue
+        # the tail of a longer role (المتحدث باسم وزارة الخارجية بهرام قاسمي, قائد الشرطة …) is not
+        # the description the name stands beside
+        if first > 0 and toks[first - 1].kind == "word" and (
+                toks[first - 1].key in heads or normalize(toks[first - 1].text) in ("باسم", "لدى")):
+            continue
+        # after: DESC [its complement, up to 4 tokens] [،] [titles or a role word] NAME
+        # (المديرة العامة لـ"أوكس" باسكال …، مقرر مجلس النواب، النائب صالح قلمة)
+        e = _name_after(last + 1, toks, starts, titles, heads, verbs)
+        if e is not None:
+            found.setdefault(name_key(_ent_name(e)), e)
+            continue
+        # before: NAME ، DESC  or  NAME (DESC
+        k = first - 1
+        if k >= 1 and toks[k].text in ("،", ",", "(", "-", "–"):
+            e = ends.get(toks[k - 1].end)
+            if e is not None and not _contains(_ent_keys(e), key):
+                found.setdefault(name_key(_ent_name(e)), e)
+    if len(found) != 1:
+        return None
+    (e,) = found.values()
+    return e if len(_ent_name(e)) >= 3 else None  # a two-letter tag (سي) is a fragment, not a name
+
+
+def _name_after(j: int, toks: list, starts: dict[int, Entity], titles: frozenset[str],
+                heads: frozenset[str], verbs: frozenset[str]) -> Entity | None:
+    """The entity that starts right after a description ending before token ``j``, if any."""
+    limit = j + 4
+    while j < len(toks) and j < limit and j not in () and toks[j].start not in starts:
+        t = toks[j]
+        if t.kind == "punct" and t.text not in ('"', "“", "”", "«", "»", "ـ", "(", ")"):
+            break
+        if t.kind == "word" and (normalize(t.text) in _FUNCTION_WORDS or normalize(t.text) in verbs):
+            return None
+        j += 1
+    comma = j < len(toks) and toks[j].text in ("،", ",")
+    j += comma
+    while j < len(toks) and toks[j].kind == "word" and (normalize(toks[j].text) in titles or toks[j].key in heads):
+        if toks[j].start in starts:
+            break
+        j += 1
+    e = starts.get(toks[j].start) if j < len(toks) else None
+    if e is None or not comma:
+        return e
+    # after a comma the name must close the apposition (، نجيب ساويرس، أنه), not open a clause
+    # (وبحسب العفو الدولية، فان حماد (19 عاما) طعنت …)
+    k = next((i for i in range(j, len(toks)) if toks[i].start >= e.end), len(toks))
+    if k == len(toks) or toks[k].text in ("،", ",", ".") or normalize(toks[k].text) in verbs:
+        return e
     return None
+
+
+# -- (b) the fullest form of a partial name ----------------------------------------------------------
+
+def _fuller_name(key: tuple[str, ...], ents: list[Entity]) -> tuple[str, Entity] | None:
+    """The longest tagged PER form with the speaker's first and last word and its words in order."""
+    if len(key) < 2:
+        return None
+    best: tuple[str, Entity] | None = None
+    best_len = len(key)
+    forms: set[tuple[str, ...]] = set()
+    for e in ents:
+        if e.type != "PER":
+            continue
+        for name in (_ent_name(e), e.text):
+            form = tuple(name_key(name).split())
+            if len(form) <= len(key) or form[0] != key[0] or form[-1] != key[-1] or not _in_order(key, form):
+                continue
+            forms.add(form)
+            if len(form) > best_len:
+                best, best_len = (name, e), len(form)
+    # two fuller forms that do not extend each other (different middle names): no single canonical
+    if best is not None:
+        top = tuple(name_key(best[0]).split())
+        if any(not _in_order(f, top) for f in forms):
+            return None
+    return best
+
+
+def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    it = iter(long_)
+    return all(w in it for w in short)
+
+
+def _ent_name(e: Entity) -> str:
+    """The tagger's canonical name, unless it shares no word with the tagged text (a wrong merge)."""
+    if set(name_key(e.canonical).split()) & set(name_key(e.text).split()):
+        return e.canonical
+    return e.text
+
+
+# -- (c) junk strings ---------------------------------------------------------------------------------
+
+def _repair(speaker: str, key: tuple[str, ...], ents: list[Entity]) -> str | None:
+    """The speaker with a leading particle stripped, cut before a bad word, or None when nothing is left."""
+    surface = speaker.translate(_TATWEEL_AND_MARKS).split()
+    norm = [normalize(w) for w in surface]
+    for particle in _LEADING_PARTICLES:
+        if tuple(norm[:len(particle)]) == particle and len(norm) > len(particle):
+            surface, norm = surface[len(particle):], norm[len(particle):]
+            break
+    heads, verbs = _heads()
+    bad = next((i for i, (w, n) in enumerate(zip(surface, norm)) if _bad_word(w, n, i, len(surface), verbs)), None)
+    if bad is None:
+        if len(surface) == 1 and norm[0] in _BARE_NOT_SPEAKERS:
+            return None
+        return " ".join(surface)
+    if bad == 0:
+        return None
+    kept = surface[:bad]
+    kept_key = tuple(name_key(" ".join(kept)).split())
+    if any(_contains(_ent_keys(e), kept_key) for e in ents) or (kept_key and kept_key[0] in heads and len(kept) > 1):
+        return " ".join(kept)
+    return None
+
+
+def _bad_word(surface: str, norm: str, i: int, n: int, verbs: frozenset[str]) -> bool:
+    """A word no speaker phrase holds at position ``i`` of ``n``: a function word, an inflected verb
+    ending a clause (… تلقت، … سيعلنان), or, alone, a pronoun-suffixed noun or verb (هويته، بسجنه)."""
+    if norm in _FUNCTION_WORDS:
+        return True
+    if i == n - 1 and i > 0 and norm in verbs and norm.endswith(("ت", "ان", "ون", "وا")):
+        return True
+    if n > 1:  # أحد معجبيها، سفارات بلادها: a suffix inside a longer description is a possessive
+        return False
+    # a definite noun takes no possessive suffix (المتهم); names end in يه (أندريه) and الله
+    if surface.startswith("ال") or surface.endswith(("الله", "لله", "يه")):
+        return False
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if surface.endswith(suffix) and len(surface) - len(suffix) >= 3:
+            return normalize(surface[:-len(suffix)]) not in _SUFFIXED_SPEAKERS
+    return False

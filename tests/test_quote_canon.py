@@ -1,0 +1,134 @@
+"""The speaker-form post-pass (marsad.extract.quote_canon): descriptions, partial names, junk strings.
+
+Sentences are our own; entities are placed by hand (the pass reads the tagger's output, whatever
+tagger made it), so each test checks the pass alone.
+"""
+
+from __future__ import annotations
+
+from marsad.doc import Doc, RawArticle
+from marsad.extract.quote_canon import canonicalise
+from marsad.record import Entity, Quote
+from marsad.text import entity_id
+
+
+def _doc(text: str, names: list[tuple[str, str]]) -> Doc:
+    doc = Doc(RawArticle(text=text))
+    for name, typ in names:
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            doc.entities.append(Entity(name, i, i + len(name), typ, name, entity_id(typ, name)))
+            start = i + len(name)
+    return doc
+
+
+def _quote(doc: Doc, said: str, speaker: str | None, role: str | None = None) -> Quote:
+    i = doc.text.index(said)
+    return Quote(said, i, i + len(said), False, "قال", max(0, i - 5), speaker, role, None)
+
+
+def _run(doc: Doc, *quotes: Quote) -> list[Quote]:
+    qs = list(quotes)
+    canonicalise(doc, qs)
+    return qs
+
+
+def test_description_followed_by_the_name_in_commas_becomes_the_role():
+    doc = _doc("أعلن المهندس المعماري الفرنسي، جان لوك مارتان، أن المشروع سيكتمل في الربيع.\n"
+               "وقال المهندس المعماري الفرنسي إن التكلفة لن تتجاوز الميزانية.",
+               [("جان لوك مارتان", "PER")])
+    (q,) = _run(doc, _quote(doc, "التكلفة لن تتجاوز الميزانية", "المهندس المعماري الفرنسي"))
+    assert q.speaker == "جان لوك مارتان"
+    assert q.speaker_role == "المهندس المعماري الفرنسي"
+    assert q.speaker_entity_id == entity_id("PER", "جان لوك مارتان")
+
+
+def test_description_with_its_complement_before_the_name():
+    doc = _doc('وقالت الرئيسة التنفيذية لـ"نوفا" سلمى القاسم إن الأرباح تضاعفت هذا العام.',
+               [("نوفا", "ORG"), ("سلمى القاسم", "PER")])
+    (q,) = _run(doc, _quote(doc, "الأرباح تضاعفت هذا العام", "الرئيسة التنفيذية", "مديرة"))
+    assert q.speaker == "سلمى القاسم"
+    assert q.speaker_role == "مديرة"  # a role already there is kept
+
+
+def test_description_paired_with_two_names_is_left_alone():
+    doc = _doc("التقى الوزير السابق كريم العلي بالوزير السابق نبيل حداد. وقال الوزير السابق إن اللقاء كان وديا.",
+               [("كريم العلي", "PER"), ("نبيل حداد", "PER")])
+    (q,) = _run(doc, _quote(doc, "اللقاء كان وديا", "الوزير السابق"))
+    assert q.speaker == "الوزير السابق"
+
+
+def test_a_comma_that_opens_a_clause_is_no_apposition():
+    doc = _doc("وبحسب الجمعية الحقوقية، سارة يوسف (20 عاما) غادرت البلاد قبل شهر.",
+               [("سارة يوسف", "PER")])
+    (q,) = _run(doc, _quote(doc, "سارة يوسف (20 عاما) غادرت البلاد قبل شهر", "الجمعية الحقوقية"))
+    assert q.speaker == "الجمعية الحقوقية"
+
+
+def test_a_named_body_is_not_replaced_by_a_neighbouring_name():
+    doc = _doc("وقال المتحدث باسم وزارة الزراعة سامر عيد إن المحصول وفير. وذكرت وزارة الزراعة أن الأسعار ستنخفض.",
+               [("سامر عيد", "PER")])
+    (q,) = _run(doc, _quote(doc, "الأسعار ستنخفض", "وزارة الزراعة"))
+    assert q.speaker == "وزارة الزراعة"
+
+
+def test_generic_body_head_takes_the_named_company():
+    doc = _doc("خفض البنك الياباني، ميتسو فاينانس، توقعاته للنمو. وقال البنك الياباني إن الطلب ضعيف.",
+               [("ميتسو فاينانس", "ORG")])
+    (q,) = _run(doc, _quote(doc, "الطلب ضعيف", "البنك الياباني"))
+    assert q.speaker == "ميتسو فاينانس"
+
+
+def test_partial_name_takes_the_fullest_form_in_the_article():
+    doc = _doc("قال رئيس الهيئة سالم راشد الكندي إن العمل مستمر. وأكد سالم الكندي أن الموعد ثابت.",
+               [("سالم راشد الكندي", "PER"), ("سالم الكندي", "PER")])
+    (q,) = _run(doc, _quote(doc, "الموعد ثابت", "سالم الكندي", "رئيس الهيئة"))
+    assert q.speaker == "سالم راشد الكندي"
+    assert q.speaker_role == "رئيس الهيئة"
+
+
+def test_two_different_fuller_forms_leave_the_name_as_it_is():
+    doc = _doc("حضر سالم راشد الكندي وسالم ناصر الكندي الاجتماع. وقال سالم الكندي إن النتائج جيدة.",
+               [("سالم راشد الكندي", "PER"), ("سالم ناصر الكندي", "PER"), ("سالم الكندي", "PER")])
+    (q,) = _run(doc, _quote(doc, "النتائج جيدة", "سالم الكندي"))
+    assert q.speaker == "سالم الكندي"
+
+
+def test_leading_particle_is_stripped():
+    doc = _doc("بيد أن دبلوماسيين غربيين قالوا إن المحادثات متعثرة.", [])
+    (q,) = _run(doc, _quote(doc, "المحادثات متعثرة", "بيد أن دبلوماسيين غربيين"))
+    assert q.speaker == "دبلوماسيين غربيين"
+
+
+def test_clause_strings_are_dropped():
+    doc = _doc("وأشار إلى ما كان قد وعد به سابقا، مؤكدا أن الخطة جاهزة. وقال إن هويته لم تكشف.", [])
+    q1, q2 = _run(doc, _quote(doc, "الخطة جاهزة", "ما كان قد وعد به", "مسؤول"),
+                  _quote(doc, "لم تكشف", "هويته"))
+    assert q1.speaker is None and q1.speaker_role is None and q1.speaker_entity_id is None
+    assert q2.speaker is None
+
+
+def test_possessed_descriptions_and_foreign_names_stay():
+    doc = _doc("وقال أحد جيرانها إن الحي هادئ. وقال بعضهم إن الأمن مستتب. وقال أندريه دوبوا إن الطقس بارد.", [])
+    qs = _run(doc, _quote(doc, "الحي هادئ", "أحد جيرانها"), _quote(doc, "الأمن مستتب", "بعضهم"),
+              _quote(doc, "الطقس بارد", "أندريه دوبوا"))
+    assert [q.speaker for q in qs] == ["أحد جيرانها", "بعضهم", "أندريه دوبوا"]
+
+
+def test_trailing_verb_is_cut_when_a_tagged_name_stays():
+    doc = _doc("وفي بيان للهيئة الوطنية للمياه أوضحت فيه أن الضخ توقف.", [("الهيئة الوطنية للمياه", "ORG")])
+    (q,) = _run(doc, _quote(doc, "الضخ توقف", "الهيئة الوطنية للمياه أوضحت"))
+    assert q.speaker == "الهيئة الوطنية للمياه"
+
+
+def test_bare_outlet_head_is_no_speaker():
+    doc = _doc("وقالت قناة إن الخبر غير دقيق.", [])
+    (q,) = _run(doc, _quote(doc, "الخبر غير دقيق", "قناة"))
+    assert q.speaker is None
+
+
+def test_switch_off(monkeypatch):
+    monkeypatch.setenv("MARSAD_QUOTE_CANON", "off")
+    doc = _doc("بيد أن دبلوماسيين غربيين قالوا إن المحادثات متعثرة.", [])
+    (q,) = _run(doc, _quote(doc, "المحادثات متعثرة", "بيد أن دبلوماسيين غربيين"))
+    assert q.speaker == "بيد أن دبلوماسيين غربيين"
