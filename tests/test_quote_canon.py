@@ -72,6 +72,19 @@ def test_a_named_body_is_not_replaced_by_a_neighbouring_name():
     assert q.speaker == "وزارة الزراعة"
 
 
+def test_bare_body_head_with_an_untagged_name_elsewhere_is_left_alone():
+    doc = _doc("كتبت صحيفة النهار المسائية أن الوضع صعب، ونقلت صحيفة \"ديلي إكو\" عن مصادر أن التوتر يتصاعد. "
+               "وقالت الصحيفة إن الحكومة ستستقيل.", [("ديلي إكو", "ORG")])
+    (q,) = _run(doc, _quote(doc, "الحكومة ستستقيل", "الصحيفة"))
+    assert q.speaker == "الصحيفة"
+
+
+def test_no_role_word_between_a_description_and_a_name_without_a_comma():
+    doc = _doc("وقال مبعوث رئيس الجمهورية الرئيس كمال عارف الحسن إن الزيارة ناجحة.", [("كمال عارف الحسن", "PER")])
+    (q,) = _run(doc, _quote(doc, "الزيارة ناجحة", "مبعوث رئيس الجمهورية"))
+    assert q.speaker == "مبعوث رئيس الجمهورية"
+
+
 def test_generic_body_head_takes_the_named_company():
     doc = _doc("خفض البنك الياباني، ميتسو فاينانس، توقعاته للنمو. وقال البنك الياباني إن الطلب ضعيف.",
                [("ميتسو فاينانس", "ORG")])
@@ -104,7 +117,8 @@ def test_clause_strings_are_dropped():
     doc = _doc("وأشار إلى ما كان قد وعد به سابقا، مؤكدا أن الخطة جاهزة. وقال إن هويته لم تكشف.", [])
     q1, q2 = _run(doc, _quote(doc, "الخطة جاهزة", "ما كان قد وعد به", "مسؤول"),
                   _quote(doc, "لم تكشف", "هويته"))
-    assert q1.speaker is None and q1.speaker_role is None and q1.speaker_entity_id is None
+    assert q1.speaker is None and q1.speaker_entity_id is None
+    assert q1.speaker_role == "مسؤول"  # the role read beside the junk subject stays
     assert q2.speaker is None
 
 

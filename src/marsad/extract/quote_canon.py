@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..record import Entity, Quote
-from ..text import name_key, normalize
+from ..text import clitic_candidates, name_key, normalize
 from .quote_lexicon import load_lexicon
 
 #: Discourse particles glued in front of a subject by the reader (بيد أن مسؤولين إيرانيين …).
@@ -40,6 +40,7 @@ _FUNCTION_WORDS = frozenset(normalize(w) for w in """
 أن إن أنه أنها إنه إنها أنهم لأن كي حتى إذا لو جدا أيضا كثيرا كثيراً دائما ربما عندما بينما حين حيث
 خلالها خلاله تحتها تحته فيها فيه منها منه عليها عليه لها له بها به عنها عنه إليها إليه ذلك هذا هذه تلك
 """.split())
+_DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
 #: Pronoun suffixes that end a verb or a possessed noun, never a name (checked on the surface form,
 #: so ة is not ه).
 _PRONOUN_ENDINGS = ("ها", "هم", "هما")
@@ -48,7 +49,9 @@ _PRONOUN_ENDINGS = ("ها", "هم", "هما")
 #: title pronoun the speaker rules resolve (سموه، معاليه).
 _SUFFIXED_SPEAKERS = frozenset(normalize(w) for w in """
 بعض أحد إحدى زوج زوجت والد والدت أم أب ابن ابنت شقيق شقيقت أخ أخت جد جدت عائلت أسرت أقارب أصدقاء صديق
-رفاق محامي محاميت متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو سمو معالي فضيلت سماحت
+رفاق محامي محاميت محامو محامون متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو
+سمو معالي فضيلت سماحت خطيب خطيبت عشاق معجبو معجبي جيران جار أبناء أولاد أهل ذوو ذوي زملاء زميل زميلت
+مقربون مقربين مدرب لاعبو لاعبي رفيق رفيقت حبيب حبيبت طليق طليقت
 """.split())
 _BARE_NOT_SPEAKERS = frozenset(normalize(w) for w in "راديو تلفزيون قناة وكالة صحيفة تحالف موقع شبكة".split())
 
@@ -111,8 +114,7 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
         if why == "description" and not q.speaker_role:
             q.speaker_role = q.speaker
         q.speaker = name
-        if name is None:
-            q.speaker_role = q.speaker_role if why != "junk" else None
+        if name is None:  # the role read beside a junk subject is usually right (المتحدث باسمه → المتحدث)
             q.speaker_entity_id = None
         elif ent is not None:
             q.speaker_entity_id = ent.entity_id
@@ -139,7 +141,7 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
         return speaker, None, "same"
     tagged = any(_contains(_ent_keys(e), key) for e in ents)
     if not tagged:
-        named = _apposition_name(key, doc, words, ents)
+        named = _apposition_name(key, speaker.split(), doc, words, ents)
         if named is not None:
             return _ent_name(named), named, "description"
         repaired = _repair(speaker, key, ents)
@@ -153,22 +155,35 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
 
 # -- (a) a description named in apposition ---------------------------------------------------------
 
-def _apposition_name(key: tuple[str, ...], doc: Doc, words: _Words, ents: list[Entity]) -> Entity | None:
-    """The one PER/ORG entity the text sets in apposition to the description ``key``, if exactly one."""
-    if len(key) == 1 and key[0] not in _heads()[0] and len(key[0]) < 4:
+def _apposition_name(key: tuple[str, ...], surface: list[str], doc: Doc, words: _Words,
+                     ents: list[Entity]) -> Entity | None:
+    """The one PER/ORG entity the text sets in apposition to the description ``key``, if exactly one.
+
+    Only a description that refers back: a definite one (a word with ال or a possessive suffix:
+    رجل الأعمال المصري، وكيلة أعماله), never an indefinite one that introduces someone new (طالب،
+    مصدر آخر), a bare role word (رئيس) or a place or name the tagger knows (أستراليا، تويتر).
+    """
+    heads, verbs = _heads()
+    if any(_ent_keys(e) == key or (len(key) > 1 and _contains(_ent_keys(e), key)) for e in doc.entities):
         return None
-    # a body's description is named by an ORG, a person's by a PER (مكتب المستشارة الألمانية أنجيلا
-    # ميركل names the chancellor, not her office)
+    definite = any(w.startswith("ال") or (len(w) > 4 and w.endswith(("ه", "ها", "هم"))) for w in surface)
+    if len(key) == 1 and (key[0] not in heads or not definite):
+        return None
+    # a body's description is named by an ORG, a person's by a PER of two words or more
+    # (مكتب المستشارة الألمانية أنجيلا ميركل names the chancellor, not her office)
     want = "PER"
     if key[0] in _body_heads():
         # a body's own name (وكالة السودان للأنباء، لجنة الانضباط) is no description; only a generic
-        # head with at most a nisba (المصرف الأميركي، الوكالة) stands for a named body
+        # head with at most a nisba (المصرف الأميركي، الوكالة، صحيفة "لوموند") stands for a named body
         if key[0] not in _GENERIC_BODIES or len(key) > 2:
             return None
         want = "ORG"
-    starts = {e.start: e for e in ents if e.type == want}
-    ends = {e.end: e for e in ents if e.type == want}
-    heads, verbs = _heads()
+    elif not definite:
+        return None
+    def fits(e: Entity) -> bool:
+        return e.type == want and (want == "ORG" or len(e.text.split()) >= 2)
+    starts = {e.start: e for e in ents if fits(e)}
+    ends = {e.end: e for e in ents if fits(e)}
     titles = _titles()
     toks = doc.tokens
     found: dict[str, Entity] = {}
@@ -179,20 +194,27 @@ def _apposition_name(key: tuple[str, ...], doc: Doc, words: _Words, ents: list[E
         first, last = words.tok_index[i], words.tok_index[i + n - 1]
         if last - first != n - 1:  # punctuation inside the run: not one phrase
             continue
-        # the tail of a longer role (المتحدث باسم وزارة الخارجية بهرام قاسمي, قائد الشرطة …) is not
-        # the description the name stands beside
-        if first > 0 and toks[first - 1].kind == "word" and (
-                toks[first - 1].key in heads or normalize(toks[first - 1].text) in ("باسم", "لدى")):
+        # the tail of a longer role (المتحدث باسم وزارة الخارجية بهرام قاسمي, ورئيس الديوان الملكي
+        # فايز الطراونة) is not the description the name stands beside
+        if first > 0 and toks[first - 1].kind == "word" and _is_head(toks[first - 1].text, heads):
             continue
-        # after: DESC [its complement, up to 4 tokens] [،] [titles or a role word] NAME
+        if want == "ORG":
+            # the tagger took the head into the name (صحيفة لوموند)
+            e = next((e for e in ents if e.type == "ORG" and e.start == toks[first].start and e.end > toks[last].end), None)
+            if e is not None:
+                found.setdefault(name_key(_ent_name(e)), e)
+                continue
+        # after: DESC [لـ"its body"] [،] [titles or a role word] NAME
         # (المديرة العامة لـ"أوكس" باسكال …، مقرر مجلس النواب، النائب صالح قلمة)
-        e = _name_after(last + 1, toks, starts, titles, heads, verbs)
+        e = _name_after(last + 1, toks, starts, ents, titles, heads, verbs)
         if e is not None:
             found.setdefault(name_key(_ent_name(e)), e)
             continue
+        if want == "ORG" and not _definite(toks[first].text):
+            return None  # صحيفة ذي وال ستريت …: an untagged body introduced with the same head
         # before: NAME ، DESC  or  NAME (DESC
         k = first - 1
-        if k >= 1 and toks[k].text in ("،", ",", "(", "-", "–"):
+        if want == "PER" and k >= 1 and toks[k].text in ("،", ",", "(", "-", "–"):
             e = ends.get(toks[k - 1].end)
             if e is not None and not _contains(_ent_keys(e), key):
                 found.setdefault(name_key(_ent_name(e)), e)
@@ -202,25 +224,50 @@ def _apposition_name(key: tuple[str, ...], doc: Doc, words: _Words, ents: list[E
     return e if len(_ent_name(e)) >= 3 else None  # a two-letter tag (سي) is a fragment, not a name
 
 
-def _name_after(j: int, toks: list, starts: dict[int, Entity], titles: frozenset[str],
+def _definite(word: str) -> bool:
+    """Whether a word carries the article, clitics aside (الصحيفة، والصحيفة، بالصحيفة)."""
+    return any(stem.startswith("ال") for _, stem in clitic_candidates(word)) or word.startswith("ال")
+
+
+def _is_head(word: str, heads: frozenset[str]) -> bool:
+    """Whether ``word``, with or without its clitics (ورئيس، لوزير), is a role or body head, or باسم/لدى."""
+    if normalize(word) in ("باسم", "لدى"):
+        return True
+    return any(normalize(stem) in heads or name_key(stem) in heads for _, stem in clitic_candidates(word))
+
+
+def _name_after(j: int, toks: list, starts: dict[int, Entity], ents: list[Entity], titles: frozenset[str],
                 heads: frozenset[str], verbs: frozenset[str]) -> Entity | None:
     """The entity that starts right after a description ending before token ``j``, if any."""
-    limit = j + 4
-    while j < len(toks) and j < limit and j not in () and toks[j].start not in starts:
+    # the description's own complement: a body after لـ (لـ"أوكس"), quote marks around it
+    spans = [(e.start, e.end) for e in ents if e.type in ("ORG", "LOC", "GPE")]
+    in_body = lambda t: any(s <= t.start < e for s, e in spans)  # noqa: E731
+    limit = j + 5
+    body_seen = False
+    while j < len(toks) and j < limit and toks[j].start not in starts:
         t = toks[j]
-        if t.kind == "punct" and t.text not in ('"', "“", "”", "«", "»", "ـ", "(", ")"):
+        if t.text in ('"', "“", "”", "«", "»", "ـ"):
+            j += 1
+        elif t.kind == "word" and (in_body(t) or (not body_seen and normalize(t.text) in ("ل", "لـ"))):
+            body_seen = body_seen or in_body(t)
+            j += 1
+        else:
             break
-        if t.kind == "word" and (normalize(t.text) in _FUNCTION_WORDS or normalize(t.text) in verbs):
-            return None
-        j += 1
     comma = j < len(toks) and toks[j].text in ("،", ",")
     j += comma
-    while j < len(toks) and toks[j].kind == "word" and (normalize(toks[j].text) in titles or toks[j].key in heads):
-        if toks[j].start in starts:
-            break
+    # titles (الدكتور، العقيد) may stand before the name; a role word only after the comma (، النائب
+    # صالح قلمة) — with no comma it heads a new phrase (موفد خادم الحرمين الشريفين الملك سلمان …)
+    while j < len(toks) and toks[j].kind == "word" and toks[j].start not in starts and (
+            normalize(toks[j].text) in titles or (comma and toks[j].key in heads)):
         j += 1
     e = starts.get(toks[j].start) if j < len(toks) else None
-    if e is None or not comma:
+    if e is None:
+        return None
+    # an addressee glued to its ل is no name (وقالت المرأة لراديو …، قال السفير لبي بي سي)
+    first = e.text.split()[0]
+    if first.startswith("ل") and normalize(first[1:]) in load_lexicon().addressee_nouns:
+        return None
+    if not comma:
         return e
     # after a comma the name must close the apposition (، نجيب ساويرس، أنه), not open a clause
     # (وبحسب العفو الدولية، فان حماد (19 عاما) طعنت …)
@@ -273,25 +320,33 @@ def _ent_name(e: Entity) -> str:
 
 def _repair(speaker: str, key: tuple[str, ...], ents: list[Entity]) -> str | None:
     """The speaker with a leading particle stripped, cut before a bad word, or None when nothing is left."""
-    surface = speaker.translate(_TATWEEL_AND_MARKS).split()
+    words = speaker.split()
+    surface = [w.translate(_TATWEEL_AND_MARKS) for w in words]
     norm = [normalize(w) for w in surface]
+    heads, verbs = _heads()
+    stripped = False
     for particle in _LEADING_PARTICLES:
         if tuple(norm[:len(particle)]) == particle and len(norm) > len(particle):
-            surface, norm = surface[len(particle):], norm[len(particle):]
+            words, surface, norm = words[len(particle):], surface[len(particle):], norm[len(particle):]
+            stripped = True
             break
-    heads, verbs = _heads()
-    bad = next((i for i, (w, n) in enumerate(zip(surface, norm)) if _bad_word(w, n, i, len(surface), verbs)), None)
+    # a demonstrative before a definite noun is an anaphor (وأكد هذا المحامي)
+    skip = 1 if len(norm) > 1 and norm[0] in _DEMONSTRATIVES and norm[1].startswith("ال") else 0
+    bad = next((i for i in range(skip, len(words)) if _bad_word(surface[i], norm[i], i, len(words), verbs)), None)
     if bad is None:
-        if len(surface) == 1 and norm[0] in _BARE_NOT_SPEAKERS:
-            return None
-        return " ".join(surface)
+        if len(words) == 1 and (norm[0] in _BARE_NOT_SPEAKERS or (stripped and not _supported(words, heads, ents))):
+            return None  # قناة alone; إذ أظهرت → أظهرت
+        return " ".join(words) if stripped else speaker
     if bad == 0:
         return None
-    kept = surface[:bad]
-    kept_key = tuple(name_key(" ".join(kept)).split())
-    if any(_contains(_ent_keys(e), kept_key) for e in ents) or (kept_key and kept_key[0] in heads and len(kept) > 1):
-        return " ".join(kept)
-    return None
+    kept = words[:bad]
+    return " ".join(kept) if _supported(kept, heads, ents) and (len(kept) > 1 or stripped) else None
+
+
+def _supported(words: list[str], heads: frozenset[str], ents: list[Entity]) -> bool:
+    """Whether a cut speaker still names someone: a tagged name, or a phrase that opens with a head noun."""
+    key = tuple(name_key(" ".join(words)).split())
+    return bool(key) and (any(_contains(_ent_keys(e), key) for e in ents) or key[0] in heads)
 
 
 def _bad_word(surface: str, norm: str, i: int, n: int, verbs: frozenset[str]) -> bool:
