@@ -170,3 +170,23 @@ def test_a_family_name_with_al_is_not_cut_at_its_title_like_word():
             "وبين أن الوزارة ستصدر دليلا موحدا للمشاريع.")
     qs = run(text)
     assert speakers(qs) == ["خالد آل الشيخ"]
+
+
+def test_the_report_speaks_for_the_author_of_the_study_introduced_before():
+    text = ("وأظهر بحث أجراه الاقتصادي سامر النجار، من جامعة القاهرة، تراجعا في الادخار.\n"
+            "وقال التقرير إن \"معدلات الادخار ستنخفض أكثر في العام المقبل\".")
+    qs = run(text, [ent(text, "سامر النجار")])
+    assert qs[-1].speaker == "سامر النجار"
+
+
+def test_a_report_with_no_author_named_is_not_given_one():
+    text = ("قال الوزير هشام الرفاعي إن الحكومة ستدعم المزارعين.\n"
+            "ونشر تقرير حقوقي جديد أرقاما عن الضحايا. وقال التقرير إن \"عدد الضحايا تجاوز الألف\".")
+    qs = run(text, [ent(text, "هشام الرفاعي")])
+    assert qs[-1].speaker != "هشام الرفاعي" and qs[-1].speaker != "حقوقي"
+
+
+def test_a_statement_for_a_body_with_a_glued_lam():
+    text = "وجاء في بيان لقيادة الأركان المشتركة أن الجيش سيرد بحزم على أي اعتداء."
+    qs = run(text)
+    assert speakers(qs) == ["قيادة الأركان المشتركة"]

@@ -77,8 +77,12 @@ _CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما
 #: Keys of documents that speak for their issuer (جاء في البيان / التقرير / المذكرة).
 _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "تعميم", "بلاغ"))
 _DATA_DOCUMENTS = frozenset(("احصائيات", "احصاءات", "بيانات"))  # only with their issuer (الصادرة عن «ساما»)
+#: Studies and investigations (name_key forms): they speak for their author only when the text says who made
+#: them (بحث أجراه مايكل جافين، تحقيق نشرته صحيفة "نيويورك تايمز"), and a later التقرير/التحقيق is that one.
+_STUDIES = frozenset(("تقرير", "بحث", "بحثا", "تحقيق", "تحقيقا", "تحقيقات", "دراسه", "تقريرا"))
 _PARTITIVES = frozenset(("عدد", "بعض", "مجموعه", "عديد", "كثير"))  # name_key forms: عدد من …، العديد من …
-_ISSUED = frozenset(normalize(w) for w in ("أصدره", "أصدرته", "أصدرها", "أصدروه", "نشره", "نشرته", "وزعه", "وزعته"))
+_ISSUED = frozenset(normalize(w) for w in ("أصدره", "أصدرته", "أصدرها", "أصدروه", "نشره", "نشرته", "نشرها", "نشرتها", "وزعه",
+                                            "وزعته", "أجراه", "أجرته", "أجراها", "أجرتها", "أعده", "أعدته", "أعدها", "أعدتها"))
 #: Roles that take عن for whom they stand (النائب عن كتلة …، ممثل عن …).
 _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
 #: A pronoun subject before a cue (وهو يعتقد أن): not the impersonal يعتقد أن, and no subject to look for.
@@ -1304,7 +1308,7 @@ class _Reader:
             # named right there; bare statistics stay records with no speaker.
             if not (self.norm[words[1]] in ("صادره", "الصادره") or self.is_opener(words[0] + 1)):
                 return None
-        elif doc_key not in _DOCUMENTS:
+        elif doc_key not in _DOCUMENTS and doc_key not in _STUDIES:
             return None
         lex = self.lex
         seg = [k for k in range(words[0], words[-1] + 1)]
@@ -1313,6 +1317,9 @@ class _Reader:
         stop = seg[-1] + 1
         if w1 in ("الذي", "التي") and len(rest) > 1:
             rest, w1 = rest[1:], self.norm[rest[1]]  # البيان الذي أصدره …
+        glued = False
+        if doc_key in _STUDIES and doc_key not in _DOCUMENTS and self.bare(w1) not in _ISSUED:
+            return None  # دراسة حديثة، تحقيق في الحادث: no author named
         if self.bare(w1) in _ISSUED:
             # بيان أصدره المتحدث باسم المجلس، نيد برايس: the issuer with its apposition, past the comma
             rest, stop = rest[1:], b
@@ -1322,17 +1329,22 @@ class _Reader:
                 rest = rest[1:]
         elif w1.startswith("لل") and len(w1) > 4:
             pass  # بيان للجيش: the ل is glued, read the rest as the body
+        elif (w1.startswith("ل") and len(w1) > 4 and len(rest) > 1 and self.is_definite(self.norm[rest[1]])
+              and w1[1:] not in self.lex.first_names):
+            glued = True  # بيان لقادة الأركان، بيان لوزارة الدفاع: ل glued to a body in construct
         elif self.is_definite(w1) and (w1 in lex.role_heads or w1 in lex.institution_heads or w1 in _REPRESENTATIVES):
             pass  # بيان النائب العام، بيان الوزارة: a definite office or body in construct is the issuer
         elif self.is_definite(w1) or self.norm[rest[0]] in ("عن", "من", "في"):
             return None  # بيان الأمس، بيان عن الوضع
         if not rest:
             return None
-        sub = self.parse_speaker(rest[0], stop, glued_l=self.norm[rest[0]].startswith("لل"))
-        if sub is None or sub.kind == "DESC" and not sub.role:
+        sub = self.parse_speaker(rest[0], stop, glued_l=glued or self.norm[rest[0]].startswith("لل"))
+        if sub is None or sub.kind == "DESC" and not sub.role and not glued:
             return None
         if sub.name.startswith("لل"):
             sub = Speaker("ال" + sub.name[2:], sub.kind, role=sub.role, head=sub.head, strong=sub.strong)
+        elif glued and sub.name.startswith("ل"):
+            sub = Speaker(sub.name[1:], "ORG" if sub.kind == "DESC" else sub.kind, role=sub.role, head=sub.head, strong=sub.strong)
         return sub
 
     def _confirm_with_entity(self, sp: Speaker, name: list[int]) -> Speaker:
@@ -1514,6 +1526,10 @@ class _Reader:
                     break
         if len(keys) == 1 and sp.kind in ("ORG", "DESC"):
             head = keys[0]
+            if at is not None and head in _STUDIES and self.is_definite(sp.head):
+                author = self.study_author(at)
+                if author is not None:
+                    return author  # بحثا أجراه مايكل جافين … وقال التقرير: the study's author
             if head in self.lex.anaphoric_docs or "ال" + head in self.lex.anaphoric_docs:
                 for h in reversed(self.history):
                     if h.kind == "ORG":
@@ -1575,6 +1591,25 @@ class _Reader:
             return None
         _, ent = next(iter(found.values()))
         return Speaker(self.ent_name(ent), "PER", role=sp.role, entity_id=ent.entity_id, strong=True)
+
+    def study_author(self, at: int) -> Speaker | None:
+        """The author of the study or investigation a definite ``التقرير``/``التحقيق``/``الدراسة`` refers to: the
+        latest one introduced before ``at`` with who made it (بحثا أجراه مايكل جافين، تحقيق نشرته صحيفة …)."""
+        for i in range(min(at, self.n) - 1, max(-1, at - 600), -1):
+            if self.toks[i].kind != "word" or self.is_definite(self.norm[i]) or self.tok_key(i) not in _STUDIES:
+                continue
+            j = i + 1
+            if j < self.n and self.norm[j] in ("الذي", "التي"):
+                j += 1
+            if j >= self.n or not (self.bare(self.norm[j]) in _ISSUED or self.norm[j].startswith("لل")):
+                continue  # تقرير حقوقي، تقرير جديد: no author named with it
+            # the author's phrase ends at the next verb-like word (توقع تقرير للرياض المالية تسارع نمو …)
+            stop = next((m for m in range(j + 2, min(self.sent_end[i], j + 12)) if self.verb_like(m) or self.cue_at(m) is not None),
+                        min(self.sent_end[i], j + 12))
+            author = self.document_issuer(i, stop)
+            if author is not None:
+                return self.resolve(author, i, near_ok=True)
+        return None
 
     def relayed_document(self, a: int, b: int) -> Speaker | None:
         """``نقلت رويترز بيان زيد رعد الحسين والذي قال فيه``، ``البيان الصحفي لساندرز والذي قالت فيه``: an outlet
