@@ -903,3 +903,23 @@ def test_a_quoted_subject_then_an_aside_then_the_complement():
 
 def test_a_fragment_after_fi_unless_a_publication():
     assert texts('وكرر الرئيس رغبته في "عدم وقف صفقات السلاح مع الحلفاء".') == ["عدم وقف صفقات السلاح مع الحلفاء"]
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ('واتهمت الوزارة الشركة بـ"تضليل المستهلكين".', "تضليل المستهلكين"),
+    ('ووصف الوزير القرار بـ"المتسرع".', "المتسرع"),
+    ('وتحدث المدرب عن "مرحلة صعبة" تنتظر الفريق.', "مرحلة صعبة"),
+    ('وخرج المئات إلى الساحة وهتفوا "الشعب يريد الإصلاح".', "الشعب يريد الإصلاح"),
+])
+def test_short_quoted_term_as_a_prepositional_object_of_the_verb(sentence, said):
+    assert texts(sentence) == [said]
+
+
+@pytest.mark.parametrize("sentence", [
+    'وقال الوزير في مقابلة مع "الشرق"، الخميس: "سنواصل العمل".',  # a name inside the cue's zone
+    'وأعلنت القوات قصف عشرات المواقع "المعادية" ليلا.',  # a scare quote, no preposition
+    'وجاء مقتله بعد أسابيع من "مسيرات العودة".',  # جاء "came": no speech
+    'كما واصلت الشركة دورها كمؤسسة من "الطراز الأول".',  # واصل "continued": no speech
+])
+def test_short_quoted_words_that_are_no_quoted_term(sentence):
+    assert texts(sentence) == ["سنواصل العمل"] if "سنواصل" in sentence else texts(sentence) == []

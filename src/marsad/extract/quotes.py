@@ -61,6 +61,12 @@ _FUNCTION_WORDS = frozenset(normalize(w) for w in "في من عن على إلى 
 #: be this close (in words) before it.
 _MIN_FRAGMENT_WORDS = 4
 _MAX_FRAGMENT_ZONE = 14
+_MAX_SHORT_FRAGMENT_ZONE = 6
+#: One to three quoted words are a quoted term only as the object of one of these (وصفه بـ"الكارثي"، عن "ترك بصمة").
+#: "الشهير بـ"…"": known as — a name follows.
+_NAMED_AS = frozenset(normalize(w) for w in ("الشهير", "الشهيرة", "المعروف", "المعروفة", "الملقب", "الملقبة", "المسمى", "المسماة"))
+_OBJECT_PREPS = frozenset(normalize(w) for w in ("ب", "بـ", "على", "عن", "إلى", "من"))
+_SHORT_FRAGMENT_PREPS = frozenset(normalize(w) for w in ("ب", "بـ", "على", "عن", "إلى", "من", "ل", "لـ"))
 _CHARGES = frozenset(normalize(w) for w in ("تهمة", "بتهمة", "تهم", "بتهم", "اتهامات", "الاتهامات"))
 #: Words before a colon that open a list or a naming, not speech (منها: «السهم، التايفون …»، هما: "…").
 _LIST_MARKERS = frozenset(normalize(w) for w in (
@@ -418,9 +424,23 @@ class _Reader:
             return True  # حسب ما نقلت "رويترز"، وقال برانسون وفق ما نقلت "سكاي نيوز"، الأحد، إن …
         if inner <= 4:
             lex = self.lex
+            # A preposition right before the mark (اتهمت الشركة بـ"…"، ووصف الاتفاق بـ"الكارثي") makes the quoted
+            # words its object: a noun before it names nothing in the marks.
+            # Still a name: after a naming verb (ما يعرف بـ"…"، الشهير بـ"…") and a platform or page on
+            # which something is posted (على حسابه على "تويتر").
+            prep = self.word(j - 1) if self.word(j - 1) in _OBJECT_PREPS else ""
             for m in range(max(zone_start or 0, j - 3), j):
                 w = self.word(m)
                 if not w:
+                    continue
+                if prep and m < j - 1:
+                    b = self.bare(w)
+                    if ((b.startswith(lex.naming_verb_starts) or w.startswith(lex.naming_verb_starts) or b in _NAMED_AS)
+                            and not w.startswith(("وصف", "يصف", "تصف", "ووصف"))):
+                        return True  # (ما وصفه بـ"…" is the speaker's characterisation, a quotation)
+                    if prep == "علي" and (w in lex.naming_nouns or b in lex.naming_nouns
+                                         or (w[2:] if w.startswith("ال") else w) in lex.naming_nouns):
+                        return True
                     continue
                 key = w[2:] if w.startswith("ال") else w
                 if w[:1] in "لب" and len(w) > 4 and key == w:
@@ -2133,8 +2153,9 @@ class _Reader:
         clause's subject (convention: quoted fragments after a cue are quotations). Four quoted words
         at least, so that a scare-quoted term or a title is left alone."""
         close = self.find_close(j)
-        if close is None or self.quoted_words(j, close) < _MIN_FRAGMENT_WORDS:
+        if close is None or self.quoted_words(j, close) < 1:
             return False
+        short = self.quoted_words(j, close) < _MIN_FRAGMENT_WORDS
         if self.is_name_quote(j, close) or self.quoted_statement(j):
             return False
         first = self.word(j + 1)
@@ -2150,6 +2171,24 @@ class _Reader:
         if verb is None:
             return False
         vk, gender = verb
+        if short:
+            # One to three quoted words are the speaker's term only close after the verb, in Arabic words, and
+            # not inside the zone of a cue whose complement comes later (وقال غوتيريش في مقابلة مع "بي بي سي"،
+            # الخميس: "…": a name).
+            if sum(1 for m in range(vk + 1, j) if self.toks[m].kind == "word") > _MAX_SHORT_FRAGMENT_ZONE:
+                return False
+            if any(self.toks[m].kind != "word" or not any("\u0621" <= ch <= "\u064a" for ch in self.toks[m].text)
+                   for m in range(j + 1, close) if self.toks[m].kind != "punct"):
+                return False
+            chant = vk == j - 1 and (self.bare(self.norm[vk]).startswith(("هتف", "ردد", "يهتف", "يردد", "مردد"))
+                                     or self.norm[vk].startswith(("هتف", "ردد", "مردد")))
+            c = self.cue_at(vk)
+            if c is not None and c[0].lemma in ("جاء", "واصل"):
+                return False  # "جاء مقتلها بعد أسابيع من "مسيرات العودة"": came, continued — no speech
+            if self.word(j - 1) not in _SHORT_FRAGMENT_PREPS and not chant:
+                return False  # "حصلت "الوطن" على"، "الأهداف "الإيرانية"": a name or a scare quote, not a term quoted
+            if any(self.word(m) in _THAT or self.toks[m].text == ":" for m in range(close + 1, self.sent_end[j])):
+                return False  # the cue's complement comes later: the quoted words are inside its zone
         span = self.direct_span(j)
         if span is None:
             return False
