@@ -146,3 +146,11 @@ def test_switch_off(monkeypatch):
     doc = _doc("بيد أن دبلوماسيين غربيين قالوا إن المحادثات متعثرة.", [])
     (q,) = _run(doc, _quote(doc, "المحادثات متعثرة", "بيد أن دبلوماسيين غربيين"))
     assert q.speaker == "بيد أن دبلوماسيين غربيين"
+
+
+def test_adjunct_after_the_subject_is_cut_and_spelled_acronyms_stay():
+    doc = _doc("وقالت اللجنة في ذلك الاجتماع إن التصويت تأجل. وأعلنت شركة إم إن تي للنقل أن الرحلات عادت.", [])
+    q1, q2 = _run(doc, _quote(doc, "التصويت تأجل", "اللجنة في ذلك الاجتماع"),
+                  _quote(doc, "الرحلات عادت", "شركة إم إن تي للنقل"))
+    assert q1.speaker == "اللجنة"
+    assert q2.speaker == "شركة إم إن تي للنقل"

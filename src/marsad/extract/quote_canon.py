@@ -40,6 +40,8 @@ _FUNCTION_WORDS = frozenset(normalize(w) for w in """
 أن إن أنه أنها إنه إنها أنهم لأن كي حتى إذا لو جدا أيضا كثيرا كثيراً دائما ربما عندما بينما حين حيث
 خلالها خلاله تحتها تحته فيها فيه منها منه عليها عليه لها له بها به عنها عنه إليها إليه ذلك هذا هذه تلك
 """.split())
+#: Prepositions that open an adjunct after a subject (… في ذلك اللقاء، … فور هذا الإعلان).
+_ADJUNCT_OPENERS = frozenset(normalize(w) for w in "في من على عن فور خلال عقب بعد قبل أثناء منذ إثر".split())
 _DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
 #: Pronoun suffixes that end a verb or a possessed noun, never a name (checked on the surface form,
 #: so ة is not ه).
@@ -332,12 +334,21 @@ def _repair(speaker: str, key: tuple[str, ...], ents: list[Entity]) -> str | Non
             break
     # a demonstrative before a definite noun is an anaphor (وأكد هذا المحامي)
     skip = 1 if len(norm) > 1 and norm[0] in _DEMONSTRATIVES and norm[1].startswith("ال") else 0
-    bad = next((i for i in range(skip, len(words)) if _bad_word(surface[i], norm[i], i, len(words), verbs)), None)
+    # إن among spelled letters is an acronym (شركة آر إن سي), not a complementiser
+    bad = next((i for i in range(skip, len(words)) if _bad_word(surface[i], norm[i], i, len(words), verbs)
+                and not (0 < i < len(words) - 1 and len(norm[i - 1]) <= 2 and len(norm[i + 1]) <= 2)), None)
     if bad is None:
         if len(words) == 1 and (norm[0] in _BARE_NOT_SPEAKERS or (stripped and not _supported(words, heads, ents))):
             return None  # قناة alone; إذ أظهرت → أظهرت
         return " ".join(words) if stripped else speaker
     if bad == 0:
+        return None
+    # an adjunct opened just before the bad word goes too (العائلة في ذلك الوقت → العائلة)
+    prep = next((i for i in (bad - 1, bad - 2) if i > 0 and norm[i] in _ADJUNCT_OPENERS), None)
+    if prep is not None:
+        kept = words[:prep]
+        if _supported(kept, heads, ents) or kept[0].startswith("ال"):
+            return " ".join(kept)
         return None
     kept = words[:bad]
     return " ".join(kept) if _supported(kept, heads, ents) and (len(kept) > 1 or stripped) else None
