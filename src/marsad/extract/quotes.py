@@ -530,10 +530,15 @@ class _Reader:
                     inner = (close - k - 1) if close is not None else 99
                     if self.word(k + 1) in _THAT:
                         inner = 99  # "إنه فوز استثنائي": a quotation opening with إن is speech, however short
-                    if zone_words > 3 and inner < 4 and (self.word(k - 1) not in _PREPS_BEFORE_QUOTE or zone_words > 8):
-                        return None
-                    if zone_words > 12 and inner < 6:
-                        return None  # a quoted phrase at the end of a long report, not the speech
+                    if (zone_words > 3 and inner < 4 and (self.word(k - 1) not in _PREPS_BEFORE_QUOTE or zone_words > 8)) or (
+                            zone_words > 12 and inner < 6):
+                        # a scare quote or a quoted phrase at the end of a long report, not the speech; the
+                        # complement may still follow (وقال الوزير في مقابلة مع "الشرق"، الخميس: "…")
+                        if close is None:
+                            return None
+                        k = close + 1
+                        seen += 1
+                        continue
                     return "quote", k
                 if t.text in _SENT_END and k >= end - 1:
                     return None
