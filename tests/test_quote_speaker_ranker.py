@@ -141,3 +141,22 @@ def test_a_cue_word_inside_a_candidate_marks_a_bad_cut():
         for c, row in zip(case.candidates, case.x):
             if c.name and "قائلا" in c.name:
                 assert row[qs._INDEX["name_has_cue"]] == 1
+
+
+def test_switch_never_trades_the_rules_name_for_a_variant_of_it():
+    rule = qs.Candidate("صلاح الدين دميرتاش", "PER", ("صلاح", "الدين", "دميرتاش"), sources={"rule"})
+    glued = qs.Candidate("دميرتاش لرويترز", "PER", ("دميرتاش", "لرويترز"), sources={"entity"})
+    other = qs.Candidate("رجب أردوغان", "PER", ("رجب", "اردوغان"), sources={"entity"})
+    assert qs._variant(rule, glued) and not qs._variant(rule, other)
+    body = qs.Candidate("الشين بيت", "ORG", ("الشين", "بيت"), sources={"rule"})
+    assert qs._variant(body, qs.Candidate("الشين", "ORG", ("الشين",)))
+    x = np.zeros((3, len(qs.FEATURES)))
+    x[0, qs._INDEX["src_rule"]] = 1
+    x[1, qs._INDEX["src_entity"]] = 1
+    x[2, qs._INDEX["none"]] = 1
+    w = np.zeros(len(qs.FEATURES))
+    w[qs._INDEX["src_entity"]] = 3.0
+    case = qs.QuoteCase(None, [rule, glued, qs.Candidate(None, "NONE", (), sources={"none"})], x)
+    assert qs.RankerModel(w, 0.0, "switch").choose(case) is None
+    case.candidates[1] = other
+    assert qs.RankerModel(w, 0.0, "switch").choose(case) is other

@@ -58,6 +58,7 @@ FEATURES = (
     "sent_dist_0", "sent_dist_1", "sent_dist_2plus", "other_paragraph",
     "prev_quote_speaker", "prev_quote_speaker_same_para", "is_place", "is_outlet", "in_other_quote_only",
     "rule_x_prodrop", "rule_desc_x_named_alt", "titled_mention", "name_has_cue", "long_name", "bare_word",
+    "rule_head_before_mention", "rule_head_before_mention_x_desc",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 _PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "في", "عن", "على", "إلى", "من", "ل", "لدى", "أمام", "بين"))
@@ -294,7 +295,8 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
         x = np.zeros((len(cands), len(FEATURES)))
         # جاء في وثائق المحكمة، أفادت تقارير، بحسب الوثائق: a record speaks for no one.
         record = any(r.tok_key(m) in r._record_keys for m in range(cue_k + 1, min(cue_k + 4, r.n)) if r.toks[m].kind == "word")
-        ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), quote_spans, record, sent_no)
+        rule_head = _bare_head(normalize(q.speaker).split()[0]) if q.speaker and normalize(q.speaker).split() else ""
+        ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), quote_spans, record, sent_no, rule_head)
         for i, c in enumerate(cands):
             _features(ctx, c, x[i])
         cases.append(QuoteCase(q, cands, x, record))
@@ -319,6 +321,7 @@ class _Context:
     quote_spans: list[tuple[int, int]]
     record: bool = False
     sent_no: np.ndarray | None = None  # sentence number of each token
+    rule_head: str = ""  # the first word of the rules' speaker, bare
 
 
 def _mentions(r: _Reader, c: Candidate) -> list[int]:
@@ -331,6 +334,13 @@ def _mentions(r: _Reader, c: Candidate) -> list[int]:
         out = [k - len(c.keys) + 1 if k - len(c.keys) + 1 >= 0 and r.tok_key(k - len(c.keys) + 1) == c.keys[0] else k for k in out]
     c.mentions = out
     return out
+
+
+def _bare_head(w: str) -> str:
+    """A word without a glued و and the article, for comparing heads (والوكالة ~ وكالة)."""
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
 def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
@@ -462,6 +472,13 @@ def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
         prev = r.word(m - 1)
         if prev in _PREPOSITIONS or (r.norm[m][:1] in "لب" and r.norm[m][1:3] in ("ال", "ل")):
             put("after_preposition")
+    # The rules' speaker is a description whose head word stands just before a mention of this candidate
+    # (الوكالة … وكالة ستاندرد آند بورز; وقال حاكم ولاية فاراه، عبد البصير سالانغي): the name it stands for.
+    if "rule" not in s and rule is not None and rule.name is not None and rule.keys and ctx.rule_head:
+        if any(_bare_head(r.norm[j]) == ctx.rule_head for m in ments for j in range(max(0, m - 6), m)):
+            put("rule_head_before_mention")
+            if rule.kind == "DESC" or rule.entity_id is None:
+                put("rule_head_before_mention_x_desc")
     after = [m for m in ments if cue_k < m < max(q_start_k, cue_k + 1)]
     if after:
         put("in_zone_after_cue")
@@ -494,6 +511,17 @@ def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
 
 # --- the model -------------------------------------------------------------------------------
 
+def _variant(rule: Candidate, c: Candidate) -> bool:
+    """``c`` is another string for the rules' own speaker, most often a worse one (a tagger's span with a
+    word glued on, دميرتاش لرويترز for صلاح الدين دميرتاش; a first letter lost, يرنا for فيرنا; الشين for
+    الشين بيت): a person's name sharing a word with it, or one word of a body's name."""
+    if c is rule or not rule.keys or not c.keys:
+        return False
+    if rule.kind == "PER" and set(rule.keys) & set(c.keys):
+        return True
+    return len(c.keys) == 1 and c.keys[0] in rule.keys
+
+
 @dataclass(frozen=True, slots=True)
 class RankerModel:
     weights: np.ndarray
@@ -521,7 +549,7 @@ class RankerModel:
             # only where the rules named someone: another named candidate that beats theirs by the margin
             if rule is None or case.candidates[rule].name is None:
                 return None
-            named = [i for i, c in enumerate(case.candidates) if c.name is not None]
+            named = [i for i, c in enumerate(case.candidates) if c.name is not None and not _variant(case.candidates[rule], c)]
             top = max(named, key=lambda i: (s[i], -i))
             return case.candidates[top] if top != rule and s[top] - s[rule] > self.override_margin else None
         if self.mode == "fill":
