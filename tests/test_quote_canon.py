@@ -154,3 +154,15 @@ def test_adjunct_after_the_subject_is_cut_and_spelled_acronyms_stay():
                   _quote(doc, "الرحلات عادت", "شركة إم إن تي للنقل"))
     assert q1.speaker == "اللجنة"
     assert q2.speaker == "شركة إم إن تي للنقل"
+
+
+def test_quoted_one_word_names_and_friends_are_speakers():
+    doc = _doc('وقالت متحدثة باسم "ليس" إن البث مستمر. وكتب أصدقاؤها أن الرحلة كانت حلمها.', [])
+    q1, q2 = _run(doc, _quote(doc, "البث مستمر", "ليس"), _quote(doc, "الرحلة كانت حلمها", "أصدقاؤها"))
+    assert (q1.speaker, q2.speaker) == ("ليس", "أصدقاؤها")
+
+
+def test_a_swallowed_complement_is_no_name():
+    doc = _doc("وذكر المراجع العام بأن فاروق السيد أخفى الوثائق عن اللجنة.", [("بأن فاروق السيد", "PER")])
+    (q,) = _run(doc, _quote(doc, "فاروق السيد أخفى الوثائق عن اللجنة", "المراجع العام"))
+    assert q.speaker == "المراجع العام"

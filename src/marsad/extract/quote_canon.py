@@ -51,7 +51,7 @@ _PRONOUN_ENDINGS = ("ها", "هم", "هما")
 #: title pronoun the speaker rules resolve (سموه، معاليه).
 _SUFFIXED_SPEAKERS = frozenset(normalize(w) for w in """
 بعض أحد إحدى زوج زوجت والد والدت أم أب ابن ابنت شقيق شقيقت أخ أخت جد جدت عائلت أسرت أقارب أصدقاء صديق
-رفاق محامي محاميت محامو محامون متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو
+رفاق أصدقاؤ محامي محاميت محامو محامون متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو
 سمو معالي فضيلت سماحت خطيب خطيبت عشاق معجبو معجبي جيران جار أبناء أولاد أهل ذوو ذوي زملاء زميل زميلت
 مقربون مقربين مدرب لاعبو لاعبي رفيق رفيقت حبيب حبيبت طليق طليقت
 """.split())
@@ -146,7 +146,7 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
         named = _apposition_name(key, speaker.split(), doc, words, ents)
         if named is not None:
             return _ent_name(named), named, "description"
-        repaired = _repair(speaker, key, ents)
+        repaired = _repair(speaker, doc.text, ents)
         if repaired != speaker:
             return repaired, None, ("junk" if repaired is None else "repaired")
     fuller = _fuller_name(key, ents)
@@ -265,9 +265,11 @@ def _name_after(j: int, toks: list, starts: dict[int, Entity], ents: list[Entity
     e = starts.get(toks[j].start) if j < len(toks) else None
     if e is None:
         return None
-    # an addressee glued to its ل is no name (وقالت المرأة لراديو …، قال السفير لبي بي سي)
-    first = e.text.split()[0]
-    if first.startswith("ل") and normalize(first[1:]) in load_lexicon().addressee_nouns:
+    # an addressee glued to its ل is no name (وقالت المرأة لراديو …، قال السفير لبي بي سي), nor is a
+    # complement the tagger swallowed (ذكر المفتش العام بأن مكابي …)
+    first = normalize(e.text.split()[0])
+    if (first.startswith("ل") and first[1:] in load_lexicon().addressee_nouns) or first in _FUNCTION_WORDS \
+            or first.startswith(("بان", "لان")):
         return None
     if not comma:
         return e
@@ -320,9 +322,11 @@ def _ent_name(e: Entity) -> str:
 
 # -- (c) junk strings ---------------------------------------------------------------------------------
 
-def _repair(speaker: str, key: tuple[str, ...], ents: list[Entity]) -> str | None:
+def _repair(speaker: str, text: str, ents: list[Entity]) -> str | None:
     """The speaker with a leading particle stripped, cut before a bad word, or None when nothing is left."""
     words = speaker.split()
+    if len(words) == 1 and any(f"{o}{speaker}{c}" in text for o, c in ('""', "“”", "«»")):
+        return speaker  # a quoted name (متحدثة باسم "كان") is a name, whatever it spells
     surface = [w.translate(_TATWEEL_AND_MARKS) for w in words]
     norm = [normalize(w) for w in surface]
     heads, verbs = _heads()
