@@ -923,3 +923,8 @@ def test_short_quoted_term_as_a_prepositional_object_of_the_verb(sentence, said)
 ])
 def test_short_quoted_words_that_are_no_quoted_term(sentence):
     assert texts(sentence) == ["سنواصل العمل"] if "سنواصل" in sentence else texts(sentence) == []
+
+
+def test_an_unclosed_mark_in_a_reported_clause_stops_at_another_report():
+    got = texts('ووصف المدير الاجتماع بأنه "مثمر وصريح، فيما يقول معارضون إن شيئا لم يتغير.')
+    assert got == ["مثمر وصريح", "شيئا لم يتغير"]

@@ -735,6 +735,11 @@ class _Reader:
                         if t.text == '"' and any(self.toks[m].text == '"' for m in range(k + 1, para)):
                             k += 1  # a mark left open before the next quotation: the sentence still ends the clause
                             continue
+                        # A mark never closed runs to the paragraph end — unless a comma opens another report
+                        # (بأنها "شديدة العدوانية والعنف، فيما يقول الساسة … إن …": the writer's voice again).
+                        for m in range(k + 2, para):
+                            if self.toks[m].text in _COMMAS and (self.starts_new_statement(m + 1) or self.comma_report(m + 1)):
+                                return s, m
                         return s, para
                     k = close + 1
                     end = max(end, self.sent_end[close] if close < self.n else end)
