@@ -36,7 +36,7 @@ _LEADING_PARTICLES = (("بيد", "ان"), ("الا", "ان"), ("غير", "ان")
 #: Words a name or description never holds: relatives, auxiliaries, negations, complementisers,
 #: pronouns, adverbs.
 _FUNCTION_WORDS = frozenset(normalize(w) for w in """
-ما ماذا كان كانت كانوا يكون تكون سواء قد لقد لم لن لا ليس ليست الذي التي الذين اللذين هو هي هم هما
+ما ماذا كان كانت كانوا يكون تكون سواء قد لقد لم لن لا ليس ليست الذي التي الذين اللذين
 أن إن أنه أنها إنه إنها أنهم لأن كي حتى إذا لو جدا أيضا كثيرا كثيراً دائما ربما عندما بينما حين حيث
 خلالها خلاله تحتها تحته فيها فيه منها منه عليها عليه لها له بها به عنها عنه إليها إليه ذلك هذا هذه تلك
 """.split())
@@ -51,7 +51,7 @@ _PRONOUN_ENDINGS = ("ها", "هم", "هما")
 #: title pronoun the speaker rules resolve (سموه، معاليه).
 _SUFFIXED_SPEAKERS = frozenset(normalize(w) for w in """
 بعض أحد إحدى زوج زوجت والد والدت أم أب ابن ابنت شقيق شقيقت أخ أخت جد جدت عائلت أسرت أقارب أصدقاء صديق
-رفاق أصدقاؤ محامي محاميت محامو محامون متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو
+رفاق أصدقاؤ أتباع خصوم منتقدي مناهضي محامي محاميت محامو محامون متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو
 سمو معالي فضيلت سماحت خطيب خطيبت عشاق معجبو معجبي جيران جار أبناء أولاد أهل ذوو ذوي زملاء زميل زميلت
 مقربون مقربين مدرب لاعبو لاعبي رفيق رفيقت حبيب حبيبت طليق طليقت
 """.split())
@@ -170,6 +170,12 @@ def _apposition_name(key: tuple[str, ...], surface: list[str], doc: Doc, words: 
         return None
     definite = any(w.startswith("ال") or (len(w) > 4 and w.endswith(("ه", "ها", "هم"))) for w in surface)
     if len(key) == 1 and (key[0] not in heads or not definite):
+        return None
+    # a dual or plural (عالما الفلك، المدعون) describes more than the one name beside it
+    head = normalize(surface[0])
+    head = head[2:] if head.startswith("ال") else head
+    if key[0] not in heads and len(head) > 4 and (head.endswith(("ان", "ون", "ين"))
+                                                   or (head.endswith("ا") and len(surface) > 1 and surface[1].startswith("ال"))):
         return None
     # a body's description is named by an ORG, a person's by a PER of two words or more
     # (مكتب المستشارة الألمانية أنجيلا ميركل names the chancellor, not her office)
@@ -338,9 +344,9 @@ def _repair(speaker: str, text: str, ents: list[Entity]) -> str | None:
             break
     # a demonstrative before a definite noun is an anaphor (وأكد هذا المحامي)
     skip = 1 if len(norm) > 1 and norm[0] in _DEMONSTRATIVES and norm[1].startswith("ال") else 0
-    # إن among spelled letters is an acronym (شركة آر إن سي), not a complementiser
+    # إن among spelled letters is an acronym (شركة آر إن سي، إن بي سي), not a complementiser
     bad = next((i for i in range(skip, len(words)) if _bad_word(surface[i], norm[i], i, len(words), verbs)
-                and not (0 < i < len(words) - 1 and len(norm[i - 1]) <= 2 and len(norm[i + 1]) <= 2)), None)
+                and not (i < len(words) - 1 and len(norm[i + 1]) <= 2 and (i == 0 or len(norm[i - 1]) <= 2))), None)
     if bad is None:
         if len(words) == 1 and (norm[0] in _BARE_NOT_SPEAKERS or (stripped and not _supported(words, heads, ents))):
             return None  # قناة alone; إذ أظهرت → أظهرت
@@ -368,13 +374,14 @@ def _bad_word(surface: str, norm: str, i: int, n: int, verbs: frozenset[str]) ->
     """A word no speaker phrase holds at position ``i`` of ``n``: a function word, an inflected verb
     ending a clause (… تلقت، … سيعلنان), or, alone, a pronoun-suffixed noun or verb (هويته، بسجنه)."""
     if norm in _FUNCTION_WORDS:
-        return True
+        return norm != "ان" or surface in ("أن", "إن")  # آن is a name (آن أرونديل)
     if i == n - 1 and i > 0 and norm in verbs and norm.endswith(("ت", "ان", "ون", "وا")):
         return True
     if n > 1:  # أحد معجبيها، سفارات بلادها: a suffix inside a longer description is a possessive
         return False
-    # a definite noun takes no possessive suffix (المتهم); names end in يه (أندريه) and الله
-    if surface.startswith("ال") or surface.endswith(("الله", "لله", "يه")):
+    # a definite noun takes no possessive suffix (المتهم); names end in يه/اه (أندريه، نواه) and الله;
+    # a plural in construct with a pronoun is people (مناهضوه، محاموه)
+    if surface.startswith("ال") or surface.endswith(("الله", "لله", "يه", "اه", "وه")):
         return False
     for suffix in ("هما", "ها", "هم", "ه"):
         if surface.endswith(suffix) and len(surface) - len(suffix) >= 3:
