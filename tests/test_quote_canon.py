@@ -182,3 +182,12 @@ def test_a_dual_description_is_not_one_name():
                [("سامي رضا", "PER"), ("هادي نور", "PER")])
     (q,) = _run(doc, _quote(doc, "الموقع قديم", "عالما الآثار"))
     assert q.speaker == "عالما الآثار"
+
+
+def test_cuts_before_an_object_and_a_relative_clause_and_keeps_genitives():
+    doc = _doc("وتصف الحكومة والمعارضة ما يجري بأنه أزمة. وتشير دراسة قام بها معهد البحوث إلى أن الفقر زاد. "
+               "ويرى منتقدو هذه السياسة أنها فاشلة. وقال محامياها إن الحكم جائر.", [])
+    qs = _run(doc, _quote(doc, "أزمة", "الحكومة والمعارضة ما يجري"),
+              _quote(doc, "الفقر زاد", "دراسة قام بها معهد البحوث"),
+              _quote(doc, "فاشلة", "منتقدو هذه السياسة"), _quote(doc, "الحكم جائر", "محامياها"))
+    assert [q.speaker for q in qs] == ["الحكومة والمعارضة", None, "منتقدو هذه السياسة", "محامياها"]

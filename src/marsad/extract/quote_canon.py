@@ -42,6 +42,9 @@ _FUNCTION_WORDS = frozenset(normalize(w) for w in """
 """.split())
 #: Prepositions that open an adjunct after a subject (… في ذلك اللقاء، … فور هذا الإعلان).
 _ADJUNCT_OPENERS = frozenset(normalize(w) for w in "في من على عن فور خلال عقب بعد قبل أثناء منذ إثر".split())
+_PRONOUN_PREPS = frozenset(normalize(w) for w in """
+بها به بهم فيها فيه فيهم عنها عنه عنهم لها له لهم منها منه منهم عليها عليه عليهم إليها إليه
+""".split())
 _DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
 #: Pronoun suffixes that end a verb or a possessed noun, never a name (checked on the surface form,
 #: so ة is not ه).
@@ -342,10 +345,14 @@ def _repair(speaker: str, text: str, ents: list[Entity]) -> str | None:
             words, surface, norm = words[len(particle):], surface[len(particle):], norm[len(particle):]
             stripped = True
             break
-    # a demonstrative before a definite noun is an anaphor (وأكد هذا المحامي)
-    skip = 1 if len(norm) > 1 and norm[0] in _DEMONSTRATIVES and norm[1].startswith("ال") else 0
+    # a demonstrative before a definite noun is an anaphor (وأكد هذا المحامي) or, after a plural in
+    # construct, a genitive (منتقدو هذه الخطوة)
+    def demonstrative_ok(i: int) -> bool:
+        return (norm[i] in _DEMONSTRATIVES and i + 1 < len(norm) and norm[i + 1].startswith("ال")
+                and (i == 0 or (i == 1 and norm[0].endswith(("و", "ي")))))
     # إن among spelled letters is an acronym (شركة آر إن سي، إن بي سي), not a complementiser
-    bad = next((i for i in range(skip, len(words)) if _bad_word(surface[i], norm[i], i, len(words), verbs)
+    bad = next((i for i in range(len(words)) if not demonstrative_ok(i)
+                and _bad_word(surface[i], norm[i], i, len(words), verbs)
                 and not (i < len(words) - 1 and len(norm[i + 1]) <= 2 and (i == 0 or len(norm[i - 1]) <= 2))), None)
     if bad is None:
         if len(words) == 1 and (norm[0] in _BARE_NOT_SPEAKERS or (stripped and not _supported(words, heads, ents))):
@@ -353,6 +360,11 @@ def _repair(speaker: str, text: str, ents: list[Entity]) -> str | None:
         return " ".join(words) if stripped else speaker
     if bad == 0:
         return None
+    if norm[bad] in ("ما", "ماذا"):  # the object of the cue follows its subject (وتصف الولايات المتحدة ما …)
+        kept = words[:bad]
+        return " ".join(kept) if kept[0].startswith("ال") or _supported(kept, heads, ents) else None
+    if norm[bad] in _PRONOUN_PREPS and bad >= 2:  # a relative clause's verb and its resumptive (دراسة قام بها …)
+        bad -= 1
     # an adjunct opened just before the bad word goes too (العائلة في ذلك الوقت → العائلة)
     prep = next((i for i in (bad - 1, bad - 2) if i > 0 and norm[i] in _ADJUNCT_OPENERS), None)
     if prep is not None:
@@ -385,5 +397,7 @@ def _bad_word(surface: str, norm: str, i: int, n: int, verbs: frozenset[str]) ->
         return False
     for suffix in ("هما", "ها", "هم", "ه"):
         if surface.endswith(suffix) and len(surface) - len(suffix) >= 3:
-            return normalize(surface[:-len(suffix)]) not in _SUFFIXED_SPEAKERS
+            stem = normalize(surface[:-len(suffix)])
+            # a dual in construct drops its ن (محامياها)
+            return stem not in _SUFFIXED_SPEAKERS and not (stem.endswith("ا") and stem[:-1] in _SUFFIXED_SPEAKERS)
     return False
