@@ -928,3 +928,12 @@ def test_short_quoted_words_that_are_no_quoted_term(sentence):
 def test_an_unclosed_mark_in_a_reported_clause_stops_at_another_report():
     got = texts('ووصف المدير الاجتماع بأنه "مثمر وصريح، فيما يقول معارضون إن شيئا لم يتغير.')
     assert got == ["مثمر وصريح", "شيئا لم يتغير"]
+
+
+def test_qawl_iddia_and_barrara_cues():
+    assert texts("وجاء القرار بعد يوم من قول الحكومة إنها ستراجع الاتفاق.") == ["ستراجع الاتفاق"]
+    assert texts("وفتحت الشرطة تحقيقا في ادعاء أحد الموظفين أنه تعرض للتهديد.") == ["تعرض للتهديد"]
+    assert texts("ودافع عن قراره، مبررا ذلك بأن الميزانية لا تسمح بالتوظيف.") == ["الميزانية لا تسمح بالتوظيف"]
+    # no report: the noun "saying" with no one in construct, برر without أن
+    assert texts("وفي قول آخر للكاتب أن الحياة قصيرة.") == []
+    assert texts("قبل أن تبرر الأسواق أي تحرك، وهناك عوامل أخرى: الثقة والطلب.") == []

@@ -97,6 +97,7 @@ STRICT_VERBS = """
 هتف يهتف -
 أكمل يكمل -
 أنذر ينذر -
+برر يبرر مبرر
 علم - -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
@@ -105,7 +106,7 @@ STRICT_VERBS = """
 #: suffix the speaker is the one referred to (غداة تصريحه بأن …، بعد تأكيدها أن …); bare تصريح is
 #: also "permit" (تصريح عمل) and is left out.
 MASDAR_CUES = """
-إعلان تأكيد بالإعلان بالتأكيد
+إعلان تأكيد بالإعلان بالتأكيد قول ادعاء
 تصريحه تصريحها تصريحاته تصريحاتها تأكيده تأكيدها إعلانه إعلانها
 """
 #: Cues whose object takes ب (تعهد بالمضي، طالب بالإفراج، هدد بالرد): a بال- word ends the subject.

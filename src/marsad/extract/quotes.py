@@ -2378,6 +2378,10 @@ class _Reader:
             return k + 1  # "إذا لاحظت أن …": a condition, not a report
         if found and self.word(k - 1) in ("لم", "ولم", "فلم", "لن", "ولن") and cue.lemma not in ("نفي", "استبعد", "انكر"):
             return k + 1  # "ولم تشرح الشركة الطريقة التي … أن": what was not said (but لم ينف أن is said)
+        if found and cue.lemma == "برر" and found[0] != "that":
+            return k + 1  # برر counts only with بأن/أن ("تبرر اقتصاداتهما أي تحرك …: …" is no report)
+        if found and cue.lemma == "قول" and cue.gender is None and self.word(start) in ("من", "اخر"):
+            return k + 1  # "أي قول من أقوال …"، "في قول آخر": no one in construct
         if found and cue.gender is None and not self.norm[k].startswith(("بال", "وبال")) and self.word(start) in ("علي", "عن", "ب"):
             return k + 1  # "…، تأكيد على أن …": a verbal noun with no one in construct is the writer's
         if found and cue.gender is None and self.norm[k].startswith(("بال", "وبال")) and (
