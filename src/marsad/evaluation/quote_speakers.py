@@ -1,15 +1,17 @@
 """Training and cross-validating the quote-speaker ranker (:mod:`marsad.extract.quote_speakers`).
 
-Training examples come from ``eval/gold/quotes.jsonl``: the rules run over each gold article (with the
-``source`` and ``entities`` components before them, as ``marsad eval quotes`` runs them), each quote
-they find is matched to a gold quote with the evaluation's own matcher, and a candidate is positive
-when its name agrees with the gold speaker under the metric's rule (:func:`speakers_agree`). Quotes
-no candidate can name right, and quotes matching no gold quote, teach nothing and are left out.
+Training examples come from the gold files (``DEFAULT_GOLD``: ``eval/gold/quotes.jsonl`` and the blind3,
+blind4, train4 and train5 files): the rules run over each gold article (with the ``source`` and
+``entities`` components before them, as ``marsad eval quotes`` runs them), each quote they find is
+matched to a gold quote with the evaluation's own matcher, and a candidate is positive when its name —
+as the component outputs it, after ``quote_canon`` — agrees with the gold speaker under the metric's rule
+(:func:`speakers_agree`). Quotes no candidate can name right, and quotes matching no gold quote, teach
+nothing and are left out.
 
-Cross-validation is grouped by article: leave one split out (dev, test, blind, blind2, train2 …),
-train on the rest, score the held-out split with the project's metric under three policies — the
-rules alone, the ranker alone (always its top candidate) and the rules overridden only when the ranker
-prefers another candidate by a margin chosen by an inner leave-one-split-out on the training splits.
+Cross-validation is grouped by article: leave one fold out (a split — dev, test, blind, blind2, train2,
+train3, blind3, blind4 — or one annotator's part of train4/train5), train on the rest, and score the
+held-out fold with the project's metric under each policy: the rules alone, the ranker alone (always its
+top candidate), override, fill and switch, with margins chosen by an inner leave-one-fold-out.
 """
 
 from __future__ import annotations
