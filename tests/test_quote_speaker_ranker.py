@@ -160,3 +160,20 @@ def test_switch_never_trades_the_rules_name_for_a_variant_of_it():
     assert qs.RankerModel(w, 0.0, "switch").choose(case) is None
     case.candidates[1] = other
     assert qs.RankerModel(w, 0.0, "switch").choose(case) is other
+
+
+def test_labels_use_the_speaker_form_the_component_outputs(monkeypatch):
+    text = ("وقال وزير النقل خالد الرفاعي إن الطريق الجديد سيفتح الشهر المقبل. "
+            "وأضاف أن العمل يسير وفق الخطة.")
+    doc = Doc(RawArticle(text=text))
+    doc.entities.append(_ent(text, "خالد الرفاعي"))
+    reader = _Reader(doc, load_lexicon())
+    cases = qs.build_cases(reader, reader.run())
+    names = {c.name for case in cases for c in case.candidates if c.name}
+    canon = ev._canon_map(doc, cases)
+    assert set(canon) == names
+    assert canon["خالد الرفاعي"] == "خالد الرفاعي"
+    monkeypatch.setenv("MARSAD_QUOTE_CANON", "off")
+    assert ev._canon_map(doc, cases) == {n: n for n in names}
+    arts = ev.ArticleCases("x", "dev", {}, [], cases, [None] * len(cases), {"خالد الرفاعي": "الرفاعي"})
+    assert arts.output_name("خالد الرفاعي") == "الرفاعي" and arts.output_name(None) is None
