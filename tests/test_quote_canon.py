@@ -191,3 +191,10 @@ def test_cuts_before_an_object_and_a_relative_clause_and_keeps_genitives():
               _quote(doc, "الفقر زاد", "دراسة قام بها معهد البحوث"),
               _quote(doc, "فاشلة", "منتقدو هذه السياسة"), _quote(doc, "الحكم جائر", "محامياها"))
     assert [q.speaker for q in qs] == ["الحكومة والمعارضة", None, "منتقدو هذه السياسة", "محامياها"]
+
+
+def test_quoted_acronym_names_and_festival_names_are_kept():
+    doc = _doc('وقالت مجموعة "إم إن ميديا" إن البث توقف. وأعلن منظمو مهرجان كان أن الافتتاح تأجل. وقال زملاؤه إن الرحلة خطرة.', [])
+    qs = _run(doc, _quote(doc, "البث توقف", 'مجموعة "إم إن ميديا"'), _quote(doc, "الافتتاح تأجل", "منظمو مهرجان كان"),
+              _quote(doc, "الرحلة خطرة", "زملاؤه"))
+    assert [q.speaker for q in qs] == ['مجموعة "إم إن ميديا"', "منظمو مهرجان كان", "زملاؤه"]

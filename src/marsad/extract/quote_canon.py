@@ -54,7 +54,7 @@ _PRONOUN_ENDINGS = ("ها", "هم", "هما")
 #: title pronoun the speaker rules resolve (سموه، معاليه).
 _SUFFIXED_SPEAKERS = frozenset(normalize(w) for w in """
 بعض أحد إحدى زوج زوجت والد والدت أم أب ابن ابنت شقيق شقيقت أخ أخت جد جدت عائلت أسرت أقارب أصدقاء صديق
-رفاق أصدقاؤ أتباع خصوم منتقدي مناهضي محامي محاميت محامو محامون متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو
+رفاق أصدقاؤ زملاؤ أتباع خصوم منتقدي مناهضي محامي محاميت محامو محامون متحدث مستشار مساعد وكيل مدير قائد رئيس نائب معارض معارضو أنصار مؤيدو
 سمو معالي فضيلت سماحت خطيب خطيبت عشاق معجبو معجبي جيران جار أبناء أولاد أهل ذوو ذوي زملاء زميل زميلت
 مقربون مقربين مدرب لاعبو لاعبي رفيق رفيقت حبيب حبيبت طليق طليقت
 """.split())
@@ -350,10 +350,18 @@ def _repair(speaker: str, text: str, ents: list[Entity]) -> str | None:
     def demonstrative_ok(i: int) -> bool:
         return (norm[i] in _DEMONSTRATIVES and i + 1 < len(norm) and norm[i + 1].startswith("ال")
                 and (i == 0 or (i == 1 and norm[0].endswith(("و", "ي")))))
-    # إن among spelled letters is an acronym (شركة آر إن سي، إن بي سي), not a complementiser
-    bad = next((i for i in range(len(words)) if not demonstrative_ok(i)
-                and _bad_word(surface[i], norm[i], i, len(words), verbs)
-                and not (i < len(words) - 1 and len(norm[i + 1]) <= 2 and (i == 0 or len(norm[i - 1]) <= 2))), None)
+    def in_name(i: int) -> bool:
+        """إن among spelled letters is an acronym (شركة آر إن سي، إن بي سي)، words inside quotation marks
+        are a name ("بي إن سبورتس")، and كان after a naming noun is Cannes (مهرجان كان)."""
+        letters = lambda j: 0 <= j < len(norm) and len(norm[j]) <= 2 and norm[j] not in _ADJUNCT_OPENERS  # noqa: E731
+        if norm[i] == "ان" and (letters(i - 1) or (i == 0 and letters(i + 1))):
+            return True
+        before = " ".join(words[:i])
+        if sum(before.count(m) for m in '"“”«»') % 2 == 1:
+            return True
+        return i > 0 and norm[i] == "كان" and normalize(surface[i - 1]) in load_lexicon().naming_nouns
+    bad = next((i for i in range(len(words)) if not demonstrative_ok(i) and not in_name(i)
+                and _bad_word(surface[i], norm[i], i, len(words), verbs)), None)
     if bad is None:
         if len(words) == 1 and (norm[0] in _BARE_NOT_SPEAKERS or (stripped and not _supported(words, heads, ents))):
             return None  # قناة alone; إذ أظهرت → أظهرت
