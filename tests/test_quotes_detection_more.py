@@ -937,3 +937,9 @@ def test_qawl_iddia_and_barrara_cues():
     # no report: the noun "saying" with no one in construct, برر without أن
     assert texts("وفي قول آخر للكاتب أن الحياة قصيرة.") == []
     assert texts("قبل أن تبرر الأسواق أي تحرك، وهناك عوامل أخرى: الثقة والطلب.") == []
+
+
+def test_impersonal_cue_after_a_topic_is_a_report():
+    got = quotes("أما الناقد المصري سامي فريد، فيرى أن الرواية تجاوزت جيلها.")
+    assert [(x.text, x.speaker) for x in got] == [("الرواية تجاوزت جيلها", "سامي فريد")]
+    assert texts("ويرى أن الأمور تتحسن.") == []  # without a topic it stays impersonal

@@ -2368,7 +2368,8 @@ class _Reader:
             found = None  # bare بين is mostly "between"
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
         pronoun = self.word(k - 1) in _PRONOUNS
-        if found and bare in lex.impersonal and not pronoun and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
+        topic = prefixed and self.norm[k][0] == "ف" and self.topic_before(k)  # أما الروائي يحيى يخلف، فيرى أن
+        if found and bare in lex.impersonal and not pronoun and not topic and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
         if found and found[0] == "that" and self.wish_or_prayer(cue, start, found[1]):
             return k + 1
