@@ -198,3 +198,11 @@ def test_quoted_acronym_names_and_festival_names_are_kept():
     qs = _run(doc, _quote(doc, "البث توقف", 'مجموعة "إم إن ميديا"'), _quote(doc, "الافتتاح تأجل", "منظمو مهرجان كان"),
               _quote(doc, "الرحلة خطرة", "زملاؤه"))
     assert [q.speaker for q in qs] == ['مجموعة "إم إن ميديا"', "منظمو مهرجان كان", "زملاؤه"]
+
+
+def test_a_tagged_place_before_the_object_is_kept_and_many_experts_speak():
+    doc = _doc("وأكدت النرويج رسميا بإعلانها ما يشبه الاعتراف. لكن كثيرا من المحللين يقولون إن الأزمة ستطول.",
+               [("النرويج", "LOC")])
+    q1, q2 = _run(doc, _quote(doc, "الاعتراف", "النرويج رسميا بإعلانها ما يشبه"),
+                  _quote(doc, "الأزمة ستطول", "كثيرا من المحللين"))
+    assert (q1.speaker, q2.speaker) == ("النرويج", "كثيرا من المحللين")

@@ -37,7 +37,7 @@ _LEADING_PARTICLES = (("بيد", "ان"), ("الا", "ان"), ("غير", "ان")
 #: pronouns, adverbs.
 _FUNCTION_WORDS = frozenset(normalize(w) for w in """
 ما ماذا كان كانت كانوا يكون تكون سواء قد لقد لم لن لا ليس ليست الذي التي الذين اللذين
-أن إن أنه أنها إنه إنها أنهم لأن كي حتى إذا لو جدا أيضا كثيرا كثيراً دائما ربما عندما بينما حين حيث
+أن إن أنه أنها إنه إنها أنهم لأن كي حتى إذا لو جدا أيضا دائما ربما عندما بينما حين حيث
 خلالها خلاله تحتها تحته فيها فيه منها منه عليها عليه لها له بها به عنها عنه إليها إليه ذلك هذا هذه تلك
 """.split())
 #: Prepositions that open an adjunct after a subject (… في ذلك اللقاء، … فور هذا الإعلان).
@@ -149,7 +149,7 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
         named = _apposition_name(key, speaker.split(), doc, words, ents)
         if named is not None:
             return _ent_name(named), named, "description"
-        repaired = _repair(speaker, doc.text, ents)
+        repaired = _repair(speaker, doc.text, ents, doc.entities)
         if repaired != speaker:
             return repaired, None, ("junk" if repaired is None else "repaired")
     fuller = _fuller_name(key, ents)
@@ -331,7 +331,7 @@ def _ent_name(e: Entity) -> str:
 
 # -- (c) junk strings ---------------------------------------------------------------------------------
 
-def _repair(speaker: str, text: str, ents: list[Entity]) -> str | None:
+def _repair(speaker: str, text: str, ents: list[Entity], all_ents: list[Entity]) -> str | None:
     """The speaker with a leading particle stripped, cut before a bad word, or None when nothing is left."""
     words = speaker.split()
     if len(words) == 1 and any(f"{o}{speaker}{c}" in text for o, c in ('""', "“”", "«»")):
@@ -370,6 +370,10 @@ def _repair(speaker: str, text: str, ents: list[Entity]) -> str | None:
         return None
     if norm[bad] in ("ما", "ماذا"):  # the object of the cue follows its subject (وتصف الولايات المتحدة ما …)
         kept = words[:bad]
+        # a tagged place or name opening it is the subject (اعترفت إسرائيل رسميا بتدميرها ما …)
+        for n in range(len(kept), 0, -1):
+            if any(_ent_keys(e) == tuple(name_key(" ".join(kept[:n])).split()) for e in all_ents):
+                return " ".join(kept[:n])
         return " ".join(kept) if kept[0].startswith("ال") or _supported(kept, heads, ents) else None
     if norm[bad] in _PRONOUN_PREPS and bad >= 2:  # a relative clause's verb and its resumptive (دراسة قام بها …)
         bad -= 1
