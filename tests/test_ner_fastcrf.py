@@ -206,3 +206,25 @@ def test_ensemble_tags_equal_pycrfsuite_path_on_news(news_ensemble):
     fast_tags = [ens.tag_document(a) for a in articles]
     assert fast_tags == [slow.tag_document(a) for a in articles]
     assert sum(t != "O" for a in fast_tags for s in a for t in s) > 1000
+
+
+def test_word_table_compaction_keeps_rows_exact(news_ensemble):
+    """A small table compacted many times gives the same rows as one that holds every word."""
+    from marsad.extract.ner_neural import WordTypes
+
+    ens, articles = news_ensemble
+    fast, nf = ens.fast_crf(), ens.neural.featurizer
+    small = WordTypes(nf, fast, size=400)
+    big = WordTypes(nf, fast, size=50_000)
+    compactions = 0
+    for a in articles[:80]:
+        words = [w for s in a for w in s]
+        before = len(small.slot)
+        s, b = small.lookup(words), big.lookup(words)
+        compactions += len(small.slot) < before
+        assert len(small.slot) <= len(small.hits)
+        for name in ("ids", "chars", "conj", "blocks", "norm_ids", "cls_ids"):
+            assert np.array_equal(getattr(small, name)[s], getattr(big, name)[b])
+        assert [small.keys[i] for i in s] == [big.keys[i] for i in b]
+        assert [small.words[i] for i in s] == words
+    assert compactions >= 5

@@ -162,11 +162,11 @@ class WordTypes:
     The neural featurizer and the CRF's both normalise a word, find its shape, its trigger class
     and its clitic-free stem; here that happens once per word type, and the results (the neural
     id row, character ids, the و flag, and with a :class:`~.ner_fastcrf.FastTwoStage` the CRF's
-    word block, pair-vocabulary ids and document key) live in arrays indexed by a slot. The
-    table is emptied when full (news vocabulary is Zipfian: most words come back soon).
+    word block, pair-vocabulary ids and document key) live in arrays indexed by a slot. When
+    the table is full, the half used most since the last time stays (news vocabulary is Zipfian).
     """
 
-    def __init__(self, neural: NeuralFeaturizer, crf=None, size: int = _CACHE) -> None:
+    def __init__(self, neural: NeuralFeaturizer, crf=None, size: int = 25_000) -> None:
         self.neural = neural
         self.crf = crf
         self.size = size
@@ -174,6 +174,8 @@ class WordTypes:
 
     def _alloc(self, size: int) -> None:
         self.slot: dict[str, int] = {}
+        self.words: list[str] = [""] * size
+        self.hits = np.zeros(size, dtype=np.int64)
         self.ids = np.zeros((size, len(ID_COLUMNS)), dtype=np.int32)
         self.chars = np.zeros((size, MAX_CHARS), dtype=np.int32)
         self.conj = np.zeros(size, dtype=bool)
@@ -183,27 +185,55 @@ class WordTypes:
             self.cls_ids = np.zeros(size, dtype=np.int64)
             self.keys: list[str] = [""] * size
 
+    def _compact(self) -> None:
+        """Keep the half of the table used most since the last compaction, in slots 0…k−1.
+
+        Over the 6,005 news articles, 30k slots emptied when full computed 325k word types; keeping
+        the most used half, 25k slots compute fewer (≈ 270k) and hold less."""
+        keep = len(self.hits) // 2
+        order = np.argsort(-self.hits[: len(self.slot)], kind="stable")[:keep]
+        arrays = ["ids", "chars", "conj"] + (["blocks", "norm_ids", "cls_ids"] if self.crf is not None else [])
+        for name in arrays:
+            a = getattr(self, name)
+            a[: len(order)] = a[order]
+        idx = order.tolist()
+        self.words[: len(idx)] = [self.words[i] for i in idx]
+        if self.crf is not None:
+            self.keys[: len(idx)] = [self.keys[i] for i in idx]
+        self.slot = {self.words[j]: j for j in range(len(idx))}
+        self.hits[:] = 0
+        self.hits[: len(idx)] = 1
+
     def lookup(self, words: Sequence[str]) -> np.ndarray:
         """Slots of ``words`` (valid until the next call: gather what you need before it)."""
         get = self.slot.get
         got = [get(w) for w in words]
-        if None not in got:
-            return np.array(got, dtype=np.int64)
-        if len(self.slot) + len(words) > len(self.conj):
-            need = len(set(words))
-            if len(self.slot) + need > len(self.conj):
-                # Empty the table (a document with more word types than it holds gets a larger one for a while).
-                self._alloc(max(self.size, need))
-                got = [None] * len(words)
-        slot = self.slot
-        for k, w in enumerate(words):
-            if got[k] is None:
-                i = slot.get(w)
-                if i is None:
-                    i = slot[w] = len(slot)
-                    self._fill(i, w)
-                got[k] = i
-        return np.array(got, dtype=np.int64)
+        if None in got:
+            cap = len(self.hits)
+            if len(self.slot) + len(words) > cap:
+                need = len({w for w, g in zip(words, got) if g is None})
+                if len(self.slot) + need > cap:
+                    if need <= cap // 2:
+                        self._compact()
+                    get = self.slot.get
+                    got = [get(w) for w in words]
+                    need = len({w for w, g in zip(words, got) if g is None})
+                    if len(self.slot) + need > len(self.hits):
+                        # A document with more word types than the table holds: a fresh, larger one for a while.
+                        self._alloc(max(self.size, len(set(words))))
+                        got = [None] * len(words)
+            slot = self.slot
+            for k, w in enumerate(words):
+                if got[k] is None:
+                    i = slot.get(w)
+                    if i is None:
+                        i = slot[w] = len(slot)
+                        self.words[i] = w
+                        self._fill(i, w)
+                    got[k] = i
+        out = np.array(got, dtype=np.int64)
+        np.add.at(self.hits, out, 1)
+        return out
 
     def _fill(self, i: int, word: str) -> None:
         norm = normalize(word)
