@@ -190,3 +190,15 @@ def test_a_statement_for_a_body_with_a_glued_lam():
     text = "وجاء في بيان لقيادة الأركان المشتركة أن الجيش سيرد بحزم على أي اعتداء."
     qs = run(text)
     assert speakers(qs) == ["قيادة الأركان المشتركة"]
+
+
+def test_a_cue_that_found_no_statement_is_an_ordinary_verb_for_the_next_cue():
+    text = "اعترفت السويد علنا بوجود خلافات مع جيرانها، وقالت إنها ستعمل على حلها بالحوار."
+    qs = run(text, [ent(text, "السويد", "LOC")])
+    assert speakers(qs) == ["السويد"]
+
+
+def test_an_unnamed_group_subject_of_the_main_verb_speaks_for_a_plural_cue():
+    text = "ويغادر سكان القرى الحدودية منازلهم هربا مما يقولون إنها اعتداءات متكررة."
+    qs = run(text)
+    assert [q.speaker for q in qs] == ["سكان القرى الحدودية"]

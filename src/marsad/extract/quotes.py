@@ -1947,7 +1947,9 @@ class _Reader:
                                    place=ent.type != "ORG"), end
             return None
 
-        if self.verb_like(f) and self.cue_at(f) is None:
+        if self.verb_like(f) and (self.cue_at(f) is None or not self.cue_at(f)[1] and self.cue_at(f)[0].gender is not None):
+            # (a cue there found no statement — ودعت كوريا الشمالية الصحفيين ليشهدوا ما تقول إنه — so it is an
+            # ordinary verb here; the sentence holds no quotation before this cue)
             vg = self.verb_gender(f)
             m = f + 1
             while m < k and self.norm[m] in lex.time_words:
@@ -1960,6 +1962,21 @@ class _Reader:
             if hit is None and (self.norm[m] in lex.outlet_heads or self.norm[m] in lex.institution_heads):
                 sp = self.parse_speaker(m, min(k, m + 6))  # ونشر موقع "سانا": an outlet or body with its name
                 hit = (sp, m) if sp is not None and sp.kind == "ORG" and sp.strong else None
+            elif hit is None and (self.norm[m] in lex.anonymous_heads or self.norm[m] in lex.plural_heads) and not stance:
+                # حرصت مصادر سياسية إسرائيلية على …، تقول إن؛ ويفر طالبو اللجوء مما يقولون إنها: an unnamed group,
+                # to a preposition, a possessed noun, or a bare word after a definite one (سكان القرى الحدودية منازلهم)
+                end, seen_def = m + 1, False
+                while end < min(k, m + 6) and self.toks[end].kind == "word":
+                    v, raw = self.norm[end], self.toks[end].text
+                    if (v in _PREPS_NEVER_FIRST or v in lex.adjunct_preps or v in ("ما", "مما", "بما") or raw.endswith(("ها", "هم", "هن"))
+                            or (seen_def and not self.is_definite(v))):
+                        break
+                    seen_def = seen_def or self.is_definite(v)
+                    end += 1
+                sp = self.parse_speaker(m, end)
+                hit = (sp, m) if sp is not None and sp.kind == "DESC" and self.speaker_gender(sp, None) == "pl" else None
+                if hit is not None and gender == "f" and vg == "f":
+                    return hit[0]  # a broken plural (مصادر) agrees with a feminine singular verb and cue
             if hit is not None and agrees(vg, hit[0]):
                 return self.resolve(hit[0], m, near_ok=True)
             return None
@@ -1997,8 +2014,9 @@ class _Reader:
                 break  # (commas stay: parse_speaker reads an apposition, مدرب مانشستر يونايتد، جوزيه مورينيو)
             v = t.norm
             if t.kind == "word" and end > first + 1 and (v in _PREPS_NEVER_FIRST or v in lex.adjunct_preps or v.startswith("بال")
-                                                         or v in lex.time_words or v.startswith("وال")):
-                break  # (… اللجنة الأولمبية والسلطات الرياضية: one subject of a coordination is enough)
+                                                         or v in lex.time_words or v.startswith("وال")
+                                                         or v in ("ما", "مما", "بما") or (len(v) > 4 and t.text.endswith(("ها", "هم", "هن")))):
+                break  # (… اللجنة الأولمبية والسلطات الرياضية: one subject of a coordination is enough; سكان القرى منازلهم: the object)
             end += 1
         if end <= first + 1:
             return None
