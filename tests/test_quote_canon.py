@@ -206,3 +206,18 @@ def test_a_tagged_place_before_the_object_is_kept_and_many_experts_speak():
     q1, q2 = _run(doc, _quote(doc, "الاعتراف", "النرويج رسميا بإعلانها ما يشبه"),
                   _quote(doc, "الأزمة ستطول", "كثيرا من المحللين"))
     assert (q1.speaker, q2.speaker) == ("النرويج", "كثيرا من المحللين")
+
+
+def test_a_name_whose_first_letter_lam_was_split_off_gets_it_back():
+    doc = _doc("وأعلن لوران بيكار، مدير الشركة، أن المبيعات ارتفعت. وأضاف أن الفروع ستزيد.", [])
+    (q,) = _run(doc, _quote(doc, "المبيعات ارتفعت", "وران بيكار"))
+    assert q.speaker == "لوران بيكار"
+    doc = _doc("وقال رامي سالم إن الطقس حار. ثم قال لرامي سالم إن الموعد قريب.", [])
+    (q,) = _run(doc, _quote(doc, "الطقس حار", "رامي سالم"))
+    assert q.speaker == "رامي سالم"  # the bare name is in the text: ل is the preposition
+    doc = _doc("وقتل ثلاثة جنود، وفقاً لعمر فاروق، قائد الشرطة المحلية.", [])
+    (q,) = _run(doc, _quote(doc, "وقتل ثلاثة جنود", "عمر فاروق"))
+    assert q.speaker == "عمر فاروق"  # وفقا لـ: a preposition
+    doc = _doc("وفي بيان لوزارة الصحة الأردنية، أكدت أن الإصابات تراجعت.", [])
+    (q,) = _run(doc, _quote(doc, "الإصابات تراجعت", "وزارة الصحة الأردنية"))
+    assert q.speaker == "وزارة الصحة الأردنية"

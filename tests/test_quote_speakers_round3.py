@@ -202,3 +202,10 @@ def test_an_unnamed_group_subject_of_the_main_verb_speaks_for_a_plural_cue():
     text = "ويغادر سكان القرى الحدودية منازلهم هربا مما يقولون إنها اعتداءات متكررة."
     qs = run(text)
     assert [q.speaker for q in qs] == ["سكان القرى الحدودية"]
+
+
+def test_an_abbreviated_title_then_a_name_then_its_role():
+    text = "وعلق م. الوليد القحطاني الرئيس التنفيذي لشركة النخبة للتطوير: \"الصفقة جزء من خطتنا للتوسع\"."
+    [q] = run(text)
+    assert q.speaker == "الوليد القحطاني"
+    assert q.speaker_role == "الرئيس التنفيذي لشركة النخبة للتطوير"

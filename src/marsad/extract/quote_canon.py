@@ -45,6 +45,8 @@ _ADJUNCT_OPENERS = frozenset(normalize(w) for w in "في من على عن فور
 _PRONOUN_PREPS = frozenset(normalize(w) for w in """
 بها به بهم فيها فيه فيهم عنها عنه عنهم لها له لهم منها منه منهم عليها عليه عليهم إليها إليه
 """.split())
+#: Words whose complement takes the preposition ل (وفقا لـ، بالنسبة لـ، نقلا لـ، مضيفا لـ).
+_LAM_GOVERNORS = frozenset(normalize(w) for w in "وفقا وفق طبقا نقلا بالنسبة استنادا خلافا تبعا قال قالت وقال وقالت".split())
 _DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
 #: Pronoun suffixes that end a verb or a possessed noun, never a name (checked on the surface form,
 #: so ة is not ه).
@@ -155,7 +157,35 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
     fuller = _fuller_name(key, ents)
     if fuller is not None:
         return fuller[0], fuller[1], "fuller"
+    restored = _restore_lam(speaker, doc)
+    if restored is not None:
+        return restored, None, "fuller"
     return speaker, None, "same"
+
+
+def _restore_lam(speaker: str, doc: Doc) -> str | None:
+    """A name whose first letter ل was split off as a clitic (اري بيدج for لاري بيدج, وثار ماتيوس for
+    لوثار ماتيوس): when the text writes the name only with that ل glued on, the ل is the name's."""
+    words = [normalize(w) for w in speaker.split()]
+    # a person's name only: a body or role (بيان لوزارة الدفاع) takes ل as a preposition
+    if len(words) < 2 or len(words[0]) < 3 or words[0].startswith("ال") or _is_head(speaker.split()[0], _heads()[0]):
+        return None
+    toks = [t for t in doc.tokens if t.kind != "punct"]
+    glued = bare = 0
+    for i in range(len(toks) - len(words) + 1):
+        if [normalize(t.text) for t in toks[i + 1:i + len(words)]] != words[1:]:
+            continue
+        first = normalize(toks[i].text)
+        if first == words[0]:
+            bare += 1
+        elif first == "ل" + words[0]:
+            # after وفقا/طبقا/نقلا the ل is the preposition's (وفقاً لسور غول)
+            before = normalize(toks[i - 1].text.translate(_TATWEEL_AND_MARKS)) if i else ""
+            if before in _LAM_GOVERNORS or (before[:1] in ("و", "ف") and before[1:] in _LAM_GOVERNORS):
+                bare += 1
+            else:
+                glued += 1
+    return "ل" + speaker if glued and not bare else None
 
 
 # -- (a) a description named in apposition ---------------------------------------------------------

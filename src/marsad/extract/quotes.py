@@ -978,12 +978,19 @@ class _Reader:
         words = [k for k in seg if self.toks[k].kind == "word"]
         rank: str | None = None
         # Leading honorifics and ranks: الدكتور عبد اللطيف الزياني، العقيد مايلز ككينز.
+        abbreviated = False
         while words and (self.norm[words[0]] in lex.honorifics or self.norm[words[0]] in lex.ranks) and len(words) > 1:
             if self.norm[words[0]] in lex.ranks:
                 rank = f"{rank} {self.toks[words[0]].text}" if rank else self.toks[words[0]].text
+            abbreviated = len(self.norm[words[0]]) == 1 and words[0] + 1 < self.n and self.toks[words[0] + 1].text == "."
             words = words[1:]
         if not words or self.norm[words[0]] in lex.institution_heads:
             return [], rank, []
+        if abbreviated and len(words) > 1 and self.norm[words[0]] not in lex.role_heads:
+            # وعلق م. الوليد الدريعان الرئيس التنفيذي لـ…: an abbreviated title (م. د.), then the name up to the role
+            for p in range(1, min(len(words), 5)):
+                if self.norm[words[p]] in lex.role_heads or self.bare(self.norm[words[p]]) in lex.role_heads:
+                    return words[p:], rank, words[:p]
         # A title inside: [role] title name.
         for p in range(1, len(words)):
             w = self.norm[words[p]]
