@@ -943,3 +943,11 @@ def test_impersonal_cue_after_a_topic_is_a_report():
     got = quotes("أما الناقد المصري سامي فريد، فيرى أن الرواية تجاوزت جيلها.")
     assert [(x.text, x.speaker) for x in got] == [("الرواية تجاوزت جيلها", "سامي فريد")]
     assert texts("ويرى أن الأمور تتحسن.") == []  # without a topic it stays impersonal
+
+
+def test_bare_bayna_between_does_not_end_a_cue_zone():
+    assert texts('وقال المتحدث خلال مؤتمر صحفي بعد توقيع اتفاقية بين البلدين "هذه خطوة أولى نحو تعاون أوسع".') == [
+        "هذه خطوة أولى نحو تعاون أوسع"]
+    assert texts("وأكد الوزير بعد لقاء بين الوفدين أن المحادثات كانت مثمرة.") == ["المحادثات كانت مثمرة"]
+    # بين with أن at once is still the cue "explained"
+    assert texts("وقال المدير، بين أن الخطة ناجحة.") == ["الخطة ناجحة"]

@@ -605,6 +605,8 @@ class _Reader:
             return False  # a verbal noun (ختم تصريحاته بالتأكيد على أن): the complement stays the verb's
         if self.word(k - 1) in ("لم", "ولم", "لن", "ولن"):
             return False  # "عن مصدر، لم تكشف اسمه، أن …": an aside about what was not said
+        if cue[0].lemma == "بين" and not cue[1] and self.word(k + 1) not in _THAT:
+            return False  # "شاب … كان بين مجموعة …": bare بين is "between" unless أن follows at once
         return cue[0].pos == "verb" or cue[1] or (k > 0 and self.toks[k - 1].text in _COMMAS)
 
     def zone_stop(self, start: int) -> int:
