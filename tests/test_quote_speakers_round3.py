@@ -209,3 +209,11 @@ def test_an_abbreviated_title_then_a_name_then_its_role():
     [q] = run(text)
     assert q.speaker == "الوليد القحطاني"
     assert q.speaker_role == "الرئيس التنفيذي لشركة النخبة للتطوير"
+
+
+def test_sabaqa_li_x_an_cue_gives_x():
+    text = ("قال المتحدث باسم الحكومة إن المفاوضات متعثرة.\n"
+            "وسبق للوزير خالد الراشد أن قال إن الميزانية تكفي لثلاثة مشاريع.")
+    qs = run(text, [ent(text, "خالد الراشد")])
+    assert qs[-1].speaker == "خالد الراشد"
+    assert qs[-1].speaker_role == "الوزير"

@@ -1423,6 +1423,9 @@ class _Reader:
         kana = self.kana_subject(s, cue_k)
         if kana is not None:
             return kana
+        earlier = self.sabaqa_subject(cue_k)
+        if earlier is not None:
+            return earlier
         s = max(s, cue_k - 30)
         segs: list[tuple[int, int]] = []
         a = s
@@ -1466,6 +1469,30 @@ class _Reader:
                     return Speaker(self.ent_name(ent), "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
             return self.parse_speaker(words[0], words[-1] + 1)
         return None
+
+    def sabaqa_subject(self, cue_k: int) -> Speaker | None:
+        """``وسبق لترمب أن أكد``، ``وسبق للوزير خالد الراشد أن قال``: in the سبق لـX أن + cue frame ("X had
+        already said") the speaker is X, glued to ل, between سبق and أن right before the cue."""
+        if cue_k < 3 or self.word(cue_k - 1) not in ("ان", "وان"):
+            return None
+        m = cue_k - 2
+        while m > max(self.sent_start[cue_k], cue_k - 9) and self.bare(self.norm[m]) not in ("سبق", "سبقت"):
+            m -= 1
+        if self.bare(self.norm[m]) not in ("سبق", "سبقت") or m + 1 >= cue_k - 1 or not self.norm[m + 1].startswith("ل"):
+            return None
+        sp = self.parse_speaker(m + 1, cue_k - 1, glued_l=True)
+        if sp is None:
+            return None
+
+        def unglue(text: str | None) -> str | None:
+            if not text or not text.startswith("ل"):
+                return text
+            return "ال" + text[2:] if text.startswith("لل") else text[1:]
+
+        name, role = unglue(sp.name), unglue(sp.role)
+        if not name:
+            return None
+        return Speaker(name, sp.kind, role=role, head=sp.head, entity_id=sp.entity_id, strong=sp.strong)
 
     def kana_subject(self, s: int, cue_k: int) -> Speaker | None:
         """``وكان وزير الدفاع، أفيغدور ليبرمان، قد قال إن``: in the كان … قد + cue frame the subject comes
