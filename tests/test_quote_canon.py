@@ -221,3 +221,6 @@ def test_a_name_whose_first_letter_lam_was_split_off_gets_it_back():
     doc = _doc("وفي بيان لوزارة الصحة الأردنية، أكدت أن الإصابات تراجعت.", [])
     (q,) = _run(doc, _quote(doc, "الإصابات تراجعت", "وزارة الصحة الأردنية"))
     assert q.speaker == "وزارة الصحة الأردنية"
+    doc = _doc("وعين الحزب سامي نور خلفا لبيار عون، وأكد الحزب أن القرار نهائي.", [])
+    (q,) = _run(doc, _quote(doc, "القرار نهائي", "بيار عون"))
+    assert q.speaker == "بيار عون"  # خلفا لـ…: a preposition, not the name's ل

@@ -45,8 +45,6 @@ _ADJUNCT_OPENERS = frozenset(normalize(w) for w in "في من على عن فور
 _PRONOUN_PREPS = frozenset(normalize(w) for w in """
 بها به بهم فيها فيه فيهم عنها عنه عنهم لها له لهم منها منه منهم عليها عليه عليهم إليها إليه
 """.split())
-#: Words whose complement takes the preposition ل (وفقا لـ، بالنسبة لـ، نقلا لـ، مضيفا لـ).
-_LAM_GOVERNORS = frozenset(normalize(w) for w in "وفقا وفق طبقا نقلا بالنسبة استنادا خلافا تبعا قال قالت وقال وقالت".split())
 _DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
 #: Pronoun suffixes that end a verb or a possessed noun, never a name (checked on the surface form,
 #: so ة is not ه).
@@ -170,7 +168,8 @@ def _restore_lam(speaker: str, doc: Doc) -> str | None:
     # a person's name only: a body or role (بيان لوزارة الدفاع) takes ل as a preposition
     if len(words) < 2 or len(words[0]) < 3 or words[0].startswith("ال") or _is_head(speaker.split()[0], _heads()[0]):
         return None
-    toks = [t for t in doc.tokens if t.kind != "punct"]
+    toks = doc.tokens
+    verbs = _heads()[1]
     glued = bare = 0
     for i in range(len(toks) - len(words) + 1):
         if [normalize(t.text) for t in toks[i + 1:i + len(words)]] != words[1:]:
@@ -179,12 +178,18 @@ def _restore_lam(speaker: str, doc: Doc) -> str | None:
         if first == words[0]:
             bare += 1
         elif first == "ل" + words[0]:
-            # after وفقا/طبقا/نقلا the ل is the preposition's (وفقاً لسور غول)
-            before = normalize(toks[i - 1].text.translate(_TATWEEL_AND_MARKS)) if i else ""
-            if before in _LAM_GOVERNORS or (before[:1] in ("و", "ف") and before[1:] in _LAM_GOVERNORS):
-                bare += 1
-            else:
+            # the name's own ل stands where a subject does: after a comma or a sentence start (…، لورد
+            # كارلايل، وصف) or a reporting verb other than قال (وأعلن لاري بيدج); elsewhere it is the
+            # preposition (خلفا لبوريس جونسون، وفقاً لسور غول، وقال لـ…: said to)
+            prev = toks[i - 1] if i else None
+            before = normalize(prev.text) if prev else ""
+            stem = before[1:] if before[:1] in ("و", "ف") and before[1:] in verbs else before
+            subject_slot = prev is None or prev.text in ("،", ",", ".", "\n") or (
+                stem in verbs and not stem.startswith("قال"))
+            if subject_slot:
                 glued += 1
+            else:
+                bare += 1
     return "ل" + speaker if glued and not bare else None
 
 
