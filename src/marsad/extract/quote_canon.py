@@ -22,8 +22,7 @@ evaluation switch ``MARSAD_QUOTE_CANON=off`` turns the pass off (for before/afte
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..doc import Doc
 from ..record import Entity, Quote
@@ -68,11 +67,30 @@ _GENERIC_BODIES = frozenset(name_key(w) for w in """
 _TATWEEL_AND_MARKS = str.maketrans("", "", "ـًٌٍَُِّْ")
 
 
-@dataclass(frozen=True, slots=True)
 class _Words:
-    """The doc's word tokens: surface forms, clitic keys, and the index of each in ``doc.tokens``."""
-    keys: tuple[str, ...]
-    tok_index: tuple[int, ...]
+    """The doc's non-punctuation tokens, computed on first use: clitic keys and their index in
+    ``doc.tokens``; and the normalised text of every token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def tok_index(self) -> tuple[int, ...]:
+        return tuple(i for i, t in enumerate(self.doc.tokens) if t.kind != "punct")
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.doc.tokens[i].key for i in self.tok_index)
+
+    @cached_property
+    def norms(self) -> tuple[str, ...]:
+        return tuple(normalize(t.text) for t in self.doc.tokens)
+
+
+@lru_cache(maxsize=8192)
+def _key_of(name: str) -> tuple[str, ...]:
+    """``name_key`` as a tuple of words (names repeat within and across articles)."""
+    return tuple(name_key(name).split())
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +124,7 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     if not speakers:
         return
     ents = [e for e in doc.entities if e.type in ("PER", "ORG")]
-    words = _doc_words(doc)
+    words = _Words(doc)
     cache: dict[str, tuple[str | None, Entity | None, str]] = {}
     for q in quotes:
         if not q.speaker:
@@ -125,13 +143,8 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             q.speaker_entity_id = ent.entity_id
 
 
-def _doc_words(doc: Doc) -> _Words:
-    idx = [i for i, t in enumerate(doc.tokens) if t.kind != "punct"]
-    return _Words(tuple(doc.tokens[i].key for i in idx), tuple(idx))
-
-
 def _ent_keys(e: Entity) -> tuple[str, ...]:
-    return tuple(name_key(e.text).split())
+    return _key_of(e.text)
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -141,7 +154,7 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tuple[str | None, Entity | None, str]:
     """(new speaker, its entity, why) for one speaker string; why is same/description/fuller/junk/repaired."""
-    key = tuple(name_key(speaker).split())
+    key = _key_of(speaker)
     if not key:
         return speaker, None, "same"
     tagged = any(_contains(_ent_keys(e), key) for e in ents)
@@ -155,26 +168,27 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
     fuller = _fuller_name(key, ents)
     if fuller is not None:
         return fuller[0], fuller[1], "fuller"
-    restored = _restore_lam(speaker, doc)
+    restored = _restore_lam(speaker, doc, words)
     if restored is not None:
         return restored, None, "fuller"
     return speaker, None, "same"
 
 
-def _restore_lam(speaker: str, doc: Doc) -> str | None:
+def _restore_lam(speaker: str, doc: Doc, view: _Words) -> str | None:
     """A name whose first letter ل was split off as a clitic (اري بيدج for لاري بيدج, وثار ماتيوس for
     لوثار ماتيوس): when the text writes the name only with that ل glued on, the ل is the name's."""
     words = [normalize(w) for w in speaker.split()]
     # a person's name only: a body or role (بيان لوزارة الدفاع) takes ل as a preposition
     if len(words) < 2 or len(words[0]) < 3 or words[0].startswith("ال") or _is_head(speaker.split()[0], _heads()[0]):
         return None
-    toks = doc.tokens
+    toks, norms = doc.tokens, view.norms
     verbs = _heads()[1]
     glued = bare = 0
-    for i in range(len(toks) - len(words) + 1):
-        if [normalize(t.text) for t in toks[i + 1:i + len(words)]] != words[1:]:
+    n = len(words)
+    for i in range(len(toks) - n + 1):
+        first = norms[i]
+        if (first != words[0] and first != "ل" + words[0]) or list(norms[i + 1:i + n]) != words[1:]:
             continue
-        first = normalize(toks[i].text)
         if first == words[0]:
             bare += 1
         elif first == "ل" + words[0]:
@@ -275,6 +289,7 @@ def _definite(word: str) -> bool:
     return any(stem.startswith("ال") for _, stem in clitic_candidates(word)) or word.startswith("ال")
 
 
+@lru_cache(maxsize=8192)
 def _is_head(word: str, heads: frozenset[str]) -> bool:
     """Whether ``word``, with or without its clitics (ورئيس، لوزير), is a role or body head, or باسم/لدى."""
     if normalize(word) in ("باسم", "لدى"):
@@ -338,7 +353,7 @@ def _fuller_name(key: tuple[str, ...], ents: list[Entity]) -> tuple[str, Entity]
         if e.type != "PER":
             continue
         for name in (_ent_name(e), e.text):
-            form = tuple(name_key(name).split())
+            form = _key_of(name)
             if len(form) <= len(key) or form[0] != key[0] or form[-1] != key[-1] or not _in_order(key, form):
                 continue
             forms.add(form)
@@ -346,7 +361,7 @@ def _fuller_name(key: tuple[str, ...], ents: list[Entity]) -> tuple[str, Entity]
                 best, best_len = (name, e), len(form)
     # two fuller forms that do not extend each other (different middle names): no single canonical
     if best is not None:
-        top = tuple(name_key(best[0]).split())
+        top = _key_of(best[0])
         if any(not _in_order(f, top) for f in forms):
             return None
     return best
@@ -359,7 +374,7 @@ def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 
 def _ent_name(e: Entity) -> str:
     """The tagger's canonical name, unless it shares no word with the tagged text (a wrong merge)."""
-    if set(name_key(e.canonical).split()) & set(name_key(e.text).split()):
+    if set(_key_of(e.canonical)) & set(_key_of(e.text)):
         return e.canonical
     return e.text
 
@@ -407,7 +422,7 @@ def _repair(speaker: str, text: str, ents: list[Entity], all_ents: list[Entity])
         kept = words[:bad]
         # a tagged place or name opening it is the subject (اعترفت إسرائيل رسميا بتدميرها ما …)
         for n in range(len(kept), 0, -1):
-            if any(_ent_keys(e) == tuple(name_key(" ".join(kept[:n])).split()) for e in all_ents):
+            if any(_ent_keys(e) == _key_of(" ".join(kept[:n])) for e in all_ents):
                 return " ".join(kept[:n])
         return " ".join(kept) if kept[0].startswith("ال") or _supported(kept, heads, ents) else None
     if norm[bad] in _PRONOUN_PREPS and bad >= 2:  # a relative clause's verb and its resumptive (دراسة قام بها …)
@@ -425,7 +440,7 @@ def _repair(speaker: str, text: str, ents: list[Entity], all_ents: list[Entity])
 
 def _supported(words: list[str], heads: frozenset[str], ents: list[Entity]) -> bool:
     """Whether a cut speaker still names someone: a tagged name, or a phrase that opens with a head noun."""
-    key = tuple(name_key(" ".join(words)).split())
+    key = _key_of(" ".join(words))
     return bool(key) and (any(_contains(_ent_keys(e), key) for e in ents) or key[0] in heads)
 
 
