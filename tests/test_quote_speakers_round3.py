@@ -217,3 +217,10 @@ def test_sabaqa_li_x_an_cue_gives_x():
     qs = run(text, [ent(text, "خالد الراشد")])
     assert qs[-1].speaker == "خالد الراشد"
     assert qs[-1].speaker_role == "الوزير"
+
+
+def test_a_group_subject_first_then_its_plural_verb_speaks_for_a_plural_participle():
+    text = ("أقر البرلمان الموازنة الجديدة.\n"
+            "وكان عدد من أعضاء البرلمان أبدوا تحفظهم على بنود الإنفاق، معتبرين أن العجز سيتفاقم.")
+    qs = run(text)
+    assert qs[-1].speaker == "عدد من أعضاء البرلمان"

@@ -2025,6 +2025,17 @@ class _Reader:
             while end < k and self.toks[end].kind == "word" and self.is_definite(self.norm[end]):
                 end += 1
             hit = (Speaker(self.span_text(list(range(f, end))), "ORG", head=self.norm[f]), end)
+        if hit is None and gender == "pl" and (self.norm[f] in lex.anonymous_heads or self.norm[f] in lex.plural_heads
+                                               or name_key(self.toks[f].text) in _PARTITIVES):
+            # وكان عدد من أعضاء المجلس من الجمهوريين والديمقراطيين أبدوا قلقهم …، معتبرين: a group, then the first
+            # plural verb (…وا) within ten words
+            verb = next((m for m in range(f + 1, min(k, f + 11)) if self.toks[m].kind == "word" and self.verb_like(m)
+                         and self.verb_gender(m) == "pl" and self.cue_at(m) is None), None)
+            if verb is not None:
+                group = self.parse_speaker(f, verb)
+                if group is not None and self.speaker_gender(group, None) == "pl":
+                    return group
+            return None
         if hit is None:
             return None
         sp, end = hit
