@@ -164,6 +164,24 @@ def test_environment_can_keep_the_crf():
     assert out.stdout.strip() == "NerModel"
 
 
+def test_default_tagger_is_the_ensemble_and_others_stay_selectable(monkeypatch):
+    if not available():
+        missing(f"no neural NER model at {default_model_dir()} (or onnxruntime missing)")
+    from marsad.extract.ner_model import NerModel
+    from marsad.extract.ner_neural import ENSEMBLE_OPTION_WEIGHT, TAGGER_ENV, EnsembleTagger, load_tagger
+
+    monkeypatch.delenv(TAGGER_ENV, raising=False)
+    default = load_tagger()
+    assert isinstance(default, EnsembleTagger) and default.weight == ENSEMBLE_OPTION_WEIGHT
+    assert default.fast_crf() is not None  # built at load: the numpy two-stage CRF
+    for choice, weight in (("ensemble", ENSEMBLE_OPTION_WEIGHT), ("neural", 1.0)):
+        monkeypatch.setenv(TAGGER_ENV, choice)
+        tagger = load_tagger()
+        assert isinstance(tagger, EnsembleTagger) and tagger.weight == weight
+    monkeypatch.setenv(TAGGER_ENV, "crf")
+    assert type(load_tagger()) is NerModel
+
+
 def test_ensemble_option_mixes_in_the_two_stage_crf(ensemble):
     from marsad.extract.ner_neural import ENSEMBLE_OPTION_WEIGHT, load_ensemble
 

@@ -219,7 +219,8 @@ class Featurizer:
         else:
             ctx = self._context_of(norm, shape, norm, None)
             cls = shape
-        key = "" if len(norm) < 2 or not any(c.isalpha() for c in norm) else clitic_key(stem)
+        # Uncached: the caller keeps the key, and the shared 200k-entry cache would hold every stem too.
+        key = "" if len(norm) < 2 or not any(c.isalpha() for c in norm) else clitic_key.__wrapped__(stem)
         return own, ctx, cls, key
 
     def _context_at(self, word: str, offset: int) -> tuple[str, ...]:
