@@ -228,3 +228,13 @@ def test_word_table_compaction_keeps_rows_exact(news_ensemble):
         assert [small.keys[i] for i in s] == [big.keys[i] for i in b]
         assert [small.words[i] for i in s] == words
     assert compactions >= 5
+
+
+def test_neural_document_tags_equal_sentence_by_sentence(news_ensemble):
+    """The neural tagger alone batches a document's sentences into shared encoder calls: same tags."""
+    from marsad.extract.ner_neural import load_ensemble
+
+    _, articles = news_ensemble
+    neural = load_ensemble(weight=1.0)
+    for a in articles[:120]:
+        assert neural.tag_document(a) == [neural.tag(s) for s in a]
