@@ -10,11 +10,11 @@ whether its mentions sit inside quotations or after a preposition, the previous 
 and outlets, badly cut phrases), and scores them with a conditional-logit model (softmax over one quote's
 candidates, weights in ``marsad/models/quotes/speaker_ranker.json``).
 
-The model file names the policy (``mode``). The shipped one is ``off``: cross-validated on the 1,891 gold
-quotes of five files (15 folds), the policies that name more speakers (``fill``, ``override``, ``ranker``)
-gain 0.6–0.9 points of quote+speaker P and R but lower the named-speaker precision, and read on unlabelled
-articles the names they add where the rules named none were wrong more often than right; ``switch`` (swap
-names only) gains nothing held out. See ``docs/quotes.md`` (*Speaker ranker round 3*). ``marsad train
+The model file names the policy (``mode``). The shipped one is ``off``: cross-validated on the 1,898
+quotes it finds in the 620 articles of five gold files (15 folds), the policies that name more speakers
+(``fill``, ``override``, ``ranker``) gain 0.5–0.9 points of quote+speaker P and R but lower the
+named-speaker precision, and read on unlabelled articles the names they add where the rules named none
+were wrong more often than right; ``switch`` (swap names only) gains nothing held out. See ``docs/quotes.md`` (*Speaker ranker round 3*). ``marsad train
 quote-speakers`` retrains it and prints that comparison; ``--mode fill`` turns it on.
 """
 
