@@ -206,3 +206,14 @@ def test_batched_marginals_and_decoding_match_single():
     for g, x in zip(got, scores):
         assert np.allclose(g, marginals(x, trans, start, end), atol=1e-9)
     assert batch_decode_marginals(got) == [decode_marginals(g) for g in got]
+
+
+def test_tagger_hands_freed_memory_back_every_few_documents(ensemble, monkeypatch):
+    import marsad.extract.ner_neural as nn
+
+    calls = []
+    monkeypatch.setattr(nn, "release_freed_memory", lambda: calls.append(1))
+    doc = [SENTENCE.split()]
+    for _ in range(2 * nn.TRIM_EVERY):
+        ensemble.tag_document(doc)
+    assert len(calls) == 2

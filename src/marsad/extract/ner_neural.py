@@ -673,6 +673,9 @@ class EnsembleTagger(NerModel):
         Neural alone (weight 1): each sentence on its own (batched encoder calls). In an ensemble with a two-stage CRF,
         the CRF's marginals come from its second stage, which sees the document's other sentences.
         """
+        self._documents = getattr(self, "_documents", 0) + 1
+        if self._documents % TRIM_EVERY == 0:
+            release_freed_memory()
         stage2 = getattr(self, "stage2", None)
         if self.weight >= 1.0 or stage2 is None:
             # Sentences of similar length share encoder calls (news, 300 articles: 45k tokens per
@@ -696,6 +699,34 @@ class EnsembleTagger(NerModel):
             for k, tags in zip(group, batch_decode_marginals([mixed[k] for k in group])):
                 out[idx[k]] = tags
         return out
+
+
+#: Documents between two :func:`release_freed_memory` calls of a tagger.
+TRIM_EVERY = 50
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        return None
+
+
+def release_freed_memory() -> None:
+    """Hand freed heap pages back to the OS (glibc ``malloc_trim``; a no-op elsewhere).
+
+    Each document allocates and frees numpy arrays of a few hundred KB (scores, marginals, encoder
+    inputs); glibc serves them from the heap once its mmap threshold has risen, and the freed pages
+    stay in the process. Over 3,000 news articles the pipeline's RSS grew to 338 MB without this and
+    299 MB with it every 50 documents."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _groups_of_32(lengths: Sequence[int]) -> list[list[int]]:
