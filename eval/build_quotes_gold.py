@@ -3,7 +3,10 @@
 Annotations name each span by its text, or by its first and last words (``first ~~ last``);
 this script finds them in the article (matching on normalised text, so diacritics and hamza
 forms in the annotation need not be copied exactly), in order, and writes offsets into the
-original text plus the span text. The article text itself stays in ../shared/data/news.
+original text plus a 12-hex fingerprint of each span (``check``), never the span's words: the
+article text stays in ../shared/data/news (some of it may not be redistributed), and the
+evaluation reads the words back from there and checks them against the fingerprint.
+The annotation files name long spans by three words at each end for the same reason.
 Run from the project root: ``python eval/build_quotes_gold.py``.
 """
 
@@ -14,6 +17,7 @@ import sys
 from pathlib import Path
 
 from marsad.config import require_shared_data
+from marsad.evaluation.quotes import span_check
 from marsad.text import normalize, normalize_with_map
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -75,6 +79,7 @@ def gold_rows(blocks: list[tuple[str, list[tuple[bool, str, str | None]]]], spli
     """Gold rows (id, outlet, split, located quotes) for parsed annotation blocks.
 
     Every span must be found in its article, in order; the first that is not stops the build.
+    Each quote carries its ``text`` for use in memory; :func:`write_rows` leaves it out of files.
     """
     articles = load_articles({aid for aid, _ in blocks})
     rows = []
@@ -88,9 +93,18 @@ def gold_rows(blocks: list[tuple[str, list[tuple[bool, str, str | None]]]], spli
             except LookupError as exc:
                 raise SystemExit(f"{aid}: {spec!r}: {exc}") from None
             cursor = end
-            spans.append({"start": start, "end": end, "text": text[start:end], "direct": direct, "speaker": speaker})
+            spans.append({"start": start, "end": end, "check": span_check(text[start:end]), "text": text[start:end],
+                          "direct": direct, "speaker": speaker})
         rows.append({"id": aid, "outlet": articles[aid]["outlet"], "split": split_of(aid), "quotes": spans})
     return rows
+
+
+def write_rows(rows: list[dict], out: Path) -> None:
+    """Write gold rows as JSONL without the span words (offsets and fingerprints only)."""
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            quotes = [{k: v for k, v in q.items() if k != "text"} for q in row["quotes"]]
+            fh.write(json.dumps({**row, "quotes": quotes}, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
@@ -112,9 +126,7 @@ def main() -> None:
         if pending:
             print(f"{name}: {len(batch) - len(pending)} of {len(batch)} articles annotated so far")
     rows = gold_rows(blocks, splits.__getitem__)
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_rows(rows, OUT)
     n = sum(len(r["quotes"]) for r in rows)
     print(f"{len(rows)} articles, {n} quotes -> {OUT}")
 

@@ -17,7 +17,6 @@ Run from the project root: ``python eval/build_quotes_heldout.py blind4`` writes
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -35,9 +34,7 @@ def build(split: str) -> tuple[int, int]:
     if len(ids) != len(set(ids)):
         raise SystemExit(f"{source}: an article is annotated twice")
     rows = gold.gold_rows(blocks, lambda _aid: split)
-    with out.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    gold.write_rows(rows, out)
     return len(rows), sum(len(r["quotes"]) for r in rows)
 
 

@@ -24,11 +24,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from marsad.evaluation.quotes import Counts, match, speakers_agree
+from marsad.evaluation.quotes import Counts, attach_span_texts, match, speakers_agree
 from marsad.text import normalize
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build_quotes_gold import gold_rows, parse  # noqa: E402
+from build_quotes_gold import gold_rows, load_articles, parse  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 B_SOURCE = ROOT / "gold" / "quotes_agreement_annotations.txt"
@@ -133,6 +133,7 @@ def main() -> None:
     missing = set(b_rows) - set(a_rows)
     if missing:
         raise SystemExit(f"not in {A_GOLD}: {sorted(missing)}")
+    attach_span_texts(list(a_rows.values()), load_articles(set(a_rows)))  # the gold file holds no span words
     # The study as briefed: test ids 4-15 in file order; then the extension to ids 16-30.
     groups = (("test ids 4-15 (the 12 briefed)", test_order[3:15]), ("test ids 16-30 (extension)", test_order[15:30]))
     for title, ids in groups:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from marsad.doc import Doc, RawArticle
-from marsad.evaluation.quotes import match, read_articles, score_article, speakers_agree
+from marsad.evaluation.quotes import attach_span_texts, match, read_articles, score_article, span_check, speakers_agree
 from marsad.extract.quotes import QuoteExtractor
 from marsad.record import Entity
 from marsad.text import entity_id
@@ -255,11 +255,17 @@ def test_gold_spans_match_the_articles(shared_data):
     splits = {r["split"] for r in rows}
     # train3 is annotated in parts, so it may be absent while annotation is in progress.
     assert {"dev", "test", "blind", "blind2", "train2"} <= splits <= {"dev", "test", "blind", "blind2", "train2", "train3"}
+    _assert_spans_match(rows)
+
+
+def _assert_spans_match(rows: list[dict]) -> None:
+    """Gold files hold offsets and a fingerprint of each span, never the span's words."""
     articles = read_articles(r["id"] for r in rows)
     for r in rows:
         text = articles[r["id"]]["text"]
         for q in r["quotes"]:
-            assert text[q["start"]:q["end"]] == q["text"]
+            assert "text" not in q
+            assert span_check(text[q["start"]:q["end"]]) == q["check"]
 
 
 @pytest.mark.parametrize("split", ["blind3", "blind4"])
@@ -270,11 +276,29 @@ def test_held_out_gold_spans_match_the_articles(shared_data, split):
     assert len(rows) == 30 and {r["split"] for r in rows} == {split}
     main_ids = {json.loads(line)["id"] for line in GOLD.open(encoding="utf-8")}
     assert not main_ids & {r["id"] for r in rows}
-    articles = read_articles(r["id"] for r in rows)
-    for r in rows:
-        text = articles[r["id"]]["text"]
-        for q in r["quotes"]:
-            assert text[q["start"]:q["end"]] == q["text"]
+    _assert_spans_match(rows)
+
+
+@pytest.mark.parametrize("split", ["train4", "train5"])
+def test_training_batches_match_the_articles_and_share_no_article(shared_data, split):
+    path = GOLD.with_name(f"quotes_{split}.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    assert len(rows) >= 150 and {r["split"] for r in rows} == {split}
+    others = set()
+    for other in ("quotes.jsonl", "quotes_blind3.jsonl", "quotes_blind4.jsonl", "quotes_train4.jsonl", "quotes_train5.jsonl"):
+        if other != path.name:
+            others |= {json.loads(line)["id"] for line in GOLD.with_name(other).open(encoding="utf-8")}
+    assert not others & {r["id"] for r in rows}
+    _assert_spans_match(rows)
+
+
+def test_a_changed_article_is_refused_not_scored():
+    rows = [{"id": "x", "quotes": [{"start": 0, "end": 4, "check": span_check("قال "), "speaker": None}]}]
+    attach_span_texts(rows, {"x": {"text": "قال الوزير"}})
+    assert rows[0]["quotes"][0]["text"] == "قال "
+    rows = [{"id": "x", "quotes": [{"start": 0, "end": 4, "check": span_check("قال "), "speaker": None}]}]
+    with pytest.raises(ValueError, match="does not match"):
+        attach_span_texts(rows, {"x": {"text": "وقال الوزير"}})
 
 
 # --- blind2 round: phenomena added after the third blind sample was scored ------------------
