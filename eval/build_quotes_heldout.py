@@ -1,4 +1,4 @@
-"""Build a quotes gold batch kept in files of its own (``blind3``, ``blind4``, ``train4``, ``train5``) from its annotation file.
+"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind6``, ``train4``, ``train5``) from its annotation file.
 
 The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
 so they live in files of their own rather than in ``quotes.jsonl``:
@@ -8,7 +8,10 @@ so they live in files of their own rather than in ``quotes.jsonl``:
 * ``train4`` (training and development material, 160 articles in four annotators' parts of 40):
   ``draw_articles(20261215, 80, exclude=<all 310 earlier gold articles and two 40-article held-out batches>)``;
 * ``train5`` (the same, 150 articles in three parts of 50):
-  ``draw_articles(20261217, 75, exclude=<those and train4>)``.
+  ``draw_articles(20261217, 75, exclude=<those and train4>)``;
+* ``blind5`` / ``blind6`` (held out, 40 articles each in two annotators' parts of 20):
+  ``draw_articles(20261211, 20, exclude=<all 310 earlier gold articles>)`` and
+  ``draw_articles(20261213, 20, exclude=<those and blind5>)``; drawn before train4, which excludes them.
 
 Same annotation format and span locator as ``eval/build_quotes_gold.py`` (imported, not copied).
 Run from the project root: ``python eval/build_quotes_heldout.py blind4`` writes
@@ -39,6 +42,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "train4", "train5"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "train4", "train5"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
