@@ -129,6 +129,12 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     for q in quotes:
         if not q.speaker:
             continue
+        if _document_noun(q.speaker):
+            issuer = _issuer(q, doc)
+            q.speaker = _ent_name(issuer) if issuer is not None else None
+            q.speaker_entity_id = issuer.entity_id if issuer is not None else None
+            if not q.speaker:
+                continue
         if q.speaker not in cache:
             cache[q.speaker] = _canonical(q.speaker, doc, words, ents)
         name, ent, why = cache[q.speaker]
@@ -175,36 +181,133 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
 
 
 def _restore_lam(speaker: str, doc: Doc, view: _Words) -> str | None:
-    """A name whose first letter ل was split off as a clitic (اري بيدج for لاري بيدج, وثار ماتيوس for
-    لوثار ماتيوس): when the text writes the name only with that ل glued on, the ل is the name's."""
+    """A name whose first letter the tagger split off as a clitic (ل، و، ف، ب، ك): when the text writes
+    the name only with that letter glued on, in a slot where the letter cannot be a clitic, the letter
+    is the name's (اري بيدج for لاري بيدج, اين بوشهورن for واين بوشهورن after «مفوض الشرطة»)."""
     words = [normalize(w) for w in speaker.split()]
     # a person's name only: a body or role (بيان لوزارة الدفاع) takes ل as a preposition
     if len(words) < 2 or len(words[0]) < 3 or words[0].startswith("ال") or _is_head(speaker.split()[0], _heads()[0]):
         return None
     toks, norms = doc.tokens, view.norms
-    verbs = _heads()[1]
-    glued = bare = 0
+    heads, verbs = _heads()
+    titles = _titles()
+    first_names = load_lexicon().first_names
+    glued: dict[str, int] = {}
+    bare = 0
     n = len(words)
     for i in range(len(toks) - n + 1):
         first = norms[i]
-        if (first != words[0] and first != "ل" + words[0]) or list(norms[i + 1:i + n]) != words[1:]:
+        if list(norms[i + 1:i + n]) != words[1:]:
             continue
         if first == words[0]:
             bare += 1
-        elif first == "ل" + words[0]:
+            continue
+        letter = first[:1]
+        if first[1:] != words[0] or letter not in _NAME_INITIALS:
+            continue
+        prev = toks[i - 1] if i else None
+        before = normalize(prev.text) if prev else ""
+        if letter == "ل":
             # the name's own ل stands where a subject does: after a comma or a sentence start (…، لورد
             # كارلايل، وصف) or a reporting verb other than قال (وأعلن لاري بيدج); elsewhere it is the
             # preposition (خلفا لبوريس جونسون، وفقاً لسور غول، وقال لـ…: said to)
-            prev = toks[i - 1] if i else None
-            before = normalize(prev.text) if prev else ""
             stem = before[1:] if before[:1] in ("و", "ف") and before[1:] in verbs else before
-            subject_slot = prev is None or prev.text in ("،", ",", ".", "\n") or (
-                stem in verbs and not stem.startswith("قال"))
-            if subject_slot:
-                glued += 1
-            else:
-                bare += 1
-    return "ل" + speaker if glued and not bare else None
+            slot = prev is None or prev.text in ("،", ",", ".", "\n") or (stem in verbs and not stem.startswith("قال"))
+        else:
+            # و/ف/ب/ك open a clause or a phrase, so only right after a title or a role noun
+            # (الدكتور فوزان، مفوض الشرطة واين) is the letter the name's; and never when the bare
+            # first word is itself a common first name (الرئيس ومحمد علي: «and Muhammad»)
+            slot = (prev is not None and prev.kind == "word" and words[0] not in first_names
+                    and before not in verbs and (before in titles or _is_head(prev.text, heads)
+                                                 or (before.startswith("ال") and len(before) > 3)))
+        if slot:
+            glued[letter] = glued.get(letter, 0) + 1
+        else:
+            bare += 1
+    if bare or len(glued) != 1:
+        return None
+    (letter,) = glued
+    return letter + speaker
+
+
+#: First letters of names that also spell a clitic (لاري، واين، فوزان، باسل، كمال).
+_NAME_INITIALS = ("ل", "و", "ف", "ب", "ك")
+
+
+# -- (d) a document as speaker: its issuer, or no one ------------------------------------------------
+
+#: Documents that "say" (وقال البيان، وأشارت البيانات، وجاء في الرسالة): their issuer is the speaker.
+_DOCUMENT_NOUNS = frozenset(normalize(w) for w in """
+بيان بيانات تغريدة تغريدات رسالة رسائل تقرير تقارير وثيقة وثائق دراسة مذكرة منشور تدوينة تصريح مراسلة
+خطاب كتاب برقية بلاغ نشرة
+""".split())
+#: Verbs that issue a document; their subject is the issuer (أصدر الجيش بيانا، كتب X تغريدة).
+_ISSUING_VERBS = frozenset(normalize(w) for w in """
+أصدر أصدرت نشر نشرت كتب كتبت غرد غردت وجه وجهت أرسل أرسلت بعث بعثت وقع وقعت أعد أعدت وزع وزعت
+سارع سارعت قدم قدمت رفع رفعت
+""".split())
+#: Words that may stand between a document and its issuer (بيان رسمي صادر عن …، البيان الصادر من …).
+_DOCUMENT_LINKS = frozenset(normalize(w) for w in "رسمي رسمية صادر صادرة الصادر الصادرة مشترك مشتركة الوارد".split())
+
+
+def _doc_stem(word: str) -> str | None:
+    """The document noun a word spells, clitics, article, tanween and a possessive aside (ببيان، بيانها)."""
+    for _, stem in clitic_candidates(word):
+        w = normalize(stem)
+        w = w[2:] if w.startswith("ال") else w
+        for cut in ("", "ا", "ها", "ه", "هم"):
+            base = w[:-len(cut)] if cut and w.endswith(cut) else w
+            if (not cut or w.endswith(cut)) and base in _DOCUMENT_NOUNS:
+                return base
+    return None
+
+
+def _document_noun(speaker: str) -> bool:
+    """A speaker string that is a bare document (البيان، تغريدة، البيان الوارد), not a body or a person."""
+    words = speaker.split()
+    return 0 < len(words) <= 2 and _doc_stem(words[0]) is not None and (
+        len(words) == 1 or normalize(words[1]) in _DOCUMENT_LINKS or normalize(words[1]).startswith("ال"))
+
+
+def _issuer(q: Quote, doc: Doc) -> Entity | None:
+    """The body or person that issued the document a quote is credited to: named after the document
+    (بيان صادر عن X، بيان لـX، البيان الصادر من X، بيان X) or as the subject of the sentence that issued it
+    (أصدر X بيانا، كتب X … تغريدة، سارع X … في بيان), at the nearest mention of that document before or at
+    the cue. None when the text names no issuer (وأشارت البيانات …)."""
+    stem = _doc_stem(q.speaker.split()[0]) if q.speaker else None
+    toks = doc.tokens
+    ents = [e for e in doc.entities if e.type in ("PER", "ORG", "LOC", "GPE")]
+    starts = {e.start: e for e in ents}
+    lo = max(0, q.cue_start - 1200)
+    hi = max(q.cue_start, q.start) + 1
+    mentions = [i for i, t in enumerate(toks) if lo <= t.start < hi and t.kind == "word" and _doc_stem(t.text) == stem]
+    verbs = _heads()[1] | _ISSUING_VERBS
+    for i in reversed(mentions):
+        # after the document: links, then عن/من/لـ or the construct's genitive
+        j = i + 1
+        while j < len(toks) and j < i + 5 and (toks[j].text in ("،", ",") or normalize(toks[j].text) in _DOCUMENT_LINKS):
+            j += 1
+        if j < len(toks) and normalize(toks[j].text) in ("عن", "من", "ل", "لـ"):
+            j += 1
+        if j < len(toks):
+            e = starts.get(toks[j].start)
+            if e is None and normalize(toks[j].text)[:1] == "ل":  # لوزارة الدفاع: the tagger's span starts after ل
+                e = next((e for e in ents if toks[j].start < e.start < toks[j].end), None)
+            if e is not None and e.type in ("PER", "ORG") or (e is not None and toks[j - 1].text in ("عن", "من")):
+                return e
+        # before it, in its sentence: an issuing or reporting verb opening the sentence and its subject
+        sent = next((s for s in doc.sentences if s.start <= toks[i].start < s.end), None)
+        if sent is None or i == sent.tok_start:
+            continue
+        v = normalize(toks[sent.tok_start].text)
+        v = v[1:] if v[:1] in ("و", "ف") and v[1:] in verbs else v
+        if v not in verbs:
+            continue
+        for k in range(sent.tok_start + 1, min(sent.tok_start + 3, i)):
+            e = starts.get(toks[k].start)
+            if e is not None and e.type in ("PER", "ORG"):
+                return e
+    return None
 
 
 # -- (a) a description named in apposition ---------------------------------------------------------
