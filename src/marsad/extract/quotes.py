@@ -104,6 +104,10 @@ _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
 _TRAILING_WORDS = frozenset(normalize(w) for w in "في من عن على إلى أو و ب ل مع ثم".split())
 _ASIDE_VERBS = frozenset(normalize(w) for w in "طلب رفض فضل اشترط مشترطا طالبا مفضلا رافضا".split())
 #: Adverbials between a subject and its complement (أكد زيدان أكثر من مرة أن): they end a name.
+#: Words that end a role chain before a title: a companion, an occasion or an addressee follows, not the speaker.
+_CHAIN_STOPS = frozenset(normalize(w) for w in (
+    "مع أمام خلال أثناء عند بعد قبل حول إثر عقب نظيره نظيرته نظيرها نظيرهم ضيفه ضيفها برفقة بحضور بحضوره "
+    "ل لـ له لها لهم للصحفيين إلى و أو ثم حيث").split())
 _ADVERBIALS = frozenset(normalize(w) for w in "أكثر مرارا مجددا أيضا كذلك بدوره بدورها بنفسه بنفسها صراحة مرة".split())
 #: Honorifics with a pronoun (وتأكيد سموه أن، وأوضح معاليه أن): "His Highness" is the person named before.
 _HONORIFIC_PRONOUNS = frozenset(normalize(w) for w in "سموه معاليه سعادته فضيلته سماحته جلالته فخامته دولته سموها معاليها سعادتها".split())
@@ -889,7 +893,9 @@ class _Reader:
                 continue  # وقال لي مدير النادي …: skip the pronoun adjunct, keep reading
             if w == "عن" and segments[-1] and self.norm[segments[-1][-1]] in _REPRESENTATIVES:
                 pass  # النائب عن كتلة الإعمار: part of the role
-            elif w == "علي" and t.text.endswith("ي") and not self.is_definite(self.word(k + 1)):
+            elif w == "علي" and t.text.endswith("ي") and (
+                    not self.is_definite(self.word(k + 1))
+                    or (segments[-1] and self.norm[segments[-1][-1]] in ("بن", "ابن", "بنت", "ابو"))):
                 segments[-1].append(k)  # the name علي (على and علي are one word once normalised)
                 continue
             elif w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
@@ -1005,6 +1011,8 @@ class _Reader:
                     q += 1
                 if q >= len(words):
                     return words[:p], rank, []
+                if self.norm[words[q]] in lex.role_heads and not self.is_first_name(words[q], None):
+                    continue  # ذلك سعادة مدير عام الشؤون الأستاذ …: the honorific opens a role; the name comes later
                 return words[:p], rank, self._tail(seg, words[q])
         if len(words) > 2 and self.norm[words[0]] in lex.anonymous_heads and self.norm[words[1]] == "من":
             return [], rank, []  # عدد من أهالي أبو عريش: a partitive description, read whole (أبو starts no name here)
@@ -1074,6 +1082,9 @@ class _Reader:
                 continue
             if out and self.is_definite(w) and nxt and self.is_definite(nxt) and w != "ال":
                 break
+            if len(out) > 1 and w in ("امير", "اميره") and nxt and (self.is_definite(nxt) or nxt in self.lex.institution_heads
+                                                                    or nxt in ("منطقه", "محافظه", "دوله", "اماره")):
+                break  # تركي بن فهد أمير منطقة الجوف: the office after the nasab (أمير alone is also a first name)
             if out and w in _ADVERBIALS:
                 break  # أكد زيدان أكثر من مرة أن، وأكد الوزير مجددا أن: the adverbial is not the name
             if out and w in ("من", "في"):
@@ -1180,6 +1191,11 @@ class _Reader:
         if issuer is not None:
             return issuer
         role, rank, name = self.analyse(seg)
+        if not name and (role or head_raw in lex.role_heads or head in lex.role_heads or (
+                self.is_definite(head_raw) and not {head, head_raw} & (lex.institution_heads | lex.outlet_heads | lex.anonymous_heads))):
+            chained = self.role_chain_name(a, b, seg)
+            if chained is not None:
+                return chained
         if role and len(name) == 1 and len(segments) > 1 and self.norm[name[0]][:1] == "ل" and not self.is_first_name(name[0], None):
             role, name = role + name, []  # الرئيس التنفيذي لفيسبوك، مارك زوكربيرغ: the ل-word completes the role
         if role and len(name) == 1 and len(segments) > 1 and self.norm[name[0]][:1] == "ب" and self.glued_place(name[0]):
@@ -1238,6 +1254,65 @@ class _Reader:
         if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
             text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
+
+    def role_chain_name(self, a: int, b: int, seg: list[int]) -> Speaker | None:
+        """``سفير خادم الحرمين الشريفين لدى البرتغال الأستاذ سليمان بن …``، ``المشرف على المسابقة، الدكتور …``:
+        Saudi and Gulf press put a long role chain (places after لدى/في/ب، bodies after على/عن، commas) before
+        a title and the name. The segment reader cuts the chain at its first preposition and keeps only the
+        role; here the rest of the zone is read for a title (الأستاذ، الدكتور، صاحب السمو الملكي الأمير …)
+        followed by a name — a first name, a tagged person or a nasab (X بن Y). The words before the title
+        are the role. An addressee or a companion (مع نظيره الدكتور …، أمام …) ends the search."""
+        lex = self.lex
+        titles = lex.honorifics | lex.ranks
+        end = min(b, a + _MAX_ZONE)
+        t = seg[-1] + 1 if seg else a
+        while t < end:
+            tok = self.toks[t]
+            if tok.kind == "punct":
+                if tok.text in _COMMAS or tok.text in "()-–.":
+                    t += 1
+                    continue
+                return None  # a quotation mark or a colon: the chain is over
+            if tok.kind != "word":
+                return None
+            w = self.norm[t]
+            if w in titles:
+                prev = self.norm[t - 1] if t > a else ""
+                if w in _ROYAL and (prev in lex.institution_heads or self.bare(prev) in lex.institution_heads
+                                    or (prev[:1] in "بل" and prev[1:] in lex.institution_heads)):
+                    t += 1  # جامعة الملك خالد، بجامعة الإمام محمد بن سعود: the body's name, part of the role
+                    continue
+                q = t
+                while q < end and self.toks[q].kind == "word" and self.norm[q] in titles:
+                    q += 1
+                if q >= end or self.toks[q].kind != "word":
+                    return None
+                nxt = q + 1 if q + 1 < end else None
+                if not (self.is_first_name(q, nxt) or self.toks[q].start in self.person_starts()
+                        or (nxt is not None and self.norm[nxt] in ("بن", "بنت", "ابن"))):
+                    return None
+                name = self.trim_name([k for k in range(q, end) if self.toks[k].kind == "word"])
+                if not name:
+                    return None
+                role = [k for k in range(a, t) if self.toks[k].kind == "word" or self.toks[k].text in "()"]
+                while role and self.toks[role[0]].kind == "word" and self.norm[role[0]] in lex.honorifics:
+                    role = role[1:]  # معالي وزير …: the honorific is the person's, not the office's
+                role_text = self.span_text(role)
+                rank = " ".join(self.toks[m].text for m in range(t, q) if self.norm[m] in lex.ranks)
+                if rank:
+                    role_text = f"{role_text}، {rank}" if role_text else rank
+                head = self.norm[next(k for k in range(a, b) if self.toks[k].kind == "word")]
+                sp = Speaker(self.span_text(name), "PER", role=role_text or None, head=head, strong=True)
+                return self._confirm_with_entity(sp, name)
+            if w == "بعد" and self.norm[t - 1] == "عن":
+                t += 1  # عمادة التعلم عن بعد: "remote", part of the body's name
+                continue
+            if (w in _CHAIN_STOPS or w in lex.time_words or w in lex.comm_nouns or w in lex.relatives
+                    or w in lex.pronoun_preps or w in lex.object_nouns or w in _ADVERBIALS or w in _CONNECTORS
+                    or self.cue_at(t) is not None or (t > a and self.opens_statement(t))):
+                return None  # مع نظيره الدكتور …، خلال لقائه …، في بيان …: not the speaker's role
+            t += 1
+        return None
 
     def glued_place(self, k: int) -> bool:
         """Token ``k`` is a place the tagger found behind a glued preposition (بواشنطن)."""

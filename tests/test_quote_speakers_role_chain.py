@@ -1,0 +1,76 @@
+"""Speaker attribution: a long role chain before a title and the name (Saudi and Gulf press), nasab chains
+(بن / بنت / آل), honorifics kept out of the role, and a later bare role word resolving to the person.
+Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.doc import Doc, RawArticle
+from marsad.extract.quotes import QuoteExtractor
+from marsad.record import Quote
+
+
+def run(text: str) -> list[Quote]:
+    doc = Doc(RawArticle(text=text))
+    QuoteExtractor(ranker=False)(doc)
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+    return doc.quotes
+
+
+@pytest.mark.parametrize("sentence, speaker, role", [
+    # a place after لدى inside the role
+    ("وأوضح سفير خادم الحرمين الشريفين لدى جمهورية البرتغال الأستاذ سليمان بن عبدالرحمن بن ناصر أن العلاقات "
+     "بين البلدين تشهد نموا مطردا.",
+     "سليمان بن عبدالرحمن بن ناصر", "سفير خادم الحرمين الشريفين لدى جمهورية البرتغال"),
+    # a body after على inside the role
+    ("وأوضح عضو مجلس الإدارة المشرف على اللجنة الفنية المهندس خالد بن سعيد الزهراني أن الفريق سيواصل استعداداته.",
+     "خالد بن سعيد الزهراني", "عضو مجلس الإدارة المشرف على اللجنة الفنية"),
+    # عن بعد and عن المنكر inside the body's name; the name علي after بن
+    ("وقال عميد عمادة التعليم عن بعد بجامعة الأميرة نورة الدكتور سامي بن علي الحربي إن التسجيل يبدأ غدا.",
+     "سامي بن علي الحربي", "عميد عمادة التعليم عن بعد بجامعة الأميرة نورة"),
+    ("وقال مساعد الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر للشؤون الميدانية الشيخ نايف بن سالم الغامدي: "
+     "إن الفرق الميدانية جاهزة.",
+     "نايف بن سالم الغامدي", "مساعد الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر للشؤون الميدانية"),
+    # the role, a comma, then the titled name
+    ("وقال المنسق العام للمهرجان، الدكتور بندر بن حمود العتيبي، إن عدد الزوار تضاعف هذا العام.",
+     "بندر بن حمود العتيبي", "المنسق العام للمهرجان"),
+    # a leading honorific stays out of the role
+    ("وقال معالي رئيس هيئة الغذاء والدواء في المملكة الدكتور منصور بن فالح العنزي إن الرقابة ستشدد.",
+     "منصور بن فالح العنزي", "رئيس هيئة الغذاء والدواء في المملكة"),
+])
+def test_name_after_a_long_role_chain(sentence, speaker, role):
+    quotes = run(sentence)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].speaker_role == role
+
+
+def test_a_rank_in_the_chain_goes_to_the_end_of_the_role():
+    quotes = run("وقال قائد قوة الطوارئ الخاصة بمنطقة تبوك اللواء فهد بن راشد الشمري إن الدوريات انتشرت في المحافظات.")
+    assert quotes[0].speaker == "فهد بن راشد الشمري"
+    assert quotes[0].speaker_role == "قائد قوة الطوارئ الخاصة بمنطقة تبوك، اللواء"
+
+
+def test_saada_is_an_honorific_not_part_of_the_role():
+    quotes = run("وأوضح مدير عام الصحة بمنطقة الباحة سعادة الدكتور ياسر بن عبدالله آل مريع أن المستشفى الجديد سيفتتح قريبا.")
+    assert quotes[0].speaker == "ياسر بن عبدالله آل مريع"
+    assert quotes[0].speaker_role == "مدير عام الصحة بمنطقة الباحة"
+
+
+def test_an_office_after_a_short_nasab_is_not_part_of_the_name():
+    quotes = run("وأكد صاحب السمو الملكي الأمير بدر بن سلطان بن عبدالعزيز أمير منطقة الجوف أن المشاريع تسير وفق الخطة.")
+    assert quotes[0].speaker == "بدر بن سلطان بن عبدالعزيز"
+
+
+def test_a_companion_after_the_role_is_not_the_speaker():
+    quotes = run("وقال وزير الخارجية خلال لقائه مع نظيره الأردني الدكتور هشام بن سعد الفايز إن المحادثات كانت مثمرة.")
+    assert quotes[0].speaker != "هشام بن سعد الفايز"
+
+
+def test_a_later_bare_role_word_resolves_to_the_person_named_with_the_chain():
+    text = ("وأوضح سفير خادم الحرمين الشريفين لدى جمهورية البرتغال الأستاذ سليمان بن عبدالرحمن بن ناصر أن العلاقات "
+            "بين البلدين تشهد نموا مطردا.\n\nوأشار السفير إلى أن السفارة تستعد لاستقبال وفد تجاري الشهر المقبل.")
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == ["سليمان بن عبدالرحمن بن ناصر"] * 2
