@@ -224,3 +224,68 @@ def test_a_name_whose_first_letter_lam_was_split_off_gets_it_back():
     doc = _doc("وعين الحزب سامي نور خلفا لبيار عون، وأكد الحزب أن القرار نهائي.", [])
     (q,) = _run(doc, _quote(doc, "القرار نهائي", "بيار عون"))
     assert q.speaker == "بيار عون"  # خلفا لـ…: a preposition, not the name's ل
+
+
+# -- a document as speaker: its issuer, or no one ---------------------------------------------------
+
+def test_tweet_as_speaker_becomes_the_person_who_wrote_it():
+    doc = _doc("وكتب النائب سامر الحداد، عضو لجنة المال، تغريدة على حسابه يقول فيها إن الموازنة لن تمر بصيغتها الحالية.",
+               [("سامر الحداد", "PER"), ("لجنة المال", "ORG")])
+    (q,) = _run(doc, _quote(doc, "الموازنة لن تمر بصيغتها الحالية", "تغريدة"))
+    assert q.speaker == "سامر الحداد"
+    assert q.speaker_entity_id == entity_id("PER", "سامر الحداد")
+
+
+def test_statement_as_speaker_becomes_the_body_that_issued_it():
+    doc = _doc("وأصدرت وزارة الزراعة بيانا مساء الأحد حول الموسم.\nوقال البيان إن محصول القمح سيتجاوز التوقعات.",
+               [("وزارة الزراعة", "ORG")])
+    (q,) = _run(doc, _quote(doc, "محصول القمح سيتجاوز التوقعات", "البيان"))
+    assert q.speaker == "وزارة الزراعة"
+
+
+def test_statement_named_with_its_issuer_after_it():
+    doc = _doc("وجاء في بيان صادر عن نقابة المعلمين أن الإضراب سيستمر حتى تلبية المطالب.",
+               [("نقابة المعلمين", "ORG")])
+    (q,) = _run(doc, _quote(doc, "الإضراب سيستمر حتى تلبية المطالب", "بيان"))
+    assert q.speaker == "نقابة المعلمين"
+
+
+def test_data_with_no_issuer_named_has_no_speaker():
+    doc = _doc("وأظهرت البيانات الشهرية أن الصادرات تراجعت بنسبة طفيفة.", [])
+    (q,) = _run(doc, _quote(doc, "الصادرات تراجعت بنسبة طفيفة", "البيانات"))
+    assert q.speaker is None
+
+
+def test_report_received_is_not_credited_to_its_reader():
+    doc = _doc("تسلم الوزير خالد ناصر تقريرا عن أداء الموانئ.\nوأشار التقرير إلى أن حركة الشحن ارتفعت.",
+               [("خالد ناصر", "PER")])
+    (q,) = _run(doc, _quote(doc, "حركة الشحن ارتفعت", "التقرير"))
+    assert q.speaker is None
+
+
+# -- a first letter split off as a clitic -----------------------------------------------------------
+
+def test_first_letter_waw_after_a_role_comes_back():
+    doc = _doc("وقال قائد الشرطة واين تومسون إن التحقيق ما زال في بدايته.", [("اين تومسون", "PER")])
+    (q,) = _run(doc, _quote(doc, "التحقيق ما زال في بدايته", "اين تومسون"))
+    assert q.speaker == "واين تومسون"
+
+
+def test_first_letter_fa_after_a_title_comes_back():
+    doc = _doc("وأكد الدكتور فوزان بن سالم أن الجامعة ستفتح أبوابها.", [("وزان بن سالم", "PER")])
+    (q,) = _run(doc, _quote(doc, "الجامعة ستفتح أبوابها", "وزان بن سالم"))
+    assert q.speaker == "فوزان بن سالم"
+
+
+def test_conjunction_before_a_name_is_not_part_of_it():
+    # و before a common first name, or after a comma, is "and"
+    doc = _doc("التقى الرئيس ومحمد سليماني في القصر.\nوقال محمد سليماني إن اللقاء كان مثمرا.",
+               [("محمد سليماني", "PER")])
+    (q,) = _run(doc, _quote(doc, "اللقاء كان مثمرا", "محمد سليماني"))
+    assert q.speaker == "محمد سليماني"
+    doc = _doc("حضر الاجتماع ممثلو النقابة، وادي سلامة، وأكد ادي سلامة أن الحوار مستمر.", [("ادي سلامة", "PER")])
+    (q,) = _run(doc, _quote(doc, "الحوار مستمر", "ادي سلامة"))
+    assert q.speaker == "ادي سلامة"
+    doc = _doc("والتقى الوفد وسليماني في بغداد، وأكد وسليماني أن التنسيق مستمر.", [("سليماني", "PER")])
+    (q,) = _run(doc, _quote(doc, "التنسيق مستمر", "سليماني"))
+    assert q.speaker == "سليماني"

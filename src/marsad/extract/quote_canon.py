@@ -129,7 +129,10 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     for q in quotes:
         if not q.speaker:
             continue
-        if _document_noun(q.speaker):
+        genitive = _construct_issuer(q.speaker)
+        if genitive is not None:
+            q.speaker = genitive
+        elif _document_noun(q.speaker):
             issuer = _issuer(q, doc)
             q.speaker = _ent_name(issuer) if issuer is not None else None
             q.speaker_entity_id = issuer.entity_id if issuer is not None else None
@@ -248,6 +251,11 @@ _ISSUING_VERBS = frozenset(normalize(w) for w in """
 """.split())
 #: Words that may stand between a document and its issuer (بيان رسمي صادر عن …، البيان الصادر من …).
 _DOCUMENT_LINKS = frozenset(normalize(w) for w in "رسمي رسمية صادر صادرة الصادر الصادرة مشترك مشتركة الوارد".split())
+#: Words between a post and its author's name (تغريدة عبر حساب X، تدوينة على صفحة X الرسمية).
+_ACCOUNT_WORDS = frozenset(normalize(w) for w in "عبر على حساب صفحة موقع الرسمي الرسمية".split())
+#: Documents sent by someone: من names the sender (رسالة من X); for the others it names a source
+#: of the contents (بيانات من فيسبوك) unless a link word stands before it (صادر من X).
+_SENT_DOCUMENTS = frozenset(normalize(w) for w in "رسالة رسائل برقية خطاب مراسلة".split())
 
 
 def _doc_stem(word: str) -> str | None:
@@ -262,11 +270,27 @@ def _doc_stem(word: str) -> str | None:
     return None
 
 
+def _strip_conj(word: str, verbs: frozenset[str]) -> str:
+    """A verb without its و/ف (وأصدرت، فكتب)."""
+    return word[1:] if word[:1] in ("و", "ف") and word[1:] in verbs else word
+
+
 def _document_noun(speaker: str) -> bool:
     """A speaker string that is a bare document (البيان، تغريدة، البيان الوارد), not a body or a person."""
     words = speaker.split()
     return 0 < len(words) <= 2 and _doc_stem(words[0]) is not None and (
-        len(words) == 1 or normalize(words[1]) in _DOCUMENT_LINKS or normalize(words[1]).startswith("ال"))
+        len(words) == 1 or normalize(words[1]) in _DOCUMENT_LINKS
+        or (words[0].startswith("ال") and normalize(words[1]).startswith("ال")))  # البيان الختامي
+
+
+def _construct_issuer(speaker: str) -> str | None:
+    """The genitive of a document in construct (بيان البطولة → البطولة، بيان الإليزيه), if any."""
+    words = speaker.split()
+    # only a definite genitive: دراسة بريطانية، بيانات عام 2015 are an adjective and a date
+    if len(words) == 2 and not words[0].startswith("ال") and _doc_stem(words[0]) is not None \
+            and words[1].startswith("ال") and normalize(words[1]) not in _DOCUMENT_LINKS and not _document_noun(words[1]):
+        return words[1]
+    return None
 
 
 def _issuer(q: Quote, doc: Doc) -> Entity | None:
@@ -278,35 +302,57 @@ def _issuer(q: Quote, doc: Doc) -> Entity | None:
     toks = doc.tokens
     ents = [e for e in doc.entities if e.type in ("PER", "ORG", "LOC", "GPE")]
     starts = {e.start: e for e in ents}
-    lo = max(0, q.cue_start - 1200)
+    lo = max(0, q.cue_start - 2000)
     hi = max(q.cue_start, q.start) + 1
     mentions = [i for i, t in enumerate(toks) if lo <= t.start < hi and t.kind == "word" and _doc_stem(t.text) == stem]
     verbs = _heads()[1] | _ISSUING_VERBS
+    titles = _titles()
     for i in reversed(mentions):
         # after the document: links, then عن/من/لـ or the construct's genitive
         j = i + 1
-        while j < len(toks) and j < i + 5 and (toks[j].text in ("،", ",") or normalize(toks[j].text) in _DOCUMENT_LINKS):
+        linked = False
+        while j < len(toks) and j < i + 5 and (toks[j].text in ("،", ",") or normalize(toks[j].text) in _DOCUMENT_LINKS
+                                               or normalize(toks[j].text) in _ACCOUNT_WORDS):
+            linked = linked or normalize(toks[j].text) in _DOCUMENT_LINKS | _ACCOUNT_WORDS
             j += 1
-        if j < len(toks) and normalize(toks[j].text) in ("عن", "من", "ل", "لـ"):
+        prep = normalize(toks[j].text) if j < len(toks) else ""
+        if prep == "من" and not (linked or stem in _SENT_DOCUMENTS):
+            prep = "-"  # بيانات من فيسبوك: data drawn from it, not issued by it
+        if prep in ("عن", "من", "ل", "لـ"):
             j += 1
-        if j < len(toks):
+        while j < len(toks) and j < i + 8 and toks[j].start not in starts and normalize(toks[j].text) in titles:
+            j += 1  # عبر حساب الشيخ فلان
+        if stem == "بيانات" and not linked:
+            prep = "-"  # بيانات فيسبوك: data about, not a statement by (only «صادرة عن» names an issuer)
+        if j < len(toks) and prep != "-":
             e = starts.get(toks[j].start)
             if e is None and normalize(toks[j].text)[:1] == "ل":  # لوزارة الدفاع: the tagger's span starts after ل
                 e = next((e for e in ents if toks[j].start < e.start < toks[j].end), None)
-            if e is not None and e.type in ("PER", "ORG") or (e is not None and toks[j - 1].text in ("عن", "من")):
+            if e is not None and (e.type in ("PER", "ORG") or prep in ("عن", "من")):
                 return e
-        # before it, in its sentence: an issuing or reporting verb opening the sentence and its subject
         sent = next((s for s in doc.sentences if s.start <= toks[i].start < s.end), None)
-        if sent is None or i == sent.tok_start:
+        if sent is None or i == sent.tok_start or stem == "بيانات":  # data name no author by their clause
             continue
-        v = normalize(toks[sent.tok_start].text)
-        v = v[1:] if v[:1] in ("و", "ف") and v[1:] in verbs else v
-        if v not in verbs:
+        # the clause's subject: a body or person within the sentence's first words (كما أعرب ماكرون، من
+        # جانبه، نشر رئيس الهيئة، فلان،) — never an object further on (بتحذير ترامب في رسالة)
+        head = min(sent.tok_start + 5, i)
+        opening = [starts[toks[k].start] for k in range(sent.tok_start, head) if toks[k].start in starts]
+        subjects = [e for e in opening if e.type in ("PER", "ORG")]
+        # «X … في بيان» / «في بيانه»: the clause's subject said it in the document
+        if normalize(toks[i - 1].text) == "في" or normalize(toks[i].text).startswith(("في", "ب")):
+            if subjects:
+                return subjects[0]
             continue
-        for k in range(sent.tok_start + 1, min(sent.tok_start + 3, i)):
-            e = starts.get(toks[k].start)
-            if e is not None and e.type in ("PER", "ORG"):
-                return e
+        # an issuing or reporting verb among the sentence's first words, and its subject (كتب رئيس
+        # الهيئة، فلان، تغريدة: the first person before the document)
+        verb_at = next((k for k in range(sent.tok_start, head) if _strip_conj(normalize(toks[k].text), verbs) in verbs), None)
+        if verb_at is None:
+            continue
+        after_verb = [e for e in subjects if e.start > toks[verb_at].start]
+        persons = [starts[toks[k].start] for k in range(verb_at + 1, i)
+                   if toks[k].start in starts and starts[toks[k].start].type == "PER"]
+        if after_verb or persons:
+            return after_verb[0] if after_verb else persons[0]
     return None
 
 
