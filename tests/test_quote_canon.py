@@ -289,3 +289,50 @@ def test_conjunction_before_a_name_is_not_part_of_it():
     doc = _doc("والتقى الوفد وسليماني في بغداد، وأكد وسليماني أن التنسيق مستمر.", [("سليماني", "PER")])
     (q,) = _run(doc, _quote(doc, "التنسيق مستمر", "سليماني"))
     assert q.speaker == "سليماني"
+
+
+def test_statement_in_construct_names_its_issuer():
+    doc = _doc("وأضاف بيان الاتحاد أن البطولة ستقام في موعدها.", [])
+    (q,) = _run(doc, _quote(doc, "البطولة ستقام في موعدها", "بيان الاتحاد"))
+    assert q.speaker == "الاتحاد"
+    doc = _doc("وقالت دراسة ألمانية حديثة إن النوم المبكر يحسن الذاكرة.", [])
+    (q,) = _run(doc, _quote(doc, "النوم المبكر يحسن الذاكرة", "دراسة ألمانية"))
+    assert q.speaker == "دراسة ألمانية"  # an adjective, not an issuer: left to the other rules
+
+
+def test_statement_of_the_clause_subject_said_in_it():
+    doc = _doc("كما أعربت هيلين مارتان عن ارتياحها في بيانها الأخير.\nوأضاف البيان أن الحوار سيستأنف قريبا.",
+               [("هيلين مارتان", "PER")])
+    (q,) = _run(doc, _quote(doc, "الحوار سيستأنف قريبا", "البيان"))
+    assert q.speaker == "هيلين مارتان"
+
+
+def test_addressee_of_a_letter_is_not_its_author():
+    doc = _doc("وقام مئات الأطباء بمطالبة يوسف داود في رسالة علنية بزيادة التمويل.\n"
+               "وجاء في الرسالة أن المستشفيات تعاني نقصا حادا.", [("يوسف داود", "PER")])
+    (q,) = _run(doc, _quote(doc, "المستشفيات تعاني نقصا حادا", "الرسالة"))
+    assert q.speaker is None
+
+
+def test_untagged_body_after_the_issuing_verb():
+    doc = _doc("ونشرت جمعية حماية المستهلك دراسة عن أسعار الخبز، وبحسب الدراسة فإن الأسعار ارتفعت.", [])
+    (q,) = _run(doc, _quote(doc, "الأسعار ارتفعت", "الدراسة"))
+    assert q.speaker == "جمعية حماية المستهلك"
+
+
+# -- a place at the end of a role ---------------------------------------------------------------------
+
+def test_place_ending_a_role_gives_way_to_the_name_after_it():
+    doc = _doc("وقال المتحدث باسم شرطة غرب سومطرة، أندي براتاما، إن المشتبه به اعتقل.\n"
+               "وأضاف أن التحقيق مستمر.",
+               [("سومطرة", "LOC"), ("أندي براتاما", "PER")])
+    q1 = _quote(doc, "المشتبه به اعتقل", "سومطرة", "المتحدث باسم شرطة غرب")
+    q2 = _quote(doc, "التحقيق مستمر", "سومطرة", "المتحدث باسم شرطة غرب")
+    for q in _run(doc, q1, q2):
+        assert q.speaker == "أندي براتاما"
+
+
+def test_country_as_speaker_is_kept():
+    doc = _doc("وقالت المتحدثة باسم حكومة اليابان إن طوكيو لن تتراجع.", [("اليابان", "LOC")])
+    (q,) = _run(doc, _quote(doc, "طوكيو لن تتراجع", "اليابان", "المتحدثة باسم حكومة"))
+    assert q.speaker == "اليابان"

@@ -134,10 +134,26 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             q.speaker = genitive
         elif _document_noun(q.speaker):
             issuer = _issuer(q, doc)
-            q.speaker = _ent_name(issuer) if issuer is not None else None
-            q.speaker_entity_id = issuer.entity_id if issuer is not None else None
+            if isinstance(issuer, Entity):
+                q.speaker, q.speaker_entity_id = _ent_name(issuer), issuer.entity_id
+            else:  # an untagged body's words, or no one
+                q.speaker, q.speaker_entity_id = issuer, None
             if not q.speaker:
                 continue
+        if q.speaker_role and _place_speaker(q.speaker, doc):
+            named = _name_after_place(q.speaker_role, q.speaker, doc)
+            if named is not None:
+                q.speaker, q.speaker_entity_id = _ent_name(named), named.entity_id
+                continue
+            kinds = _place_kinds(q.speaker)
+            if kinds and "country" not in kinds:
+                # the spokesman's body is the speaker (المتحدث باسم قصر | كينغستون → قصر كينغستون)
+                role = q.speaker_role.split()
+                body = role[role.index("باسم") + 1:] if "باسم" in role else []
+                q.speaker = " ".join(body + [q.speaker]) if body else None
+                q.speaker_entity_id = None
+                if not body:
+                    continue
         if q.speaker not in cache:
             cache[q.speaker] = _canonical(q.speaker, doc, words, ents)
         name, ent, why = cache[q.speaker]
@@ -270,6 +286,18 @@ def _doc_stem(word: str) -> str | None:
     return None
 
 
+def _governed(e: Entity, toks: list, titles: frozenset[str]) -> bool:
+    """Whether a preposition or a verbal noun with ب/ل governs the entity (بتحذير ترامب، مع الوزير): an
+    object, not the clause's subject."""
+    k = next((i for i, t in enumerate(toks) if t.start == e.start), 0) - 1
+    while k >= 0 and normalize(toks[k].text) in titles:
+        k -= 1
+    if k < 0 or toks[k].kind != "word":
+        return False
+    w = normalize(toks[k].text)
+    return w in _ADJUNCT_OPENERS or w in ("الى", "مع", "ب", "ل", "لـ") or (len(w) > 3 and w[0] in "بل" and not w.startswith("ال"))
+
+
 def _strip_conj(word: str, verbs: frozenset[str]) -> str:
     """A verb without its و/ف (وأصدرت، فكتب)."""
     return word[1:] if word[:1] in ("و", "ف") and word[1:] in verbs else word
@@ -293,7 +321,7 @@ def _construct_issuer(speaker: str) -> str | None:
     return None
 
 
-def _issuer(q: Quote, doc: Doc) -> Entity | None:
+def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
     """The body or person that issued the document a quote is credited to: named after the document
     (بيان صادر عن X، بيان لـX، البيان الصادر من X، بيان X) or as the subject of the sentence that issued it
     (أصدر X بيانا، كتب X … تغريدة، سارع X … في بيان), at the nearest mention of that document before or at
@@ -337,7 +365,7 @@ def _issuer(q: Quote, doc: Doc) -> Entity | None:
         # جانبه، نشر رئيس الهيئة، فلان،) — never an object further on (بتحذير ترامب في رسالة)
         head = min(sent.tok_start + 5, i)
         opening = [starts[toks[k].start] for k in range(sent.tok_start, head) if toks[k].start in starts]
-        subjects = [e for e in opening if e.type in ("PER", "ORG")]
+        subjects = [e for e in opening if e.type in ("PER", "ORG") and not _governed(e, toks, titles)]
         # «X … في بيان» / «في بيانه»: the clause's subject said it in the document
         if normalize(toks[i - 1].text) == "في" or normalize(toks[i].text).startswith(("في", "ب")):
             if subjects:
@@ -353,7 +381,54 @@ def _issuer(q: Quote, doc: Doc) -> Entity | None:
                    if toks[k].start in starts and starts[toks[k].start].type == "PER"]
         if after_verb or persons:
             return after_verb[0] if after_verb else persons[0]
+        # an untagged body right after the verb, up to a comma or the document (ونشرت مؤسسة دعم
+        # الديمقراطية الأميركية دراسة، ونشر مجلس السرطان …، وهي …، هذه الدراسة)
+        span = []
+        for k in range(verb_at + 1, i):
+            if toks[k].kind != "word" or normalize(toks[k].text) in _DEMONSTRATIVES:
+                break
+            span.append(toks[k])
+        if 2 <= len(span) <= 6 and _is_head(span[0].text, _body_heads()) and span[0].text.startswith(("ال", span[0].text[:1])) \
+                and _doc_stem(span[-1].text) is None:
+            return doc.text[span[0].start:span[-1].end]
     return None
+
+
+# -- (e) a place that ends a role as speaker: the name after it, or no one --------------------------
+
+def _place_speaker(speaker: str, doc: Doc) -> bool:
+    """Whether the speaker is exactly a tagged place (الناطق باسم شرطة شرق | جاوا)."""
+    return any(e.type in ("LOC", "GPE") and e.text == speaker for e in doc.entities) and not any(
+        e.type in ("PER", "ORG") and e.text == speaker for e in doc.entities)
+
+
+@lru_cache(maxsize=4096)
+def _place_kinds(name: str) -> frozenset[str]:
+    """The gazetteer's kinds for a place name (country, city, admin1, …); empty when unknown."""
+    from .places import gkey, load_gazetteer  # the gazetteer loads once, only when a place speaks
+    try:
+        gaz = load_gazetteer()
+    except Exception:  # no gazetteer: keep every place
+        return frozenset()
+    return frozenset(e.kind for e in gaz.keys.get(gkey(name), ()))
+
+
+def _name_after_place(role: str, place: str, doc: Doc) -> Entity | None:
+    """The one person the text names right after the role that ends in the place:
+    «وقال الناطق باسم شرطة شرق جاوا، فرانس مانغيرا، إن …» — role, place, comma, name."""
+    role_place = f"{role} {place}"
+    found: dict[str, Entity] = {}
+    at = doc.text.find(role_place)
+    while at >= 0:
+        k = at + len(role_place)
+        rest = doc.text[k:k + 4]
+        skip = len(rest) - len(rest.lstrip(" ،,"))
+        if "،" in rest[:skip] or "," in rest[:skip]:
+            e = next((e for e in doc.entities if e.type == "PER" and e.start == k + skip and len(e.text.split()) >= 2), None)
+            if e is not None:
+                found.setdefault(name_key(e.text), e)
+        at = doc.text.find(role_place, k)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # -- (a) a description named in apposition ---------------------------------------------------------
