@@ -336,3 +336,22 @@ def test_country_as_speaker_is_kept():
     doc = _doc("وقالت المتحدثة باسم حكومة اليابان إن طوكيو لن تتراجع.", [("اليابان", "LOC")])
     (q,) = _run(doc, _quote(doc, "طوكيو لن تتراجع", "اليابان", "المتحدثة باسم حكومة"))
     assert q.speaker == "اليابان"
+
+
+def test_untagged_issuer_after_issued_by():
+    doc = _doc("ووفقا لبيان صادر عن الديوان الأميري فإن الأمير سيزور المدينة غدا.", [])
+    (q,) = _run(doc, _quote(doc, "الأمير سيزور المدينة غدا", "بيان صادر"))
+    assert q.speaker == "الديوان الأميري"
+
+
+def test_report_of_a_named_newspaper():
+    doc = _doc("وبحسب تقرير لصحيفة لوسوار البلجيكية فإن المفاوضات تعثرت.", [("لوسوار", "ORG")])
+    (q,) = _run(doc, _quote(doc, "المفاوضات تعثرت", "تقرير"))
+    assert q.speaker == "لوسوار"
+
+
+def test_capital_after_a_role_without_a_spokesman_is_kept():
+    # سفير باريس: the city stands for its government, and no name follows it
+    doc = _doc("ودعا سفير باريس لدى المنظمة إلى وقف القتال فورا.", [("باريس", "LOC")])
+    (q,) = _run(doc, _quote(doc, "وقف القتال فورا", "باريس", "سفير"))
+    assert q.speaker == "باريس"

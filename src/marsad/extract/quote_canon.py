@@ -146,7 +146,9 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
                 q.speaker, q.speaker_entity_id = _ent_name(named), named.entity_id
                 continue
             kinds = _place_kinds(q.speaker)
-            if kinds and "country" not in kinds:
+            # only a spokesman's body (المتحدث باسم قصر | كينغستون); elsewhere a city may be a capital
+            # standing for its government (سفير باريس، طهران)
+            if kinds and "country" not in kinds and "باسم" in q.speaker_role.split():
                 # the spokesman's body is the speaker (المتحدث باسم قصر | كينغستون → قصر كينغستون)
                 role = q.speaker_role.split()
                 body = role[role.index("باسم") + 1:] if "باسم" in role else []
@@ -266,7 +268,7 @@ _ISSUING_VERBS = frozenset(normalize(w) for w in """
 سارع سارعت قدم قدمت رفع رفعت
 """.split())
 #: Words that may stand between a document and its issuer (بيان رسمي صادر عن …، البيان الصادر من …).
-_DOCUMENT_LINKS = frozenset(normalize(w) for w in "رسمي رسمية صادر صادرة الصادر الصادرة مشترك مشتركة الوارد".split())
+_DOCUMENT_LINKS = frozenset(normalize(w) for w in "رسمي رسمية صادر صادرة الصادر الصادرة صدر صدرت مشترك مشتركة الوارد".split())
 #: Words between a post and its author's name (تغريدة عبر حساب X، تدوينة على صفحة X الرسمية).
 _ACCOUNT_WORDS = frozenset(normalize(w) for w in "عبر على حساب صفحة موقع الرسمي الرسمية".split())
 #: Documents sent by someone: من names the sender (رسالة من X); for the others it names a source
@@ -356,8 +358,23 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
             e = starts.get(toks[j].start)
             if e is None and normalize(toks[j].text)[:1] == "ل":  # لوزارة الدفاع: the tagger's span starts after ل
                 e = next((e for e in ents if toks[j].start < e.start < toks[j].end), None)
+            if e is None and len(normalize(toks[j].text)) > 3 and normalize(toks[j].text)[0] == "ل" \
+                    and _is_head(toks[j].text, _body_heads()) and j + 1 < len(toks):
+                e = starts.get(toks[j + 1].start)  # تقرير لصحيفة نيويورك تايمز
             if e is not None and (e.type in ("PER", "ORG") or prep in ("عن", "من")):
                 return e
+            if e is None and linked and prep in ("عن", "من"):
+                # an untagged body: صادر عن الديوان الملكي، صادر عن الحزب
+                span = []
+                for k in range(j, min(j + 4, len(toks))):
+                    w = normalize(toks[k].text)
+                    if toks[k].kind != "word" or w in _FUNCTION_WORDS or w.startswith(("فان", "بان")) or w in verbs:
+                        break
+                    span.append(toks[k])
+                if span and (span[0].text.startswith("ال") or _is_head(span[0].text, _body_heads())):
+                    # a tagged name inside runs to its end (مكتب وزير الدفاع أفيغدور ليبرمان)
+                    end = max([span[-1].end] + [e.end for e in ents if span[0].start <= e.start < span[-1].end])
+                    return doc.text[span[0].start:end]
         sent = next((s for s in doc.sentences if s.start <= toks[i].start < s.end), None)
         if sent is None or i == sent.tok_start or stem == "بيانات":  # data name no author by their clause
             continue
