@@ -74,3 +74,24 @@ def test_a_later_bare_role_word_resolves_to_the_person_named_with_the_chain():
             "بين البلدين تشهد نموا مطردا.\n\nوأشار السفير إلى أن السفارة تستعد لاستقبال وفد تجاري الشهر المقبل.")
     quotes = run(text)
     assert [q.speaker for q in quotes] == ["سليمان بن عبدالرحمن بن ناصر"] * 2
+
+
+def test_a_later_office_resolves_to_the_titled_person_named_before_it_outside_speech():
+    text = ("استقبل صاحب السمو الملكي الأمير الدكتور بدر بن سلطان بن عبدالعزيز أمير منطقة الجوف، وفد الغرفة "
+            "التجارية في مكتبه.\n\nوأكد أمير منطقة الجوف، أن المنطقة تشهد نهضة تنموية كبيرة.")
+    [q] = run(text)
+    assert q.speaker == "بدر بن سلطان بن عبدالعزيز"
+    assert q.speaker_role == "أمير منطقة الجوف"
+
+
+def test_a_bare_definite_office_finds_the_holder_named_after_a_long_chain_outside_speech():
+    text = ("وصل سفير خادم الحرمين الشريفين لدى البرتغال الأستاذ سليمان بن عبدالرحمن بن ناصر إلى لشبونة أمس.\n\n"
+            "وقال السفير إن الزيارة تهدف إلى تعزيز التعاون.")
+    [q] = run(text)
+    assert q.speaker == "سليمان بن عبدالرحمن بن ناصر"
+
+
+def test_an_untitled_indefinite_officer_is_not_the_holder_of_a_later_definite_one():
+    text = ("وحاول ضابط إسرائيلي تهدئة الحشد قرب البلدة.\n\nفقال لهم الضابط، إن الجريحين سينقلان إلى المستشفى.")
+    [q] = run(text)
+    assert q.speaker != "إسرائيلي"

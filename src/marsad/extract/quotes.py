@@ -1635,6 +1635,14 @@ class _Reader:
                 ek = tuple(self.key_of(ent.canonical).split())
                 if ent.type == "PER" and len(ek) > len(keys) and _contains(ek, keys):
                     return Speaker(ent.canonical, "PER", head=sp.head, entity_id=ent.entity_id)
+        sk = sp.keys  # (``keys`` may have lost an honorific: أمير)
+        if ((sp.kind == "DESC" or (sp.kind == "PER" and not sp.strong and sk and sk[0] in ("امير", "اميره")))
+                and not sp.role and at is not None and 1 <= len(sk) <= 4
+                and (sk[0] in self.lex.role_heads or sk[0] in ("امير", "اميره"))):
+            # وقال السفير، وأكد أمير منطقة الجوف: an office whose holder was named once outside speech
+            holder = self.role_holder(replace(sp, role=sp.name, role_keys=()), at, near_ok)
+            if holder is not None:
+                return holder
         if sp.kind == "DESC" and sp.role_keys:
             for h in reversed(self.history):
                 if h.kind == "PER" and h.role_keys and _contains(h.role_keys, sp.role_keys):
@@ -1846,11 +1854,21 @@ class _Reader:
                 end += 1
             if end < limit and self.cue_at(end) is not None and end == i + n:
                 continue  # the mention itself, right before its cue: no name follows it
-            cand = self.parse_speaker(i, end)
+            named_before, role_end = self.name_before_role(i, n)
+            cand = None
+            titled = False  # read from a title or the tagger, not from the short phrase rules
+            if named_before is None or not (role_end < self.n and self.toks[role_end].text in _COMMAS):
+                # (الأمير X أمير منطقة الجوف، وفد الغرفة: after a comma the name before the role wins)
+                cand = self.parse_speaker(i, end)
+                if cand is None or cand.kind != "PER" or not cand.strong or not cand.role_keys:
+                    cand, titled = self.chain_holder(i, n), True
+            if cand is None or cand.kind != "PER" or not cand.strong or not cand.role_keys:
+                cand, titled = named_before, True
             if cand is None or cand.kind != "PER" or not cand.strong or not cand.role_keys:
                 continue
-            if cand.role and sp.role and self.is_definite(normalize(cand.role.split()[0])) != self.is_definite(normalize(sp.role.split()[0])):
-                continue  # الرئيس (the president) is not رئيس الوزراء
+            if (cand.role and sp.role and self.is_definite(normalize(cand.role.split()[0])) != self.is_definite(normalize(sp.role.split()[0]))
+                    and not (titled and len(sp.role.split()) == 1 and head not in ("رئيس", "رئيسه"))):
+                continue  # الرئيس (the president) is not رئيس الوزراء (but السفير is the سفير … named with a title before)
             ck = set(cand.role_keys) - {name_key(r) for r in lex.ranks}
             if cand.role_keys[0] != head or not (ck <= wanted or wanted <= ck) or cand.keys == sp.keys:
                 continue
@@ -1859,6 +1877,45 @@ class _Reader:
             else:
                 after = cand
         return before or after
+
+    def chain_holder(self, i: int, n: int) -> Speaker | None:
+        """The person named after a long role chain that starts at token ``i`` (``n`` words matched) when the
+        short reading finds none: سفير … لدى البرتغال الأستاذ X."""
+        end = i + n
+        limit = min(self.sent_end[i], i + _MAX_ZONE)
+        while end < limit and self.cue_at(end) is None and not self.is_opener(end) and self.word(end) not in _THAT:
+            end += 1
+        segs = self.cut_phrase(i, end)
+        return self.role_chain_name(i, end, segs[0]) if segs else None
+
+    def name_before_role(self, i: int, n: int) -> tuple[Speaker | None, int]:
+        """``الأمير X بن Y أمير منطقة الجوف``: the person named right before the role mention at ``i``, and
+        the token after the role phrase."""
+        end = min(self.sent_end[i], i + _MAX_ZONE)
+        role_end = i + n
+        while role_end < end and self.toks[role_end].kind == "word" and (
+                self.is_definite(self.norm[role_end]) or self.norm[role_end] in self.lex.institution_heads):
+            role_end += 1  # أمير منطقة الجوف، وزير الخارجية الأردني
+        role = self.span_text(list(range(i, role_end)))
+        prev = i - 1
+        if prev < 0 or self.toks[prev].kind != "word":
+            return None, role_end
+        titles = self.lex.honorifics | self.lex.ranks
+        for ent in self.entities:
+            if ent.type == "PER" and ent.start < self.toks[prev].end <= ent.end and ent.start >= self.toks[max(0, prev - 8)].start:
+                name = self.ent_name(ent)
+                words = name.split()
+                while len(words) > 1 and (normalize(words[-1]) in self.lex.role_heads or normalize(words[-1]) in ("امير", "اميره")):
+                    words.pop()  # (the tagger took the role's first word into the name)
+                return Speaker(" ".join(words), "PER", role=role, entity_id=ent.entity_id, strong=True), role_end
+        # An untagged nasab after a title: الأستاذ سليمان بن عبدالرحمن بن ناصر سفير …
+        m = prev
+        while m > max(0, prev - 8) and self.toks[m - 1].kind == "word" and self.norm[m - 1] not in titles:
+            m -= 1
+        if m > 0 and self.norm[m - 1] in titles and any(self.norm[x] in ("بن", "بنت") for x in range(m, prev)) \
+                and self.is_first_name(m, m + 1):
+            return Speaker(self.span_text(list(range(m, prev + 1))), "PER", role=role, strong=True), role_end
+        return None, role_end
 
     def stance_subject(self, k: int) -> None:
         """Remember the subject of a stance verb at a clause start (رحب، أدان، هنأ …): no quotation
