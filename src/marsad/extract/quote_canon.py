@@ -212,6 +212,7 @@ def _restore_lam(speaker: str, doc: Doc, view: _Words) -> str | None:
     toks, norms = doc.tokens, view.norms
     heads, verbs = _heads()
     titles = _titles()
+    tagged = any(e.type == "PER" and normalize(e.text).startswith(words[0] + " ") for e in doc.entities)
     first_names = load_lexicon().first_names
     glued: dict[str, int] = {}
     bare = 0
@@ -238,7 +239,7 @@ def _restore_lam(speaker: str, doc: Doc, view: _Words) -> str | None:
             # و/ف/ب/ك open a clause or a phrase, so only right after a title or a role noun
             # (الدكتور فوزان، مفوض الشرطة واين) is the letter the name's; and never when the bare
             # first word is itself a common first name (الرئيس ومحمد علي: «and Muhammad»)
-            slot = (prev is not None and prev.kind == "word" and words[0] not in first_names
+            slot = (tagged and prev is not None and prev.kind == "word" and words[0] not in first_names
                     and before not in verbs and (before in titles or _is_head(prev.text, heads)
                                                  or (before.startswith("ال") and len(before) > 3)))
         if slot:
@@ -259,7 +260,7 @@ _NAME_INITIALS = ("ل", "و", "ف", "ب", "ك")
 
 #: Documents that "say" (وقال البيان، وأشارت البيانات، وجاء في الرسالة): their issuer is the speaker.
 _DOCUMENT_NOUNS = frozenset(normalize(w) for w in """
-بيان بيانات تغريدة تغريدات رسالة رسائل تقرير تقارير وثيقة وثائق دراسة مذكرة منشور تدوينة تصريح مراسلة
+بيان بيانات تغريدة تغريدات رسالة رسائل تقرير تقارير وثيقة وثائق دراسة مذكرة منشور تدوينة تصريح
 خطاب كتاب برقية بلاغ نشرة
 """.split())
 #: Verbs that issue a document; their subject is the issuer (أصدر الجيش بيانا، كتب X تغريدة).
@@ -273,7 +274,12 @@ _DOCUMENT_LINKS = frozenset(normalize(w) for w in "رسمي رسمية صادر 
 _ACCOUNT_WORDS = frozenset(normalize(w) for w in "عبر على حساب صفحة موقع الرسمي الرسمية".split())
 #: Documents sent by someone: من names the sender (رسالة من X); for the others it names a source
 #: of the contents (بيانات من فيسبوك) unless a link word stands before it (صادر من X).
-_SENT_DOCUMENTS = frozenset(normalize(w) for w in "رسالة رسائل برقية خطاب مراسلة".split())
+_SENT_DOCUMENTS = frozenset(normalize(w) for w in "رسالة رسائل برقية خطاب".split())
+#: Documents whose genitive is their author (بيان الداخلية، رسالة الوزير); a report's or data's
+#: genitive is as often their topic (تقرير التنمية، بيانات التجارة).
+_AUTHORED_DOCUMENTS = frozenset(normalize(w) for w in "بيان رسالة تغريدة مذكرة خطاب بلاغ برقية تدوينة منشور".split())
+#: Days and time words between a document and its issuer (بيان صدر السبت عن المجلس).
+_TIME_WORDS = frozenset(normalize(w) for w in "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أمس اليوم مساء صباح".split())
 
 
 def _doc_stem(word: str) -> str | None:
@@ -317,8 +323,9 @@ def _construct_issuer(speaker: str) -> str | None:
     """The genitive of a document in construct (بيان البطولة → البطولة، بيان الإليزيه), if any."""
     words = speaker.split()
     # only a definite genitive: دراسة بريطانية، بيانات عام 2015 are an adjective and a date
-    if len(words) == 2 and not words[0].startswith("ال") and _doc_stem(words[0]) is not None \
-            and words[1].startswith("ال") and normalize(words[1]) not in _DOCUMENT_LINKS and not _document_noun(words[1]):
+    stem = _doc_stem(words[0]) if len(words) == 2 else None
+    if stem is not None and not words[0].startswith("ال") \
+            and (stem in _AUTHORED_DOCUMENTS or _is_head(words[1], _body_heads())) and words[1].startswith("ال") and normalize(words[1]) not in _DOCUMENT_LINKS and not _document_noun(words[1]):
         return words[1]
     return None
 
@@ -341,8 +348,9 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
         # after the document: links, then عن/من/لـ or the construct's genitive
         j = i + 1
         linked = False
-        while j < len(toks) and j < i + 5 and (toks[j].text in ("،", ",") or normalize(toks[j].text) in _DOCUMENT_LINKS
-                                               or normalize(toks[j].text) in _ACCOUNT_WORDS):
+        while j < len(toks) and j < i + 6 and (toks[j].text in ("،", ",") or normalize(toks[j].text) in _DOCUMENT_LINKS
+                                               or normalize(toks[j].text) in _ACCOUNT_WORDS
+                                               or normalize(toks[j].text) in _TIME_WORDS):
             linked = linked or normalize(toks[j].text) in _DOCUMENT_LINKS | _ACCOUNT_WORDS
             j += 1
         prep = normalize(toks[j].text) if j < len(toks) else ""
@@ -360,7 +368,12 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
                 e = next((e for e in ents if toks[j].start < e.start < toks[j].end), None)
             if e is None and len(normalize(toks[j].text)) > 3 and normalize(toks[j].text)[0] == "ل" \
                     and _is_head(toks[j].text, _body_heads()) and j + 1 < len(toks):
-                e = starts.get(toks[j + 1].start)  # تقرير لصحيفة نيويورك تايمز
+                # تقرير لصحيفة "دي فيلت"، بيان لوزير الإعلام، عواد العواد
+                k = j + 1
+                while k < len(toks) and k < j + 4 and toks[k].start not in starts and (
+                        toks[k].kind == "punct" or normalize(toks[k].text) in titles):
+                    k += 1
+                e = starts.get(toks[k].start) if k < len(toks) else None
             if e is not None and (e.type in ("PER", "ORG") or prep in ("عن", "من")):
                 return e
             if e is None and linked and prep in ("عن", "من"):
@@ -368,7 +381,7 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
                 span = []
                 for k in range(j, min(j + 4, len(toks))):
                     w = normalize(toks[k].text)
-                    if toks[k].kind != "word" or w in _FUNCTION_WORDS or w.startswith(("فان", "بان")) or w in verbs:
+                    if toks[k].kind != "word" or w in _FUNCTION_WORDS or w in _ADJUNCT_OPENERS or w.startswith(("فان", "بان")) or w in verbs:
                         break
                     span.append(toks[k])
                 if span and (span[0].text.startswith("ال") or _is_head(span[0].text, _body_heads())):
@@ -402,7 +415,7 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
         # الديمقراطية الأميركية دراسة، ونشر مجلس السرطان …، وهي …، هذه الدراسة)
         span = []
         for k in range(verb_at + 1, i):
-            if toks[k].kind != "word" or normalize(toks[k].text) in _DEMONSTRATIVES:
+            if toks[k].kind != "word" or normalize(toks[k].text) in _DEMONSTRATIVES | _ADJUNCT_OPENERS:
                 break
             span.append(toks[k])
         if 2 <= len(span) <= 6 and _is_head(span[0].text, _body_heads()) and span[0].text.startswith(("ال", span[0].text[:1])) \
