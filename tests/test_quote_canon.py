@@ -355,3 +355,14 @@ def test_capital_after_a_role_without_a_spokesman_is_kept():
     doc = _doc("ودعا سفير باريس لدى المنظمة إلى وقف القتال فورا.", [("باريس", "LOC")])
     (q,) = _run(doc, _quote(doc, "وقف القتال فورا", "باريس", "سفير"))
     assert q.speaker == "باريس"
+
+
+def test_waw_after_a_name_is_a_conjunction():
+    # (إلينا normalises to a word that opens with ال, like a definite role noun)
+    doc = _doc("أما خالة إلينا وجدة ريم فقد عانتا من المرض نفسه.\nوقالت إن العلاج طويل.",
+               [("إلينا", "PER"), ("جدة ريم", "PER")])
+    (q,) = _run(doc, _quote(doc, "العلاج طويل", "جدة ريم"))
+    assert q.speaker == "جدة ريم"
+    doc = _doc("أما والدة إلهام وسامر عادل فقد غادرا المدينة.", [("إلهام", "PER"), ("امر عادل", "PER")])
+    (q,) = _run(doc, _quote(doc, "غادرا المدينة", "امر عادل"))
+    assert q.speaker == "امر عادل"  # conservative: after a name, و is read as "and"

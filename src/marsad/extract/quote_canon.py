@@ -239,7 +239,10 @@ def _restore_lam(speaker: str, doc: Doc, view: _Words) -> str | None:
             # و/ف/ب/ك open a clause or a phrase, so only right after a title or a role noun
             # (الدكتور فوزان، مفوض الشرطة واين) is the letter the name's; and never when the bare
             # first word is itself a common first name (الرئيس ومحمد علي: «and Muhammad»)
+            # … nor after a name (والدة إليزابيث وجدة غريس: "and") or before a kin noun or a role
             slot = (tagged and prev is not None and prev.kind == "word" and words[0] not in first_names
+                    and not any(e.start <= prev.start < e.end for e in doc.entities)
+                    and words[0].rstrip("ه") not in _SUFFIXED_SPEAKERS and words[0] not in heads
                     and before not in verbs and (before in titles or _is_head(prev.text, heads)
                                                  or (before.startswith("ال") and len(before) > 3)))
         if slot:
