@@ -366,3 +366,10 @@ def test_waw_after_a_name_is_a_conjunction():
     doc = _doc("أما والدة إلهام وسامر عادل فقد غادرا المدينة.", [("إلهام", "PER"), ("امر عادل", "PER")])
     (q,) = _run(doc, _quote(doc, "غادرا المدينة", "امر عادل"))
     assert q.speaker == "امر عادل"  # conservative: after a name, و is read as "and"
+
+
+def test_statement_by_a_role_then_the_name():
+    doc = _doc("وفق بيان لوزير الثقافة، سليم حداد، نشرته الوكالة الرسمية.\nوقال البيان إن المهرجان سيقام في موعده.",
+               [("سليم حداد", "PER")])
+    (q,) = _run(doc, _quote(doc, "المهرجان سيقام في موعده", "البيان"))
+    assert q.speaker == "سليم حداد"

@@ -345,6 +345,7 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
     lo = max(0, q.cue_start - 2000)
     hi = max(q.cue_start, q.start) + 1
     mentions = [i for i, t in enumerate(toks) if lo <= t.start < hi and t.kind == "word" and _doc_stem(t.text) == stem]
+    heads = _heads()[0]
     verbs = _heads()[1] | _ISSUING_VERBS
     titles = _titles()
     for i in reversed(mentions):
@@ -369,14 +370,16 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
             e = starts.get(toks[j].start)
             if e is None and normalize(toks[j].text)[:1] == "ل":  # لوزارة الدفاع: the tagger's span starts after ل
                 e = next((e for e in ents if toks[j].start < e.start < toks[j].end), None)
-            if e is None and len(normalize(toks[j].text)) > 3 and normalize(toks[j].text)[0] == "ل" \
-                    and _is_head(toks[j].text, _body_heads()) and j + 1 < len(toks):
-                # تقرير لصحيفة "دي فيلت"، بيان لوزير الإعلام، عواد العواد
+            if (e is None or e.type not in ("PER", "ORG")) and len(normalize(toks[j].text)) > 3 \
+                    and normalize(toks[j].text)[0] == "ل" and _is_head(toks[j].text, heads) and j + 1 < len(toks):
+                # تقرير لصحيفة "دي فيلت"، بيان لوزير الإعلام، عواد العواد: the body or person the head
+                # (with its complement) introduces
                 k = j + 1
-                while k < len(toks) and k < j + 4 and toks[k].start not in starts and (
-                        toks[k].kind == "punct" or normalize(toks[k].text) in titles):
+                while k < len(toks) and k < j + 5 and (toks[k].start not in starts or starts[toks[k].start].type
+                                                        not in ("PER", "ORG")) and normalize(toks[k].text) not in verbs:
                     k += 1
                 e = starts.get(toks[k].start) if k < len(toks) else None
+                e = e if e is not None and e.type in ("PER", "ORG") else None
             if e is not None and (e.type in ("PER", "ORG") or prep in ("عن", "من")):
                 return e
             if e is None and linked and prep in ("عن", "من"):
