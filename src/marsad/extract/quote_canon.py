@@ -134,7 +134,9 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             q.speaker = genitive
         elif _document_noun(q.speaker):
             issuer = _issuer(q, doc)
-            if isinstance(issuer, Entity):
+            if issuer == _UNRESOLVED:
+                pass
+            elif isinstance(issuer, Entity):
                 q.speaker, q.speaker_entity_id = _ent_name(issuer), issuer.entity_id
             else:  # an untagged body's words, or no one
                 q.speaker, q.speaker_entity_id = issuer, None
@@ -427,7 +429,21 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
         if 2 <= len(span) <= 6 and _is_head(span[0].text, _body_heads()) and span[0].text.startswith(("ال", span[0].text[:1])) \
                 and _doc_stem(span[-1].text) is None:
             return doc.text[span[0].start:span[-1].end]
+    # no issuer found: no speaker only when nothing named stands near the document (وأشارت البيانات،
+    # رجحت دراسة حديثة); a body or person in a sentence that mentions it, or just before the cue, may
+    # be the issuer in a form these patterns miss (دراسة أشرفت عليها منظمة الصحة العالمية، بحسب ما
+    # ذكرته بلومبرغ): the speaker is then left as the reader found it
+    cue_sent = next((k for k, s in enumerate(doc.sentences) if s.start <= q.cue_start < s.end), None)
+    near = [s for s in doc.sentences if any(s.start <= toks[i].start < s.end for i in mentions)]
+    if cue_sent:
+        near.append(doc.sentences[cue_sent - 1])
+    if any(s.start <= e.start < s.end and not (q.start <= e.start < q.end) for s in near for e in ents):
+        return _UNRESOLVED
     return None
+
+
+#: What ``_issuer`` returns when an issuer may be named in a form it cannot read.
+_UNRESOLVED = "\x00unresolved"
 
 
 # -- (e) a place that ends a role as speaker: the name after it, or no one --------------------------
