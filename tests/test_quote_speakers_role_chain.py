@@ -95,3 +95,57 @@ def test_an_untitled_indefinite_officer_is_not_the_holder_of_a_later_definite_on
     text = ("وحاول ضابط إسرائيلي تهدئة الحشد قرب البلدة.\n\nفقال لهم الضابط، إن الجريحين سينقلان إلى المستشفى.")
     [q] = run(text)
     assert q.speaker != "إسرائيلي"
+
+
+def test_the_tagged_person_after_a_company_in_the_role_is_the_speaker():
+    from marsad.record import Entity
+    from marsad.text import entity_id
+
+    text = "وقالت الرئيسة التنفيذية لمجموعة سنترا الأمريكية جوليا فيرنانديز إن الشركة ستتوسع في آسيا."
+    name = "جوليا فيرنانديز"
+    start = text.index(name)
+    doc = Doc(RawArticle(text=text))
+    doc.entities.append(Entity(name, start, start + len(name), "PER", name, entity_id("PER", name)))
+    QuoteExtractor(ranker=False)(doc)
+    [q] = doc.quotes
+    assert q.speaker == name
+    assert q.speaker_role == "الرئيسة التنفيذية لمجموعة سنترا الأمريكية"
+    # without the tagger's person the rules cannot tell the company from the name: no change
+    assert run(text)[0].speaker != name
+
+
+def test_a_quoted_body_inside_the_role_then_the_tagged_person():
+    from marsad.record import Entity
+    from marsad.text import entity_id
+
+    text = 'ورأى المحلل لدى "نورث بريدج" سايمون ويلكس في مذكرة أن العملة ستواصل التراجع.'
+    name = "سايمون ويلكس"
+    start = text.index(name)
+    doc = Doc(RawArticle(text=text))
+    doc.entities.append(Entity(name, start, start + len(name), "PER", name, entity_id("PER", name)))
+    QuoteExtractor(ranker=False)(doc)
+    [q] = doc.quotes
+    assert q.speaker == name
+    assert q.speaker_role == 'المحلل لدى "نورث بريدج"'
+
+
+def test_a_tagged_subject_right_before_an_office_is_not_its_holder():
+    from marsad.record import Entity
+    from marsad.text import entity_id
+
+    text = ("ومنح الرئيس ماركوس فيلان الممثل التجاري مهلة أسبوعين لإعداد القائمة.\n\n"
+            "وقال الممثل التجاري إن القائمة ستنشر قريبا.")
+    name = "ماركوس فيلان"
+    start = text.index(name)
+    doc = Doc(RawArticle(text=text))
+    doc.entities.append(Entity(name, start, start + len(name), "PER", name, entity_id("PER", name)))
+    QuoteExtractor(ranker=False)(doc)
+    [q] = doc.quotes
+    assert q.speaker != name
+
+
+def test_two_coordinated_offices_do_not_give_the_first_one_the_second_ones_holder():
+    text = ("وبعد اجتماع بين أمير الدولة والرئيس الزائر بيتر هولم استمر ساعتين، صدر بيان مشترك.\n\n"
+            "وأعلن أمير الدولة أن بلاده ستدعم المشاريع المشتركة.")
+    [q] = run(text)
+    assert q.speaker != "بيتر هولم"

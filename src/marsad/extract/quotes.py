@@ -1220,6 +1220,11 @@ class _Reader:
                     break
         if rank:
             role_text = f"{role_text}، {rank}" if role_text else rank
+        if role and len(name) > 1 and self.entities and not rank:
+            shifted = self.tagged_after_body(role, name)
+            if shifted is not None:
+                role, name = shifted
+                role_text = self.span_text(role)
         name = self.trim_name(name)
         if name:
             sp = Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
@@ -1272,7 +1277,23 @@ class _Reader:
                 if tok.text in _COMMAS or tok.text in "()-–.":
                     t += 1
                     continue
-                return None  # a quotation mark or a colon: the chain is over
+                close = self.find_close(t) if self.is_opener(t) else None
+                if close is not None and 1 < close - t <= 6 and close + 1 < end:
+                    # المحلل لدى "إكس تي بي" ديفيد تشيثام: a quoted body in the role, then the tagged person
+                    q = close + 1
+                    ent = next((e for e in self.entities if e.type == "PER" and e.start == self.toks[q].start), None)
+                    if ent is not None:
+                        name = [k for k in range(q, end) if self.toks[k].kind == "word" and self.toks[k].end <= ent.end]
+                        r0 = a
+                        while r0 < close and self.toks[r0].kind == "word" and self.norm[r0] in lex.honorifics:
+                            r0 += 1
+                        role_text = self.doc.text[self.toks[r0].start:self.toks[close].end]  # (the closing mark kept)
+                        head = self.norm[next(k for k in range(a, b) if self.toks[k].kind == "word")]
+                        sp = Speaker(self.span_text(name), "PER", role=role_text, head=head, strong=True)
+                        return self._confirm_with_entity(sp, name)
+                    t = close + 1
+                    continue
+                return None  # a colon or a stray quotation mark: the chain is over
             if tok.kind != "word":
                 return None
             w = self.norm[t]
@@ -1312,6 +1333,27 @@ class _Reader:
                     or self.cue_at(t) is not None or (t > a and self.opens_statement(t))):
                 return None  # مع نظيره الدكتور …، خلال لقائه …، في بيان …: not the speaker's role
             t += 1
+        return None
+
+    def tagged_after_body(self, role: list[int], name: list[int]) -> tuple[list[int], list[int]] | None:
+        """``الرئيسة التنفيذية لمجموعة سنترا الأمريكية جوليا فيرنانديز``: the rules took the company's name for
+        the person's; the tagger's person starting later in the phrase (and none on its first word) is the
+        name, and the words before it complete the role. Only after a role that ends with a body (لمجموعة،
+        لشركة) whose own name has not been read."""
+        last = self.norm[role[-1]]
+        if not (len(last) > 3 and last[:1] in "بل" and not last.startswith(("بال", "لل"))):
+            return None
+        first_start = self.toks[name[0]].start
+        if any(e.type == "PER" and e.start <= first_start < e.end for e in self.entities):
+            return None
+        words = [k for k in name if self.toks[k].kind == "word"]
+        starts = {self.toks[k].start: i for i, k in enumerate(words)}
+        for ent in self.entities:
+            i = starts.get(ent.start)
+            if ent.type == "PER" and i and i <= 3:
+                inside = [k for k in words[i:] if self.toks[k].end <= ent.end]
+                if inside:
+                    return role + words[:i], inside
         return None
 
     def glued_place(self, k: int) -> bool:
@@ -1866,6 +1908,9 @@ class _Reader:
                 cand, titled = named_before, True
             if cand is None or cand.kind != "PER" or not cand.strong or not cand.role_keys:
                 continue
+            if any(w[:1] == "و" and (w[1:] in lex.role_heads or "ال" + w[1:] in lex.role_heads)
+                   for w in normalize(cand.role or "").split()[1:]):
+                continue  # بين أمير قطر والرئيس التركي رجب طيب أردوغان: two offices, the name is the second one's
             if (cand.role and sp.role and self.is_definite(normalize(cand.role.split()[0])) != self.is_definite(normalize(sp.role.split()[0]))
                     and not (titled and len(sp.role.split()) == 1 and head not in ("رئيس", "رئيسه"))):
                 continue  # الرئيس (the president) is not رئيس الوزراء (but السفير is the سفير … named with a title before)
@@ -1903,6 +1948,12 @@ class _Reader:
         titles = self.lex.honorifics | self.lex.ranks
         for ent in self.entities:
             if ent.type == "PER" and ent.start < self.toks[prev].end <= ent.end and ent.start >= self.toks[max(0, prev - 8)].start:
+                first = self.doc.token_index_at(ent.start)
+                pre = first - 1
+                if not (pre < 0 or (self.toks[pre].kind == "punct" and self.toks[pre].text not in _OPENERS)
+                        or self.norm[pre] in titles or self.cue_at(pre) is not None):
+                    # (a title, a clause start or a reporting verb before the name: وقال X المتحدث …)
+                    return None, role_end  # أمهل ترامب الممثل الأميركي للتجارة: a subject, then its object
                 name = self.ent_name(ent)
                 words = name.split()
                 while len(words) > 1 and (normalize(words[-1]) in self.lex.role_heads or normalize(words[-1]) in ("امير", "اميره")):
