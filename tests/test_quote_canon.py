@@ -315,6 +315,12 @@ def test_addressee_of_a_letter_is_not_its_author():
     assert q.speaker == "الرسالة"  # not يوسف داود; left as found
 
 
+def test_document_with_no_issuer_found_is_left_as_found():
+    doc = _doc("رجحت دراسة حديثة أن الجليد يتراجع.\nوأضافت الدراسة أن الصيف سيطول.", [])
+    (q,) = _run(doc, _quote(doc, "الصيف سيطول", "الدراسة"))
+    assert q.speaker == "الدراسة"
+
+
 def test_document_with_a_body_named_in_an_unread_form_is_left_alone():
     doc = _doc("أظهرت دراسة أشرفت عليها منظمة الأغذية العالمية أن الهدر يتزايد.\nوذكرت الدراسة أن الأسر تهدر ثلث طعامها.",
                [("منظمة الأغذية العالمية", "ORG")])
