@@ -387,3 +387,9 @@ def test_statement_by_a_role_then_the_name():
                [("سليم حداد", "PER")])
     (q,) = _run(doc, _quote(doc, "المهرجان سيقام في موعده", "البيان"))
     assert q.speaker == "سليم حداد"
+
+
+def test_data_with_a_named_source_keep_their_speaker():
+    doc = _doc("وأظهرت بيانات الجمارك تراجع الواردات.\nوأشارت البيانات إلى أن الصادرات ارتفعت.", [])
+    (q,) = _run(doc, _quote(doc, "الصادرات ارتفعت", "البيانات"))
+    assert q.speaker == "البيانات"

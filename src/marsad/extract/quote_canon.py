@@ -442,6 +442,11 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
     if any(s.start <= e.start < s.end and e.type in ("PER", "ORG") and not (q.start <= e.start < q.end)
            for s in near for e in ents):
         return _UNRESOLVED
+    # data with a source the patterns do not read: بيانات الجمارك، بيانات من إدارة معلومات الطاقة
+    for i in mentions:
+        nxt = normalize(toks[i + 1].text) if i + 1 < len(toks) and toks[i + 1].kind == "word" else ""
+        if nxt in ("من", "عن") or (nxt.startswith("ال") and not _definite(toks[i].text)):
+            return _UNRESOLVED
     return None
 
 
