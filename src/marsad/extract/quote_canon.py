@@ -345,7 +345,7 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
     ents = [e for e in doc.entities if e.type in ("PER", "ORG", "LOC", "GPE")]
     starts = {e.start: e for e in ents}
     lo = max(0, q.cue_start - 2000)
-    hi = max(q.cue_start, q.start) + 1
+    hi = max(q.start, q.cue_start + len(q.cue) + 30)  # a quote before its cue: «…، وفقا لبيان صادر عن X»
     mentions = [i for i, t in enumerate(toks) if lo <= t.start < hi and t.kind == "word" and _doc_stem(t.text) == stem]
     heads = _heads()[0]
     verbs = _heads()[1] | _ISSUING_VERBS
