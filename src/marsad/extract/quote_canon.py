@@ -1,6 +1,6 @@
 """Speaker-form post-pass over the quotes the extractor found (canonical speaker strings).
 
-The quote reader names a speaker as it meets it near the cue. Three forms of that string are poor
+The quote reader names a speaker as it meets it near the cue. Several forms of that string are poor
 even when the reader found the right person, and they are fixed here after the fact, with the whole
 document in view:
 
@@ -13,7 +13,13 @@ document in view:
 (c) a **junk string** from a mis-parsed subject (``ما كان أعلنه``, ``بيد أن مسؤولين``, ``هويته``): a
     leading discourse particle is stripped; a string holding a function word, a verb, or a one-word
     string that is neither tagged nor a known head noun, is cut before the bad word when what stays is
-    a tagged name or starts with a known head, else dropped (no speaker).
+    a tagged name or starts with a known head, else dropped (no speaker);
+(d) a **document** (``البيان``, ``تغريدة``, ``التقرير``) that "says": its issuer when the text names one
+    after it (صادر عن X، لوزير الإعلام، X، بيان الداخلية) or as its sentence's subject (أصدر X بيانا، أعرب X
+    … في بيانه); data (البيانات) with no one named near them have no speaker; otherwise left as found;
+(e) a **place ending the role** (الناطق باسم شرطة شرق | جاوا): the one person named after it, else the
+    spokesman's body; countries and capitals after other roles are kept.
+A first letter the tagger split off a name as a clitic (ل، و، ف، ب، ك) comes back under (b).
 
 Pure functions over the ``Doc`` (its tokens and entities) and the quotes; nothing is learned. The
 evaluation switch ``MARSAD_QUOTE_CANON=off`` turns the pass off (for before/after figures).
