@@ -290,7 +290,8 @@ _SENT_DOCUMENTS = frozenset(normalize(w) for w in "رسالة رسائل برق�
 #: genitive is as often their topic (تقرير التنمية، بيانات التجارة).
 _AUTHORED_DOCUMENTS = frozenset(normalize(w) for w in "بيان رسالة تغريدة مذكرة خطاب بلاغ برقية تدوينة منشور".split())
 #: Days and time words between a document and its issuer (بيان صدر السبت عن المجلس).
-_TIME_WORDS = frozenset(normalize(w) for w in "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أمس اليوم مساء صباح".split())
+_TIME_WORDS = frozenset(normalize(w) for w in """السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أمس الأمس اليوم
+مساء صباح المساء الصباح الليلة الأسبوع الشهر العام السنة الماضي الأخير الأخيرة""".split())
 
 
 def _doc_stem(word: str) -> str | None:
@@ -336,7 +337,9 @@ def _construct_issuer(speaker: str) -> str | None:
     # only a definite genitive: دراسة بريطانية، بيانات عام 2015 are an adjective and a date
     stem = _doc_stem(words[0]) if len(words) == 2 else None
     if stem is not None and not words[0].startswith("ال") \
-            and (stem in _AUTHORED_DOCUMENTS or _is_head(words[1], _body_heads())) and words[1].startswith("ال") and normalize(words[1]) not in _DOCUMENT_LINKS and not _document_noun(words[1]):
+            and (stem in _AUTHORED_DOCUMENTS or _is_head(words[1], _body_heads())) and words[1].startswith("ال") \
+            and normalize(words[1]) not in _DOCUMENT_LINKS | _TIME_WORDS and not _document_noun(words[1]):
+        # (بيان الأمس: a date, not an issuer)
         return words[1]
     return None
 
