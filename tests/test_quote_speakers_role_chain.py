@@ -11,8 +11,15 @@ from marsad.extract.quotes import QuoteExtractor
 from marsad.record import Quote
 
 
-def run(text: str) -> list[Quote]:
+def run(text: str, person: str | None = None) -> list[Quote]:
+    """Quotes of ``text``; ``person`` (if given) is added as the tagger's one PER entity, at its first place."""
+    from marsad.record import Entity
+    from marsad.text import entity_id
+
     doc = Doc(RawArticle(text=text))
+    if person is not None:
+        start = text.index(person)
+        doc.entities.append(Entity(person, start, start + len(person), "PER", person, entity_id("PER", person)))
     QuoteExtractor(ranker=False)(doc)
     for q in doc.quotes:
         assert doc.text[q.start:q.end] == q.text
@@ -98,16 +105,9 @@ def test_an_untitled_indefinite_officer_is_not_the_holder_of_a_later_definite_on
 
 
 def test_the_tagged_person_after_a_company_in_the_role_is_the_speaker():
-    from marsad.record import Entity
-    from marsad.text import entity_id
-
     text = "وقالت الرئيسة التنفيذية لمجموعة سنترا الأمريكية جوليا فيرنانديز إن الشركة ستتوسع في آسيا."
     name = "جوليا فيرنانديز"
-    start = text.index(name)
-    doc = Doc(RawArticle(text=text))
-    doc.entities.append(Entity(name, start, start + len(name), "PER", name, entity_id("PER", name)))
-    QuoteExtractor(ranker=False)(doc)
-    [q] = doc.quotes
+    [q] = run(text, name)
     assert q.speaker == name
     assert q.speaker_role == "الرئيسة التنفيذية لمجموعة سنترا الأمريكية"
     # without the tagger's person the rules cannot tell the company from the name: no change
@@ -115,32 +115,18 @@ def test_the_tagged_person_after_a_company_in_the_role_is_the_speaker():
 
 
 def test_a_quoted_body_inside_the_role_then_the_tagged_person():
-    from marsad.record import Entity
-    from marsad.text import entity_id
-
     text = 'ورأى المحلل لدى "نورث بريدج" سايمون ويلكس في مذكرة أن العملة ستواصل التراجع.'
     name = "سايمون ويلكس"
-    start = text.index(name)
-    doc = Doc(RawArticle(text=text))
-    doc.entities.append(Entity(name, start, start + len(name), "PER", name, entity_id("PER", name)))
-    QuoteExtractor(ranker=False)(doc)
-    [q] = doc.quotes
+    [q] = run(text, name)
     assert q.speaker == name
     assert q.speaker_role == 'المحلل لدى "نورث بريدج"'
 
 
 def test_a_tagged_subject_right_before_an_office_is_not_its_holder():
-    from marsad.record import Entity
-    from marsad.text import entity_id
-
     text = ("ومنح الرئيس ماركوس فيلان الممثل التجاري مهلة أسبوعين لإعداد القائمة.\n\n"
             "وقال الممثل التجاري إن القائمة ستنشر قريبا.")
     name = "ماركوس فيلان"
-    start = text.index(name)
-    doc = Doc(RawArticle(text=text))
-    doc.entities.append(Entity(name, start, start + len(name), "PER", name, entity_id("PER", name)))
-    QuoteExtractor(ranker=False)(doc)
-    [q] = doc.quotes
+    [q] = run(text, name)
     assert q.speaker != name
 
 
