@@ -1,4 +1,4 @@
-"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind6``, ``train4``, ``train5``) from its annotation file.
+"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind7``, ``train4`` … ``train6``, ``check6``) from its annotation file.
 
 The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
 so they live in files of their own rather than in ``quotes.jsonl``:
@@ -11,7 +11,12 @@ so they live in files of their own rather than in ``quotes.jsonl``:
   ``draw_articles(20261217, 75, exclude=<those and train4>)``;
 * ``blind5`` / ``blind6`` (held out, 40 articles each in two annotators' parts of 20):
   ``draw_articles(20261211, 20, exclude=<all 310 earlier gold articles>)`` and
-  ``draw_articles(20261213, 20, exclude=<those and blind5>)``; drawn before train4, which excludes them.
+  ``draw_articles(20261213, 20, exclude=<those and blind5>)``; drawn before train4, which excludes them;
+* ``blind7`` (held out, 80 articles in two parts of 40, session 4):
+  ``draw_articles(20261301, 40, exclude=<all 700 earlier gold articles>)``;
+* ``train6`` and ``check6`` (session 4; 300 articles in six annotators' parts of 50, parts a–c are ``train6``,
+  studied freely, parts d–f are ``check6``, scored summary-only while developing):
+  ``draw_articles(20261303, 150, exclude=<those 700 and blind7>)``.
 
 Same annotation format and span locator as ``eval/build_quotes_gold.py`` (imported, not copied).
 Run from the project root: ``python eval/build_quotes_heldout.py blind4`` writes
@@ -42,6 +47,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "train4", "train5"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "train4", "train5", "train6", "check6"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
