@@ -70,6 +70,8 @@ def train_ner_neural_command(
     silver_tokens: Annotated[int | None, typer.Option(help="Read at most this many silver tokens (whole articles)")] = None,
     silver_per_epoch: Annotated[int, typer.Option(help="Silver tokens mixed into each epoch, cycling through the file (0: all of it)")] = 0,
     silver_weight: Annotated[float, typer.Option(help="Loss weight of a silver sentence (gold: 1)")] = 1.0,
+    pretrained_encoder: Annotated[Path | None, typer.Option(help="Start the encoder from this `marsad train ner-lm` file (same --work, --hidden, --char-filters); replaces --pretrain-tokens")] = None,
+    threads: Annotated[int, typer.Option(help="torch threads (the run is repeatable for a given count)")] = 1,
 ) -> None:
     """Train the BiLSTM-CRF entity tagger (torch; exported to ONNX) and tune its ensemble with the CRF."""
     from ..extract.ner_model import default_model_dir
@@ -82,17 +84,68 @@ def train_ner_neural_command(
     for path in news:
         if not path.is_file():
             raise typer.BadParameter(f"unlabelled news not found at {path}", param_hint="--news")
-    meta = train_ner_neural(
-        data, out, news_paths=news, cluster_table=clusters or default_model_dir() / "clusters.tsv.gz", crf_dir=crf, work_dir=work,
-        include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, char_filters=char_filters,
-        pretrain_tokens=pretrain_tokens, seed=seed, threads=1, log=lambda m: typer.echo(m, err=True),
-        **({"silver_path": silver, "silver_tokens": silver_tokens, "silver_per_epoch": silver_per_epoch, "silver_weight": silver_weight}
-           if silver is not None else {}),
-    )
+    if pretrained_encoder is not None and not pretrained_encoder.is_file():
+        raise typer.BadParameter(f"no pre-trained encoder at {pretrained_encoder} (write one with `marsad train ner-lm`)", param_hint="--pretrained-encoder")
+    try:
+        meta = train_ner_neural(
+            data, out, news_paths=news, cluster_table=clusters or default_model_dir() / "clusters.tsv.gz", crf_dir=crf, work_dir=work,
+            include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, char_filters=char_filters,
+            pretrain_tokens=0 if pretrained_encoder else pretrain_tokens, pretrained_encoder=pretrained_encoder, seed=seed, threads=threads,
+            log=lambda m: typer.echo(m, err=True),
+            **({"silver_path": silver, "silver_tokens": silver_tokens, "silver_per_epoch": silver_per_epoch, "silver_weight": silver_weight}
+               if silver is not None else {}),
+        )
+    except ValueError as exc:  # a pre-trained encoder of another shape or word table
+        raise typer.BadParameter(str(exc), param_hint="--pretrained-encoder") from exc
     for name, table in (meta.get("dev") or {}).items():
         row = table["micro"]
         typer.echo(f"{name:<14} dev (ensemble w={meta['ensemble_weight']:g})  P {row['precision']*100:5.1f}  R {row['recall']*100:5.1f}  F1 {row['f1']*100:5.1f}")
     typer.echo(f"model written to {out}")
+
+
+@train_app.command("ner-lm")
+def train_ner_lm_command(
+    out: Annotated[Path, typer.Option(help="Pre-trained encoder file to write (torch; rewritten after each chunk, so a stopped run leaves a usable file)")],
+    data: Annotated[Path, typer.Option(help="NER corpora: news articles sharing an 8-word sequence with any of their files are left out")] = Path("../shared/data/ner"),
+    news: Annotated[Path | None, typer.Option(help="Unlabelled news JSONL(.gz) to learn from [default: <data>/../news/ant_unlabeled]")] = None,
+    vector_news: Annotated[list[Path] | None, typer.Option(help="News the word vectors come from, when --work has none yet [default: ant_unlabeled + ant_multisource, as ner-neural]")] = None,
+    clusters: Annotated[Path | None, typer.Option(help="Word-cluster table [default: the shipped CRF's]")] = None,
+    work: Annotated[Path, typer.Option(help="The --work directory `marsad train ner-neural` will use (its word2vec model fixes the word table)")] = Path("ner-neural-work"),
+    tokens: Annotated[int, typer.Option(help="Stop after this many news tokens (one pass)")] = 8_000_000,
+    max_cpu_minutes: Annotated[float, typer.Option(help="Stop after this much CPU time of the process")] = 35.0,
+    lm_words: Annotated[int, typer.Option(help="Most frequent words predicted as themselves (rarer ones by their 2048-cluster)")] = 20_000,
+    hidden: Annotated[int, typer.Option(help="LSTM units per direction (as the tagger)")] = 128,
+    char_filters: Annotated[int, typer.Option(help="Character-CNN filters (as the tagger)")] = 48,
+    skip_articles: Annotated[int, typer.Option(help="Leave out the first N articles (the speed benchmarks tag them)")] = 300,
+    seed: Annotated[int, typer.Option(help="Random seed")] = 1,
+    threads: Annotated[int, typer.Option(help="torch threads")] = 1,
+) -> None:
+    """Pre-train the neural tagger's encoder as a bidirectional language model on unlabelled news.
+
+    The forward LSTM predicts the next word, the backward one the previous word (adaptive softmax over
+    the frequent words, 2048 word clusters for the rarer ones). `marsad train ner-neural
+    --pretrained-encoder OUT` then starts from it; the tagger's shape, and so its speed, is unchanged."""
+    import json
+
+    from ..extract.ner_model import default_model_dir
+    from ..extract.ner_neural_train import clean_news_sentences, lm_sentences, prepare_vocab, pretrain_lm
+
+    news = news or data.parent / "news" / "ant_unlabeled" / "articles.jsonl.gz"
+    if not news.is_file():
+        raise typer.BadParameter(f"unlabelled news not found at {news}", param_hint="--news")
+    if not data.is_dir():
+        raise typer.BadParameter(f"{data} is not a directory (set --data to the NER corpora)", param_hint="--data")
+    vector_news = vector_news or [data.parent / "news" / "ant_unlabeled" / "articles.jsonl.gz", data.parent / "news" / "ant_multisource" / "articles.jsonl"]
+    log = lambda m: typer.echo(m, err=True)  # noqa: E731
+    vocab = prepare_vocab(work, vector_news, clusters or default_model_dir() / "clusters.tsv.gz", log=log)
+    stats: dict = {}
+    sents = lm_sentences(clean_news_sentences(news, data, skip_articles, stats))
+    _, info = pretrain_lm(vocab, sents, hidden=hidden, char_filters=char_filters, lm_words=lm_words, seed=seed, threads=threads,
+                          max_tokens=tokens, max_cpu_seconds=max_cpu_minutes * 60, checkpoint=out, log=log)
+    summary = {**{k: v for k, v in info.items() if k != "chunks"}, "news": f"{news.parent.name}/{news.name}", **stats}
+    Path(str(out) + ".json").write_text(json.dumps({**summary, "chunks": info["chunks"]}, ensure_ascii=False, indent=1), encoding="utf-8")
+    typer.echo(f"encoder pre-trained on {info['tokens']:,} news tokens in {info['cpu_seconds']:,.0f} CPU s "
+               f"(last loss {info['loss_last_chunk']}); written to {out}")
 
 
 @train_app.command("ner-silver")

@@ -131,7 +131,8 @@ def make_encoder(vocab: dict, *, hidden: int = 128, proj: int = 192, dropout: fl
             self.bwd = nn.LSTM(proj, hidden, batch_first=True)
             self.out = nn.Linear(2 * hidden, len(TAGS))
 
-        def forward(self, vectors, ids, rev, chars=None):
+        def states(self, vectors, ids, rev, chars=None):
+            """The two LSTMs' states at each word (forward: words up to it; backward: from it on)."""
             parts = [vectors] + [e(ids[:, :, i]) for i, e in enumerate(self.embs)]
             if chars is not None:
                 B, T, L = chars.shape
@@ -142,6 +143,10 @@ def make_encoder(vocab: dict, *, hidden: int = 128, proj: int = 192, dropout: fl
             hf, _ = self.fwd(x)
             hb, _ = self.bwd(torch.gather(x, 1, idx))
             hb = torch.gather(hb, 1, rev.unsqueeze(-1).expand(-1, -1, hb.shape[-1]))
+            return hf, hb
+
+        def forward(self, vectors, ids, rev, chars=None):
+            hf, hb = self.states(vectors, ids, rev, chars)
             return self.out(self.drop(torch.cat([hf, hb], -1)))
 
     return Encoder()
@@ -254,6 +259,33 @@ def news_articles(path: Path) -> Iterator[tuple[str, str]]:
                 yield str(obj.get("id") or f"line-{i}"), f"{obj.get('title') or ''}\n{obj.get('text') or ''}"
 
 
+def clean_news_sentences(news_path: Path, data_dir: Path | None = None, skip_articles: int = 300, stats: dict | None = None) -> Iterator[tuple[str, list[list[str]]]]:
+    """(id, sentences as token texts) of each unlabelled news article that may be trained on.
+
+    The first ``skip_articles`` articles are left out (the speed benchmarks tag them), and so is any
+    article sharing an ``OVERLAP_N``-word sequence with a NER corpus in ``data_dir`` (train or dev),
+    which keeps copies of the NER text (the README's contamination list) out. ``stats`` (if given)
+    counts ``skipped_first`` and ``left_out_overlapping``.
+    """
+    from ..text import sentences as split_sentences
+
+    seen = corpus_ngrams(data_dir) if data_dir is not None else set()
+    stats = stats if stats is not None else {}
+    stats.setdefault("skipped_first", 0)
+    stats.setdefault("left_out_overlapping", 0)
+    for k, (art_id, text) in enumerate(news_articles(news_path)):
+        if k < skip_articles:
+            stats["skipped_first"] += 1
+            continue
+        toks = tokenize(text)
+        sents = [[t.text for t in toks[s.tok_start:s.tok_end]] for s in split_sentences(text, toks)]
+        sents = [s for s in sents if s]
+        if seen and any(h in seen for s in sents for h in _ngrams(s)):
+            stats["left_out_overlapping"] += 1
+            continue
+        yield art_id, sents
+
+
 def write_silver(
     teacher, news_path: Path, out: Path, *, max_tokens: int, skip_articles: int = 300, data_dir: Path | None = None,
     min_len: int = 3, max_len: int = 100, log: Log = print,
@@ -262,25 +294,14 @@ def write_silver(
 
     Output: gzip JSONL, one article per line: ``{"id", "sentences": [[words, tags], ...]}``, sentences
     of ``min_len``..``max_len`` tokens as the pipeline splits them, until ``max_tokens`` are written.
-    The first ``skip_articles`` articles are left out (the speed benchmarks tag them), and so is any
-    article sharing an ``OVERLAP_N``-word sequence with a NER corpus in ``data_dir`` (train or dev).
+    Articles are those of :func:`clean_news_sentences` (first ``skip_articles`` and any overlapping a
+    NER corpus in ``data_dir`` left out).
     """
-    from ..text import sentences as split_sentences
-
-    seen = corpus_ngrams(data_dir) if data_dir is not None else set()
     t0, cpu0 = time.time(), time.process_time()
-    n_tok = n_art = skipped = overlapping = 0
+    n_tok = n_art = 0
+    stats: dict = {}
     with gzip.open(out, "wt", encoding="utf-8") as fh:
-        for k, (art_id, text) in enumerate(news_articles(news_path)):
-            if k < skip_articles:
-                skipped += 1
-                continue
-            toks = tokenize(text)
-            sents = [[t.text for t in toks[s.tok_start:s.tok_end]] for s in split_sentences(text, toks)]
-            sents = [s for s in sents if s]
-            if seen and any(h in seen for s in sents for h in _ngrams(s)):
-                overlapping += 1
-                continue
+        for art_id, sents in clean_news_sentences(news_path, data_dir, skip_articles, stats):
             tags = teacher.tag_document(sents)
             keep = [[w, t] for w, t in zip(sents, tags) if min_len <= len(w) <= max_len]
             if not keep:
@@ -290,9 +311,9 @@ def write_silver(
             n_tok += sum(len(w) for w, _ in keep)
             if n_tok >= max_tokens:
                 break
-    info = {"source": f"{news_path.parent.name}/{news_path.name}", "articles": n_art, "tokens": n_tok, "skipped_first": skipped,
-            "left_out_overlapping": overlapping, "sentence_lengths": [min_len, max_len], "cpu_seconds": round(time.process_time() - cpu0, 1)}
-    log(f"silver: {n_tok:,} tokens from {n_art:,} articles ({overlapping} overlapping a NER corpus left out) in {time.time() - t0:.0f} s")
+    info = {"source": f"{news_path.parent.name}/{news_path.name}", "articles": n_art, "tokens": n_tok, **stats,
+            "sentence_lengths": [min_len, max_len], "cpu_seconds": round(time.process_time() - cpu0, 1)}
+    log(f"silver: {n_tok:,} tokens from {n_art:,} articles ({stats['left_out_overlapping']} overlapping a NER corpus left out) in {time.time() - t0:.0f} s")
     return info
 
 
@@ -568,7 +589,7 @@ def train_ner_neural(
     data_dir: Path, out_dir: Path, *, news_paths: Sequence[Path], cluster_table: Path, crf_dir: Path | None = None,
     work_dir: Path | None = None, include_dev: bool = False, epochs: int = 20, weights: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7, 1.0),
     max_words: int = 60_000, dims: int = 100, ensemble_weight: float | None = None, pretrain_tokens: int = 0,
-    silver_path: Path | None = None, silver_tokens: int | None = None, log: Log = print, **train_kw,
+    silver_path: Path | None = None, silver_tokens: int | None = None, pretrained_encoder: Path | None = None, log: Log = print, **train_kw,
 ) -> dict:
     """Word vectors → vocabulary → BiLSTM-CRF → ONNX → ensemble weight chosen on dev → ``meta.json``.
 
@@ -576,28 +597,22 @@ def train_ner_neural(
     trained on the train splits only. With ``include_dev`` the tagger is fitted on train + dev
     for exactly ``epochs`` epochs (no early stopping: the dev splits are training data then), and
     ``ensemble_weight`` (chosen by a train-only run) is recorded instead of tuned.
+    ``pretrained_encoder``: a ``marsad train ner-lm`` file the encoder starts from (same shape and
+    word table), instead of random weights.
     """
     import tempfile
 
-    from gensim.models import Word2Vec
-
     t_start = time.time()
     work = work_dir or Path(tempfile.mkdtemp(prefix="marsad-ner-neural-"))
-    work.mkdir(parents=True, exist_ok=True)
-    w2v_path = work / "w2v.model"
-    if w2v_path.is_file():
-        wv = Word2Vec.load(str(w2v_path)).wv
-        log(f"word vectors reused from {w2v_path}")
-    else:
-        tok = work / "news_tokens.txt"
-        if not tok.is_file():
-            write_token_file(news_paths, tok, log=log)
-        w2v = train_vectors(tok, dims=dims, log=log)
-        w2v.save(str(w2v_path))
-        wv = w2v.wv
-    vocab = build_vocab(wv, cluster_table, max_words=max_words)
+    vocab = prepare_vocab(work, news_paths, cluster_table, max_words=max_words, dims=dims, log=log)
     pretrain_info: dict = {}
-    if pretrain_tokens > 0:
+    if pretrained_encoder is not None:
+        shape = {k: train_kw[k] for k in ("hidden", "proj", "char_filters") if k in train_kw}
+        state, pretrain_info = load_pretrained_encoder(pretrained_encoder, vocab, **shape)
+        pretrain_info = {"file": pretrained_encoder.name, **{k: v for k, v in pretrain_info.items() if k != "chunks"}}
+        train_kw = {**train_kw, "init_state": state}
+        log(f"encoder starts from the language model in {pretrained_encoder} ({pretrain_info.get('tokens', 0):,} news tokens)")
+    elif pretrain_tokens > 0:
         import torch
 
         pre_path = work / f"pretrained_{pretrain_tokens}_{train_kw.get('char_filters', 0)}_{train_kw.get('hidden', 128)}.pt"
@@ -649,6 +664,25 @@ def train_ner_neural(
 
     (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return meta
+
+
+def prepare_vocab(work: Path, news_paths: Sequence[Path], cluster_table: Path, *, max_words: int = 60_000, dims: int = 100, log: Log = print) -> dict:
+    """The tagger's word table: word2vec from ``work/w2v.model`` (trained from the news first if missing)."""
+    from gensim.models import Word2Vec
+
+    work.mkdir(parents=True, exist_ok=True)
+    w2v_path = work / "w2v.model"
+    if w2v_path.is_file():
+        wv = Word2Vec.load(str(w2v_path)).wv
+        log(f"word vectors reused from {w2v_path}")
+    else:
+        tok = work / "news_tokens.txt"
+        if not tok.is_file():
+            write_token_file(news_paths, tok, log=log)
+        w2v = train_vectors(tok, dims=dims, log=log)
+        w2v.save(str(w2v_path))
+        wv = w2v.wv
+    return build_vocab(wv, cluster_table, max_words=max_words)
 
 
 # --- self-supervised pre-training of the encoder ------------------------------------------------
@@ -718,16 +752,7 @@ def pretrain_encoder(
             x = {n: torch.from_numpy(v) for n, v in inp.items()}
             gold = torch.from_numpy(inp["ids"][:, :, cl - 2].copy())  # 0 = no cluster / padding
             # The encoder's inner layers, without the tag output.
-            parts = [x["vectors"]] + [e(x["ids"][:, :, i]) for i, e in enumerate(enc.embs)]
-            if "chars" in x:
-                B, T, L = x["chars"].shape
-                c = enc.cemb(x["chars"].reshape(B * T, L)).transpose(1, 2)
-                parts.append(torch.relu(enc.conv(c)).max(2).values.reshape(B, T, -1))
-            h = torch.tanh(enc.proj(enc.drop(torch.cat(parts, -1))))
-            rev = x["rev"]
-            hf, _ = enc.fwd(h)
-            hb, _ = enc.bwd(torch.gather(h, 1, rev.unsqueeze(-1).expand(-1, -1, h.shape[-1])))
-            hb = torch.gather(hb, 1, rev.unsqueeze(-1).expand(-1, -1, hb.shape[-1]))
+            hf, hb = enc.states(x["vectors"], x["ids"], x["rev"], x.get("chars"))
             # forward state at t predicts t+1; backward state at t predicts t-1 (padding targets are 0)
             loss = lossf(head_f(enc.drop(hf[:, :-1])).reshape(-1, n_cl), gold[:, 1:].reshape(-1)) + \
                 lossf(head_b(enc.drop(hb[:, 1:])).reshape(-1, n_cl), gold[:, :-1].reshape(-1))
@@ -741,3 +766,179 @@ def pretrain_encoder(
                 log(f"pre-training: {seen:,} tokens, loss {total / (k + 1):.3f} ({time.time() - t0:.0f} s)")
         log(f"pre-training epoch {epoch + 1}: loss {total / len(batches):.3f} ({time.time() - t0:.0f} s)")
     return {k: v for k, v in enc.state_dict().items() if not k.startswith("out.")}
+
+
+# --- bidirectional language model over the tagger's own encoder (``marsad train ner-lm``) --------
+
+#: Format tag of the files ``marsad train ner-lm`` writes.
+LM_FORMAT = "marsad-ner-lm/1"
+
+
+def vocab_fingerprint(vocab: dict) -> str:
+    """A short hash of what the encoder's input ids mean (words, affix lists, alphabet)."""
+    import hashlib
+
+    h = hashlib.sha1()
+    h.update("\n".join(vocab["words"]).encode("utf-8"))
+    for k in sorted(vocab["affixes"]):
+        h.update(f"\n{k}:".encode() + "\t".join(vocab["affixes"][k]).encode("utf-8"))
+    h.update(b"\nalphabet:" + vocab.get("alphabet", "").encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def lm_classes(vocab: dict, n_words: int = 20_000) -> tuple[np.ndarray, int]:
+    """What the language model predicts for each word id: ``(class of id, number of classes)``.
+
+    The ``n_words`` most frequent words are classes of their own; a rarer word of the table stands
+    for its 2048-cluster (names mostly land here, by cluster); a word outside the table (id 1) is
+    one "rare word" class; padding (id 0) is -1 (no target). Classes are numbered by frequency in
+    the news (counts of the word table; the rare-word class first), as an adaptive softmax wants.
+    """
+    counts = np.asarray(vocab["counts"], dtype=np.float64)
+    n_words = min(n_words, len(counts))
+    c2048 = np.asarray(vocab["clusters"])[:, 3].astype(np.int64)
+    raw = np.empty(len(counts) + 2, dtype=np.int64)  # raw class: words 1..n_words, clusters after, 0 = rare
+    raw[0], raw[1] = -1, 0
+    rank = np.arange(len(counts))
+    raw[2:] = np.where(rank < n_words, rank + 1, np.where(c2048 > 0, n_words + c2048, 0))
+    n_raw = n_words + 2049
+    freq = np.zeros(n_raw)
+    np.add.at(freq, raw[2:], counts)
+    freq[0] = np.inf
+    order = np.argsort(-freq, kind="stable")
+    used = order[freq[order] > 0]
+    remap = np.full(n_raw, -1, dtype=np.int64)
+    remap[used] = np.arange(len(used))
+    out = np.where(raw >= 0, remap[np.maximum(raw, 0)], -1)
+    return out, len(used)
+
+
+def lm_sentences(articles: Iterator[tuple[str, list[list[str]]]], min_len: int = 4, max_len: int = 80) -> Iterator[list[str]]:
+    """Sentences of :func:`clean_news_sentences` for the language model: long ones cut into pieces."""
+    for _, sents in articles:
+        for s in sents:
+            for i in range(0, len(s), max_len):
+                piece = s[i:i + max_len]
+                if len(piece) >= min_len:
+                    yield piece
+
+
+def pretrain_lm(
+    vocab: dict, sentences: Iterator[list[str]], *, hidden: int = 128, proj: int = 192, char_filters: int = 48,
+    lm_words: int = 20_000, cutoffs: Sequence[int] = (2_000, 8_000), batch_size: int = 64, lr: float = 2e-3, dropout: float = 0.3,
+    seed: int = 1, threads: int = 1, max_tokens: int | None = None, max_cpu_seconds: float | None = None,
+    chunk_tokens: int = 200_000, checkpoint: Path | None = None, log: Log = print,
+) -> tuple[dict, dict]:
+    """Pre-train the tagger's encoder (same inputs and shapes) as a bidirectional language model.
+
+    The forward LSTM's state at a word predicts the next word's class (:func:`lm_classes`), the
+    backward LSTM's state the previous word's, through one adaptive softmax shared by both
+    directions. Sentences stream in chunks of ``chunk_tokens`` (length-sorted batches, shuffled
+    within the chunk), one pass, until ``max_tokens`` or ``max_cpu_seconds`` of this process.
+    After each chunk the state so far is written to ``checkpoint`` (a usable file if stopped).
+    Returns the encoder's state dict (without the tag layer) and a summary.
+    """
+    import random
+
+    import torch
+    from torch import nn
+
+    from .ner_neural import NeuralFeaturizer, model_inputs
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    torch.set_num_threads(threads)
+    alphabet = vocab.get("alphabet", "") if char_filters else ""
+    feat = NeuralFeaturizer(vocab["words"], vocab["counts"], vocab["clusters"], vocab["affixes"], alphabet)
+    enc = make_encoder(vocab, hidden=hidden, proj=proj, dropout=dropout, char_filters=char_filters)
+    classes, n_classes = lm_classes(vocab, lm_words)
+    cut = [c for c in cutoffs if c < n_classes - 1]
+    head = nn.AdaptiveLogSoftmaxWithLoss(hidden, n_classes, cutoffs=cut, div_value=4.0)
+    params = [p for n, p in enc.named_parameters() if not n.startswith("out.")] + list(head.parameters())
+    opt = torch.optim.Adam(params, lr=lr)
+    enc.train()
+    head.train()
+    info: dict = {"format": LM_FORMAT, "hidden": hidden, "proj": proj, "char_filters": char_filters, "vocab": vocab_fingerprint(vocab),
+                  "target": f"next/previous word: {lm_words:,} most frequent words, rarer table words by 2048-cluster, one rare-word class "
+                            f"({n_classes:,} classes, adaptive softmax, cutoffs {cut})",
+                  "batch_size": batch_size, "lr": lr, "dropout": dropout, "seed": seed, "threads": threads, "chunks": []}
+    cpu0, t0 = time.process_time(), time.time()
+    seen = 0
+    stop = False
+
+    def save() -> dict:
+        state = {k: v.detach().clone() for k, v in enc.state_dict().items() if not k.startswith("out.")}
+        info.update({"tokens": seen, "cpu_seconds": round(time.process_time() - cpu0, 1), "wall_seconds": round(time.time() - t0, 1)})
+        if checkpoint is not None:
+            torch.save({"format": LM_FORMAT, "state": state, "info": info}, checkpoint)
+        return state
+
+    def train_chunk(chunk: list[list[str]]) -> None:
+        nonlocal seen, stop
+        order = sorted(range(len(chunk)), key=lambda i: len(chunk[i]))
+        batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+        rng.shuffle(batches)
+        total = n = 0.0
+        for bi in batches:
+            sents = [chunk[i] for i in bi]
+            inp = model_inputs(feat, vocab["vectors"], sents)
+            x = {k: torch.from_numpy(v) for k, v in inp.items()}
+            wid = np.zeros(inp["rev"].shape, dtype=np.int64)
+            for b, s in enumerate(sents):
+                wid[b, : len(s)] = feat.sentence(s)[:, 0]
+            gold = torch.from_numpy(classes[wid])
+            hf, hb = enc.states(x["vectors"], x["ids"], x["rev"], x.get("chars"))
+            # forward state at t predicts t+1; backward state at t predicts t-1 (padding: -1, left out)
+            h = torch.cat([hf[:, :-1].reshape(-1, hidden), hb[:, 1:].reshape(-1, hidden)])
+            y = torch.cat([gold[:, 1:].reshape(-1), gold[:, :-1].reshape(-1)])
+            keep = y >= 0
+            loss = head(enc.drop(h[keep]), y[keep]).loss
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+            k = int(keep.sum())
+            total += float(loss.detach()) * k
+            n += k
+            seen += sum(len(s) for s in sents)
+            if (max_tokens is not None and seen >= max_tokens) or (max_cpu_seconds is not None and time.process_time() - cpu0 >= max_cpu_seconds):
+                stop = True
+                break
+        info["chunks"].append({"tokens": seen, "loss": round(total / max(n, 1), 3)})
+        log(f"language model: {seen:,} tokens, loss {total / max(n, 1):.3f} per prediction "
+            f"({time.process_time() - cpu0:.0f} CPU s, {time.time() - t0:.0f} s)")
+
+    chunk: list[list[str]] = []
+    size = 0
+    for s in sentences:
+        chunk.append(s)
+        size += len(s)
+        if size >= chunk_tokens:
+            train_chunk(chunk)
+            save()
+            chunk, size = [], 0
+            if stop:
+                break
+    if chunk and not stop:
+        train_chunk(chunk)
+    state = save()
+    info["loss_last_chunk"] = info["chunks"][-1]["loss"] if info["chunks"] else None
+    return state, info
+
+
+def load_pretrained_encoder(path: Path, vocab: dict, *, hidden: int = 128, proj: int = 192, char_filters: int = 48) -> tuple[dict, dict]:
+    """The state dict and summary of a ``marsad train ner-lm`` file, checked against the tagger's shape and vocabulary."""
+    import torch
+
+    obj = torch.load(path, weights_only=False)
+    if not isinstance(obj, dict) or obj.get("format") != LM_FORMAT:
+        raise ValueError(f"{path} is not a pre-trained encoder written by `marsad train ner-lm`")
+    info = obj["info"]
+    want = {"hidden": hidden, "proj": proj, "char_filters": char_filters}
+    got = {k: info.get(k) for k in want}
+    if got != want:
+        raise ValueError(f"{path} was pre-trained with {got}, the tagger is set to {want}")
+    if info.get("vocab") != vocab_fingerprint(vocab):
+        raise ValueError(f"{path} was pre-trained over another word table (vocabulary {info.get('vocab')}, "
+                         f"this one {vocab_fingerprint(vocab)}): use the same --work directory (word2vec model) and clusters")
+    return obj["state"], info
