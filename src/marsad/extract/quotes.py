@@ -1665,8 +1665,10 @@ class _Reader:
                         return h
         if len(keys) > 1 and sp.role is None and not sp.entity_id:
             for h in reversed(self.history):
-                if h.kind == "PER" and len(h.keys) > 1 and h.keys[-1] == keys[0] and h.keys != keys:
-                    return h  # وختم الحميقاني تصريحاته …: a known surname, then the object
+                if (h.kind == "PER" and len(h.keys) > 1 and h.keys[-1] == keys[0] and h.keys != keys
+                        and self.is_definite(normalize(h.name.split()[-1])) == self.is_definite(normalize(sp.name.split()[0]))):
+                    return h  # وختم الحميقاني تصريحاته …: a known surname, then the object (written alike: the
+                    # common noun of مشايخ القبائل is no surname of قبائل صعدة, nor هذه المصادر of مصادر مطلعة)
         if sp.role is None and len(keys) > 1 and keys[0] in self._honorific_keys:
             keys = tuple(k for k in keys if k not in self._honorific_keys)  # الدكتور المزروع → المزروع
         if sp.kind in ("PER", "DESC", "ORG") and 0 < len(keys) <= 2 and sp.role is None and keys[-1] not in self.lex.role_heads:

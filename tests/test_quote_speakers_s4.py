@@ -1,0 +1,40 @@
+"""Explicit speakers of a cue (issue 3, session 4): the clause's own subject over a person nearby —
+sentences written for these tests (none copied from an article)."""
+
+from __future__ import annotations
+
+from marsad.doc import Doc, RawArticle
+from marsad.extract.quotes import QuoteExtractor
+from marsad.record import Entity, Quote
+from marsad.text import entity_id
+
+
+def run(text: str, entities: list[Entity] | None = None) -> list[Quote]:
+    doc = Doc(RawArticle(text=text))
+    doc.entities.extend(entities or [])
+    QuoteExtractor(ranker=False)(doc)
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+    return doc.quotes
+
+
+def per(text: str, name: str, canonical: str | None = None) -> Entity:
+    start = text.index(name)
+    canonical = canonical or name
+    return Entity(name, start, start + len(name), "PER", canonical, entity_id("PER", canonical))
+
+
+def test_a_common_noun_is_no_surname_of_an_earlier_group():
+    # "مشايخ العشائر" ends with the common noun العشائر; "عشائر الأنبار" is another subject, not that group
+    # followed by an object.
+    text = ("وقال مشايخ العشائر إن الطريق الدولي سيفتح خلال أيام. "
+            "ثم قالت عشائر الأنبار إنها ستحمي القوافل التجارية على الطريق.")
+    quotes = run(text)
+    assert [q.speaker for q in quotes] == ["مشايخ العشائر", "عشائر الأنبار"]
+
+
+def test_a_known_surname_then_its_object_still_resolves():
+    text = ("وقال المدرب خوان فيرنانديث إن الفريق لعب جيدا. "
+            "وأبلغ فيرنانديث الصحافيين أن الإصابات أثرت على النتيجة.")
+    quotes = run(text, [per(text, "خوان فيرنانديث")])
+    assert [q.speaker for q in quotes] == ["خوان فيرنانديث", "خوان فيرنانديث"]
