@@ -28,6 +28,17 @@ def test_folds_keep_splits_name_files_and_cut_train4_into_its_parts(tmp_path):
     assert splits[3:43] == ["train4a"] * 40 and splits[43:83] == ["train4b"] * 40 and splits[83:] == ["train4c"]
 
 
+def test_train6_is_cut_into_its_three_annotators_parts_of_50(tmp_path):
+    c = _gold(tmp_path, "quotes_train6.jsonl", [{"id": f"t{i}", "split": "train6", "quotes": []} for i in range(150)])
+    splits = [r["split"] for r in ev.read_folds([c])]
+    assert splits == ["train6a"] * 50 + ["train6b"] * 50 + ["train6c"] * 50
+
+
+def test_the_default_gold_is_every_study_file_and_never_the_check_file():
+    assert "eval/gold/quotes_train6.jsonl" in ev.DEFAULT_GOLD and "eval/gold/quotes_blind6.jsonl" in ev.DEFAULT_GOLD
+    assert not any("check" in g for g in ev.DEFAULT_GOLD)
+
+
 def test_an_article_in_two_gold_files_is_an_error(tmp_path):
     a = _gold(tmp_path, "quotes_a.jsonl", [{"id": "x1", "quotes": []}])
     b = _gold(tmp_path, "quotes_b.jsonl", [{"id": "x1", "quotes": []}])
@@ -169,11 +180,17 @@ def test_labels_use_the_speaker_form_the_component_outputs(monkeypatch):
     doc.entities.append(_ent(text, "خالد الرفاعي"))
     reader = _Reader(doc, load_lexicon())
     cases = qs.build_cases(reader, reader.run())
-    names = {c.name for case in cases for c in case.candidates if c.name}
-    canon = ev._canon_map(doc, cases)
-    assert set(canon) == names
-    assert canon["خالد الرفاعي"] == "خالد الرفاعي"
+    canon = [ev._canon_names(doc, case) for case in cases]
+    # one form per candidate, then the rules' own speaker as the component outputs it
+    assert [len(names) for names in canon] == [len(case.candidates) + 1 for case in cases]
+    first = cases[0].candidates
+    assert canon[0][[c.name for c in first].index("خالد الرفاعي")] == "خالد الرفاعي"
+    assert canon[0][-1] == "خالد الرفاعي"
+    assert all(n is None for case, names in zip(cases, canon) for c, n in zip(case.candidates, names) if c.name is None)
     monkeypatch.setenv("MARSAD_QUOTE_CANON", "off")
-    assert ev._canon_map(doc, cases) == {n: n for n in names}
-    arts = ev.ArticleCases("x", "dev", {}, [], cases, [None] * len(cases), {"خالد الرفاعي": "الرفاعي"})
-    assert arts.output_name("خالد الرفاعي") == "الرفاعي" and arts.output_name(None) is None
+    assert [ev._canon_names(doc, case)[:-1] for case in cases] == [[c.name for c in case.candidates] for case in cases]
+    arts = ev.ArticleCases("x", "dev", {}, [], cases, [None] * len(cases), [["الرفاعي"] * (len(case.candidates) + 1) for case in cases])
+    ci = [c.name for c in first].index("خالد الرفاعي")
+    assert arts.output_name(0, ci) == "الرفاعي"
+    none_i = next(i for i, c in enumerate(first) if c.name is None)
+    assert arts.output_name(0, none_i) is None

@@ -25,9 +25,11 @@ import numpy as np
 from ..extract import quote_speakers as qs
 from .quotes import Counts, match, score_article, speakers_agree
 
-#: The gold files the ranker trains on by default (about 1,900 quotes).
+#: The gold files the ranker trains on by default: every STUDY file (about 2,900 quotes). The CHECK file
+#: (quotes_check6.jsonl) is never trained on; ``check`` scores it as a summary only.
 DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval/gold/quotes_blind4.jsonl",
-                "eval/gold/quotes_train4.jsonl", "eval/gold/quotes_train5.jsonl")
+                "eval/gold/quotes_blind5.jsonl", "eval/gold/quotes_blind6.jsonl",
+                "eval/gold/quotes_train4.jsonl", "eval/gold/quotes_train5.jsonl", "eval/gold/quotes_train6.jsonl")
 MARGINS = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: The policies compared: rules alone, ranker alone, ranker overriding the rules by a margin, ranker
 #: filling in only where the rules named no speaker.
@@ -35,9 +37,9 @@ POLICIES = ("rules", "ranker", "override", "fill", "switch")
 
 
 #: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
-#: train4 was annotated in four parts of 40 (a–d) by four annotators and train5 in three of 50 (a–c), so
-#: each part is a fold.
-PART_SIZES = {"train4": 40, "train5": 50}
+#: train4 was annotated in four parts of 40 (a–d) by four annotators, train5 and train6 in three of 50
+#: (a–c), so each part is a fold.
+PART_SIZES = {"train4": 40, "train5": 50, "train6": 50}
 
 
 def read_folds(paths: Iterable[Path]) -> list[dict]:
@@ -72,27 +74,29 @@ class ArticleCases:
     cases: list[qs.QuoteCase]
     #: per case: 0/1 labels over its candidates, or None when the quote matches no gold quote
     labels: list[np.ndarray | None]
-    #: every candidate name → the form the component outputs after the speaker-form pass (quote_canon)
-    canon: dict[str, str | None] | None = None
+    #: per case: the form the component outputs after the speaker-form pass for each candidate, then (last)
+    #: for the rules' own speaker
+    canon: list[list[str | None]] | None = None
 
-    def output_name(self, name: str | None) -> str | None:
-        return name if name is None or self.canon is None else self.canon.get(name, name)
+    def output_name(self, qi: int, ci: int) -> str | None:
+        """What the user sees when candidate ``ci`` of quote ``qi`` is chosen."""
+        name = self.cases[qi].candidates[ci].name
+        return name if name is None or self.canon is None else self.canon[qi][ci]
 
 
-def _canon_map(doc, cases: list[qs.QuoteCase]) -> dict[str, str | None]:
-    """What the component's last step (``quote_canon.canonicalise``: a description → the name set beside it,
-    a partial name → its fullest form, junk → cut or dropped) makes of each candidate name here, so both
-    the labels and the scores are about the speakers the user sees."""
+def _canon_names(doc, case: qs.QuoteCase) -> list[str | None]:
+    """What the component's last step (``quote_canon.canonicalise``: a document → its issuer, a description
+    → the name set beside it, a partial name → its fullest form, junk → cut or dropped) makes of each
+    candidate of this quote, read with the quote's own cue and the candidate's role — so both the labels
+    and the scores are about the speakers the user sees."""
     from dataclasses import replace
 
     from ..extract import quote_canon
 
-    names = sorted({c.name for case in cases for c in case.candidates if c.name is not None})
-    if not names or not cases:
-        return {}
-    probe = [replace(cases[0].quote, speaker=n, speaker_role=None, speaker_entity_id=None) for n in names]
+    probe = [replace(case.quote, speaker=c.name, speaker_role=c.role, speaker_entity_id=c.entity_id)
+             for c in case.candidates] + [replace(case.quote)]  # last: the rules' own speaker, as found
     quote_canon.canonicalise(doc, probe)
-    return {n: q.speaker for n, q in zip(names, probe)}
+    return [q.speaker if c.name is not None else None for c, q in zip(case.candidates, probe)] + [probe[-1].speaker]
 
 
 def prepare_docs(gold_rows: list[dict]) -> dict:
@@ -124,10 +128,10 @@ def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, 
         reader = _Reader(doc, lex)
         quotes = reader.run()
         cases = qs.build_cases(reader, quotes)
-        canon = _canon_map(doc, cases)
+        canon = [_canon_names(doc, case) for case in cases]
+        rule_out = [names[-1] for names in canon]
         predicted = [{"start": q.start, "end": q.end, "text": q.text, "direct": q.direct,
-                      "speaker": canon.get(q.speaker, q.speaker) if q.speaker else None,
-                      "cue": q.cue, "_i": i} for i, q in enumerate(quotes)]
+                      "speaker": rule_out[i], "cue": q.cue, "_i": i} for i, q in enumerate(quotes)]
         pairs, _ = match(row["quotes"], predicted)
         gold_of = {p["_i"]: g for g, p in pairs if p is not None}
         labels: list[np.ndarray | None] = []
@@ -136,8 +140,7 @@ def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, 
             if g is None:
                 labels.append(None)
                 continue
-            labels.append(np.array([1.0 if speakers_agree(g.get("speaker"), canon.get(c.name, c.name) if c.name else None) else 0.0
-                                    for c in case.candidates]))
+            labels.append(np.array([1.0 if speakers_agree(g.get("speaker"), name) else 0.0 for name in canon[i][:-1]]))
         out.append(ArticleCases(row["id"], row.get("split", "all"), row, predicted, cases, labels, canon))
     log(f"{len(out)} articles, {sum(len(a.cases) for a in out)} quotes found")
     return out
@@ -175,12 +178,12 @@ def score(arts: list[ArticleCases], model: qs.RankerModel | None) -> Counts:
     total = Counts()
     for a in arts:
         predicted = []
-        for p, case in zip(a.predicted, a.cases):
+        for qi, (p, case) in enumerate(zip(a.predicted, a.cases)):
             p = dict(p)
             if model is not None:
                 pick = model.choose(case)
-                if pick is not None:
-                    p["speaker"] = a.output_name(pick.name)
+                if pick is not None and "rule" not in pick.sources:  # as ``quote_speakers.apply``
+                    p["speaker"] = a.output_name(qi, case.candidates.index(pick))
             predicted.append(p)
         total.add(score_article(a.gold_row, predicted).counts)
     return total
