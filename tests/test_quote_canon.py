@@ -393,3 +393,69 @@ def test_data_with_a_named_source_keep_their_speaker():
     doc = _doc("وأظهرت بيانات الجمارك تراجع الواردات.\nوأشارت البيانات إلى أن الصادرات ارتفعت.", [])
     (q,) = _run(doc, _quote(doc, "الصادرات ارتفعت", "البيانات"))
     assert q.speaker == "البيانات"
+
+
+# -- speaker forms (session 4): case endings, spelling variants, an adjunct glued to a name ----------
+
+def test_plural_description_after_a_preposition_is_given_in_the_nominative():
+    doc = _doc("وتراجعت المبيعات في الربع الأخير، بحسب محللين اقتصاديين، بسبب ضعف الطلب.", [])
+    (q,) = _run(doc, _quote(doc, "بسبب ضعف الطلب", "محللين اقتصاديين"))
+    assert q.speaker == "محللون اقتصاديون"
+
+
+def test_plural_head_in_construct_takes_its_nominative_waw():
+    doc = _doc("وقال منظمي المهرجان إن عدد الزوار تضاعف.", [])
+    (q,) = _run(doc, _quote(doc, "عدد الزوار تضاعف", "منظمي المهرجان"))
+    assert q.speaker == "منظمو المهرجان"
+
+
+def test_a_definite_nisba_is_not_a_construct_plural():
+    doc = _doc("وأوضح المركزي الأردني أن الاحتياطي ارتفع.", [])
+    (q,) = _run(doc, _quote(doc, "الاحتياطي ارتفع", "المركزي الأردني"))
+    assert q.speaker == "المركزي الأردني"
+
+
+def test_a_tagged_name_ending_in_yn_is_not_a_plural():
+    doc = _doc("وقال مصطفى حسين إن الفريق جاهز.", [("مصطفى حسين", "PER")])
+    (q,) = _run(doc, _quote(doc, "الفريق جاهز", "مصطفى حسين"))
+    assert q.speaker == "مصطفى حسين"
+
+
+def test_surname_written_with_a_space_is_the_tagged_full_name():
+    doc = _doc("التقى الوزير بيار إيف لوماتر نظيره. وقال لو ماتر إن المحادثات كانت مثمرة.",
+               [("بيار إيف لوماتر", "PER"), ("لو ماتر", "PER")])
+    (q,) = _run(doc, _quote(doc, "المحادثات كانت مثمرة", "لو ماتر"))
+    assert q.speaker == "بيار إيف لوماتر"
+
+
+def test_surname_spelt_with_another_long_vowel_is_the_full_name():
+    doc = _doc("وصل المدرب كارلوس فيرنانديث إلى المدينة. وأضاف فرنانديث أن الفريق سيلعب بحذر.",
+               [("كارلوس فيرنانديث", "PER"), ("فرنانديث", "PER")])
+    (q,) = _run(doc, _quote(doc, "الفريق سيلعب بحذر", "فرنانديث"))
+    assert q.speaker == "كارلوس فيرنانديث"
+
+
+def test_a_spelling_variant_shared_by_two_people_is_left_alone():
+    doc = _doc("حضر سامي فيرنانديث وكارلوس فرنانديث الاجتماع. وقال فرناندث إن الاتفاق قريب.",
+               [("سامي فيرنانديث", "PER"), ("كارلوس فرنانديث", "PER"), ("فرناندث", "PER")])
+    (q,) = _run(doc, _quote(doc, "الاتفاق قريب", "فرناندث"))
+    assert q.speaker == "فرناندث"
+
+
+def test_an_adjunct_glued_to_a_tagged_name_is_cut():
+    doc = _doc("أرسل رئيس المجلس ناصر الحمدان برقية تعزية. وقال الحمدان في برقيته إن المصاب جلل.",
+               [("ناصر الحمدان", "PER"), ("الحمدان", "PER")])
+    (q,) = _run(doc, _quote(doc, "المصاب جلل", "الحمدان في برقيته"))
+    assert q.speaker == "الحمدان"
+
+
+def test_a_description_keeps_its_prepositional_phrase():
+    doc = _doc("وقالت مصادر ميدانية في الجنوب إن القصف تجدد.", [])
+    (q,) = _run(doc, _quote(doc, "القصف تجدد", "مصادر ميدانية في الجنوب"))
+    assert q.speaker == "مصادر ميدانية في الجنوب"
+
+
+def test_a_glued_inna_before_a_name_is_not_part_of_it():
+    doc = _doc("وأما عن الانتخابات فإن سليم داود قال إنها ستجرى في موعدها.", [("سليم داود", "PER")])
+    (q,) = _run(doc, _quote(doc, "ستجرى في موعدها", "فإن سليم داود"))
+    assert q.speaker == "سليم داود"

@@ -51,6 +51,8 @@ _PRONOUN_PREPS = frozenset(normalize(w) for w in """
 بها به بهم فيها فيه فيهم عنها عنه عنهم لها له لهم منها منه منهم عليها عليه عليهم إليها إليه
 """.split())
 _DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
+#: إن/أن with a conjunction glued on, as written (hamza kept: فان alone may be the name Van).
+_GLUED_THAT = frozenset("فإن وإن فأن وأن بأن لأن".split())
 #: Pronoun suffixes that end a verb or a possessed noun, never a name (checked on the surface form,
 #: so ة is not ه).
 _PRONOUN_ENDINGS = ("ها", "هم", "هما")
@@ -126,6 +128,8 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     """Rewrite, in place, the speaker strings of ``quotes`` found in ``doc`` (see the module doc)."""
     if os.environ.get("MARSAD_QUOTE_CANON", "").lower() in ("off", "0", "no"):
         return
+    # evaluation switch: MARSAD_QUOTE_CANON_SKIP=plural,variant,adjunct,anaphora turns single steps off
+    skip = frozenset(os.environ.get("MARSAD_QUOTE_CANON_SKIP", "").replace(" ", "").split(","))
     speakers = {q.speaker for q in quotes if q.speaker}
     if not speakers:
         return
@@ -164,10 +168,14 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
                 q.speaker_entity_id = None
                 if not body:
                     continue
+        if "adjunct" not in skip:
+            q.speaker = _cut_adjunct(q.speaker, ents)
         if q.speaker not in cache:
-            cache[q.speaker] = _canonical(q.speaker, doc, words, ents)
+            cache[q.speaker] = _canonical(q.speaker, doc, words, ents, skip)
         name, ent, why = cache[q.speaker]
         if why == "same":
+            if "plural" not in skip:
+                q.speaker = _nominative(q.speaker, ents)
             continue
         if why == "description" and not q.speaker_role:
             q.speaker_role = q.speaker
@@ -176,6 +184,8 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             q.speaker_entity_id = None
         elif ent is not None:
             q.speaker_entity_id = ent.entity_id
+        elif why == "repaired" and "plural" not in skip:
+            q.speaker = _nominative(name, ents)
 
 
 def _ent_keys(e: Entity) -> tuple[str, ...]:
@@ -187,7 +197,8 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tuple[str | None, Entity | None, str]:
+def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity],
+               skip: frozenset[str] = frozenset()) -> tuple[str | None, Entity | None, str]:
     """(new speaker, its entity, why) for one speaker string; why is same/description/fuller/junk/repaired."""
     key = _key_of(speaker)
     if not key:
@@ -199,6 +210,11 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
             return _ent_name(named), named, "description"
         repaired = _repair(speaker, doc.text, ents, doc.entities)
         if repaired != speaker:
+            if repaired is not None and "variant" not in skip:
+                # what is left may be a surname in another spelling (فإن نتانياهو → بنيامين نتنياهو)
+                variant = _variant_name(_key_of(repaired), ents)
+                if variant is not None and not any(_contains(_ent_keys(e), _key_of(repaired)) for e in ents):
+                    return variant[0], variant[1], "fuller"
             return repaired, None, ("junk" if repaired is None else "repaired")
     fuller = _fuller_name(key, ents)
     if fuller is not None:
@@ -206,6 +222,10 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity]) -> tup
     restored = _restore_lam(speaker, doc, words)
     if restored is not None:
         return restored, None, "fuller"
+    if "variant" not in skip:
+        variant = _variant_name(key, ents)
+        if variant is not None:
+            return variant[0], variant[1], "fuller"
     return speaker, None, "same"
 
 
@@ -683,6 +703,9 @@ def _repair(speaker: str, text: str, ents: list[Entity], all_ents: list[Entity])
     norm = [normalize(w) for w in surface]
     heads, verbs = _heads()
     stripped = False
+    if len(surface) > 1 and surface[0] in _GLUED_THAT:  # فإن نتنياهو: the particle of the clause, not the name
+        words, surface, norm = words[1:], surface[1:], norm[1:]
+        stripped = True
     for particle in _LEADING_PARTICLES:
         if tuple(norm[:len(particle)]) == particle and len(norm) > len(particle):
             words, surface, norm = words[len(particle):], surface[len(particle):], norm[len(particle):]
@@ -756,3 +779,90 @@ def _bad_word(surface: str, norm: str, i: int, n: int, verbs: frozenset[str]) ->
             # a dual in construct drops its ن (محامياها)
             return stem not in _SUFFIXED_SPEAKERS and not (stem.endswith("ا") and stem[:-1] in _SUFFIXED_SPEAKERS)
     return False
+
+
+# -- (f) speaker forms: an adjunct glued to a name, case endings, spelling variants -------------------
+
+def _cut_adjunct(speaker: str, ents: list[Entity]) -> str:
+    """A tagged person followed by an adjunct the reader took into the subject (الغانم في برقيته، X خلال
+    كلمته): the person. Descriptions keep their phrases (مصادر ميدانية في اليمن، الرجل في المقطع)."""
+    words = speaker.split()
+    for i in range(1, len(words) - 1):
+        if normalize(words[i]) not in _ADJUNCT_OPENERS:
+            continue
+        key = _key_of(" ".join(words[:i]))
+        if key and any(e.type == "PER" and _ent_keys(e) == key for e in ents):
+            return " ".join(words[:i])
+        break
+    return speaker
+
+
+#: Sound plurals in the nominative: the speaker is a clause's subject, whatever case the phrase had
+#: where the reader met it (نقلا عن مراقبين أوروبيين → مراقبون أوروبيون، ممثلي الادعاء → ممثلو الادعاء).
+def _nominative(speaker: str, ents: list[Entity]) -> str:
+    """An untagged plural description with its accusative/genitive endings turned nominative: the head a
+    participle or known plural (مراقبين، المسؤولين) and the nisba adjectives after it (أوروبيين)."""
+    words = speaker.split()
+    key = _key_of(speaker)
+    if not words or any(_contains(_ent_keys(e), key) for e in ents):
+        return speaker
+    lex = load_lexicon()
+    plurals = lex.plural_heads | lex.anonymous_heads
+    head = normalize(words[0])
+    bare = head[2:] if head.startswith("ال") else head
+    construct = len(words) > 1 and normalize(words[1]).startswith("ال")
+    participle = bare.startswith("م") and len(bare) >= 5
+    if bare.endswith("ين") and not bare.endswith("يين") and ((participle and len(bare) >= 6) or head in plurals or bare in plurals):
+        out = [words[0][:-2] + "ون"]
+    elif construct and head == bare and bare.endswith("ي") and (bare[:-1] + "و" in plurals or participle):
+        # a construct head never carries the article: المركزي المصري is a nisba adjective, not a plural
+        out = [words[0][:-1] + "و"]  # ممثلي الادعاء، مسؤولي الوزارة: construct, the ن already dropped
+        return " ".join(out + words[1:])
+    else:
+        return speaker
+    # nisba adjectives agreeing with the head (أوروبيين، إيرانيين، المحليين)
+    for w in words[1:]:
+        nw = normalize(w)
+        if nw.endswith("يين") and len(nw) >= 6:
+            out.append(w[:-2] + "ون")
+        else:
+            out.extend(words[len(out):])
+            break
+    return " ".join(out)
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants: long vowels and hamza seats after the first letter dropped, doubles merged
+    (نتانياهو ~ نتنياهو، فرانسيس ~ فرنسيس)."""
+    w = normalize(word)
+    out = w[:1] + "".join(c for c in w[1:] if c not in "اويىءئؤ")
+    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
+
+
+def _variant_name(key: tuple[str, ...], ents: list[Entity]) -> tuple[str, Entity] | None:
+    """The fuller tagged person a spelling variant of a surname stands for: the same letters without the
+    space (لو دريان ~ جان إيف لودريان) or the same consonants (نتانياهو ~ بنيامين نتنياهو) as the
+    fuller name's last words; only when exactly one fuller person fits."""
+    if not key or len(key) > 2:
+        return None
+    joined = "".join(key)
+    skel = _skeleton(joined)
+    found: dict[tuple[str, ...], tuple[str, Entity]] = {}
+    for e in ents:
+        if e.type != "PER":
+            continue
+        name = _ent_name(e)
+        form = _key_of(name)
+        if len(form) < 2 or form == key or _contains(form, key):
+            continue
+        for k in (1, 2):
+            if k >= len(form):
+                break
+            tail = "".join(form[-k:])
+            if tail == joined or (len(key) == 1 and k == 1 and len(skel) >= 4 and len(joined) >= 5
+                                  and _skeleton(tail) == skel and tail[:1] == joined[:1]):
+                found.setdefault(form, (name, e))
+                break
+    if len(found) != 1:
+        return None
+    return next(iter(found.values()))
