@@ -38,3 +38,28 @@ def test_a_known_surname_then_its_object_still_resolves():
             "وأبلغ فيرنانديث الصحافيين أن الإصابات أثرت على النتيجة.")
     quotes = run(text, [per(text, "خوان فيرنانديث")])
     assert [q.speaker for q in quotes] == ["خوان فيرنانديث", "خوان فيرنانديث"]
+
+
+def org(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(name, start, start + len(name), "ORG", name, entity_id("ORG", name))
+
+
+def test_a_name_then_a_construct_role_the_lexicon_does_not_list():
+    text = "وقال هيروشي تاناكا عالم الزلازل بجامعة كيوتو إن الهزة كانت أقوى من المتوقع."
+    [q] = run(text)
+    assert q.speaker == "هيروشي تاناكا"
+    assert q.speaker_role.startswith("عالم الزلازل")
+
+
+def test_a_noun_after_a_preposition_is_no_construct_role():
+    text = "أكد طبيب مختص بأمراض القلب أن الصيام مفيد لمعظم المرضى."
+    [q] = run(text)
+    assert q.speaker == "طبيب مختص بأمراض القلب"
+
+
+def test_a_body_whose_name_starts_with_lam_is_no_addressee():
+    # ليون tagged whole as a club: its ل is part of the name, not "to" + an addressee
+    text = "وقال ليون في بيان: إن المدافع سيغيب عن الملاعب ثلاثة أسابيع."
+    [q] = run(text, [org(text, "ليون")])
+    assert q.speaker == "ليون"

@@ -937,8 +937,9 @@ class _Reader:
                 )
                 if stop and prev in lex.first_names and rest not in lex.addressee_nouns and rest not in lex.first_names and len(w) > 3:
                     stop = False  # سيرغي لافروف، أنتوني لوك: a surname after a first name, not an addressee
-                if stop and rest not in lex.addressee_nouns and (w in lex.first_names or t.start in self.person_starts()):
-                    stop = False  # وقالت ليندا غراهام، وأكد لاسمر: a name (tagged whole, ل included), not ل + addressee
+                if stop and rest not in lex.addressee_nouns and (w in lex.first_names or t.start in self.person_starts()
+                                                                 or any(e.start == t.start for e in self.entities)):
+                    stop = False  # وقالت ليندا غراهام، وأكد لاسمر، وقال ليغانيس: a name (tagged whole, ل included), not ل + addressee
             elif t.kind == "num":
                 stop = True
             if stop:
@@ -1375,6 +1376,13 @@ class _Reader:
             if w in _ADVERBIALS:
                 return None  # كوتينيو أكثر من مرة: the adverbial ends the name (read below)
             role_word = w in lex.role_heads or self.bare(w) in lex.role_heads
+            if (not role_word and p >= 2 and p + 1 < len(words) and words[p + 1] == words[p] + 1 and not self.is_definite(w)
+                    and self.is_definite(self.norm[words[p + 1]]) and not self.is_first_name(words[p], words[p + 1])
+                    and w not in _FUNCTION_WORDS and w not in _PREPOSITIONS and len(w) > 2 and w[0] not in "بل"):
+                # وقال تاكويا هاشيموتو عالم الفضاء بجامعة …: after a name of two words or more, a bare noun in
+                # construct with a definite one opens an apposed role the lexicon does not list (not a
+                # preposition's noun: استشاري متخصص بطب الأسنان)
+                role_word = True
             if self.is_definite(w) and not role_word:
                 return None  # كتاب دائرة الإفتاء، مختصي الاقتصاد: a construct phrase, not a name
             one_tagged = p == 1 and any(e.type == "PER" and e.start == self.toks[words[0]].start for e in self.entities)
