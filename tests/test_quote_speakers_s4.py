@@ -63,3 +63,17 @@ def test_a_body_whose_name_starts_with_lam_is_no_addressee():
     text = "وقال ليون في بيان: إن المدافع سيغيب عن الملاعب ثلاثة أسابيع."
     [q] = run(text, [org(text, "ليون")])
     assert q.speaker == "ليون"
+
+
+def test_a_participle_after_a_leading_adjunct_takes_the_clause_subject():
+    text = ("وقال المتحدث باسم الشرطة إن التحقيق مستمر. "
+            "وفي الأسبوع الماضي، استقالت وزارة النقل من اللجنة المشتركة، مؤكدة أن قراراتها لم تنفذ.")
+    quotes = run(text, [org(text, "وزارة النقل")])
+    assert quotes[-1].speaker == "وزارة النقل"
+
+
+def test_a_participle_after_a_subject_and_a_cue_without_a_statement():
+    text = ("وقال المتحدث باسم الحكومة إن الحوار مستمر. "
+            "وكان كمال الدين حسن أعلن، الاثنين، انسحاب حزبه من الحكومة، قائلا إن الشراكة انتهت.")
+    quotes = run(text, [per(text, "كمال الدين حسن")])
+    assert quotes[-1].speaker == "كمال الدين حسن"

@@ -2143,6 +2143,14 @@ class _Reader:
         f = s0
         while f < k and (self.toks[f].kind != "word" or self.norm[f] in lex.leading_fillers or self.norm[f] in ("الا", "ان", "فان")):
             f += 1
+        if f < k and (self.norm[f] in _PREPOSITIONS or self.bare(self.norm[f]) in _PREPOSITIONS or self.norm[f] in ("في", "وفي")):
+            # وفي مارس، استقال المحامي …، معتبرا؛ في المقابل، فجرت قوات الأمن …، مشيرة: a leading adjunct closed
+            # by a comma, then the clause
+            comma = next((m for m in range(f + 1, min(k, f + 8)) if self.toks[m].text in _COMMAS), None)
+            if comma is not None:
+                f = comma + 1
+                while f < k and (self.toks[f].kind != "word" or self.norm[f] in lex.leading_fillers):
+                    f += 1
         if f >= k - 1:
             return None
         # (وانتقد كافاني نيمار …، وقال: stance_subject has remembered a person or body as the subject; a
@@ -2232,7 +2240,8 @@ class _Reader:
         if hit is None:
             return None
         sp, end = hit
-        if end >= k or not self.verb_like(end) or self.cue_at(end) is not None or not agrees(self.verb_gender(end), sp):
+        # (a cue there found no statement — the sentence holds none before this cue: وكان ترامب أعلن انسحاب …، قائلا)
+        if end >= k or not (self.verb_like(end) or self.cue_at(end) is not None) or not agrees(self.verb_gender(end), sp):
             return None
         return self.resolve(sp, f, near_ok=True)
 
