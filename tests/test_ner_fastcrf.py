@@ -109,13 +109,70 @@ def test_ensemble_tags_unchanged_by_the_fast_path():
     ens = load_ensemble(weight=0.6)
     if ens.fast_crf() is None:
         missing("the shipped CRF has no second stage")
-    slow = EnsembleTagger.__new__(EnsembleTagger)
-    slow.__dict__.update(ens.__dict__)
-    slow._fast_crf = False
+    # The pycrfsuite path has only the marginal-averaging rule: compare that rule on both paths.
+    ens = _variant(ens, combine="marginals")
+    slow = _variant(ens, _fast_crf=False)
     sents = _sentences() * 3  # a longer document: more repeated names for the second stage
     assert ens.tag_document(sents) == slow.tag_document(sents)
     assert ens.tag_batch(sents) == slow.tag_batch(sents)
     assert any(t != "O" for s in ens.tag_document(sents) for t in s)
+
+
+def _variant(ens, **changes):
+    """A copy of an ensemble tagger with some attributes changed (the loaded models are shared)."""
+    from marsad.extract.ner_neural import EnsembleTagger
+
+    other = EnsembleTagger.__new__(EnsembleTagger)
+    other.__dict__.update(ens.__dict__)
+    other.__dict__.update(changes)
+    other._joint = {}
+    return other
+
+
+def test_joint_rule_is_one_viterbi_over_both_models_scores(crf):
+    """The default rule, checked sentence by sentence against the slow general path: second-stage
+    state scores from the feature lists (pycrfsuite's first stage), the neural emissions, and a
+    plain Viterbi over w × neural + (1 − w) × CRF with both transition matrices mixed the same way."""
+    from marsad.extract.ner_neural import BIO_ALLOWED, START_ALLOWED, TAGS, available, load_ensemble, viterbi
+
+    if not available():
+        missing("the neural NER model or onnxruntime is not installed")
+    model, s1, s2 = crf
+    ens = load_ensemble(weight=0.6)
+    assert ens.combine == "joint"
+    fast = ens.fast_crf()
+    if fast is None:
+        missing("the shipped CRF has no second stage")
+    sents = _sentences() * 3
+    w, K = ens.weight, len(TAGS)
+    cols = [TAGS.index(lab) for lab in s2.labels]
+    neg = np.where(BIO_ALLOWED, 0.0, -1e4)
+
+    def reference(stage_scores, trans_crf, words_list):
+        crf_trans = np.full((K, K), -1e4)
+        crf_trans[np.ix_(cols, cols)] = trans_crf
+        trans = w * ens.neural.trans + (1 - w) * crf_trans + neg
+        start = w * ens.neural.start + np.where(START_ALLOWED, 0.0, -1e4)
+        out = []
+        for sc, em in zip(stage_scores, ens.neural.emissions(words_list)):
+            emit = np.full((len(sc), K), -1e4)
+            emit[:, cols] = sc
+            out.append([TAGS[i] for i in viterbi(w * em + (1 - w) * emit, trans, start, w * ens.neural.end)])
+        return out
+
+    doc_scores = [s2.state_scores(f) for f in model.stage2_inputs(sents)]
+    got = ens.tag_document(sents)
+    assert got == reference(doc_scores, s2.trans, sents)
+    assert sum(t != "O" for s in got for t in s) > 10
+    one = [s1.state_scores(model.featurizer.sentence(s)) for s in sents]
+    assert ens.tag_batch(sents) == reference(one, s1.trans, sents)
+
+
+def test_combine_rule_is_checked():
+    from marsad.extract.ner_neural import EnsembleTagger
+
+    with pytest.raises(ValueError, match="combine"):
+        EnsembleTagger(None, None, 0.6, combine="average")  # type: ignore[arg-type]
 
 
 def test_small_word_cache_gives_the_same_scores(crf):
@@ -196,16 +253,25 @@ def test_document_scores_equal_sentence_scores(news_ensemble):
 
 def test_ensemble_tags_equal_pycrfsuite_path_on_news(news_ensemble):
     """Thousands of real sentences: the numpy path gives the pycrfsuite path's tags, token for token."""
-    from marsad.extract.ner_neural import EnsembleTagger
-
     ens, articles = news_ensemble
-    slow = EnsembleTagger.__new__(EnsembleTagger)
-    slow.__dict__.update(ens.__dict__)
-    slow._fast_crf = False
+    ens = _variant(ens, combine="marginals")  # the only rule the pycrfsuite path has
+    slow = _variant(ens, _fast_crf=False)
     assert sum(len(a) for a in articles) > 2000
     fast_tags = [ens.tag_document(a) for a in articles]
     assert fast_tags == [slow.tag_document(a) for a in articles]
     assert sum(t != "O" for a in fast_tags for s in a for t in s) > 1000
+
+
+def test_joint_and_marginal_rules_mostly_agree_on_news(news_ensemble):
+    """The two combination rules are different decoders of the same two models: on real news they
+    agree on almost every token, and the joint one is not a no-op."""
+    ens, articles = news_ensemble
+    joint, marg = _variant(ens, combine="joint"), _variant(ens, combine="marginals")
+    a = [t for art in articles[:100] for s in joint.tag_document(art) for t in s]
+    b = [t for art in articles[:100] for s in marg.tag_document(art) for t in s]
+    differ = sum(x != y for x, y in zip(a, b))
+    assert len(a) == len(b) > 20_000
+    assert 0 < differ < 0.02 * len(a)
 
 
 def test_word_table_compaction_keeps_rows_exact(news_ensemble):

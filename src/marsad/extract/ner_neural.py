@@ -45,6 +45,11 @@ VECTORS_FILE = "vectors.npz"
 TAGGER_ENV = "MARSAD_NER_TAGGER"
 #: Neural share of the default ensemble (chosen on the ANERcorp + AQMAR dev mean with train-only models).
 ENSEMBLE_OPTION_WEIGHT = 0.6
+#: How the ensemble combines its two taggers (see :class:`EnsembleTagger`): one Viterbi over the
+#: weighted sum of both CRFs' scores ("joint", since session 4: train-only dev mean of the four sets
+#: 73.5 → 74.2 at the same weight) or averaged per-token marginals ("marginals").
+COMBINE_RULES = ("joint", "marginals")
+DEFAULT_COMBINE = "joint"
 ENCODER_FILE = "encoder.onnx"
 META_FILE = "meta.json"
 
@@ -559,21 +564,71 @@ class NeuralTagger:
 
 
 class EnsembleTagger(NerModel):
-    """CRF + BiLSTM-CRF: per-token marginals averaged (weight ``w`` on the neural model), BIO Viterbi.
+    """CRF + BiLSTM-CRF with weight ``w`` on the neural model.
+
+    ``combine="joint"`` (the default): one Viterbi over ``w`` × the neural CRF's scores (emissions,
+    transitions, start/end) + ``1 − w`` × the CRF's (state scores, transitions), i.e. the best tag
+    sequence under the weighted product of the two sequence models. ``combine="marginals"``: per-token
+    marginals averaged, then the BIO path with the highest summed log marginal (the rule before
+    session 4; also the fallback when the CRF is not available as numpy scorers).
 
     A :class:`NerModel` to its users: ``featurizer`` (the CRF's: word frequencies for the
     entities component), ``tag``, ``tag_given_tokens``. With ``weight == 1`` the CRF is not run.
     """
 
-    def __init__(self, crf: NerModel, neural: NeuralTagger, weight: float) -> None:
+    def __init__(self, crf: NerModel, neural: NeuralTagger, weight: float, combine: str = DEFAULT_COMBINE) -> None:
+        if combine not in COMBINE_RULES:
+            raise ValueError(f"combine must be one of {COMBINE_RULES}, not {combine!r}")
         # The CRF's settings (e.g. its context window) stay readable at the top level.
-        super().__init__(crf.featurizer, crf.tagger, {**crf.meta, "neural": neural.meta, "crf": crf.meta, "weight": weight})
+        super().__init__(crf.featurizer, crf.tagger, {**crf.meta, "neural": neural.meta, "crf": crf.meta, "weight": weight, "combine": combine})
         self.stage2 = getattr(crf, "stage2", None)
         self.neural = neural
         self.weight = weight
+        self.combine = combine
         self.model_dir = crf.model_dir
         self._fast_crf: object = None  # FastTwoStage, built on first use; False when unavailable
         self._types: WordTypes | None = None
+        self._joint: dict[tuple[int, float], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def _joint_model(self, fast, stage: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Transitions, start and end scores (TAGS order, BIO-constrained) of the weighted product
+        of the neural CRF and CRF stage ``stage`` (1 or 2)."""
+        key = (stage, self.weight)  # the weight is an attribute: callers may change it
+        if key not in self._joint:
+            w = self.weight
+            crf_trans = np.full((len(TAGS), len(TAGS)), _NEG)
+            cols = [TAGS.index(lab) for lab in fast.labels]
+            crf_trans[np.ix_(cols, cols)] = fast.trans1 if stage == 1 else fast.trans2
+            self._joint[key] = (
+                w * self.neural.trans + (1.0 - w) * crf_trans + _TRANS_BIO,
+                w * self.neural.start + _START_BIO,
+                w * self.neural.end,  # crfsuite has no start/end weights
+            )
+        return self._joint[key]
+
+    def _crf_scores(self, fast, scores: np.ndarray) -> np.ndarray:
+        """CRF state scores ``[n, labels]`` in TAGS order (a tag the CRF lacks scores :data:`_NEG`)."""
+        out = np.full((len(scores), len(TAGS)), _NEG)
+        out[:, [TAGS.index(lab) for lab in fast.labels]] = scores
+        return out
+
+    def _joint_decode(self, fast, stage: int, crf_scores: Sequence[np.ndarray], neural: Sequence[np.ndarray] | None) -> list[list[str]]:
+        """Tags of sentences under the weighted product (see the class doc), decoded in groups of similar length."""
+        trans, start, end = self._joint_model(fast, stage)
+        w = self.weight
+        mixed = [(1.0 - w) * self._crf_scores(fast, c) for c in crf_scores]
+        if neural is not None and w > 0:
+            mixed = [m + w * e for m, e in zip(mixed, neural)]
+        out: list[list[str]] = [[] for _ in mixed]
+        for group in _groups_of_32([len(m) for m in mixed]):
+            lens = np.array([len(mixed[k]) for k in group])
+            sc = np.zeros((len(group), int(lens.max()), len(TAGS)))
+            for b, k in enumerate(group):
+                sc[b, : lens[b]] = mixed[k]
+                sc[b, lens[b] - 1] += end
+            for k, path in zip(group, viterbi_paths(sc, lens, trans, start)):
+                out[k] = [TAGS[i] for i in path]
+        return out
 
     @property
     def _crf_labels(self) -> list[tuple[int, str]]:
@@ -612,7 +667,19 @@ class EnsembleTagger(NerModel):
     def _fast_marginals(self, fast, sentences: Sequence[Sequence[str]], window: int | None) -> tuple[list[np.ndarray], tuple]:
         """Second-stage CRF marginals (in TAGS order) of a document's non-empty sentences, all in
         numpy, and the neural inputs looked up on the way (for :meth:`NeuralTagger.emissions`)."""
-        from .ner_fastcrf import document_features, marginals_batch, viterbi_batch
+        from .ner_fastcrf import marginals_batch
+
+        s2, neural_rows = self._fast_stage2(fast, sentences, window)
+        out: list[np.ndarray] = [np.zeros(0)] * len(sentences)
+        for group in _groups_of_32([len(s) for s in s2]):
+            for k, m in zip(group, marginals_batch([s2[k] for k in group], fast.trans2)):
+                out[k] = self._to_tags(fast, m)
+        return out, neural_rows
+
+    def _fast_stage2(self, fast, sentences: Sequence[Sequence[str]], window: int | None) -> tuple[list[np.ndarray], tuple]:
+        """Second-stage CRF state scores (``[n, labels]``, the CRF's label order) of a document's
+        non-empty sentences, and the neural inputs looked up on the way."""
+        from .ner_fastcrf import document_features, viterbi_batch
 
         types = self.word_types(fast)
         slots = types.lookup([w for s in sentences for w in s])
@@ -631,11 +698,7 @@ class EnsembleTagger(NerModel):
         keys = [keys_flat[bounds[k]:bounds[k + 1]] for k in range(len(sentences))]
         doc = document_features(keys, first, self.context_window if window is None else window)
         s2 = fast.document_stage2(scores[:, 1], pos, [d for sent in doc for d in sent])
-        out: list[np.ndarray] = [np.zeros(0)] * len(sentences)
-        for group in groups:
-            for k, m in zip(group, marginals_batch([s2[bounds[k]:bounds[k + 1]] for k in group], fast.trans2)):
-                out[k] = self._to_tags(fast, m)
-        return out, neural_rows
+        return [s2[bounds[k]:bounds[k + 1]] for k in range(len(sentences))], neural_rows
 
     def tag_batch(self, batch: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for several sentences at once (one encoder call)."""
@@ -649,6 +712,11 @@ class EnsembleTagger(NerModel):
             return out
         w = self.weight
         sents = [s for _, s in items]
+        if self.combine == "joint" and (fast := self.fast_crf()) is not None:
+            neural = self.neural.emissions(sents) if w > 0 else None
+            for (i, _), tags in zip(items, self._joint_decode(fast, 1, [fast.base_scores(s)[0] for s in sents], neural)):
+                out[i] = tags
+            return out
         # numpy marginals pay per position, whatever the batch: for a few sentences pycrfsuite's C loop is faster.
         fast = self.fast_crf() if len(sents) >= 8 else None
         if fast is not None:
@@ -687,6 +755,12 @@ class EnsembleTagger(NerModel):
         fast = self.fast_crf()
         rows = None
         sents = [sentences[i] for i in idx]
+        if fast is not None and self.combine == "joint":
+            s2, rows = self._fast_stage2(fast, sents, window)
+            neural = self.neural.emissions(sents, rows) if w > 0 else None
+            for k, tags in enumerate(self._joint_decode(fast, 2, s2, neural)):
+                out[idx[k]] = tags
+            return out
         if fast is not None:
             mixed, rows = self._fast_marginals(fast, sents, window)
         else:
@@ -744,22 +818,25 @@ def _crf_marginals(tagger, features, n: int, labels: Sequence[tuple[int, str]]) 
     return out
 
 
-def load_ensemble(model_dir: str | Path | None = None, crf_dir: str | Path | None = None, weight: float | None = None) -> EnsembleTagger:
+def load_ensemble(model_dir: str | Path | None = None, crf_dir: str | Path | None = None, weight: float | None = None,
+                  combine: str | None = None) -> EnsembleTagger:
     """The neural tagger from ``model_dir`` with the CRF from ``crf_dir`` (default: the shipped ones).
 
     ``weight`` is the neural model's share in the mix (default: ``ensemble_weight`` in its
-    ``meta.json``; 1.0 runs the neural model alone).
+    ``meta.json``; 1.0 runs the neural model alone); ``combine`` how the two are combined
+    (default: ``ensemble_combine`` in its ``meta.json``, else :data:`DEFAULT_COMBINE`).
     """
-    return _load_ensemble(str(model_dir or default_model_dir()), str(crf_dir) if crf_dir else None, weight)
+    return _load_ensemble(str(model_dir or default_model_dir()), str(crf_dir) if crf_dir else None, weight, combine)
 
 
 @lru_cache(maxsize=4)
-def _load_ensemble(model_dir: str, crf_dir: str | None, weight: float | None) -> EnsembleTagger:
+def _load_ensemble(model_dir: str, crf_dir: str | None, weight: float | None, combine: str | None = None) -> EnsembleTagger:
     from .ner_model import load_model
 
     neural = NeuralTagger(model_dir)
     w = float(neural.meta.get("ensemble_weight", 1.0)) if weight is None else weight
-    ens = EnsembleTagger(load_model(crf_dir), neural, w)
+    rule = combine or str(neural.meta.get("ensemble_combine", DEFAULT_COMBINE))
+    ens = EnsembleTagger(load_model(crf_dir), neural, w, rule)
     if w < 1.0:
         ens.fast_crf()  # the numpy CRF's tables are part of loading (≈ 0.2 s), not of the first article
     return ens
