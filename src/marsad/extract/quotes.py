@@ -82,6 +82,7 @@ _ROYAL = frozenset(normalize(w) for w in ("الملك", "الأمير", "الش�
 _CONNECTORS = frozenset(normalize(w) for w in ("فيما", "بينما", "كما", "حيث", "و", "ثم", "في حين", "فيما", "بدوره", "بدورها"))
 #: Keys of documents that speak for their issuer (جاء في البيان / التقرير / المذكرة).
 _DOCUMENTS = frozenset(("بيان", "تقرير", "مذكره", "رساله", "تعميم", "بلاغ"))
+_MEDIA_PLURALS = frozenset(("صحف", "وسائل", "مواقع", "قنوات", "وكالات"))  # صحف محلية، وسائل إعلام: sources as a group
 _DATA_DOCUMENTS = frozenset(("احصائيات", "احصاءات", "بيانات"))  # only with their issuer (الصادرة عن «ساما»)
 #: Studies and investigations (name_key forms): they speak for their author only when the text says who made
 #: them (بحث أجراه مايكل جافين، تحقيق نشرته صحيفة "نيويورك تايمز"), and a later التقرير/التحقيق is that one.
@@ -752,8 +753,9 @@ class _Reader:
                     continue
                 if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
                     break
-                if t.text in _COMMAS and k > s and (self.starts_new_statement(k + 1) or self.comma_report(k + 1)):
-                    break
+                if t.text in _COMMAS and k > s and (self.starts_new_statement(k + 1) or self.comma_report(k + 1)
+                                                    or self.relay_phrase(k + 1) is not None):
+                    break  # (…، كما ذكرت الوكالة.: the attribution is not the content)
             elif (k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k)
                   and not self.parenthetical(k)):
                 break  # "… فر من المنطقة فيما اكد سكان ان …": another statement
@@ -2810,6 +2812,106 @@ class _Reader:
         return any(self.bare(self.word(m)) in _WISHES and (self.word(m - 1) == "عن" or self.bare(self.word(m)) not in ("امل", "امال"))
                    for m in range(start, that))
 
+    def plausible_source(self, a: int, b: int) -> bool:
+        """Tokens ``a:b`` can name who said something: a person or body the tagger found there, or a phrase
+        headed by a role, an institution, an outlet, an unnamed source, a document or a first name — not a
+        criterion or a quantity (حسب الأسهم المخصصة، وفق إجراءات ميسرة، كما قدر حجم التبادل 9 مليارات)."""
+        if a >= b:
+            return False
+        lo, hi = self.toks[a].start, self.toks[b - 1].end
+        if any(e.start < hi and lo < e.end for e in self.entities):
+            return True
+        lex = self.lex
+        heads = (lex.role_heads, lex.institution_heads, lex.outlet_heads, lex.anonymous_heads, lex.first_names,
+                 lex.honorifics, lex.ranks, lex.plural_heads, lex.record_heads)
+        for m in range(a, min(b, a + 3)):
+            t = self.toks[m]
+            if t.kind == "punct" and (t.text in _OPENERS or t.text in "("):
+                return True  # a quoted or bracketed name: وكالة «إيسنا»، (إن تي في)
+            if t.kind != "word":
+                continue
+            w = t.norm
+            if w in self.lex.not_sources or any(ch.isdigit() for ch in w):
+                return False  # بحسب حجم …، 9 مليارات: a measure
+            forms = {w, self.bare(w)}
+            for suffix in ("هما", "هم", "ها", "ه"):  # محاميتها، وزيره: a role of someone named before
+                if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                    stem = w[:-len(suffix)]
+                    forms.update((stem, stem[:-1] + "ه" if stem.endswith("ت") else stem))
+                    break
+            for f in list(forms):
+                if f.startswith("ل") and len(f) > 3:
+                    forms.add("ال" + f[2:] if f.startswith("لل") else f[1:])
+                for g in list(forms):
+                    if g.startswith("ال"):
+                        forms.add(g[2:])
+                    else:
+                        forms.add("ال" + g)
+            if any(f in h for f in forms for h in heads) or any(f in _DOCUMENTS or f in _DATA_DOCUMENTS or f in _MEDIA_PLURALS
+                                                              for f in forms):
+                return True  # (within the first three words: أرقام وزارة العدل)
+        return False
+
+    def relay_phrase(self, k: int) -> tuple[int, int, int] | None:
+        """``كما أعلنت الشرطة.`` / ``على ما أوضح بيدج.`` at token ``k``, after a comma: a verb cue with no
+        complement whose subject closes the sentence. Returns (cue token, end of the phrase, its words)."""
+        if k == 0 or k >= self.n or self.toks[k - 1].text not in _COMMAS:
+            return None
+        if self.word(k) in ("كما", "وكما"):
+            v = k + 1
+        elif self.word(k) == "علي" and self.word(k + 1) == "ما":
+            v = k + 2
+        else:
+            return None
+        cue = self.cue_at(v) if v < self.n else None
+        if cue is None or cue[1] or cue[0].pos != "verb" or cue[0].gender is None or cue[0].lemma == "جاء":
+            return None
+        if self.scan_complement(v + 1, cue[0].strict) is not None:
+            return None
+        end = self.sent_end[k]
+        stop = v + 1
+        words = 0
+        while stop < end:
+            t = self.toks[stop]
+            if t.kind == "punct" and (t.text in _SENT_END or (t.text in _COMMAS and stop + 1 == end)):
+                break
+            if t.kind == "punct" and t.text not in _OPENERS and t.text not in _CLOSERS and t.text not in "()":
+                return None  # a comma or colon: the sentence goes on, so the phrase is an aside
+            if t.kind == "word":
+                words += 1
+                if words > 12 or t.norm in _THAT or self.word(stop) in self.lex.relatives or (
+                        stop > v + 1 and self.opens_statement(stop)):
+                    return None
+            stop += 1
+        if words and not self.plausible_source(v + 1, stop):
+            return None  # كما يقول المثل، كما قدر حجم التبادل …: no one who speaks
+        return v, stop, words
+
+    def trailing_relay(self, k: int) -> int | None:
+        """``…، كما أعلنت الشرطة.`` / ``…، على ما أوضح بيدج.``: a :meth:`relay_phrase` attributes the clause
+        before the comma, like a postposed بحسب ما. Inside a sentence (``-كما قال-``) it stays an aside
+        (settled conventions, rule 4), and ``، كما أكد أن …`` is a statement of its own (handle_cue).
+        Returns the token to resume at."""
+        found = self.relay_phrase(k)
+        if found is None:
+            return None
+        v, stop, words = found
+        cue = self.cue_at(v)
+        s0 = self.sent_start[k]
+        before = [m for m in range(s0, k - 1) if self.toks[m].kind == "word"]
+        if len(before) < 3 or any((c := self.cue_at(m)) is not None and c[0].gender is not None
+                                  and self.scan_complement(m + 1, c[0].strict) for m in before):
+            return None  # a cue of the sentence owns its content
+        if any(self.word(m) in self.lex.source_words or self.bare(self.word(m)) in self.lex.source_words for m in before):
+            return None  # بحسب … already attributes it
+        sp = self.parse_speaker(v + 1, stop) if words else None
+        sp = self.resolve(sp, v) if sp is not None else self.pro_drop(cue[0].gender, self.toks[v].start)
+        if sp is not None and sp.keys and sp.keys[0] in self._record_keys:
+            sp = None
+        if self.add_quote(s0, k, False, v, sp, v + 1) and sp is not None:
+            self.remember(sp, cue[0].gender, weak=True)
+        return max(k + 1, stop)
+
     def handle_source(self, k: int) -> int:
         """بحسب / وفقا لـ / نقلا عن: a source on one side of the attributed clause."""
         lex = self.lex
@@ -2996,6 +3098,9 @@ class _Reader:
             w = t.norm
             if w in lex.source_words or (w[:1] in "وف" and w[1:] in lex.source_words) or w == "فحسب":
                 k = self.handle_source(k)
+                continue
+            if (w in ("كما", "وكما") or (w == "علي" and self.word(k + 1) == "ما")) and (r := self.trailing_relay(k)) is not None:
+                k = r
                 continue
             cue = self.cue_at(k)
             if cue is None:

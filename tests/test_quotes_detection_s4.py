@@ -1,0 +1,52 @@
+"""Quote detection, session 4: sentences written for these tests (never copied from an article).
+
+Each test names the mechanism it covers in src/marsad/extract/quotes.py.
+"""
+
+from __future__ import annotations
+
+from marsad.doc import Doc, RawArticle
+from marsad.extract.quotes import QuoteExtractor
+
+
+def quotes(text: str):
+    doc = Doc(RawArticle(text=text))
+    QuoteExtractor()(doc)
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+    return doc.quotes
+
+
+# --- trailing_relay: "…، كما أعلنت الشرطة." / "…، على ما أوضح X." ----------------------------
+
+def test_kama_relay_at_the_sentence_end_attributes_the_clause_before_it():
+    qs = quotes("انهار جسر للمشاة فوق نهر صغير في شمال البلاد صباح الأحد، كما أعلنت الشرطة المحلية.")
+    assert [(q.text, q.direct, q.speaker) for q in qs] == [
+        ("انهار جسر للمشاة فوق نهر صغير في شمال البلاد صباح الأحد", False, "الشرطة المحلية")]
+
+
+def test_ala_ma_relay_with_a_named_person():
+    q, = quotes("وتضم الشركة الجديدة وحدات البحث الطبي ومختبرات الطاقة، على ما أوضح المدير التنفيذي كريم منصور.")
+    assert q.text.startswith("وتضم الشركة الجديدة") and q.text.endswith("الطاقة")
+    assert q.speaker == "كريم منصور"
+
+
+def test_kama_relay_inside_the_sentence_is_an_aside():
+    # -كما قال- inside narration is no statement of its own (settled conventions, rule 4)
+    assert quotes("وكان المنزل، كما قال الجيران، مهجورا منذ سنوات طويلة قبل الحادث.") == []
+
+
+def test_kama_with_a_complement_is_a_statement_of_its_own():
+    q, = quotes("وزار الوزير المستشفى الجديد يوم الأحد، كما أكد أن العمل سيبدأ الشهر المقبل.")
+    assert q.text == "العمل سيبدأ الشهر المقبل"
+
+
+def test_kama_relay_needs_someone_who_speaks():
+    # a proverb or a quantity after كما + verb is no source
+    assert quotes("ولا يمكن الاعتماد على النوايا وحدها في السياسة، كما يقول المثل.") == []
+    assert quotes("وارتفعت الصادرات الزراعية خلال العام الماضي، كما قدر حجم التبادل بتسعة مليارات.") == []
+
+
+def test_kama_relay_not_after_another_cue_of_the_sentence():
+    q, = quotes("وقال الناطق باسم الشرطة إن الحادث وقع صباحا، كما ذكرت وكالة الأنباء الرسمية.")
+    assert q.text == "الحادث وقع صباحا" and q.speaker != "وكالة الأنباء الرسمية"
