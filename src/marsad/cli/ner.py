@@ -24,6 +24,19 @@ def _load(model: Path | None):
         raise typer.Exit(2) from exc
 
 
+def _tag(tagger, sentences: list[list[str]], propagate: int) -> list[list[str]]:
+    if propagate < 0:
+        typer.echo("error: --propagate takes a number of sentences >= 0", err=True)
+        raise typer.Exit(2)
+    if propagate:
+        from ..evaluation.ner import tag_with_propagation
+
+        return tag_with_propagation(tagger, sentences, propagate)
+    # The file is read as one running text (CoNLL corpora keep document order): a two-stage
+    # model sees the neighbouring sentences as context, as it does in an article.
+    return tagger.tag_given_tokens_document(sentences)
+
+
 def _read(path: Path, min_columns: int = 2):
     from ..evaluation.ner import ConllError, read_conll
 
@@ -39,6 +52,7 @@ def ner_conll(
     file: Annotated[Path, typer.Argument(help="CoNLL file: token<TAB>tag lines, a blank line between sentences")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")] = None,
     model: Annotated[Path | None, typer.Option(help="Model directory [default: the shipped model]")] = None,
+    propagate: Annotated[int, typer.Option(help="Also run the entities component's propagation step (untagged repeats of a name found nearby), with this many sentences on each side standing for the article; 0 = the tagger alone")] = 0,
 ) -> None:
     """Tag the tokens of FILE as given; write token<TAB>gold<TAB>predicted lines in the same layout."""
     from ..evaluation.ner import write_conll
@@ -46,9 +60,7 @@ def ner_conll(
     sents = _read(file)
     tagger = _load(model)
     rows = []
-    # The file is read as one running text (CoNLL corpora keep document order): a two-stage
-    # model sees the neighbouring sentences as context, as it does in an article.
-    preds = tagger.tag_given_tokens_document([s.tokens for s in sents])
+    preds = _tag(tagger, [s.tokens for s in sents], propagate)
     for s, pred in zip(sents, preds):
         rows.append([(tok, gold, p) for tok, gold, p in zip(s.tokens, s.tags, pred)])
     text = write_conll(rows)
@@ -63,6 +75,7 @@ def eval_ner(
     file: Annotated[Path, typer.Argument(help="token<TAB>gold<TAB>predicted file (from ner-conll), or a token<TAB>gold file to tag first")],
     model: Annotated[Path | None, typer.Option(help="Model directory when FILE has no predictions [default: the shipped model]")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
+    propagate: Annotated[int, typer.Option(help="Also run the entities component's propagation step (untagged repeats of a name found nearby), with this many sentences on each side standing for the article; 0 = the tagger alone")] = 0,
 ) -> None:
     """Exact-span precision, recall and F1 per type and micro-averaged."""
     import time
@@ -76,7 +89,7 @@ def eval_ner(
     else:
         tagger = _load(model)
         t0, c0 = time.perf_counter(), time.process_time()
-        preds = tagger.tag_given_tokens_document([s.tokens for s in sents])
+        preds = _tag(tagger, [s.tokens for s in sents], propagate)
         dt, cpu = time.perf_counter() - t0, time.process_time() - c0
         n_tok = sum(len(s.tokens) for s in sents)
         speed = n_tok / dt if dt else 0.0

@@ -149,3 +149,32 @@ def format_table(scores: Scores, title: str = "") -> str:
     for t, row in scores.table().items():
         lines.append(f"{t:<6} {row['precision']*100:6.2f} {row['recall']*100:6.2f} {row['f1']*100:6.2f} {int(row['gold']):6d} {int(row['predicted']):6d}")
     return "\n".join(lines)
+
+
+def tag_with_propagation(tagger, sentences: Sequence[Sequence[str]], window: int) -> list[list[str]]:
+    """Tags for corpus tokens as given (like ``tagger.tag_given_tokens_document``) after the
+    ``entities`` component's own propagation step (:meth:`EntityRecognizer.propagate`: untagged
+    repeats of a name tagged nearby get its tag).
+
+    In the pipeline that step runs over the whole article. CoNLL corpora carry no document
+    boundaries, so here the ``window`` sentences on each side of a sentence stand for its article
+    (the second-stage CRF's own context is ±20 sentences).
+    """
+    from ..extract.entities import EntityRecognizer
+    from ..extract.ner_model import split_given_tokens, tags_for_given_tokens
+    from ..text import tokenize
+    from ..text.segment import Token
+
+    split = [split_given_tokens(s) for s in sentences]
+    piece_tags = tagger.tag_document([p for p, _ in split])
+    # The pieces' Token objects (what the component matches names on); split_given_tokens keeps a
+    # token that tokenises to nothing as one piece: it can be no name.
+    toks = [[t for tok in s for t in (tokenize(tok) or [Token(tok, 0, len(tok), "punct", tok)])] for s in sentences]
+    recognizer = EntityRecognizer(tagger)
+    out: list[list[str]] = []
+    for i in range(len(sentences)):
+        lo, hi = max(0, i - window), min(len(sentences), i + window + 1)
+        tags = recognizer.propagate([t for j in range(lo, hi) for t in toks[j]], [t for j in range(lo, hi) for t in piece_tags[j]])
+        off = sum(len(toks[j]) for j in range(lo, i))
+        out.append(tags_for_given_tokens(tags[off:off + len(toks[i])], split[i][1], len(sentences[i])))
+    return out
