@@ -50,3 +50,20 @@ def test_kama_relay_needs_someone_who_speaks():
 def test_kama_relay_not_after_another_cue_of_the_sentence():
     q, = quotes("وقال الناطق باسم الشرطة إن الحادث وقع صباحا، كما ذكرت وكالة الأنباء الرسمية.")
     assert q.text == "الحادث وقع صباحا" and q.speaker != "وكالة الأنباء الرسمية"
+
+
+# --- source_phrase_ok: بحسب / وفق / حسب as a criterion, not a source --------------------------
+
+def test_according_to_a_criterion_run_into_the_clause_is_no_attribution():
+    assert quotes("وتتفاوت قيمة الرسوم الجديدة بحسب نوع المخالفة المرتكبة.") == []
+    assert quotes("وسيتم بناء المقر الجديد للجمعية وفقا للمخططات المعتمدة من البلدية.") == []
+    assert quotes("وتوزع الجوائز على المشاركين حسب الفئات المخصصة لكل مسابقة.") == []
+
+
+def test_a_set_off_or_named_source_still_attributes():
+    q, = quotes("وارتفعت أسعار الحديد في الأسواق المحلية خلال الشهر الماضي، بحسب تجار في المنطقة.")
+    assert q.text.startswith("وارتفعت أسعار الحديد") and q.speaker is not None
+    q, = quotes("وبلغت قوة الهزة الأرضية خمس درجات وفق المعهد الوطني للرصد في البلاد.")
+    assert q.text.startswith("وبلغت قوة الهزة")
+    q, = quotes("وقتل ثلاثة أشخاص في الحادث وفقا لتقديرات وزارة الصحة.")
+    assert q.text.startswith("وقتل ثلاثة أشخاص")
