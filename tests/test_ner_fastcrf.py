@@ -102,7 +102,7 @@ def test_document_features_same_as_counter_version():
 
 
 def test_ensemble_tags_unchanged_by_the_fast_path():
-    from marsad.extract.ner_neural import EnsembleTagger, available, load_ensemble
+    from marsad.extract.ner_neural import available, load_ensemble
 
     if not available():
         missing("the neural NER model or onnxruntime is not installed")

@@ -861,7 +861,7 @@ def load_tagger(model_dir: str | Path | None = None) -> NerModel:
     frequencies and any ensemble; the weight in its ``meta.json``), otherwise a CRF model
     directory. ``MARSAD_NER_TAGGER`` in the environment: ``ensemble`` (the default: the most
     accurate, ≥ 20k tokens per CPU second since the numpy CRF and the shared word-type table),
-    ``neural`` (the BiLSTM-CRF alone, ≈ 1.5× as fast, 1.7 / 1.6 F1 lower on ANERcorp / AQMAR dev)
+    ``neural`` (the BiLSTM-CRF alone, ≈ 1.3–1.5× as fast, 1.4 / 3.0 F1 lower on ANERcorp / AQMAR dev)
     or ``crf``.
     """
     import os
