@@ -67,3 +67,27 @@ def test_a_set_off_or_named_source_still_attributes():
     assert q.text.startswith("وبلغت قوة الهزة")
     q, = quotes("وقتل ثلاثة أشخاص في الحادث وفقا لتقديرات وزارة الصحة.")
     assert q.text.startswith("وقتل ثلاثة أشخاص")
+
+
+# --- long_subject: a strict cue opening its sentence, a long role chain, a tagged person, أن --------
+
+def _person(text: str, name: str):
+    from marsad.record import Entity
+    from marsad.text import entity_id
+    i = text.index(name)
+    return Entity(name, i, i + len(name), "PER", name, entity_id("PER", name))
+
+
+def test_strict_cue_with_a_long_named_subject():
+    text = ("وبين مدير عام إدارة الشؤون الفنية والصيانة في أمانة محافظة الأحساء سامي بن خالد العتيبي "
+            "أن أعمال التطوير ستنتهي قبل نهاية العام.")
+    doc = Doc(RawArticle(text=text))
+    doc.entities.append(_person(text, "سامي بن خالد العتيبي"))
+    QuoteExtractor()(doc)
+    assert [(q.text, q.speaker) for q in doc.quotes] == [
+        ("أعمال التطوير ستنتهي قبل نهاية العام", "سامي بن خالد العتيبي")]
+
+
+def test_between_is_still_between_without_a_named_subject_before_an():
+    text = "وتراوحت الأسعار بين عشرة ريالات وعشرين ريالا في أسواق المنطقة الشرقية والوسطى خلال الشهر، إلا أن الطلب تراجع."
+    assert quotes(text) == []

@@ -2637,6 +2637,8 @@ class _Reader:
                                      _MAX_ZONE_STRICT + 4 if cue.gender is None else None, asides=cue.gender is not None)
         if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2:
             found = None  # bare بين is mostly "between"
+        if found is None and cue.strict and cue.pos == "verb" and cue.gender is not None:
+            found = self.long_subject(k, start)  # وبين مدير عام … بأمانة المنطقة محمد الصفيان أن …
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
         pronoun = self.word(k - 1) in _PRONOUNS
         topic = prefixed and self.norm[k][0] == "ف" and self.topic_before(k)  # أما الروائي يحيى يخلف، فيرى أن
@@ -2853,6 +2855,27 @@ class _Reader:
                                                               for f in forms):
                 return True  # (within the first three words: أرقام وزارة العدل)
         return False
+
+    def long_subject(self, k: int, start: int) -> tuple[str, int] | None:
+        """A strict cue (بين، اعتبر، طالب …) opening its clause whose subject is a long role chain ending in a
+        person the tagger found, right before أن/إن: ``وبين مدير عام إدارة العلاقات العامة بأمانة المنطقة
+        الشرقية محمد الصفيان أن …``. The strict zone (eight words) is for the verb's other readings
+        (بين "between", طالب "student"); a clause-initial verb, a named subject and أن after it leave none."""
+        if k != self.skip_openers(self.sent_start[k]):
+            return None  # only a verb opening its sentence (after من جهته، / و …)
+        found = self.scan_complement(start, False)
+        if found is None or found[0] != "that":
+            return None
+        j = found[1]
+        last = j - 1 if self.toks[j - 1].kind == "word" else j - 2  # (… الصفيان، أن)
+        if last < start or self.toks[last].kind != "word":
+            return None
+        end = self.toks[last].end
+        if not any(e.type == "PER" and e.end == end and e.start >= self.toks[start].start for e in self.entities):
+            return None
+        if any(self.cue_at(m) is not None or self.toks[m].text in _OPENERS for m in range(start, j)):
+            return None
+        return found
 
     def relay_phrase(self, k: int) -> tuple[int, int, int] | None:
         """``كما أعلنت الشرطة.`` / ``على ما أوضح بيدج.`` at token ``k``, after a comma: a verb cue with no
