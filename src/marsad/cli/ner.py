@@ -96,7 +96,7 @@ def eval_ner(
         cpu_speed = n_tok / cpu if cpu else 0.0
         scores = score((s.tags for s in sents), preds)
     if as_json:
-        payload = {"file": str(file), "sentences": len(sents), "tokens": scores.tokens, "scores": scores.table()}
+        payload = {"file": str(file), "sentences": len(sents), "tokens": scores.tokens, "scores": scores.table(), "propagate": propagate}
         if speed is not None:
             payload["tokens_per_s"] = round(speed)
             payload["tokens_per_cpu_s"] = round(cpu_speed)
@@ -104,4 +104,5 @@ def eval_ner(
         return
     typer.echo(format_table(scores, f"{file}: {len(sents)} sentences, {scores.tokens} tokens (exact span match)"))
     if speed is not None:
-        typer.echo(f"tagging speed: {speed:,.0f} tokens/s wall, {cpu_speed:,.0f} tokens per CPU second (one thread, featurisation included, cold caches)")
+        typer.echo(f"tagging speed: {speed:,.0f} tokens/s wall, {cpu_speed:,.0f} tokens per CPU second (one thread, featurisation included, cold caches)"
+                   + (f"; with the propagation step re-run over ±{propagate} sentences for every sentence, far slower than the pipeline's one pass per article" if propagate else ""))
