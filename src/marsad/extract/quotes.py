@@ -2289,7 +2289,7 @@ class _Reader:
         With no speaker yet, the nearest person or organisation the NER component tagged earlier in
         the paragraph (وقف أنتونيو كونتي … معتبرا بأن …) stands in.
         """
-        prev = self.previous_subject(at, gender) if at is not None and self.history else None
+        prev = self.previous_subject(at, gender) if at is not None else None
         if prev is not None:
             return prev
         for h in reversed(self.history):
@@ -2309,44 +2309,92 @@ class _Reader:
 
     def previous_subject(self, at: int, gender: str) -> Speaker | None:
         """``وكان الرئيس رودريغو دوتيرتي قد هدد … . وأعلن … أن``: a cue opening its sentence refers to the
-        subject of the sentence just before when that sentence opens with a verb (not a cue) followed by a
-        person the ``entities`` component tagged, holds no quotation, and the verb agrees with the cue."""
+        subject of the sentence just before when that sentence holds no quotation and one of its clauses —
+        the last one that reads, the sentence's own or one coordinated after a comma (``…، وأعرب مدربه، سام
+        ألاردايس عن …``) — opens with a verb (not a cue) followed by a person or body the ``entities``
+        component tagged, and the verb agrees with the cue."""
         k = min(self.doc.token_index_at(at), self.n - 1)
         s0 = self.sent_start[k]
-        if any(self.toks[m].kind == "word" for m in range(s0, k)) or s0 == 0:
-            return None
+        cue = self.cue_at(k)
+        if any(self.toks[m].kind == "word" for m in range(s0, k)) or s0 == 0 or cue is None or cue[0].lemma == "جاء":
+            return None  # (a colon quotation's sentence start is no cue; وجاء في تصريح أصدرته الشركة: a document's)
+        if k + 1 < self.n and self.toks[k + 1].kind == "word":
+            for ent in self.entities:
+                if ent.start == self.toks[k + 1].start and ent.type in ("PER", "ORG"):
+                    # وقال ليغانيس في بيان: the cue has a subject of its own that the phrase reader missed. (وأضاف
+                    # لراديو "…", لبي بي سي: a name glued to ل is the one addressed, unless the text names it so
+                    # elsewhere — وقال لوكهيد after ريتشارد لوكهيد)
+                    if self.norm[k + 1][:1] == "ل":
+                        key = self.key_of(ent.text)
+                        if not any(e is not ent and e.type == ent.type and key in self.key_of(e.canonical) for e in self.entities):
+                            continue
+                    if ent.type == "ORG":
+                        return Speaker(ent.text, "ORG", head=self.norm[k + 1], entity_id=ent.entity_id, strong=True)
+                    return self.tagged_speaker(ent)
         p0 = self.sent_start[s0 - 1]
         first = p0
         while first < s0 and self.toks[first].kind != "word":
             first += 1
+        if first + 1 >= s0:
+            return None
+        if self.overlaps(self.toks[p0].start, self.toks[s0 - 1].end) or self.headline_line(s0 - 1):
+            return None  # that sentence holds a quotation (its speaker is remembered there) or is a headline
+        starts = [first] + [m for m in range(first + 2, s0 - 1) if self.toks[m - 1].text in _COMMAS
+                            and self.norm[m][:1] == "و" and self.verb_like(m)]
+        for f in reversed(starts):
+            sp = self.verb_subject_at(f, s0, gender)
+            if sp is not None:
+                return sp
+        return None
+
+    def verb_subject_at(self, first: int, stop: int, gender: str) -> Speaker | None:
+        """The tagged person or body right after the verb at ``first`` (clause end ``stop``), when the verb
+        agrees with a cue of ``gender``; None when the clause does not read so."""
         w = self.word(first)
         auxiliary = self.bare(w) in ("كان", "كانت")
-        if (not w or first + 1 >= s0 or self.is_definite(w) or self.cue_at(first) is not None or w in _FUNCTION_WORDS
+        if (not w or first + 1 >= stop or self.is_definite(w) or w in _FUNCTION_WORDS
                 or self.bare(w) in _FUNCTION_WORDS or (w in self.lex.leading_fillers and not auxiliary)
                 or self.bare(w) in self.lex.role_heads):
             return None
-        if self.overlaps(self.toks[p0].start, self.toks[s0 - 1].end) or any(
-                (c := self.cue_at(m)) is not None and c[0].gender is not None and not c[0].strict for m in range(first + 1, s0)):
-            return None  # that sentence holds a quotation or a cue of its own: its subject is read there
-        verb_gender = "f" if self.bare(w).endswith("ت") else "m"
-        if verb_gender != gender:
+        b = self.bare(w)
+        # تخطط / تحدث: a leading ت is a feminine present or a masculine past; either agrees but a plural
+        verb_gender = "f" if b.endswith("ت") else (None if b.startswith("ت") and len(b) > 3 else "m")
+        if gender == "pl" or (verb_gender is not None and verb_gender != gender):
             return None
         # وكان الرئيس الأميركي، دونالد ترمب، قد قرر: after the auxiliary كان the subject may carry a role
         # and an apposition before the verb, so the person may come a few tokens later.
         reach = 6 if auxiliary else 3
-        lo, hi = self.toks[first + 1].start, self.toks[min(first + reach, s0 - 1)].start
+        nxt = first + 1
+        while nxt < stop - 1 and self.toks[nxt].kind != "word":
+            nxt += 1  # وتخطط «تسلا»: a name in quotation marks
+        lo, hi = self.toks[nxt].start, self.toks[min(first + reach, stop - 1)].start
         for ent in self.entities:
-            if ent.type == "PER" and lo <= ent.start <= hi:
+            if lo <= ent.start <= hi and (ent.type == "PER" or (ent.type == "ORG" and ent.start == lo)):
                 if any(self.toks[m].end <= ent.start and self.toks[m].kind == "word"
-                       and not (self.is_definite(self.norm[m]) or self.norm[m] in self.lex.role_heads)
-                       for m in range(first + 1, min(first + reach + 1, s0))):
+                       and not (self.is_definite(self.norm[m]) or self.norm[m] in self.lex.role_heads or self.owned_role(m))
+                       for m in range(first + 1, min(first + reach + 1, stop))):
                     return None  # دانت محكمة إسرائيلية دارين طاطور: a bare noun subject, the person is the object
-                keys = tuple(self.key_of(self.ent_name(ent)).split())
-                for h in self.history:
-                    if h.entity_id == ent.entity_id or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
-                        return h
-                return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
+                if ent.type == "ORG":
+                    return self.resolve(Speaker(ent.text, "ORG", head=self.norm[first + 1], entity_id=ent.entity_id, strong=True),
+                                        first + 1, near_ok=True)
+                return self.tagged_speaker(ent)
         return None
+
+    def tagged_speaker(self, ent: Entity) -> Speaker:
+        """A person the tagger found, as the speaker already in the history when the names agree."""
+        keys = tuple(self.key_of(self.ent_name(ent)).split())
+        for h in self.history:
+            if h.entity_id == ent.entity_id or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
+                return h
+        return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
+
+    def owned_role(self, m: int) -> bool:
+        """``مدربه``، ``وزيرها``: an office with a possessive pronoun (his coach), an apposition head."""
+        w = self.norm[m]
+        for suffix in ("ه", "ها", "هم"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2 and "ال" + w[:-len(suffix)] in self.lex.role_heads:
+                return True
+        return False
 
     def speaker_gender(self, sp: Speaker, gender: str | None) -> str | None:
         """Agreement of a speaker: plural heads are plural whatever the verb (ويقول خبراء …)."""
