@@ -1,0 +1,96 @@
+"""Pro-drop and continuation (issue 3, session 4): who a cue with no subject of its own refers to —
+sentences written for these tests (none copied from an article)."""
+
+from __future__ import annotations
+
+from marsad.doc import Doc, RawArticle
+from marsad.extract.quotes import QuoteExtractor
+from marsad.record import Entity, Quote
+from marsad.text import entity_id
+
+
+def run(text: str, entities: list[Entity] | None = None) -> list[Quote]:
+    doc = Doc(RawArticle(text=text))
+    doc.entities.extend(entities or [])
+    QuoteExtractor(ranker=False)(doc)
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+    return doc.quotes
+
+
+def ent(text: str, name: str, kind: str = "PER", canonical: str | None = None, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    canonical = canonical or name
+    return Entity(name, start, start + len(name), kind, canonical, entity_id(kind, canonical))
+
+
+# --- the subject of the sentence before a bare cue --------------------------------------------
+
+def test_a_bare_cue_takes_the_subject_of_a_coordinated_clause_before_it():
+    # No speaker yet: the person who "expressed his wish" in the second clause says the next statement.
+    text = ("ولا يزال عقد المهاجم يربطه بالنادي لموسم آخر، وأعرب مدربه، كريم الناصري عن أمله في بقائه. "
+            'وقال: "نحتاج إلى خبرته في المباريات الكبيرة".')
+    (q,) = run(text, [ent(text, "كريم الناصري")])
+    assert q.speaker == "كريم الناصري"
+
+
+def test_a_bare_feminine_cue_takes_a_body_named_in_quotation_marks_before_it():
+    # وتخطط «…»: a feminine present verb, then the company; وقالت refers to the company, not to the man
+    # quoted two paragraphs earlier.
+    text = ("وقال المدير التنفيذي سامر حداد إن الطلب يتحسن.\n"
+            "وتخطط «نوران للسيارات» لبيع عشرين ألف سيارة هذا العام.\n"
+            "وقالت إنها خسرت ثلاثة ملايين دولار في الربع الثاني.")
+    qs = run(text, [ent(text, "سامر حداد"), ent(text, "نوران للسيارات", "ORG")])
+    assert [q.speaker for q in qs] == ["سامر حداد", "نوران للسيارات"]
+
+
+def test_a_bare_cue_after_a_quoteless_cue_takes_that_cue_subject():
+    # وأكد X تفهمه …: a cue with no statement still names who speaks next.
+    text = ('وقال وزير الخارجية عادل الفارس إن المحادثات "بناءة".\n'
+            "وأكد فرانز ليندبرغ تفهمه لمخاوف دول المنطقة.\n"
+            "وأضاف أن العقوبات ستعود إذا خرقت طهران الاتفاق.")
+    qs = run(text, [ent(text, "عادل الفارس"), ent(text, "فرانز ليندبرغ")])
+    assert [q.speaker for q in qs] == ["عادل الفارس", "فرانز ليندبرغ"]
+
+
+def test_a_sentence_holding_a_quotation_leaves_the_current_speaker():
+    # The sentence before has its own statement: the current speaker is the one who made it.
+    text = ('وقال المتحدث باسم الشرطة نادر سليم إن "التحقيق مستمر".\n'
+            "وأضاف أن ثلاثة مشتبه بهم أوقفوا.")
+    qs = run(text, [ent(text, "نادر سليم")])
+    assert [q.speaker for q in qs] == ["نادر سليم", "نادر سليم"]
+
+
+def test_a_document_cue_does_not_take_the_previous_subject():
+    # وجاء في تصريح أصدرته الشركة: the statement is the company's, not the man in the sentence before.
+    text = ("ويواجه رامي الخطيب اتهامات عديدة ينفيها.\n"
+            'وجاء في تصريح أصدرته شركة الخطيب للإنتاج "أن الشركة ستبيع أصولها".')
+    qs = run(text, [ent(text, "رامي الخطيب")])
+    assert all(q.speaker != "رامي الخطيب" for q in qs)
+
+
+# --- a cue whose own subject the phrase reader missed -------------------------------------------
+
+def test_a_tagged_name_right_after_the_cue_is_its_subject():
+    text = ("وقاد المدرب فريد منصور الفريق إلى الدرجة الأولى.\n"
+            "وقال الوحدة في بيان: أبلغنا المدرب قراره بالرحيل.")
+    qs = run(text, [ent(text, "فريد منصور"), ent(text, "الوحدة", "ORG")])
+    assert qs and qs[-1].speaker == "الوحدة"
+
+
+def test_a_name_glued_to_lam_after_the_cue_is_the_one_addressed():
+    # وأضاف لراديو "…": the tagger's "person" glued to ل is the radio addressed, not the speaker.
+    text = ('وقال وزير الخارجية جان لوران إن الاتفاق "لم ينته".\n'
+            'وأضاف لراديو "صوت المدينة" إن "الاتفاق ما زال قائما".')
+    qs = run(text, [ent(text, "جان لوران"), ent(text, "لراديو")])
+    assert [q.speaker for q in qs] == ["جان لوران", "جان لوران"]
+
+
+def test_a_surname_glued_like_lam_is_still_the_subject_when_named_in_full_before():
+    text = ('وقال ريتشارد لوكمان وزير البيئة إن الخطة "طموحة".\n'
+            "ويأتي ذلك بعد أسابيع من الجدل.\n"
+            "وقال لوكمان في بيان إن الحكومة ستنشر التفاصيل قريبا.")
+    qs = run(text, [ent(text, "ريتشارد لوكمان"), ent(text, "لوكمان", canonical="ريتشارد لوكمان", nth=1)])
+    assert [q.speaker for q in qs] == ["ريتشارد لوكمان", "ريتشارد لوكمان"]
