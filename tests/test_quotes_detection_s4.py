@@ -91,3 +91,26 @@ def test_strict_cue_with_a_long_named_subject():
 def test_between_is_still_between_without_a_named_subject_before_an():
     text = "وتراوحت الأسعار بين عشرة ريالات وعشرين ريالا في أسواق المنطقة الشرقية والوسطى خلال الشهر، إلا أن الطلب تراجع."
     assert quotes(text) == []
+
+
+# --- coordinated_quote: quotations in a row ("X" و"Y"، "X"، "Y") are two quotations ---------------
+
+def test_chants_in_a_row_are_two_quotations_of_one_speaker():
+    qs = quotes('وخرج المئات إلى الساحة الكبرى وهتفوا "الحرية للمعتقلين" و"لا للفساد بعد اليوم".')
+    assert [q.text for q in qs] == ["الحرية للمعتقلين", "لا للفساد بعد اليوم"]
+    assert qs[0].cue == qs[1].cue and qs[0].speaker == qs[1].speaker
+
+
+def test_quoted_sentences_after_a_colon_in_a_row():
+    qs = quotes('وكتبت الصحيفة المحلية في افتتاحيتها: "لقد انتهى زمن الوعود"، "حان وقت المحاسبة".')
+    assert [q.text for q in qs] == ["لقد انتهى زمن الوعود", "حان وقت المحاسبة"]
+
+
+def test_the_end_of_a_long_quotation_is_not_a_second_one():
+    q, = quotes('وقالت الوزيرة: "نحن لا نعادي أحدا في المنطقة، لكننا نميز بوضوح بين الشعوب" و"الحكومات".')
+    assert q.text.startswith("نحن لا نعادي")
+
+
+def test_quoted_items_inside_a_reported_clause_stay_one_quotation():
+    q, = quotes('وقال الوزير إن النتائج "مشجعة للغاية" و"تفوق التوقعات".')
+    assert q.text == 'النتائج "مشجعة للغاية" و"تفوق التوقعات'

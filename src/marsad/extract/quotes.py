@@ -645,10 +645,13 @@ class _Reader:
                 if t.kind == "punct" and t.text in _OPENERS:
                     nxt = m
                     break
-                if t.kind == "punct" and t.text in _COMMAS and m == close + 1 and m + 1 < self.n and self.is_opener(m + 1):
-                    continue  # "لقد مزق ترامب الصفقة"، "لقد حان الوقت لحرقها": quoted sentences in a row
+                if (t.kind == "punct" and t.text in _COMMAS and m == close + 1 and m + 1 < self.n and self.is_opener(m + 1)
+                        and not self.coordinated_quote(m + 1)):
+                    continue  # (quoted sentences in a row are two quotations: coordinated_quote)
                 if (t.kind == "punct" and (t.text in _COMMAS or t.text in _SENT_END)) or self.cue_at(m) is not None:
                     break
+                if m == close + 1 and self.coordinated_quote(m + 1):
+                    break  # هتفوا "روسيا ستكون حرة" و"فليسقط القيصر": two quotations (coordinated_follow adds the second)
             if nxt is None:
                 break
             close2 = self.find_close(nxt)
@@ -2925,6 +2928,35 @@ class _Reader:
             return None
         return found
 
+    def coordinated_quote(self, k: int) -> bool:
+        """The quotation mark at ``k`` follows a closed quotation and a bare و or comma
+        (``وصفه بـ"الفظيع" و"السيء"``، ``"لقد مزق ترامب الصفقة"، "لقد حان الوقت لحرقها"``): a quotation in
+        a row, of the same speaker and cue (the gold writes each one as its own quotation)."""
+        if k < 2 or k >= self.n or not self.is_opener(k) or self.find_close(k) is None:
+            return False
+        sep = self.toks[k - 1]
+        if not (sep.text in _COMMAS or self.word(k - 1) == "و") or self.toks[k - 2].text not in _CLOSERS:
+            return False
+        # Parallel items of like size: not the end of a longer quotation ("نميز بين الشعب الإيراني" و"النظام")
+        opener = next((m for m in range(k - 3, max(-1, k - 80), -1) if self.is_opener(m) and self.find_close(m) == k - 2), None)
+        if opener is None:
+            return False
+        n1, n2 = self.quoted_words(opener, k - 2), self.quoted_words(k, self.find_close(k))
+        return max(n1, n2) <= 2 * min(n1, n2) + 2
+
+    def coordinated_follow(self, k: int) -> bool:
+        """Add the quotation in a row at ``k`` (:meth:`coordinated_quote`) after the direct quotation just added."""
+        last = self._last_direct
+        if last is None or not self.coordinated_quote(k):
+            return False
+        end_tok, cue_k, cue_end, sp = last
+        if end_tok not in (k - 2, k - 3):
+            return False
+        span = self.direct_span(k)
+        if span is None:
+            return False
+        return self.add_quote(span[0], span[1], True, cue_k, sp, cue_end)
+
     def relay_phrase(self, k: int) -> tuple[int, int, int] | None:
         """``كما أعلنت الشرطة.`` / ``على ما أوضح بيدج.`` at token ``k``, after a comma: a verb cue with no
         complement whose subject closes the sentence. Returns (cue token, end of the phrase, its words)."""
@@ -3181,7 +3213,7 @@ class _Reader:
         while k < self.n:
             t = self.toks[k]
             if t.kind != "word":
-                if self.is_opener(k) and (self.continued_quote(k) or self.fragment_quote(k)):
+                if self.is_opener(k) and (self.continued_quote(k) or self.coordinated_follow(k) or self.fragment_quote(k)):
                     k = max(k + 1, self.find_close(k) or k + 1)
                     continue
                 if t.text == ":" and (resume := self.colon_quote(k)):
