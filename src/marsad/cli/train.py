@@ -72,6 +72,7 @@ def train_ner_neural_command(
     silver_weight: Annotated[float, typer.Option(help="Loss weight of a silver sentence (gold: 1)")] = 1.0,
     pretrained_encoder: Annotated[Path | None, typer.Option(help="Start the encoder from this `marsad train ner-lm` file (same --work, --hidden, --char-filters); replaces --pretrain-tokens")] = None,
     threads: Annotated[int, typer.Option(help="torch threads (the run is repeatable for a given count)")] = 1,
+    patience: Annotated[int, typer.Option(help="Stop after this many epochs without a better dev mean (train-only runs)")] = 4,
 ) -> None:
     """Train the BiLSTM-CRF entity tagger (torch; exported to ONNX) and tune its ensemble with the CRF."""
     from ..extract.ner_model import default_model_dir
@@ -91,6 +92,7 @@ def train_ner_neural_command(
             data, out, news_paths=news, cluster_table=clusters or default_model_dir() / "clusters.tsv.gz", crf_dir=crf, work_dir=work,
             include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, char_filters=char_filters,
             pretrain_tokens=0 if pretrained_encoder else pretrain_tokens, pretrained_encoder=pretrained_encoder, seed=seed, threads=threads,
+            patience=patience,
             log=lambda m: typer.echo(m, err=True),
             **({"silver_path": silver, "silver_tokens": silver_tokens, "silver_per_epoch": silver_per_epoch, "silver_weight": silver_weight}
                if silver is not None else {}),
@@ -181,19 +183,22 @@ def train_ner_silver_command(
 
 @train_app.command("quote-speakers")
 def train_quote_speakers_command(
-    gold: Annotated[list[Path] | None, typer.Option(help="Quotes gold JSONL (repeat for several files; default: all four gold files)")] = None,
+    gold: Annotated[list[Path] | None, typer.Option(help="Quotes gold JSONL (repeat for several files; default: every STUDY file)")] = None,
     out: Annotated[Path, typer.Option(help="Model JSON to write")] = Path("src/marsad/models/quotes/speaker_ranker.json"),
     l2: Annotated[float, typer.Option(help="L2 penalty of the conditional-logit ranker")] = 1.0,
-    mode: Annotated[str, typer.Option(help="Policy shipped: fill (only where the rules name no speaker), switch (only where they name one), override, ranker, or off")] = "off",
-    cv: Annotated[bool, typer.Option(help="First print leave-one-split-out figures: rules vs ranker vs override vs fill vs switch")] = True,
+    mode: Annotated[str, typer.Option(help="Policy shipped: correct (only where the rules name a speaker: another or none), fill (only where they name none), switch, override, ranker, or off")] = "off",
+    cv: Annotated[bool, typer.Option(help="First print leave-one-split-out figures for every policy")] = True,
+    abstain: Annotated[bool, typer.Option(help="A quote no candidate names right teaches 'no speaker' (else it is left out)")] = True,
+    check: Annotated[list[Path] | None, typer.Option(help="CHECK gold file(s): every policy trained on all of --gold and scored there, totals only (no quote is printed)")] = None,
 ) -> None:
     """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
 
-    Each split is a cross-validation fold (train4 in its annotators' four parts)."""
+    Each split is a cross-validation fold (train4, train5 and train6 in their annotators' parts)."""
     from ..evaluation.quote_speakers import DEFAULT_GOLD, POLICIES, candidate_recall, collect, cross_validate, read_folds, write_model
+    from ..evaluation.quote_speakers import check as check_policies
 
-    if mode not in ("fill", "override", "ranker", "switch", "off"):
-        raise typer.BadParameter("mode must be fill, override, ranker, switch or off", param_hint="--mode")
+    if mode not in ("correct", "fill", "override", "ranker", "switch", "off"):
+        raise typer.BadParameter("mode must be correct, fill, override, ranker, switch or off", param_hint="--mode")
     rows = read_folds(gold or [Path(g) for g in DEFAULT_GOLD])
     arts = collect(rows, log=lambda m: typer.echo(m, err=True))
     rec = candidate_recall(arts)
@@ -201,20 +206,35 @@ def train_quote_speakers_command(
                f"wrong with the gold speaker among the candidates {rec['rule_wrong_cand']}, wrong with it missing "
                f"{rec['rule_wrong_no_cand']}; {rec['candidates'] / max(1, rec['matched']):.1f} candidates a quote")
     summary: dict = {"candidate_recall": rec}
-    if cv:
-        res = cross_validate(arts, l2, log=lambda m: typer.echo(m, err=True))
-        typer.echo("held-out quote+speaker P / R / F1 (leave one split out; the metric of `marsad eval quotes`)")
+    cache: dict = {}
+
+    def table(title: str, res: dict) -> None:
+        typer.echo(f"{title}: quote+speaker P / R / F1 (the metric of `marsad eval quotes`)")
         typer.echo(f"{'split':<8}" + "".join(f" | {p:^20}" for p in POLICIES))
         for split in sorted(res, key=lambda s: (s == "all", s)):
             cells = [res[split][p].with_speaker for p in POLICIES]
             typer.echo(f"{split:<8}" + "".join(f" | {c[0]:.3f} {c[1]:.3f} {c[2]:.3f}" for c in cells))
         # Named-speaker precision beside it: a policy that names more people must also name them right.
-        typer.echo("held-out named-speaker precision (named quotes, share right)")
+        typer.echo(f"{title}: named-speaker precision (named quotes, share right)")
         for split in sorted(res, key=lambda s: (s == "all", s)):
             typer.echo(f"{split:<8}" + "".join(f" | {res[split][p].named:>5} {res[split][p].named_precision:.3f}      " for p in POLICIES))
-        summary |= {"cv_quote_speaker_prf": {s: {p: [round(v, 4) for v in res[s][p].with_speaker] for p in POLICIES} for s in res},
-                   "cv_named_speaker_precision": {s: {p: [res[s][p].named, round(res[s][p].named_precision, 4)] for p in POLICIES}
-                                                  for s in res}}
+
+    def figures(res: dict) -> dict:
+        return {"quote_speaker_prf": {s: {p: [round(v, 4) for v in res[s][p].with_speaker] for p in POLICIES} for s in res},
+                "named_speaker_precision": {s: {p: [res[s][p].named, round(res[s][p].named_precision, 4)] for p in POLICIES} for s in res}}
+
+    if cv:
+        res = cross_validate(arts, l2, log=lambda m: typer.echo(m, err=True), abstain=abstain)
+        table("held out (leave one split out)", res)
+        summary["cv"] = figures(res)
+    if check:
+        held_rows = read_folds(check)
+        if {r["id"] for r in held_rows} & {r["id"] for r in rows}:
+            raise typer.BadParameter("an article of --check is also in --gold", param_hint="--check")
+        held = collect(held_rows, log=lambda m: typer.echo(m, err=True))
+        res = {"check": check_policies(arts, held, l2, cache, abstain)}
+        table("CHECK (trained on all of --gold; totals only)", res)
+        summary["check"] = {"files": [str(c) for c in check], **figures(res)}
     splits = sorted({a.split for a in arts})
-    model = write_model(arts, out, l2, mode, {"splits": splits, **summary})
+    model = write_model(arts, out, l2, mode, {"splits": splits, **summary}, abstain=abstain, cache=cache)
     typer.echo(f"model ({model.mode}, margin {model.override_margin}) written to {out}")
