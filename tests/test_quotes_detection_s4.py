@@ -114,3 +114,14 @@ def test_the_end_of_a_long_quotation_is_not_a_second_one():
 def test_quoted_items_inside_a_reported_clause_stay_one_quotation():
     q, = quotes('وقال الوزير إن النتائج "مشجعة للغاية" و"تفوق التوقعات".')
     assert q.text == 'النتائج "مشجعة للغاية" و"تفوق التوقعات'
+
+
+# --- wish_quote: quoted words in the clause of a wish are the speaker's own ----------------------
+
+def test_quoted_words_after_a_wish_are_a_direct_fragment():
+    qs = quotes('وقال الوزير إن المفاوضات كانت صعبة، معربا عن أمله في أن يكون "الاتفاق قد اقترب كثيرا".')
+    assert [(x.text, x.direct) for x in qs][-1] == ("الاتفاق قد اقترب كثيرا", True)
+
+
+def test_a_wish_without_quoted_words_is_still_no_quotation():
+    assert quotes("وأعرب المدرب عن أمله في أن يحقق الفريق الفوز في المباراة المقبلة.") == []

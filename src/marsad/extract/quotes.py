@@ -2696,7 +2696,10 @@ class _Reader:
         if found and bare in lex.impersonal and not pronoun and not topic and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
         if found and found[0] == "that" and self.wish_or_prayer(cue, start, found[1]):
-            return k + 1
+            quoted = self.wish_quote(found[1])
+            if quoted is None:
+                return k + 1
+            found = ("quote", quoted)  # معربا عن أمله أن يكون "هذا الفصل قد انتهى": the quoted words are said
         if found and cue.lemma == "زاد" and not (found[1] == start or (found[0] != "that" and found[1] <= start + 3)):
             return k + 1  # زاد is "increased" unless أن, a colon or a quotation follows it (or its short subject)
         if self.word(k - 1) in ("اذا", "واذا", "فاذا", "لو", "ولو"):
@@ -2927,6 +2930,22 @@ class _Reader:
         if any(self.cue_at(m) is not None or self.toks[m].text in _OPENERS for m in range(start, j)):
             return None
         return found
+
+    def wish_quote(self, that: int) -> int | None:
+        """Quoted words opening the clause of a wish or directive (``عن أمله في أن يكون "هذا الفصل قد انتهى"``،
+        ``بأن "النصر سيكون قريبا"``): the clause is no statement, but the quoted words are the speaker's own
+        (convention: quoted fragments after wish and verbal-noun cues are direct). Returns the opening mark."""
+        end = self.sent_end[that]
+        for m in range(that + 1, min(that + 4, end)):
+            t = self.toks[m]
+            if t.kind == "punct" and t.text in _OPENERS and t.text != "”":
+                close = self.find_close(m)
+                if close is None or close >= end + 1 or self.is_name_quote(m, close):
+                    return None
+                return m
+            if t.kind == "punct":
+                return None
+        return None
 
     def coordinated_quote(self, k: int) -> bool:
         """The quotation mark at ``k`` follows a closed quotation and a bare و or comma
