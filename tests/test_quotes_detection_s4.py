@@ -125,3 +125,13 @@ def test_quoted_words_after_a_wish_are_a_direct_fragment():
 
 def test_a_wish_without_quoted_words_is_still_no_quotation():
     assert quotes("وأعرب المدرب عن أمله في أن يحقق الفريق الفوز في المباراة المقبلة.") == []
+
+
+# --- in_acronym: إن/ان spelling the N of سي إن إن، إن بي سي، إن تي في ---------------------------------
+
+def test_the_letters_of_cnn_are_no_complement():
+    q, = quotes("وقال مسؤول في الشرطة لشبكة سي إن إن الإخبارية إن الهجوم وقع فجرا.")
+    assert q.text == "الهجوم وقع فجرا"
+    q, = quotes("وقال الوزير لقناة إن بي سي إن المحادثات ستستأنف الأسبوع المقبل.")
+    assert q.text == "المحادثات ستستأنف الأسبوع المقبل"
+    assert quotes("وأشارت الصحيفة إلى المقابلة التي بثتها قناة سي إن إن مساء الأحد مع الرئيس.") == []

@@ -554,6 +554,7 @@ class _Reader:
                 # إلا أن / بعد أن are conjunctions, not the complement of the cue.
                 glued = (k > 0 and self.toks[k - 1].text in "-–" and self.toks[k - 1].end == t.start) or (
                     k + 1 < self.n and self.toks[k + 1].text in ".-" and self.toks[k + 1].start == t.end)  # (إن.بي.سي)
+                glued = glued or self.in_acronym(k)  # سي إن إن، إن بي سي، إن تي في: letters of a channel's name
                 before = self.word(k - 1)
                 because = before == "ذلك" and not t.norm.startswith("ب")  # "ذلك أن" is "because"; "وصفت ذلك بأنه" is not
                 if (not glued and not because and before not in self.lex.not_complement_before
@@ -561,7 +562,7 @@ class _Reader:
                     return "that", k
                 if not asides:
                     return None  # "إعلان عقوبات … بعد أن خلص إلى …": a verbal noun's object, then another clause
-            elif (t.kind == "word" and t.norm in _AND_THAT and not strict and k > start + 1
+            elif (t.kind == "word" and t.norm in _AND_THAT and not strict and k > start + 1 and not self.in_acronym(k)
                   and self.word(k - 1) not in self.lex.not_complement_before and self.word(k - 1) not in ("خاصه", "سيما", "لاسيما")):
                 return "that", k  # أكد الوزير أهمية التعاون وأن الحل سياسي: a noun object, then a clause
             elif t.kind == "word" and k > start and (self.opens_statement(k) or (
@@ -2930,6 +2931,13 @@ class _Reader:
         if any(self.cue_at(m) is not None or self.toks[m].text in _OPENERS for m in range(start, j)):
             return None
         return found
+
+    def in_acronym(self, k: int) -> bool:
+        """إن/ان at ``k`` spells the letter N of a Latin acronym (سي إن إن، سي ان ان، إن بي سي، إن تي في)."""
+        if self.norm[k] not in ("ان", "وان"):
+            return False
+        return ((self.word(k - 1) == "سي" and self.word(k + 1) == "ان") or (self.word(k - 1) == "ان" and self.word(k - 2) == "سي")
+                or self.word(k + 1) in ("بي", "تي"))
 
     def wish_quote(self, that: int) -> int | None:
         """Quoted words opening the clause of a wish or directive (``عن أمله في أن يكون "هذا الفصل قد انتهى"``،
