@@ -77,3 +77,29 @@ def test_a_participle_after_a_subject_and_a_cue_without_a_statement():
             "وكان كمال الدين حسن أعلن، الاثنين، انسحاب حزبه من الحكومة، قائلا إن الشراكة انتهت.")
     quotes = run(text, [per(text, "كمال الدين حسن")])
     assert quotes[-1].speaker == "كمال الدين حسن"
+
+
+def loc(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(name, start, start + len(name), "LOC", name, entity_id("LOC", name))
+
+
+def test_a_tagged_person_after_a_long_role_chain_without_a_title():
+    text = ("أكد عضو مجلس إدارة نادي الوحدة والمشرف على فريق الناشئين الأول سامي العتيبي أن الفريق "
+            "سيشارك في البطولة المقبلة.")
+    [q] = run(text, [per(text, "سامي العتيبي")])
+    assert q.speaker == "سامي العتيبي"
+    assert q.speaker_role.startswith("عضو مجلس إدارة نادي الوحدة")
+
+
+def test_a_tagged_place_completes_the_role_before_the_holder():
+    text = "وقال مندوب الأردن لدى الجامعة العربية خالد السعدي إن الاجتماع سيعقد الأسبوع المقبل."
+    [q] = run(text, [loc(text, "الأردن"), per(text, "خالد السعدي")])
+    assert q.speaker == "خالد السعدي"
+
+
+def test_the_tagged_person_after_an_object_is_no_speaker():
+    # "الحارس" holds a possessed object (تصديه) before the tagged person: that person is in the object
+    text = "ووصف حارس المنتخب تصديه لركلة جزاء سواريز بأنه لحظة لا تنسى."
+    [q] = run(text, [per(text, "سواريز")])
+    assert q.speaker != "سواريز"

@@ -1200,6 +1200,11 @@ class _Reader:
         if issuer is not None:
             return issuer
         role, rank, name = self.analyse(seg)
+        if (role and name and self.toks[name[0]].start in self.place_starts() and self.toks[name[0]].start not in self.person_starts()
+                and not self.toks[name[0]].text.endswith(("ي", "ية", "يه"))  # (not a nisba: وزير إسرائيلي)
+                and any(e.start == self.toks[name[0]].start and e.end >= self.toks[name[-1]].end for e in self.doc.entities
+                        if e.type in ("LOC", "GPE", "ORG"))):  # (the place is all of it: not إسرائيل كاتس)
+            role, name = role + name, []  # مندوب فلسطين لدى الأمم المتحدة رياض منصور: a tagged place completes the role
         if not name and (role or head_raw in lex.role_heads or head in lex.role_heads or (
                 self.is_definite(head_raw) and not {head, head_raw} & (lex.institution_heads | lex.outlet_heads | lex.anonymous_heads))):
             chained = self.role_chain_name(a, b, seg)
@@ -1306,6 +1311,26 @@ class _Reader:
             if tok.kind != "word":
                 return None
             w = self.norm[t]
+            if t > a and w not in titles and tok.start in self.person_starts():
+                # أكد عضو مجلس إدارة النادي والمشرف على فريق الكرة مروان دفتردار أن: with no title, the person
+                # the tagger found right after the chain — unless an addressee comes just before (لرئيس …)
+                prev = self.norm[t - 1] if self.toks[t - 1].kind == "word" else ""
+                if prev[:1] == "ل" and (prev[1:] in lex.addressee_nouns or "ا" + prev[2:] in lex.addressee_nouns):
+                    return None
+                head0 = next((self.norm[k] for k in range(a, t) if self.toks[k].kind == "word" and self.norm[k] not in titles), "")
+                if head0 and not (head0 in lex.role_heads or self.bare(head0) in lex.role_heads):
+                    return None  # وأبلغ الأحمر الرئيس اليمني X: a name first, then the object's role
+                if any(len(self.norm[k]) > 4 and self.toks[k].text.endswith(("ه", "ها", "هم", "هما")) for k in range(a, t)
+                       if self.toks[k].kind == "word"):
+                    return None  # ووصف حارس أيسلندا تصديه لجزائية ميسي: a possessed noun, the object, comes first
+                ent = next(e for e in self.entities if e.type == "PER" and e.start == tok.start)
+                name = [k for k in range(t, end) if self.toks[k].kind == "word" and self.toks[k].end <= ent.end]
+                role = [k for k in range(a, t) if self.toks[k].kind == "word" or self.toks[k].text in "()"]
+                while role and self.toks[role[0]].kind == "word" and self.norm[role[0]] in lex.honorifics:
+                    role = role[1:]
+                head = self.norm[next(k for k in range(a, b) if self.toks[k].kind == "word")]
+                sp = Speaker(self.span_text(name), "PER", role=self.span_text(role) or None, head=head, strong=True)
+                return self._confirm_with_entity(sp, name)
             if w in titles:
                 prev = self.norm[t - 1] if t > a else ""
                 if w in _ROYAL and (prev in lex.institution_heads or self.bare(prev) in lex.institution_heads
@@ -1386,7 +1411,8 @@ class _Reader:
             role_word = w in lex.role_heads or self.bare(w) in lex.role_heads
             if (not role_word and p >= 2 and p + 1 < len(words) and words[p + 1] == words[p] + 1 and not self.is_definite(w)
                     and self.is_definite(self.norm[words[p + 1]]) and not self.is_first_name(words[p], words[p + 1])
-                    and w not in _FUNCTION_WORDS and w not in _PREPOSITIONS and len(w) > 2 and w[0] not in "بل"):
+                    and w not in _FUNCTION_WORDS and w not in _PREPOSITIONS and len(w) > 2 and w[0] not in "بل"
+                    and head_raw not in lex.institution_heads and self.bare(head_raw) not in lex.institution_heads):
                 # وقال تاكويا هاشيموتو عالم الفضاء بجامعة …: after a name of two words or more, a bare noun in
                 # construct with a definite one opens an apposed role the lexicon does not list (not a
                 # preposition's noun: استشاري متخصص بطب الأسنان)
@@ -1404,6 +1430,13 @@ class _Reader:
                 sp = Speaker(self.span_text(words[:p]), "PER", role=self.span_text(role) if role else None, head=head_raw)
                 return self._confirm_with_entity(sp, words[:p])
         return None
+
+    def place_starts(self) -> frozenset[int]:
+        """Where the ``entities`` component's places and bodies start (character offsets), computed once."""
+        starts = getattr(self, "_place_starts", None)
+        if starts is None:
+            starts = self._place_starts = frozenset(e.start for e in self.doc.entities if e.type in ("LOC", "GPE", "ORG"))
+        return starts
 
     def person_starts(self) -> frozenset[int]:
         """Where the ``entities`` component's persons start (character offsets), computed once."""
