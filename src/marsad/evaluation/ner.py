@@ -27,12 +27,19 @@ class Sentence:
     tags: list[str]
     #: Extra columns after the tag (e.g. a prediction in a ``token gold pred`` file).
     extra: list[list[str]] = field(default_factory=list)
+    #: Document number: 0 before any ``-DOCSTART-`` line, then 1, 2, ... one per marker.
+    doc: int = 0
+
+
+#: The first column of a CoNLL document marker line (CoNLL-2003 writes ``-DOCSTART- -X- O O``).
+DOCSTART = "-DOCSTART-"
 
 
 def read_conll(path: str | Path, *, min_columns: int = 2) -> list[Sentence]:
     """Sentences of a ``token<TAB>tag[<TAB>more...]`` file; blank lines separate sentences.
 
     Columns may be separated by tabs or, failing a tab, by whitespace (the token then has no spaces).
+    A ``-DOCSTART-`` line is no token: it starts a new document (``Sentence.doc``).
     """
     path = Path(path)
     try:
@@ -44,14 +51,21 @@ def read_conll(path: str | Path, *, min_columns: int = 2) -> list[Sentence]:
     except UnicodeDecodeError as exc:
         raise ConllError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     sentences: list[Sentence] = []
+    doc = 0
     cur = Sentence([], [])
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             if cur.tokens:
                 sentences.append(cur)
-                cur = Sentence([], [])
+                cur = Sentence([], [], doc=doc)
             continue
         cols = line.split("\t") if "\t" in line else line.split()
+        if cols[0].strip() == DOCSTART:
+            if cur.tokens:
+                sentences.append(cur)
+            doc += 1
+            cur = Sentence([], [], doc=doc)
+            continue
         if len(cols) < min_columns:
             raise ConllError(f"{path}:{lineno}: expected token<TAB>tag, got {line[:60]!r}")
         tag = cols[1].strip()
@@ -151,25 +165,39 @@ def format_table(scores: Scores, title: str = "") -> str:
     return "\n".join(lines)
 
 
+#: Sentences per block when a CoNLL file marks no documents: consecutive blocks of this many
+#: sentences stand for articles in the propagation step (chosen on the four dev sets' mean F1,
+#: docs/entities.md).
+DEFAULT_BLOCK = 20
+
+
+def _pieces(sentences: Sequence[Sequence[str]]):
+    """Per sentence: the pipeline's pieces with their given-token owners, and the pieces' Tokens."""
+    from ..extract.ner_model import split_given_tokens
+    from ..text import tokenize
+    from ..text.segment import Token
+
+    split = [split_given_tokens(s) for s in sentences]
+    # The pieces' Token objects (what the component matches names on); split_given_tokens keeps a
+    # token that tokenises to nothing as one piece: it can be no name.
+    toks = [[t for tok in s for t in (tokenize(tok) or [Token(tok, 0, len(tok), "punct", tok)])] for s in sentences]
+    return split, toks
+
+
 def tag_with_propagation(tagger, sentences: Sequence[Sequence[str]], window: int) -> list[list[str]]:
     """Tags for corpus tokens as given (like ``tagger.tag_given_tokens_document``) after the
     ``entities`` component's own propagation step (:meth:`EntityRecognizer.propagate`: untagged
     repeats of a name tagged nearby get its tag).
 
-    In the pipeline that step runs over the whole article. CoNLL corpora carry no document
-    boundaries, so here the ``window`` sentences on each side of a sentence stand for its article
-    (the second-stage CRF's own context is ±20 sentences).
+    In the pipeline that step runs over the whole article. Here the ``window`` sentences on each
+    side of a sentence stand for its article, the step re-run for every sentence (slow: see
+    :func:`tag_in_documents` for one pass per block).
     """
     from ..extract.entities import EntityRecognizer
-    from ..extract.ner_model import split_given_tokens, tags_for_given_tokens
-    from ..text import tokenize
-    from ..text.segment import Token
+    from ..extract.ner_model import tags_for_given_tokens
 
-    split = [split_given_tokens(s) for s in sentences]
+    split, toks = _pieces(sentences)
     piece_tags = tagger.tag_document([p for p, _ in split])
-    # The pieces' Token objects (what the component matches names on); split_given_tokens keeps a
-    # token that tokenises to nothing as one piece: it can be no name.
-    toks = [[t for tok in s for t in (tokenize(tok) or [Token(tok, 0, len(tok), "punct", tok)])] for s in sentences]
     recognizer = EntityRecognizer(tagger)
     out: list[list[str]] = []
     for i in range(len(sentences)):
@@ -178,3 +206,86 @@ def tag_with_propagation(tagger, sentences: Sequence[Sequence[str]], window: int
         off = sum(len(toks[j]) for j in range(lo, i))
         out.append(tags_for_given_tokens(tags[off:off + len(toks[i])], split[i][1], len(sentences[i])))
     return out
+
+
+def sentence_blocks(n: int, block: int, docs: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """Sentence ranges ``[lo, hi)`` that stand for articles: runs of one document number when
+    ``docs`` (one per sentence) is given, else consecutive blocks of ``block`` sentences."""
+    if docs is not None:
+        out, lo = [], 0
+        for i in range(1, n + 1):
+            if i == n or docs[i] != docs[lo]:
+                out.append((lo, i))
+                lo = i
+        return out
+    if block < 1:
+        raise ValueError(f"block must be at least one sentence, got {block}")
+    return [(lo, min(lo + block, n)) for lo in range(0, n, block)]
+
+
+def tag_in_documents(tagger, sentences: Sequence[Sequence[str]], blocks: Sequence[tuple[int, int]], *,
+                     tag_per_block: bool = True) -> list[list[str]]:
+    """Tags for corpus tokens as given, each block of sentences read as the ``entities`` component
+    reads an article: tagged as one document (the second-stage CRF's context stays inside the
+    block), then the component's propagation step run once over the block.
+
+    ``tag_per_block=False`` tags the whole file as one running text instead (the context then
+    crosses block edges) and only propagates per block; measured in docs/entities.md.
+    """
+    from ..extract.entities import EntityRecognizer
+    from ..extract.ner_model import tags_for_given_tokens
+
+    split, toks = _pieces(sentences)
+    pieces = [p for p, _ in split]
+    if tag_per_block:
+        piece_tags = [t for lo, hi in blocks for t in tagger.tag_document(pieces[lo:hi])]
+    else:
+        piece_tags = tagger.tag_document(pieces)
+    recognizer = EntityRecognizer(tagger)
+    out: list[list[str]] = []
+    for lo, hi in blocks:
+        tags = recognizer.propagate([t for j in range(lo, hi) for t in toks[j]], [t for j in range(lo, hi) for t in piece_tags[j]])
+        off = 0
+        for j in range(lo, hi):
+            out.append(tags_for_given_tokens(tags[off:off + len(toks[j])], split[j][1], len(sentences[j])))
+            off += len(toks[j])
+    return out
+
+
+@dataclass(slots=True)
+class Propagation:
+    """How ``marsad ner-conll`` / ``eval ner`` tag a file: ``mode`` is ``documents`` (the file's
+    ``-DOCSTART-`` documents), ``blocks`` (``sentences`` consecutive sentences per pseudo-document),
+    ``window`` (±``sentences`` around each sentence) or ``off`` (the tagger alone)."""
+
+    mode: str
+    sentences: int = 0
+
+    def describe(self) -> str:
+        return {
+            "documents": "tagger + propagation on each of the file's documents (-DOCSTART-) as on an article",
+            "blocks": f"tagger + propagation on each block of {self.sentences} sentences as on an article (the file marks no documents)",
+            "window": f"tagger + propagation re-run over ±{self.sentences} sentences for every sentence (slow)",
+            "off": "tagger alone (no propagation)",
+        }[self.mode]
+
+
+def tag_conll(tagger, sentences: Sequence[Sentence], *, propagate: bool = True, block: int = DEFAULT_BLOCK,
+              window: int = 0) -> tuple[list[list[str]], Propagation]:
+    """Predicted tags for a CoNLL file's sentences the way the ``entities`` component tags articles:
+    each document — the file's own ``-DOCSTART-`` documents, else blocks of ``block`` sentences
+    (CoNLL dev/test files carry no boundaries) — tagged as one text, then the component's
+    propagation step once over it.
+    ``window`` > 0 re-runs the step over ±``window`` sentences for every sentence instead;
+    ``propagate=False`` gives the tagger alone (the file read as one running text)."""
+    tokens = [s.tokens for s in sentences]
+    if not propagate:
+        return tagger.tag_given_tokens_document(tokens), Propagation("off")
+    if window < 0 or block < 1:
+        raise ValueError("window must be >= 0 and block >= 1")
+    if window:
+        return tag_with_propagation(tagger, tokens, window), Propagation("window", window)
+    if any(s.doc for s in sentences):
+        blocks = sentence_blocks(len(sentences), block, [s.doc for s in sentences])
+        return tag_in_documents(tagger, tokens, blocks), Propagation("documents")
+    return tag_in_documents(tagger, tokens, sentence_blocks(len(sentences), block)), Propagation("blocks", block)
