@@ -194,3 +194,40 @@ def test_labels_use_the_speaker_form_the_component_outputs(monkeypatch):
     assert arts.output_name(0, ci) == "الرفاعي"
     none_i = next(i for i, c in enumerate(first) if c.name is None)
     assert arts.output_name(0, none_i) is None
+
+
+# --- session 4: the correct policy and abstain labels -----------------------------------------------
+
+def test_correct_policy_changes_or_withdraws_the_rules_names_but_never_adds_one():
+    text = "وقال المتحدث باسم الشركة إن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
+    [case] = _cases(text, [_ent(text, "سامي العبد")])
+    pick = _model("correct").choose(case)
+    assert pick is not None and pick.name == "سامي العبد"  # top candidate (2.0) over the rules' name (1.0)
+    w = np.zeros(len(qs.FEATURES))
+    w[qs._INDEX["none"]] = 3.0
+    withdrawn = qs.RankerModel(w, 0.0, "correct").choose(case)
+    assert withdrawn is not None and withdrawn.name is None  # no one: the name is withdrawn
+    text2 = "وأوضح أن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
+    for c in _cases(text2, [_ent(text2, "سامي العبد")]):
+        if c.quote.speaker is None:
+            assert _model("correct").choose(c) is None
+
+
+def test_abstain_labels_teach_no_speaker_where_no_candidate_is_right():
+    text = "وقال المتحدث باسم الشركة إن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
+    [case] = _cases(text, [_ent(text, "سامي العبد")])
+    nobody = np.zeros(len(case.candidates))
+    some = np.array([1.0 if c.name == "سامي العبد" else 0.0 for c in case.candidates])
+    arts = [ev.ArticleCases("x", "dev", {}, [], [case, case, case], [nobody, some, None])]
+    with_abstain = ev.training_cases(arts, abstain=True)
+    assert len(with_abstain) == 2  # the unmatched quote (None) teaches nothing either way
+    y = with_abstain[0][1]
+    assert y.sum() == 1 and case.candidates[int(np.argmax(y))].name is None
+    assert len(ev.training_cases(arts, abstain=False)) == 1
+
+
+def test_the_environment_can_switch_the_shipped_ranker_off(monkeypatch):
+    monkeypatch.setenv("MARSAD_QUOTE_RANKER", "off")
+    assert qs.load_model() is None
+    monkeypatch.delenv("MARSAD_QUOTE_RANKER")
+    assert qs.load_model() is qs.load_model()  # read once per process

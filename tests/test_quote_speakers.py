@@ -104,7 +104,7 @@ def test_record_gives_no_speaker(ranker):
 def test_model_file_loads_and_matches_the_feature_list():
     data = json.loads(resources.files("marsad").joinpath(qs.MODEL_PATH).read_text(encoding="utf-8"))
     assert data["features"] == list(qs.FEATURES)
-    assert data["mode"] in ("fill", "override", "ranker", "off")
+    assert data["mode"] in ("correct", "fill", "switch", "override", "ranker", "off")
     model = qs.load_model()
     assert model is qs.load_model()  # loaded once per process
     assert model.weights.shape == (len(qs.FEATURES),)

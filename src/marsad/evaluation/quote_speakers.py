@@ -33,7 +33,7 @@ DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval
 MARGINS = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: The policies compared: rules alone, ranker alone, ranker overriding the rules by a margin, ranker
 #: filling in only where the rules named no speaker.
-POLICIES = ("rules", "ranker", "override", "fill", "switch")
+POLICIES = ("rules", "ranker", "override", "fill", "switch", "correct")
 
 
 #: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
@@ -146,8 +146,21 @@ def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, 
     return out
 
 
-def training_cases(arts: list[ArticleCases]) -> list[tuple[np.ndarray, np.ndarray]]:
-    return [(c.x, y) for a in arts for c, y in zip(a.cases, a.labels) if y is not None and y.any()]
+def training_cases(arts: list[ArticleCases], abstain: bool = True) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(features, labels) per matched quote. With ``abstain`` a quote no candidate names right (the gold
+    names someone the candidates miss, or a description the text never names) teaches "no speaker": a
+    wrong name is worse for a reader than none, so the ranker learns to abstain there instead of seeing
+    nothing of those quotes; without it such quotes are left out (the rounds before session 4)."""
+    out = []
+    for a in arts:
+        for c, y in zip(a.cases, a.labels):
+            if y is None:
+                continue
+            if y.any():
+                out.append((c.x, y))
+            elif abstain:
+                out.append((c.x, np.array([1.0 if cand.name is None else 0.0 for cand in c.candidates])))
+    return out
 
 
 def candidate_recall(arts: list[ArticleCases]) -> dict[str, int]:
@@ -189,28 +202,29 @@ def score(arts: list[ArticleCases], model: qs.RankerModel | None) -> Counts:
     return total
 
 
-def train(arts: list[ArticleCases], l2: float, mode: str, margin: float) -> qs.RankerModel:
-    return qs.RankerModel(qs.fit(training_cases(arts), l2=l2), margin, mode)
+def train(arts: list[ArticleCases], l2: float, mode: str, margin: float, abstain: bool = True) -> qs.RankerModel:
+    return qs.RankerModel(qs.fit(training_cases(arts, abstain), l2=l2), margin, mode)
 
 
-def _fit_on(arts: list[ArticleCases], l2: float, cache: dict | None) -> np.ndarray:
+def _fit_on(arts: list[ArticleCases], l2: float, cache: dict | None, abstain: bool = True) -> np.ndarray:
     """The weights trained on these articles. Within one cross-validation the inner and outer folds
     train on the same sets of splits again and again (the optimiser is deterministic), so ``cache``
     keeps one fit per set of training splits."""
-    key = tuple(sorted({a.split for a in arts}))
+    key = (abstain, *sorted({a.split for a in arts}))
     if cache is None:
-        return qs.fit(training_cases(arts), l2=l2)
+        return qs.fit(training_cases(arts, abstain), l2=l2)
     if key not in cache:
-        cache[key] = qs.fit(training_cases(arts), l2=l2)
+        cache[key] = qs.fit(training_cases(arts, abstain), l2=l2)
     return cache[key]
 
 
-def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", cache: dict | None = None) -> float:
+def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", cache: dict | None = None,
+                  abstain: bool = True) -> float:
     """The override margin with the best quote+speaker F1 over an inner leave-one-split-out."""
     splits = sorted({a.split for a in arts})
     if len(splits) < 2:
         return MARGINS[-1]
-    models = {s: _fit_on([a for a in arts if a.split != s], l2, cache) for s in splits}
+    models = {s: _fit_on([a for a in arts if a.split != s], l2, cache, abstain) for s in splits}
     best, best_f = MARGINS[-1], -1.0
     for m in reversed(MARGINS):  # on a tie the larger margin wins: change the rules only when sure
         c = Counts()
@@ -222,7 +236,8 @@ def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", c
     return best
 
 
-def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], None] = lambda m: None) -> dict[str, dict[str, Counts]]:
+def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], None] = lambda m: None,
+                   abstain: bool = True) -> dict[str, dict[str, Counts]]:
     """Leave-one-split-out: {held-out split: {"rules", "ranker", "override": Counts}} plus "all"."""
     splits = sorted({a.split for a in arts})
     out: dict[str, dict[str, Counts]] = {"all": {k: Counts() for k in POLICIES}}
@@ -230,17 +245,18 @@ def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], Non
     for s in splits:
         train_arts = [a for a in arts if a.split != s]
         test_arts = [a for a in arts if a.split == s]
-        w = _fit_on(train_arts, l2, cache)
-        margin = choose_margin(train_arts, l2, "override", cache)
-        fill_margin = choose_margin(train_arts, l2, "fill", cache)
-        switch_margin = choose_margin(train_arts, l2, "switch", cache)
-        log(f"held out {s}: trained on {len(training_cases(train_arts))} quotes, inner-CV margins: override {margin}, fill {fill_margin}, switch {switch_margin}")
+        w = _fit_on(train_arts, l2, cache, abstain)
+        margin = choose_margin(train_arts, l2, "override", cache, abstain)
+        fill_margin = choose_margin(train_arts, l2, "fill", cache, abstain)
+        switch_margin = choose_margin(train_arts, l2, "switch", cache, abstain)
+        log(f"held out {s}: trained on {len(training_cases(train_arts, abstain))} quotes, inner-CV margins: override {margin}, fill {fill_margin}, switch {switch_margin}")
         row = {
             "rules": score(test_arts, None),
             "ranker": score(test_arts, qs.RankerModel(w, 0.0, "ranker")),
             "override": score(test_arts, qs.RankerModel(w, margin, "override")),
             "fill": score(test_arts, qs.RankerModel(w, fill_margin, "fill")),
             "switch": score(test_arts, qs.RankerModel(w, switch_margin, "switch")),
+            "correct": score(test_arts, qs.RankerModel(w, 0.0, "correct")),
         }
         out[s] = row
         for k, c in row.items():
@@ -248,8 +264,26 @@ def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], Non
     return out
 
 
-def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict) -> qs.RankerModel:
-    margin = choose_margin(arts, l2, mode) if mode in ("override", "fill", "switch") else 0.0
-    model = train(arts, l2, mode, margin)
-    qs.save(model, out, {"l2": l2, "trained_on_quotes": len(training_cases(arts)), **extra})
+def policy_models(arts: list[ArticleCases], l2: float, cache: dict | None = None,
+                  abstain: bool = True) -> dict[str, qs.RankerModel | None]:
+    """Every policy trained on all of ``arts`` (margins by leave-one-split-out on them); "rules" is None."""
+    cache = {} if cache is None else cache
+    w = _fit_on(arts, l2, cache, abstain)
+    return {p: None if p == "rules" else
+            qs.RankerModel(w, choose_margin(arts, l2, p, cache, abstain) if p in ("override", "fill", "switch") else 0.0, p)
+            for p in POLICIES}
+
+
+def check(study: list[ArticleCases], held: list[ArticleCases], l2: float, cache: dict | None = None,
+          abstain: bool = True) -> dict[str, Counts]:
+    """Each policy trained on all of ``study`` and scored on ``held`` (a CHECK file: only the totals are
+    returned, never a quote)."""
+    return {p: score(held, m) for p, m in policy_models(study, l2, cache, abstain).items()}
+
+
+def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict, abstain: bool = True,
+                cache: dict | None = None) -> qs.RankerModel:
+    margin = choose_margin(arts, l2, mode, cache, abstain) if mode in ("override", "fill", "switch") else 0.0
+    model = train(arts, l2, mode, margin, abstain)
+    qs.save(model, out, {"l2": l2, "abstain": abstain, "trained_on_quotes": len(training_cases(arts, abstain)), **extra})
     return model

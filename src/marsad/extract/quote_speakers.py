@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -531,7 +532,9 @@ class RankerModel:
     #: beats it by the margin; "fill": only where the rules named no speaker and the cue cites no
     #: record, the top named candidate if it beats "no speaker" by the margin; "switch": only where the
     #: rules named someone, another named candidate that beats theirs by the margin (the number of named
-    #: quotes never changes, so named-speaker precision moves only with the switches' accuracy).
+    #: quotes never changes, so named-speaker precision moves only with the switches' accuracy);
+    #: "correct": only where the rules named someone, the top candidate (another name or no one) — the
+    #: ranker corrects or withdraws the rules' names but never adds one where they named no one.
     mode: str
 
     def scores(self, x: np.ndarray) -> np.ndarray:
@@ -546,6 +549,11 @@ class RankerModel:
         if self.mode == "ranker":
             return case.candidates[best]
         rule = next((i for i, c in enumerate(case.candidates) if "rule" in c.sources), None)
+        if self.mode == "correct":
+            # only where the rules named someone: the top candidate — another name, or no one
+            if rule is None or case.candidates[rule].name is None:
+                return None
+            return case.candidates[best]
         if self.mode == "switch":
             # only where the rules named someone: another named candidate that beats theirs by the margin
             if rule is None or case.candidates[rule].name is None:
@@ -576,9 +584,16 @@ class RankerModel:
         return cls(w, float(data["override_margin"]), data["mode"])
 
 
-@lru_cache(maxsize=1)
 def load_model() -> RankerModel | None:
-    """The shipped model (loaded once per process), or None when the package holds none."""
+    """The shipped model (read once per process), or None when the package holds none or the environment
+    says ``MARSAD_QUOTE_RANKER=off`` (an evaluation switch: the rules and ``quote_canon`` alone)."""
+    if os.environ.get("MARSAD_QUOTE_RANKER", "").lower() in ("off", "0", "no"):
+        return None
+    return _shipped_model()
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> RankerModel | None:
     ref = resources.files("marsad").joinpath(MODEL_PATH)
     if not ref.is_file():
         return None
@@ -592,7 +607,7 @@ def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
     # "fill" decides only where the rules named no one, "switch" only where they named someone: build
     # candidates for those quotes alone.
     only = ({i for i, q in enumerate(quotes) if q.speaker is None} if model.mode == "fill"
-            else {i for i, q in enumerate(quotes) if q.speaker is not None} if model.mode == "switch" else None)
+            else {i for i, q in enumerate(quotes) if q.speaker is not None} if model.mode in ("switch", "correct") else None)
     if only is not None and not only:
         return
     for case in build_cases(r, quotes, only):
