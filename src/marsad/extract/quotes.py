@@ -2965,6 +2965,44 @@ class _Reader:
             return None
         return found
 
+    def anaphoric_report(self, k: int, cue: CueForm) -> int | None:
+        """``أوضح ذلك مدير عام التطوير السياحي سعيد ريحان``، ``ذكر ذلك الدكتور …``، ``صرح بذلك …``: a verb cue
+        opening its sentence with ذلك for its object and its subject after it attributes the sentence before
+        (in its paragraph, or the last one of the paragraph before). Not جاء ذلك (the writer's formula)."""
+        if cue.pos != "verb" or cue.gender is None or cue.lemma == "جاء" or k != self.skip_openers(self.sent_start[k]):
+            return None
+        start = k + 2
+        stop = self.zone_stop(start)
+        for m in range(start, stop):
+            t = self.toks[m]
+            if (t.kind == "punct" and t.text in _COMMAS) or self.word(m) in _RELATIVE_PRONOUNS:
+                stop = m  # أوضح ذلك المدير X، الذي أشار إلى أنه …: the subject ends; the relative adds its own
+                break
+            if self.word(m) in _THAT or t.text == ":" or (t.kind == "punct" and t.text in _OPENERS):
+                return None  # (أكد ذلك الوزير قائلا: …: a complement of its own is the statement)
+        if not self.plausible_source(start, stop):
+            return None
+        prev = self.sent_start[k] - 1
+        while prev >= 0 and self.toks[prev].kind == "punct" and self.toks[prev].text not in _SENT_END:
+            prev -= 1
+        if prev < 0 or self.toks[prev].text not in _SENT_END:
+            return None
+        s0 = self.sent_start[prev]
+        s0 = self.skip_openers(s0)
+        if sum(1 for m in range(s0, prev) if self.toks[m].kind == "word") < 5 or self.headline_line(s0):
+            return None
+        lo, hi = self.toks[start].start, self.toks[stop - 1].end
+        person = min((e for e in self.entities if e.type == "PER" and lo <= e.start < hi), key=lambda e: e.start, default=None)
+        if person is not None:  # ذكر ذلك الدكتور X المدير الطبي في مستشفى الدكتور Y: the first person named
+            stop = next((m + 1 for m in range(start, stop) if self.toks[m].end >= person.end), stop)
+        sp = self.parse_speaker(start, stop)
+        if sp is None:
+            return None
+        sp = self.resolve(sp, k)
+        if self.add_quote(s0, prev, False, k, sp, k + 1):
+            self.remember(sp, cue.gender)
+        return stop
+
     def in_acronym(self, k: int) -> bool:
         """إن/ان at ``k`` spells the letter N of a Latin acronym (سي إن إن، سي ان ان، إن بي سي، إن تي في)."""
         if self.norm[k] not in ("ان", "وان"):
@@ -3307,6 +3345,9 @@ class _Reader:
                     continue
                 # (… مينرز (29 عاما)، التي قالت إنها …، الذي أكد في حديث قبل الحصة أن …: a statement even
                 # when its antecedent is not read)
+            if self.word(k + 1) in ("ذلك", "بذلك") and (r := self.anaphoric_report(k, cue[0])) is not None:
+                k = r  # أوضح ذلك مدير عام …: the sentence before is the statement
+                continue
             k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
 
