@@ -172,15 +172,25 @@ DEFAULT_BLOCK = 20
 
 
 def _pieces(sentences: Sequence[Sequence[str]]):
-    """Per sentence: the pipeline's pieces with their given-token owners, and the pieces' Tokens."""
-    from ..extract.ner_model import split_given_tokens
+    """Per sentence: the pipeline's pieces with their given-token owners (as
+    :func:`~marsad.extract.ner_model.split_given_tokens` splits them), and the pieces' Tokens
+    (what the component matches names on); each given token is tokenised once."""
     from ..text import tokenize
     from ..text.segment import Token
 
-    split = [split_given_tokens(s) for s in sentences]
-    # The pieces' Token objects (what the component matches names on); split_given_tokens keeps a
-    # token that tokenises to nothing as one piece: it can be no name.
-    toks = [[t for tok in s for t in (tokenize(tok) or [Token(tok, 0, len(tok), "punct", tok)])] for s in sentences]
+    split, toks = [], []
+    for sent in sentences:
+        pieces: list[str] = []
+        owner: list[int] = []
+        sent_toks: list[Token] = []
+        for i, tok in enumerate(sent):
+            # A token that tokenises to nothing stays one piece: it can be no name.
+            sub = tokenize(tok) or [Token(tok, 0, len(tok), "punct", tok)]
+            sent_toks.extend(sub)
+            pieces.extend(t.text for t in sub)
+            owner.extend([i] * len(sub))
+        split.append((pieces, owner))
+        toks.append(sent_toks)
     return split, toks
 
 
