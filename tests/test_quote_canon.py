@@ -459,3 +459,94 @@ def test_a_glued_inna_before_a_name_is_not_part_of_it():
     doc = _doc("وأما عن الانتخابات فإن سليم داود قال إنها ستجرى في موعدها.", [("سليم داود", "PER")])
     (q,) = _run(doc, _quote(doc, "ستجرى في موعدها", "فإن سليم داود"))
     assert q.speaker == "سليم داود"
+
+
+# -- anaphora (session 4): a definite description refers back to a named person or body --------------
+
+def _quote_at(doc: Doc, said: str, speaker: str | None, cue: str, role: str | None = None) -> Quote:
+    i = doc.text.index(said)
+    c = doc.text.rindex(cue, 0, i)
+    return Quote(said, i, i + len(said), False, cue, c, speaker, role, None)
+
+
+def test_a_body_named_with_its_head_is_what_the_definite_head_refers_to():
+    doc = _doc("وقال رئيس بعثة الأمم المتحدة إن الوضع هادئ. وأفادت البعثة الدولية بأن القوافل وصلت.",
+               [("الأمم المتحدة", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "القوافل وصلت", "البعثة الدولية", "وأفادت"))
+    assert q.speaker == "بعثة الأمم المتحدة"
+
+
+def test_a_kind_noun_gives_the_bodys_own_name():
+    doc = _doc("أعلن نادي فالنسيا المحلي تعاقده مع مدرب جديد. وذكر النادي المنافس في الدوري أنه راض عن الصفقة.",
+               [("نادي فالنسيا", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "راض عن الصفقة", "النادي المنافس في الدوري", "وذكر"))
+    assert q.speaker == "فالنسيا"
+
+
+def test_a_nationality_of_the_description_must_match_the_body():
+    doc = _doc("تعمل الشاشة بتقنية من شركة نوفاتك. وتقول الشركة الكورية إن الشاشة تستهلك طاقة أقل.",
+               [("نوفاتك", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "الشاشة تستهلك طاقة أقل", "الشركة الكورية", "وتقول"))
+    assert q.speaker == "الشركة الكورية"
+
+
+def test_a_role_description_takes_the_person_introduced_with_that_role():
+    doc = _doc("وصل سامر خليل وزير الخارجية الأردني إلى القاهرة. والتقى هناك ماهر عوض. ونبه الوزير الأردني إلى أن المحادثات صعبة.",
+               [("سامر خليل", "PER"), ("ماهر عوض", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "المحادثات صعبة", "الوزير الأردني", "ونبه"))
+    assert q.speaker == "سامر خليل"
+    assert q.speaker_role == "الوزير الأردني"
+
+
+def test_a_role_of_another_ministry_is_not_the_minister_named():
+    doc = _doc("وصل سامر خليل وزير الخارجية الأردني إلى القاهرة. وقال وزير العمل الأردني إن العمال سيعودون.",
+               [("سامر خليل", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "العمال سيعودون", "وزير العمل الأردني", "وقال"))
+    assert q.speaker == "وزير العمل الأردني"
+
+
+def test_a_spelling_variant_of_the_role_word_matches():
+    doc = _doc("وأكد الصحافي الإسباني خوان مارتينيز أن الصفقة انتهت. وأضاف الصحفي أن اللاعب سيوقع غدا.",
+               [("خوان مارتينيز", "PER")])
+    q1 = _quote_at(doc, "الصفقة انتهت", "خوان مارتينيز", "وأكد")
+    q2 = _quote_at(doc, "اللاعب سيوقع غدا", "الصحفي", "وأضاف")
+    _run(doc, q1, q2)
+    assert q2.speaker == "خوان مارتينيز"
+
+
+def test_a_role_word_with_an_adjective_continues_the_last_named_speaker():
+    doc = _doc("وقال كمال يوسف إن الفريق يستعد جيدا. وأضاف المدرب الوطني السابق أن الجماهير تنتظر الكثير.",
+               [("كمال يوسف", "PER")])
+    q1 = _quote_at(doc, "الفريق يستعد جيدا", "كمال يوسف", "وقال")
+    q2 = _quote_at(doc, "الجماهير تنتظر الكثير", "المدرب الوطني السابق", "وأضاف")
+    _run(doc, q1, q2)
+    assert q2.speaker == "كمال يوسف"
+
+
+def test_another_nationality_does_not_continue_the_last_speaker():
+    doc = _doc("وقال المحلل الاقتصادي اللبناني كمال يوسف إن الأسواق مستقرة. وقال المسؤول التركي إن الاستثمارات ستزيد.",
+               [("كمال يوسف", "PER")])
+    q1 = _quote_at(doc, "الأسواق مستقرة", "كمال يوسف", "وقال", "المحلل الاقتصادي اللبناني")
+    q2 = _quote_at(doc, "الاستثمارات ستزيد", "المسؤول التركي", "وقال المسؤول")
+    _run(doc, q1, q2)
+    assert q2.speaker == "المسؤول التركي"
+
+
+def test_the_latter_is_the_person_last_named_as_an_object():
+    doc = _doc("وخلال لقائه بالرئيس البرازيلي، جواو سيلفا، تحدث جون ميلر عن التجارة، بينما رأى الأخير أن الوقت مناسب.",
+               [("جواو سيلفا", "PER"), ("جون ميلر", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الوقت مناسب", "الأخير", "رأى"))
+    assert q.speaker == "جواو سيلفا"
+
+
+def test_a_subject_and_its_object_is_no_description():
+    doc = _doc("والتقى الرئيس رامي ناصر بالصحفيين. كما دعا الرئيس وسائل الإعلام إلى الدقة في النشر.",
+               [("رامي ناصر", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الدقة في النشر", "الرئيس وسائل الإعلام", "دعا"))
+    assert q.speaker == "الرئيس وسائل الإعلام"
+
+
+def test_a_title_and_a_surname_is_no_description():
+    doc = _doc("وحضر الحفل عبد الله بن علي. وأكد الدكتور بصفر أن الحادث مؤلم.", [("عبد الله بن علي", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الحادث مؤلم", "الدكتور بصفر", "وأكد"))
+    assert q.speaker == "الدكتور بصفر"

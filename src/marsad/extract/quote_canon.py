@@ -173,6 +173,13 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
         if q.speaker not in cache:
             cache[q.speaker] = _canonical(q.speaker, doc, words, ents, skip)
         name, ent, why = cache[q.speaker]
+        if why in ("same", "repaired") and name and "anaphora" not in skip:
+            found = _antecedent(q, name, doc, quotes, ents)
+            if found is not None:
+                if not q.speaker_role and _key_of(name)[0] not in _LATTER:
+                    q.speaker_role = name
+                q.speaker, q.speaker_entity_id = found
+                continue
         if why == "same":
             if "plural" not in skip:
                 q.speaker = _nominative(q.speaker, ents)
@@ -866,3 +873,371 @@ def _variant_name(key: tuple[str, ...], ents: list[Entity]) -> tuple[str, Entity
     if len(found) != 1:
         return None
     return next(iter(found.values()))
+
+
+# -- (g) anaphora: a definite description refers back to a named person or body ----------------------
+
+#: «الأخير» (the latter): the person last named as an object, not the clause's subject.
+_LATTER = frozenset(("اخير", "اخيره"))
+#: Heads that name the kind of a body (الشركة، النادي): the name after them is the body's own
+#: (شركة آي بي إم → آي بي إم); other body heads make a sub-body with it (بعثة الأمم المتحدة).
+_KIND_HEADS = frozenset(name_key(w) for w in """
+شركة نادي فريق وكالة صحيفة موقع مجموعة منظمة مؤسسة مصرف بنك قناة شبكة مجلة حركة حزب جمعية منتخب
+""".split())
+#: Prepositions and relatives inside a person's description: it introduces someone (المتحدث باسم
+#: الوزارة، مسؤول في الشركة), it does not refer back.
+_INTRODUCING = frozenset(normalize(w) for w in "باسم في من لدى عن الذي التي ل لـ".split())
+#: Bodies the lexicon's institution heads leave out.
+_BODY_NOUNS = frozenset(name_key(w) for w in "بعثة سفارة قنصلية بلدية مديرية إدارة هيئة لجنة وزارة مفوضية عائلة أسرة".split())
+#: Adjectives that say nothing of a person's nationality or office (السابق، الدولي).
+_BLAND_ADJECTIVES = frozenset(normalize(w) for w in "السابق السابقة الحالي الحالية الدولي الدولية العام العامة الأول الأولى الجديد الجديدة".split())
+#: How far back (characters) an antecedent may be named.
+_ANAPHORA_WINDOW = 2500
+
+
+def _bare(word: str) -> str:
+    """A word without its clitics and article (والنادي → نادي), normalised."""
+    w = normalize(word)
+    for _, stem in clitic_candidates(word):
+        st = normalize(stem)
+        if st.startswith("ال") and len(st) > 3:
+            return st[2:]
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _outside_quotes(pos: int, quotes: list[Quote]) -> bool:
+    return not any(q.start <= pos < q.end for q in quotes)
+
+
+def _feminine_cue(q: Quote) -> bool:
+    w = normalize(q.cue.split()[-1]) if q.cue.split() else ""
+    return w.endswith("ت") or (w.endswith("ه") and w[:1] == "م")  # قالت، أضافت؛ مضيفة، مشيرة
+
+
+def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
+                ents: list[Entity]) -> tuple[str, str | None] | None:
+    """(name, entity id) of the person or body a definite description speaker refers back to, if one is
+    clear: a body named before with the same head noun (البعثة الدولية → بعثة الأمم المتحدة، النادي
+    المنافس → نادي X), the person last named as an object for «الأخير», or a person introduced with the
+    description's head (الوزير الإيراني → ظريف «وزير الخارجية الإيراني»; الصحفي → «الصحافي … X»), else,
+    for a role word with at most adjectives or a genitive (المسؤول الدولي، أسطورة الكرة الفرنسية), the
+    person who spoke last, when that was a named person."""
+    words = speaker.split()
+    key = _key_of(speaker)
+    if not words or len(words) > 6 or any(_contains(_ent_keys(e), key) for e in doc.entities):
+        return None
+    norm = [normalize(w) for w in words]
+    first = norm[0]
+    # the article on the head, or a construct: the genitive right after it, or after a second role word
+    # (نائب رئيس الفيفا); a preposition glued to the next word (مسؤول بالبحرية) makes no construct
+    definite = _definite(words[0]) or (len(words) >= 2 and not first.startswith("ال") and (
+        norm[1].startswith("ال") or (len(words) >= 3 and norm[1] in _heads()[0] and norm[2].startswith("ال"))))
+    if not definite or first in _FUNCTION_WORDS or _doc_stem(words[0]) is not None:
+        return None
+    head = _bare(words[0])
+    lex = load_lexicon()
+    if first in _titles() or "ال" + head in _titles():
+        return None  # الدكتور بصفر: a title and a name, not a description
+    cut = q.cue_start
+    lo = max(0, cut - _ANAPHORA_WINDOW)
+    if first.startswith("ال"):
+        # one noun phrase: after a definite head every word is definite until a preposition opens a phrase
+        # (النادي المنافس في الدرجة الرابعة); «الرئيس وسائل الإعلام» is a subject and its object
+        for w in norm[1:]:
+            if w in _ADJUNCT_OPENERS or w in _INTRODUCING or w[:1] in ("ل", "ب", "ك") and not w.startswith("ال"):
+                break
+            if not w.startswith("ال") and not w.isdigit():
+                return None
+    if ("ال" + head in lex.institution_heads or "ال" + head in lex.outlet_heads or name_key(head) in _KIND_HEADS
+            or name_key(head) in _BODY_NOUNS):
+        return _same_head_body(head, norm[1:], speaker, doc, quotes, lo, cut)
+    if head in _LATTER and len(words) == 1:
+        return _latter(doc, quotes, lo, cut, ents)
+    if (head.endswith(("ون", "ين", "ات")) or "ال" + head in lex.plural_heads or head in lex.plural_heads
+            or _nominative(speaker, ents) != speaker):
+        return None  # a group (ممثلي الادعاء)
+    role_word = "ال" + head in lex.role_heads or head in lex.role_heads
+    if not (role_word or first.startswith("ال")) or "ال" + head in lex.record_heads or head in lex.record_heads:
+        return None  # (مدريد الإسباني: a name's tail, not a description; الأرقام: records)
+    # a description holding a name's words (المواطن باقر بن أحمد) names its person already
+    if any(set(key[1:]) & set(_ent_keys(e)) for e in ents if e.type == "PER"):
+        return None
+    cue = normalize(q.cue.split()[-1]) if q.cue.split() else ""
+    if cue.endswith(("وا", "ا", "ون")) and not cue.endswith("ءا"):
+        return None  # قالا، أضافوا: a dual or plural cue is not one person's
+    if head.endswith("ه") != _feminine_cue(q) and role_word:
+        return None  # قالت with a masculine role word, قال with a feminine one: not the person described
+    found = _role_match(head, norm[1:], role_word, doc, quotes, lo, cut)
+    if found is not None:
+        return found
+    if not role_word or any(w in _INTRODUCING or w.startswith(("بال", "لل", "كال")) for w in norm[1:]):
+        return None
+    if len(words) == 1:
+        return None  # القاضي، المسؤول alone: named with that role or not at all (the reader's rules say which)
+    return _last_speaker(q, quotes, lo, ents, norm[1:], doc, words[0])
+
+
+def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: list[Quote], lo: int,
+                    cut: int) -> tuple[str, str | None] | None:
+    """The latest body named before ``cut`` with the same head in construct with a name: نادي لوكوموتيف،
+    بعثة الأمم المتحدة، وكالة ستاندرد آند بورز (the tagger's name, with the head for a sub-body). A
+    nationality adjective of the description (الشركة الكورية الجنوبية، الفريق الوحداوي) must stand
+    beside that mention; a speaker that already holds the name (شركة المركز المالي الكويتي) stays."""
+    toks = doc.tokens
+    hk = name_key(head)
+    kind = hk in _KIND_HEADS
+    mine = _nisbas(rest)
+    named = [e for e in doc.entities if e.type in ("ORG", "PER") and len(_ent_name(e).replace(" ", "")) >= 4]
+    found: list[tuple[str, str | None]] = []
+    seen: set[tuple[str, ...] | None] = set()
+    for i in range(doc.token_index_at(cut) - 1, -1, -1):
+        t = toks[i]
+        if t.start < lo:
+            break
+        if t.kind != "word" or _definite(t.text) or _bare(t.text) != head or not _outside_quotes(t.start, quotes):
+            continue
+        got = _named_after_head(i, head, kind, mine, speaker, toks, named)
+        if got:
+            found.append(got)
+            seen.add(_key_of(got[0]))
+        elif i + 1 < len(toks) and toks[i + 1].kind == "word" and not (
+                normalize(toks[i + 1].text).endswith(("يه", "ي")) and not _definite(toks[i + 1].text)) \
+                and normalize(toks[i + 1].text) not in _FUNCTION_WORDS | _ADJUNCT_OPENERS:
+            seen.add(None)  # صحيفة النهار: a body we cannot read (شركة تركية is no name)
+    # every same-head mention names the one body (two papers named, or one we cannot read: no one)
+    if len(seen) != 1 or not found:
+        return None
+    return found[0]
+
+
+def _named_after_head(i: int, head: str, kind: bool, mine: set[str], speaker: str, toks: list,
+                      named: list[Entity]) -> tuple[str, str | None] | None:
+    """The body a same-head mention at token ``i`` names (شركة X، نادي X، بعثة الأمم المتحدة), if any."""
+    t = toks[i]
+    # the name: an entity that starts at the head (نادي لوكوموتيف) or right after it, quote marks aside
+    j = i + 1
+    while j < len(toks) and toks[j].text in ('"', "“", "”", "«", "»", "'"):
+        j += 1
+    e = next((e for e in named if e.start == t.start and e.end > t.end), None)
+    if e is None and j < len(toks):
+        e = next((e for e in named if e.start == toks[j].start), None)
+        if e is not None and e.type == "PER" and not kind:
+            e = None
+    if e is None:
+        return None
+    if _contains(_key_of(speaker), _key_of(_ent_name(e))) or _contains(_key_of(speaker), _ent_keys(e)):
+        return None
+    if mine:
+        k_end = next((k for k in range(i, len(toks)) if toks[k].start >= e.end), len(toks))
+        beside = []
+        for k in range(k_end, min(len(toks), k_end + 4)):
+            if toks[k].kind == "punct" and toks[k].text not in ("،", ",", '"', "“", "”", "«", "»"):
+                break
+            beside.append(normalize(toks[k].text))
+        if not (mine & _nisbas(beside)):
+            return None
+    if e.start == t.start and kind:
+        # the tagger took the kind noun into the name (نادي لوكوموتيف): the body's name is what follows it
+        rest_words = _ent_name(e).split()[1:]
+        if rest_words and normalize(_ent_name(e).split()[0])[-len(head):] == head:
+            return " ".join(rest_words), e.entity_id
+    if kind or e.start == t.start:
+        return _ent_name(e), e.entity_id
+    return f"{t.text[len(t.text) - len(head):]} {_ent_name(e)}", None  # the head's surface letters
+
+
+def _latter(doc: Doc, quotes: list[Quote], lo: int, cut: int, ents: list[Entity]) -> tuple[str, str | None] | None:
+    """«الأخير»: the last person named before it as an object (لقائه بالرئيس الفرنسي، إيمانويل ماكرون،
+    … بينما رأى الأخير), within its sentence and the one before."""
+    sent = next((k for k, s in enumerate(doc.sentences) if s.start <= cut < s.end), None)
+    if sent is None:
+        return None
+    start = doc.sentences[max(0, sent - 1)].start
+    persons = [e for e in ents if e.type == "PER" and start <= e.start < cut and _outside_quotes(e.start, quotes)]
+    if not persons:
+        return None
+    toks = doc.tokens
+    titles = _titles()
+    heads = _heads()[0]
+    for e in reversed(persons):
+        k = doc.token_index_at(e.start) - 1
+        # titles, role words and commas between the governing word and the name (بالرئيس الفرنسي، X)
+        while k >= 0 and (toks[k].text in ("،", ",") or normalize(toks[k].text) in titles
+                          or (toks[k].kind == "word" and _bare(toks[k].text).endswith("ي") and _definite(toks[k].text))):
+            k -= 1
+        if k >= 0 and toks[k].kind == "word":
+            w = normalize(toks[k].text)
+            if w in _ADJUNCT_OPENERS or w in ("الى", "مع", "بين", "و") or (
+                    len(w) > 3 and w[0] in "بل" and _is_head(toks[k].text, heads)):
+                return _ent_name(e), e.entity_id
+    return None
+
+
+def _near(e: Entity, doc: Doc) -> list[int]:
+    """Token indices of the words beside a name: up to four before it and four after it, within its
+    sentence (الصحافي الإيطالي X، X وزير الخارجية الإيراني، X، المحلل الاقتصادي اللبناني)."""
+    toks = doc.tokens
+    k0 = doc.token_index_at(e.start)
+    k1 = doc.token_index_at(e.end - 1) + 1
+    verbs = _heads()[1]
+    def clause_edge(k: int) -> bool:  # a full stop or a verb ends the name's description (…، كشف المغني)
+        return (toks[k].kind == "punct" and toks[k].text not in ("،", ",")) or _strip_conj(normalize(toks[k].text), verbs) in verbs
+    near = []
+    titles = _titles()
+    for k in range(k0 - 1, max(-1, k0 - 5), -1):
+        if clause_edge(k):
+            break
+        near.append(k)
+        # (مبعوث رئيس الجمهورية الرئيس X: the name's own description is the last role word before it)
+        if k == k0 - 1 and toks[k].kind == "word" and normalize(toks[k].text) in titles | {"الرئيس", "الملك", "الامير", "الشيخ"}:
+            break
+    # after the name only an apposition that opens with a role word (X، وزير الخارجية / X وزير …), not
+    # the verb's object (وصفت … نيكي هيلي، المجلس بأنه)
+    a = k1 + (k1 < len(toks) and toks[k1].text in ("،", ","))
+    roles = load_lexicon().role_heads
+    if a < len(toks) and toks[a].kind == "word" and ("ال" + _bare(toks[a].text) in roles or _bare(toks[a].text) in roles):
+        for k in range(k1, min(len(toks), k1 + 5)):
+            if clause_edge(k):
+                break
+            near.append(k)
+    return near
+
+
+def _governed_word(k: int, toks: list) -> bool:
+    """Whether word ``k`` sits in a prepositional phrase or a genitive of a role (في المفوضية، بالبعثة،
+    رئيس بعثة، باسم الخارجية): it is then not the head of the name's description."""
+    w = normalize(toks[k].text)
+    if w.startswith(("بال", "لل", "كال", "وبال", "ولل")):
+        return True
+    if k == 0 or toks[k - 1].kind != "word":
+        return False
+    prev = normalize(toks[k - 1].text)
+    return prev in _ADJUNCT_OPENERS or prev in ("الى", "مع", "بين", "عن", "لدى") or _is_head(toks[k - 1].text, _heads()[0])
+
+
+def _role_match(head: str, rest: list[str], role_word: bool, doc: Doc, quotes: list[Quote], lo: int,
+                cut: int) -> tuple[str, str | None] | None:
+    """The person last named before ``cut`` beside a word with the description's head (الصحافي الإيطالي X،
+    X وزير الخارجية، عارضة الأزياء X): spelling variants of a role head (صحفي/صحافي) match by consonants;
+    any other head (العارضة) only as itself, right before the name. A nationality adjective or a
+    genitive of the description that differs from the one beside the name rules the person out
+    (وزير الاقتصاد التركي is not «وزير الخارجية السوري X»)."""
+    toks = doc.tokens
+    want = _skeleton(head)
+    if len(want) < 3:
+        return None
+    mine = _nisbas(rest)
+    genitive = _genitive(rest)
+    texts = {normalize(x.text) for x in doc.entities}
+    hits: list[tuple[str, str | None]] = []
+    for e in reversed([e for e in doc.entities if e.type == "PER" and lo <= e.start < cut]):
+        if not _outside_quotes(e.start, quotes):
+            continue
+        if normalize(e.text)[:1] in ("ل", "ب") and normalize(e.text)[1:] in texts:
+            continue  # لبي بي سي: a preposition glued to a name tagged elsewhere without it
+        k0 = doc.token_index_at(e.start)
+        if normalize(toks[k0].text)[:1] == "و" and normalize(e.text)[:1] != "و":
+            continue  # بهاء الأعرجي وروز …: the word before a conjunct belongs to the first name
+        one_word = len(_key_of(_ent_name(e))) < 2  # (الرئيس السيسي: a surname right after its role word)
+        near = _near(e, doc)
+        for k in near:
+            if toks[k].kind != "word" or (one_word and k != k0 - 1):
+                continue
+            bare = _bare(toks[k].text)
+            if not (bare == head or (role_word and _skeleton(bare) == want)):
+                continue
+            if _governed_word(k, toks):
+                if normalize(toks[k].text).startswith(("بال", "لل", "وبال")):
+                    hits.append(("", None))  # بالوزير السابق X: another person of that description
+                continue
+            if not role_word and not (k0 - 3 <= k < k0):
+                continue  # only a role word may stand after the name or further from it
+            words = [normalize(toks[m].text) for m in near if toks[m].kind == "word"]
+            theirs = _nisbas(words)
+            if mine and theirs and not (mine & theirs):
+                continue
+            nxt = normalize(toks[k + 1].text) if k + 1 < len(toks) and toks[k + 1].kind == "word" else ""
+            if genitive and _noun_stem(nxt) != _noun_stem(genitive):
+                continue  # وزير الخارجية is not وزير العمل (nor «وزير خارجيتها»'s العمل)
+            hits.append((_ent_name(e), e.entity_id))
+            break
+    # the latest person with that description, unless two people were given it (التقى الوزير السابق X
+    # بالوزير السابق Y)
+    if not hits or not hits[0][0] or len({_key_of(h[0]) for h in hits}) > 1:
+        return None
+    return hits[0]
+
+
+def _genitive(rest: list[str]) -> str | None:
+    """The noun a description's head governs (وزير الاقتصاد، رئيس مجلس …), not an adjective after it."""
+    if not rest:
+        return None
+    w = rest[0]
+    if _nisbas([w]) or w in _BLAND_ADJECTIVES or w in _FUNCTION_WORDS or w in _ADJUNCT_OPENERS or w.startswith("و"):
+        return None
+    return w[2:] if w.startswith("ال") else w
+
+
+def _noun_stem(word: str) -> str:
+    """A noun without article, possessive suffix and the ة/ت alternation (الخارجية ~ خارجيتها)."""
+    w = word[2:] if word.startswith("ال") else word
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4 and w[:-len(suffix)].endswith("ت"):
+            w = w[:-len(suffix)]
+            break
+    return w[:-1] + "ه" if w.endswith("ت") else w
+
+
+def _nisbas(words: list[str]) -> set[str]:
+    """Nationality-like adjectives among normalised words (الإيراني، الأميركية), without the article;
+    a prepositional phrase ends them (النادي المنافس في الدوري: الدوري is the league)."""
+    out = set()
+    for w in words:
+        if w in _ADJUNCT_OPENERS or w in _INTRODUCING or (w[:1] in ("ل", "ب") and not w.startswith("ال")):
+            break
+        if w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 5 and w not in _BLAND_ADJECTIVES:
+            out.add(w[2:-1] if w.endswith("يه") else w[2:])
+    return out
+
+
+def _last_speaker(q: Quote, quotes: list[Quote], lo: int, ents: list[Entity], rest: list[str],
+                  doc: Doc, own_head: str = "") -> tuple[str, str | None] | None:
+    """The named person who spoke last before ``q`` (the description continues that speaker), unless the
+    description's nationality adjective differs from the one that person was given (رئيس المنظمة الإيرانية
+    after «الرئيس الأميركي …»)."""
+    prev = [p for p in quotes if p is not q and lo <= p.cue_start < q.cue_start and p.speaker]
+    if not prev:
+        return None
+    last = max(prev, key=lambda p: p.cue_start)
+    key = _key_of(last.speaker)
+    if not any(e.type == "PER" and _contains(_ent_keys(e), key) for e in ents):
+        return None
+    mine = _nisbas(rest)
+    said = [normalize(w) for p in quotes if p.speaker == last.speaker for w in (p.speaker_role or "").split()]
+    beside = [normalize(doc.tokens[k].text) for e in ents if e.type == "PER" and _contains(_ent_keys(e), key)
+              for k in _near(e, doc)]
+    theirs = _nisbas(said + beside)
+    if mine and theirs and not (mine & theirs):
+        return None
+    genitive = _genitive(rest)
+    if genitive and genitive not in {_noun_stem(w) for w in said + beside}:
+        # an office in construct (وزير العمل، رئيس المجلس، حكم المحكمة) is the last speaker's only when its
+        # genitive is among the words they were named with (not «الرئيس الفلبيني X … وكان وزير العمل قال»)
+        return None  # an office in construct the last speaker was not named with (مسؤول المعلومات العامة)
+    elif "السابق" not in rest and "السابقه" not in rest and _other_office(own_head, said + beside):
+        return None  # النائب العام after «سليل شيتي، الأمين العام لـ…» (a former office may differ: السابق)
+    return last.speaker, last.speaker_entity_id
+
+
+#: Role words that fit any office holder (المسؤول الدولي for the UN's secretary-general).
+_GENERIC_ROLES = frozenset(normalize(w) for w in "مسؤول مسؤولة".split())
+
+
+def _other_office(own_head: str, words: list[str]) -> bool:
+    """Whether ``words`` (a person's roles) give them an office with another head than ``own_head``."""
+    own = _bare(own_head)
+    if own in _GENERIC_ROLES:
+        return False
+    roles = load_lexicon().role_heads
+    theirs = {_bare(w) for w in words if "ال" + _bare(w) in roles or _bare(w) in roles} - _GENERIC_ROLES
+    return bool(theirs) and own not in theirs
