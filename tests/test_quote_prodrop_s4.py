@@ -94,3 +94,44 @@ def test_a_surname_glued_like_lam_is_still_the_subject_when_named_in_full_before
             "وقال لوكمان في بيان إن الحكومة ستنشر التفاصيل قريبا.")
     qs = run(text, [ent(text, "ريتشارد لوكمان"), ent(text, "لوكمان", canonical="ريتشارد لوكمان", nth=1)])
     assert [q.speaker for q in qs] == ["ريتشارد لوكمان", "ريتشارد لوكمان"]
+
+
+# --- the current speaker read afresh, and the sentence's own person ----------------------------
+
+def test_a_person_read_for_a_participle_stays_the_current_speaker():
+    # The participle's speaker comes from the tagger (the role chain hides him from the clause reader);
+    # he is then who "حيث قال" and the bare وتابع / وأضاف after it refer to.
+    text = ("دبي (وكالات)— عبّر وزير الخارجية البحريني، الشيخ ناصر بن سالم، عن تأييد بلاده للقرار، لافتا إلى أنه "
+            '"خطوة شجاعة".\n'
+            'جاء ذلك في سلسلة من التغريدات للوزير، حيث قال: "القرار يحمي أمن المنطقة واستقرارها".\n'
+            'وتابع قائلا: "لدينا اتفاقات كثيرة لم ينقضها أحد منذ عقود".\n'
+            'وأضاف: "الاتفاق السابق ولد ضعيفا وانتهى اليوم".')
+    qs = run(text, [ent(text, "ناصر بن سالم")])
+    assert len(qs) == 4 and all(q.speaker == "ناصر بن سالم" for q in qs), [(q.text, q.speaker) for q in qs]
+
+
+def test_the_one_interviewed_with_is_no_speaker():
+    # في مقابلة … مع الزميل X: X asked the questions; with no one else tagged the quotation has no speaker
+    # rather than the interviewer's name.
+    text = ('جاء ذلك في مقابلة للسفير الأمريكي السابق مع الزميل رامي جابر، حيث قال: "الركود هو الكلمة '
+            'المناسبة لوصف المرحلة".\nوتابع قائلا: "لن تتغير السياسة الخارجية قريبا".')
+    qs = run(text, [ent(text, "رامي جابر")])
+    assert qs and all(q.speaker != "رامي جابر" for q in qs)
+
+
+def test_a_participle_takes_the_person_in_subject_place_over_the_last_speaker():
+    # إلى ذلك، نعى وزير الدولة … الدكتور X، الشهداء، قائلا: the subject after the verb and its role chain,
+    # not the man quoted in the paragraph before.
+    text = ('ونعى وزير الخارجية عبدالله بن راشد الشهداء، قائلا: "رفعتم رؤوسنا".\n'
+            'إلى ذلك، نعى وزير الدولة للشؤون الخارجية الدكتور سالم القرقاوي، الشهداء، قائلا: '
+            '"رحمكم الله وأسكنكم فسيح جناته".')
+    qs = run(text, [ent(text, "عبدالله بن راشد"), ent(text, "سالم القرقاوي")])
+    assert [q.speaker for q in qs] == ["عبدالله بن راشد", "سالم القرقاوي"]
+
+
+def test_a_criticised_person_after_a_stance_verb_is_not_taken_as_the_sentence_person():
+    # وانتقد X Y، قائلا: the tagger's first person may be the object of the stance verb.
+    text = ('وقال المهاجم كريم سالم إن الفريق "يحتاج إلى الهدوء".\n'
+            'وانتقد المدرب لاعبه ماجد فوزي، قائلا: "لم يلتزم بالخطة".')
+    qs = run(text, [ent(text, "كريم سالم"), ent(text, "ماجد فوزي")])
+    assert qs[-1].speaker != "ماجد فوزي"

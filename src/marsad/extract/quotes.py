@@ -2329,6 +2329,9 @@ class _Reader:
         prev = self.previous_subject(at, gender) if at is not None else None
         if prev is not None:
             return prev
+        own = self.sentence_person(at) if at is not None and gender in ("m", "f") and self.history else None
+        if own is not None:
+            return own
         for h in reversed(self.history):
             if h.gender is None or h.gender == gender or (gender == "f" and h.gender == "pl" and h.kind != "PER"):
                 return h  # قالت / مشيرة after مصادر أمنية: broken plurals agree in the feminine singular
@@ -2338,11 +2341,40 @@ class _Reader:
         if at is not None and self.entities and not self.history:
             k = self.doc.token_index_at(at)
             sent_start = self.toks[self.sent_start[min(k, self.n - 1)]].start
-            before = [e for e in self.entities if e.type == "PER" and sent_start <= e.start and e.end <= at]
+            before = [e for e in self.entities if e.type == "PER" and sent_start <= e.start and e.end <= at
+                      and not self.companion(e.start)]
             if before:  # the subject of the sentence's main verb: its first person
                 ent = before[0]
                 return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id)
         return None
+
+    def sentence_person(self, at: int) -> Speaker | None:
+        """``إلى ذلك، نعى وزير الدولة … الدكتور X، الشهداء، قائلا``: a cue inside a sentence that holds no
+        quotation before it refers to the person the tagger found in the subject place of the sentence's
+        verb — right after it or after a role chain of definite words — rather than to the last speaker."""
+        k = min(self.doc.token_index_at(at), self.n - 1)
+        s0 = max(self.sent_start[k], self.para_start[k])
+        if k <= s0 or self.overlaps(self.toks[s0].start, at):
+            return None
+        lex = self.lex
+        for ent in self.entities:
+            if ent.type != "PER" or ent.start < self.toks[s0].start or ent.end > at or self.companion(ent.start):
+                continue
+            m = self.doc.token_index_at(ent.start) - 1
+            while m >= s0 and (self.toks[m].kind != "word" or self.is_definite(self.norm[m]) or self.norm[m] in lex.role_heads
+                               or self.norm[m] in lex.honorifics or self.owned_role(m)):
+                m -= 1
+            words_before = sum(1 for j in range(s0, m) if self.toks[j].kind == "word")
+            if (m < s0 or not self.verb_like(m) or self.cue_at(m) is not None or words_before > 3
+                    or self.norm[m] in lex.stance_verbs or self.bare(self.norm[m]) in lex.stance_verbs):
+                return None  # the first person is no subject of the sentence's verb (وانتقد X Y: maybe its object)
+            return self.tagged_speaker(ent)
+        return None
+
+    def companion(self, start: int) -> bool:
+        """The name at ``start`` follows مع within three words (في مقابلة مع الزميل X): the one spoken with."""
+        m = self.doc.token_index_at(start)
+        return any(self.norm[j] in ("مع", "ومع") for j in range(max(0, m - 3), m) if self.toks[j].kind == "word")
 
     def previous_subject(self, at: int, gender: str) -> Speaker | None:
         """``وكان الرئيس رودريغو دوتيرتي قد هدد … . وأعلن … أن``: a cue opening its sentence refers to the
@@ -2421,7 +2453,7 @@ class _Reader:
         """A person the tagger found, as the speaker already in the history when the names agree."""
         keys = tuple(self.key_of(self.ent_name(ent)).split())
         for h in self.history:
-            if h.entity_id == ent.entity_id or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
+            if (ent.entity_id is not None and h.entity_id == ent.entity_id) or (h.kind == "PER" and h.keys and _contains(h.keys, keys)):
                 return h
         return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
 
@@ -2827,7 +2859,10 @@ class _Reader:
             explicit = sp is not None and not sp.place
         if sp is None and not record:
             sp = self.pro_drop(cue.gender, self.toks[k].start)
-            explicit = sp is not None and any(h is sp for h in self.history)
+            # A speaker already remembered, or one read afresh for this cue — the subject of the sentence
+            # before it or the tagger's person earlier in its sentence — who is now the current speaker
+            # (… عبّر الوزير X عن …، لافتا إلى أن … ⏎ جاء ذلك في تغريدات، حيث قال: …).
+            explicit = sp is not None
         if not found:
             # A named subject of a cue with no quotation (أكد الوزير جون كيري أهمية …) is still
             # who a following وأضاف refers to; weak readings (an object, a clause) are not kept.
@@ -2843,7 +2878,7 @@ class _Reader:
         s, e, resume, direct = span
         cue_end = k + 1
         if self.add_quote(s, e, direct, k, sp, cue_end):
-            if sp is not None and explicit:  # a stand-in from the tagger is not remembered
+            if sp is not None and explicit:
                 self.remember(sp, gender)
             return max(resume, k + 1)
         return k + 1
