@@ -149,3 +149,11 @@ def test_explained_that_x_attributes_the_sentence_before():
 
 def test_the_writers_formula_ja_a_dhalika_is_no_report():
     assert quotes("وافتتح الوزير المعرض الجديد للكتاب في العاصمة. جاء ذلك خلال زيارته للمنطقة أمس.") == []
+
+
+# --- reversed_opener: a closing guillemet typed as the opening one after a colon -------------------
+
+def test_reversed_guillemet_after_a_colon_opens_the_speech():
+    qs = quotes("وقال الوزير:» لا تراجع عن القرار ولا مساومة على حقوق المواطنين» وأضاف أن الحكومة ماضية في خطتها.")
+    assert [(q.text, q.direct) for q in qs] == [
+        ("لا تراجع عن القرار ولا مساومة على حقوق المواطنين", True), ("الحكومة ماضية في خطتها", False)]

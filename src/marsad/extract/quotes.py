@@ -668,6 +668,8 @@ class _Reader:
         the colon ends its line)."""
         stop = self.para_end[j] if first is None else self.para_end[first]
         first = j + 1 if first is None else first
+        if self.reversed_opener(j, first):
+            first += 1  # وقال:» لا عمالة ولا عمولة …»: a closing guillemet written as the opening one
         for k in range(first, stop):
             t = self.toks[k]
             if t.text in _CLOSERS and t.text not in _OPENERS:
@@ -3037,6 +3039,12 @@ class _Reader:
         if self.add_quote(s0, prev, False, k, sp, k + 1):
             self.remember(sp, cue.gender)
         return stop
+
+    def reversed_opener(self, colon: int, k: int) -> bool:
+        """A closing mark (» or ”) glued after a colon opens the speech (``قال:» …»``), as some outlets type it."""
+        return (k < self.n and self.toks[k].text in ("»", "”") and self.toks[colon].text == ":"
+                and self.toks[k].start - self.toks[colon].end <= 1 and k + 1 < self.para_end[k]
+                and self.toks[k + 1].kind == "word")
 
     def in_acronym(self, k: int) -> bool:
         """إن/ان at ``k`` spells the letter N of a Latin acronym (سي إن إن، سي ان ان، إن بي سي، إن تي في)."""
