@@ -103,3 +103,15 @@ def test_the_tagged_person_after_an_object_is_no_speaker():
     text = "ووصف حارس المنتخب تصديه لركلة جزاء سواريز بأنه لحظة لا تنسى."
     [q] = run(text, [per(text, "سواريز")])
     assert q.speaker != "سواريز"
+
+
+def test_the_source_a_relay_cites_is_the_speaker():
+    text = "وذكرت وكالات أنباء محلية، نقلا عن وزارة الصحة، أن عدد المصابين ارتفع إلى أربعين."
+    [q] = run(text)
+    assert q.speaker == "وزارة الصحة"
+
+
+def test_ala_lisan_names_the_speaker_not_the_outlet():
+    text = "ونقلت الإذاعة الرسمية على لسان الوزير كريم الساعدي قوله: \"لن نرفع الأسعار هذا العام\"."
+    [q] = run(text, [per(text, "كريم الساعدي")])
+    assert q.speaker == "كريم الساعدي"

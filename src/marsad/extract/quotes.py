@@ -2805,7 +2805,14 @@ class _Reader:
                 close = self.find_close(a + 1)
                 if close is not None and close + 1 < zone_end:
                     a = close + 1  # أكد لـ«عكاظ» عدد من الأهالي أن: the outlet addressed, then the subject
-            if cue.lemma in ("نقل", "علم"):
+            relay = next((m for m in range(a, zone_end - 2) if (self.norm[m], self.norm[m + 1]) in (("نقلا", "عن"), ("علي", "لسان"))), None)
+            if relay is not None:
+                # ذكرت وكالات أنباء نقلا عن وزارة الدفاع أن، ونقلت الوكالة على لسان قاسمي قوله: the source speaks,
+                # the outlet only relays it
+                a = relay + 2
+                gender = None
+                zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم")), zone_end)
+            elif cue.lemma in ("نقل", "علم"):
                 # نقلت الصحيفة عن المستشار … قوله إن، وعلمت "الرياض" من مصادر أن: the speaker follows عن / من.
                 for m in range(start, zone_end):
                     if self.norm[m] == ("عن" if cue.lemma == "نقل" else "من"):
