@@ -231,3 +231,13 @@ def test_the_environment_can_switch_the_shipped_ranker_off(monkeypatch):
     assert qs.load_model() is None
     monkeypatch.delenv("MARSAD_QUOTE_RANKER")
     assert qs.load_model() is qs.load_model()  # read once per process
+
+
+def test_the_environment_can_run_the_shipped_weights_under_another_policy(monkeypatch):
+    shipped = qs.load_model()
+    monkeypatch.setenv("MARSAD_QUOTE_RANKER", "correct")
+    forced = qs.load_model()
+    assert forced is not None and forced.mode == "correct" and forced is qs.load_model()
+    assert np.array_equal(forced.weights, shipped.weights)
+    monkeypatch.setenv("MARSAD_QUOTE_RANKER", "no-such-policy")
+    assert qs.load_model() is shipped  # an unknown value leaves the file's policy

@@ -283,7 +283,9 @@ def check(study: list[ArticleCases], held: list[ArticleCases], l2: float, cache:
 
 def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict, abstain: bool = True,
                 cache: dict | None = None) -> qs.RankerModel:
-    margin = choose_margin(arts, l2, mode, cache, abstain) if mode in ("override", "fill", "switch") else 0.0
-    model = train(arts, l2, mode, margin, abstain)
-    qs.save(model, out, {"l2": l2, "abstain": abstain, "trained_on_quotes": len(training_cases(arts, abstain)), **extra})
+    # every policy's margin is stored, so MARSAD_QUOTE_RANKER=<policy> can run the same weights under another
+    margins = {p: choose_margin(arts, l2, p, cache, abstain) for p in ("override", "fill", "switch")}
+    model = train(arts, l2, mode, margins.get(mode, 0.0), abstain)
+    qs.save(model, out, {"l2": l2, "abstain": abstain, "margins": margins,
+                         "trained_on_quotes": len(training_cases(arts, abstain)), **extra})
     return model

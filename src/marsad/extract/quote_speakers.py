@@ -584,20 +584,33 @@ class RankerModel:
         return cls(w, float(data["override_margin"]), data["mode"])
 
 
+#: The policies a model can run with (``off``: the rules alone).
+MODES = ("off", "correct", "ranker", "override", "fill", "switch")
+
+
 def load_model() -> RankerModel | None:
-    """The shipped model (read once per process), or None when the package holds none or the environment
-    says ``MARSAD_QUOTE_RANKER=off`` (an evaluation switch: the rules and ``quote_canon`` alone)."""
-    if os.environ.get("MARSAD_QUOTE_RANKER", "").lower() in ("off", "0", "no"):
+    """The shipped model (read once per process), or None when the package holds none.
+
+    Evaluation switch ``MARSAD_QUOTE_RANKER``: ``off`` — the rules and ``quote_canon`` alone, whatever the
+    file says; a policy name (``correct``, ``ranker`` …) — the shipped weights under that policy, with the
+    margin the training chose for it, so a held-out batch can be scored both ways without retraining."""
+    env = os.environ.get("MARSAD_QUOTE_RANKER", "").strip().lower()
+    if env in ("off", "0", "no"):
         return None
-    return _shipped_model()
+    return _shipped_model(env if env in MODES else "")
 
 
-@lru_cache(maxsize=1)
-def _shipped_model() -> RankerModel | None:
+@lru_cache(maxsize=len(MODES) + 1)
+def _shipped_model(mode: str) -> RankerModel | None:
     ref = resources.files("marsad").joinpath(MODEL_PATH)
     if not ref.is_file():
         return None
-    return RankerModel.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    model = RankerModel.from_json(data)
+    if mode and mode != model.mode:
+        margin = float((data.get("margins") or {}).get(mode, 0.0))
+        model = RankerModel(model.weights, margin, mode)
+    return model
 
 
 def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
