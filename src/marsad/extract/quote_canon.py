@@ -895,6 +895,16 @@ _BLAND_ADJECTIVES = frozenset(normalize(w) for w in "السابق السابقة
 _ANAPHORA_WINDOW = 2500
 
 
+def _has_article(word: str) -> bool:
+    """Whether a word carries the article, clitics aside, with a stem of three letters or more after it
+    (والنادي، بالبعثة — not وكالة, whose «ك» + «الة» only looks like one)."""
+    w = normalize(word)
+    if w.startswith("ال") and len(w) >= 5:
+        return True
+    return any(len(p) <= 2 and normalize(stem).startswith("ال") and len(stem) >= 5 for p, stem in
+               ((word[:n], stem) for n, stem in clitic_candidates(word)))
+
+
 def _bare(word: str) -> str:
     """A word without its clitics and article (والنادي → نادي), normalised."""
     w = normalize(word)
@@ -906,7 +916,9 @@ def _bare(word: str) -> str:
 
 
 def _outside_quotes(pos: int, quotes: list[Quote]) -> bool:
-    return not any(q.start <= pos < q.end for q in quotes)
+    """Whether a position is outside every direct quote (a name said by someone in their own words is
+    no antecedent of the narration; reported speech and «بحسب» clauses are the writer's words)."""
+    return not any(q.direct and q.start <= pos < q.end for q in quotes)
 
 
 def _feminine_cue(q: Quote) -> bool:
@@ -930,7 +942,7 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
     first = norm[0]
     # the article on the head, or a construct: the genitive right after it, or after a second role word
     # (نائب رئيس الفيفا); a preposition glued to the next word (مسؤول بالبحرية) makes no construct
-    definite = _definite(words[0]) or (len(words) >= 2 and not first.startswith("ال") and (
+    definite = _has_article(words[0]) or (len(words) >= 2 and not first.startswith("ال") and (
         norm[1].startswith("ال") or (len(words) >= 3 and norm[1] in _heads()[0] and norm[2].startswith("ال"))))
     if not definite or first in _FUNCTION_WORDS or _doc_stem(words[0]) is not None:
         return None
@@ -944,10 +956,10 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
         # one noun phrase: after a definite head every word is definite until a preposition opens a phrase
         # (النادي المنافس في الدرجة الرابعة); «الرئيس وسائل الإعلام» is a subject and its object
         for w in norm[1:]:
-            if w in _ADJUNCT_OPENERS or w in _INTRODUCING or w[:1] in ("ل", "ب", "ك") and not w.startswith("ال"):
+            if w in _ADJUNCT_OPENERS or w in _INTRODUCING or w.startswith(("لل", "بال", "كال")):
                 break
             if not w.startswith("ال") and not w.isdigit():
-                return None
+                return None  # (القاضية لوالاس: a title and a name)
     if ("ال" + head in lex.institution_heads or "ال" + head in lex.outlet_heads or name_key(head) in _KIND_HEADS
             or name_key(head) in _BODY_NOUNS):
         return _same_head_body(head, norm[1:], speaker, doc, quotes, lo, cut)
@@ -994,14 +1006,14 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
         t = toks[i]
         if t.start < lo:
             break
-        if t.kind != "word" or _definite(t.text) or _bare(t.text) != head or not _outside_quotes(t.start, quotes):
+        if t.kind != "word" or _has_article(t.text) or _bare(t.text) != head or not _outside_quotes(t.start, quotes):
             continue
         got = _named_after_head(i, head, kind, mine, speaker, toks, named)
         if got:
             found.append(got)
             seen.add(_key_of(got[0]))
         elif i + 1 < len(toks) and toks[i + 1].kind == "word" and not (
-                normalize(toks[i + 1].text).endswith(("يه", "ي")) and not _definite(toks[i + 1].text)) \
+                normalize(toks[i + 1].text).endswith(("يه", "ي")) and not _has_article(toks[i + 1].text)) \
                 and normalize(toks[i + 1].text) not in _FUNCTION_WORDS | _ADJUNCT_OPENERS:
             seen.add(None)  # صحيفة النهار: a body we cannot read (شركة تركية is no name)
     # every same-head mention names the one body (two papers named, or one we cannot read: no one)
@@ -1063,7 +1075,7 @@ def _latter(doc: Doc, quotes: list[Quote], lo: int, cut: int, ents: list[Entity]
         k = doc.token_index_at(e.start) - 1
         # titles, role words and commas between the governing word and the name (بالرئيس الفرنسي، X)
         while k >= 0 and (toks[k].text in ("،", ",") or normalize(toks[k].text) in titles
-                          or (toks[k].kind == "word" and _bare(toks[k].text).endswith("ي") and _definite(toks[k].text))):
+                          or (toks[k].kind == "word" and _bare(toks[k].text).endswith("ي") and _has_article(toks[k].text))):
             k -= 1
         if k >= 0 and toks[k].kind == "word":
             w = normalize(toks[k].text)
