@@ -164,3 +164,14 @@ def test_reversed_guillemet_after_a_colon_opens_the_speech():
 def test_which_shows_that_is_no_statement():
     assert quotes("وسجلت الشركة إنفاقا بلغ 831 مليون دولار في النصف الأول، وهو ما يشير إلى أنها ستنفق المزيد.") == []
     assert quotes("وغادرت الطائرة المطار بعد ساعتين فقط، مما يؤكد أن الزيارة كانت قصيرة.") == []
+
+
+def test_relay_needs_a_plain_speech_verb_and_a_subject():
+    # a strict verb (تتابع "follows") or a preposition after the verb: no relay
+    assert quotes("وفتحت الشرطة تحقيقا في الحادث الغامض بحثا عن الجاني، كما تتابع السفارة في واشنطن القضية.") == []
+    assert quotes("ونشر رئيس الهيئة عدة تغريدات عن بقائه في منصبه، كما أردف حول حقوق البث للقناة القطرية.") == []
+
+
+def test_naqlan_an_is_always_a_relay():
+    q, = quotes("وتوفيت الممثلة الشهيرة في فندق بدبي مساء السبت نقلا عن شقيق زوجها.")
+    assert q.text.startswith("وتوفيت الممثلة")

@@ -3006,8 +3006,9 @@ class _Reader:
         end = self.toks[last].end
         if not any(e.type == "PER" and e.end == end and e.start >= self.toks[start].start for e in self.entities):
             return None
-        if any(self.cue_at(m) is not None or self.toks[m].text in _OPENERS for m in range(start, j)):
-            return None
+        if any(self.cue_at(m) is not None or self.toks[m].text in _OPENERS or self.word(m) in _RELATIVE_PRONOUNS
+               for m in range(start, j)):
+            return None  # (أصدر الاتحاد قائمة بالسلع التي ستخضع لتعريفات ردا على قرار ترامب، وإنه: no subject chain)
         return found
 
     def anaphoric_report(self, k: int, cue: CueForm) -> int | None:
@@ -3127,10 +3128,13 @@ class _Reader:
         else:
             return None
         cue = self.cue_at(v) if v < self.n else None
-        if cue is None or cue[1] or cue[0].pos != "verb" or cue[0].gender is None or cue[0].lemma == "جاء":
-            return None
+        if (cue is None or cue[1] or cue[0].pos != "verb" or cue[0].gender is None or cue[0].lemma == "جاء"
+                or cue[0].strict):
+            return None  # (كما تتابع السفارة الحادث: a strict verb reports only with a complement)
         if self.scan_complement(v + 1, cue[0].strict) is not None:
             return None
+        if self.word(v + 1) in _PREPOSITIONS or self.word(v + 1) in _OBJECT_PREPS:
+            return None  # كما أردف حول الحقوق …: no subject after the verb
         end = self.sent_end[k]
         stop = v + 1
         words = 0
@@ -3155,8 +3159,9 @@ class _Reader:
         it opens its sentence, follows a comma, or reports a verb (حسب ما ذكر …) — or names a source
         (:meth:`plausible_source`) or a tally (وفقا لتقديرات الوزارة, settled conventions rule 9). Run into its
         clause with none of these it is a criterion: ``وتختلف قيمة الغرامة بحسب المخالفة``، ``وفق إجراءات ميسرة``."""
-        if self.word(k + 1) in ("ما", "لما") or self.bare(self.word(k)) in ("حسبما", "بحسبما", "وفقما"):
-            return True
+        if (self.word(k + 1) in ("ما", "لما") or self.bare(self.word(k)) in ("حسبما", "بحسبما", "وفقما", "نقلا")
+                or self.word(k) == "نقلا"):
+            return True  # (نقلا عن X is always a relay)
         s0 = self.sent_start[k]
         if (self.toks[k - 1].kind == "punct" and (self.toks[k - 1].text in _COMMAS or self.toks[k - 1].text in _SENT_END)) or not any(
                 self.toks[m].kind == "word" and self.norm[m] not in self.lex.leading_fillers for m in range(s0, k)):
