@@ -679,9 +679,10 @@ def test_an_opening_mark_typed_twice():
         "الحكومة ماضية في الإصلاحات ولن تتراجع عنها مهما كانت الضغوط"]
 
 
-def test_quoted_sentences_in_a_row_separated_by_a_comma_are_one_quotation():
+def test_quoted_sentences_in_a_row_separated_by_a_comma_are_two_quotations():
+    # Session 4: the gold writes quotations in a row after one cue as separate quotations (coordinated_quote).
     assert texts('وكتبت الصحيفة: "لقد مزق الرئيس الاتفاق"، "لقد حان الوقت لإحراقه".') == [
-        'لقد مزق الرئيس الاتفاق"، "لقد حان الوقت لإحراقه']
+        "لقد مزق الرئيس الاتفاق", "لقد حان الوقت لإحراقه"]
 
 
 def test_the_speakers_own_i_think_does_not_end_colon_speech():
