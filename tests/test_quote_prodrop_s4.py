@@ -135,3 +135,23 @@ def test_a_criticised_person_after_a_stance_verb_is_not_taken_as_the_sentence_pe
             'وانتقد المدرب لاعبه ماجد فوزي، قائلا: "لم يلتزم بالخطة".')
     qs = run(text, [ent(text, "كريم سالم"), ent(text, "ماجد فوزي")])
     assert qs[-1].speaker != "ماجد فوزي"
+
+
+# --- number agreement of a plural cue --------------------------------------------------------------
+
+def test_a_plural_cue_does_not_take_a_named_person_or_a_singular_body():
+    # وقالوا after a man and a company: neither is "they"; no speaker rather than a wrong one.
+    text = ('وقال وزير النفط سالم الخبري إن "الأسعار ستتعافى".\n'
+            'وأعلنت الشركة الوطنية للنفط زيادة إنتاجها.\n'
+            "وقالوا إنهم يتوقعون أن يدعم الطلب الأسعار.")
+    qs = run(text, [ent(text, "سالم الخبري")])
+    assert qs[-1].text.startswith("إنهم") or qs[-1].text.startswith("يتوقعون")
+    assert qs[-1].speaker is None
+
+
+def test_a_plural_cue_does_not_continue_a_document():
+    # بقولهم after "the open letter": they are the campaigners the sentence names, not the letter.
+    text = ('وقالت الرسالة المفتوحة إن القانون "يضر بحرية التعبير". '
+            'وانتقد المشاركون في الحملة القانون بقولهم "إنه يهدد الإنترنت المفتوح".')
+    qs = run(text)
+    assert qs[0].speaker == "الرسالة المفتوحة" and qs[-1].speaker != "الرسالة المفتوحة"

@@ -2336,8 +2336,17 @@ class _Reader:
         if own is not None:
             return own
         for h in reversed(self.history):
+            if gender == "pl" and h.gender is None and h.kind == "PER" and (h.entity_id or h.strong):
+                continue  # a named person never says وأضافوا
             if h.gender is None or h.gender == gender or (gender == "f" and h.gender == "pl" and h.kind != "PER"):
                 return h  # قالت / مشيرة after مصادر أمنية: broken plurals agree in the feminine singular
+        if gender == "pl":
+            # A plural cue may continue a group read as a body (القوى الوطنية …، الطبيبان …) but not a named
+            # body or one whose head is a singular feminine noun (الشركة، الصحيفة، الدراسة): وأضافوا is not theirs.
+            for h in reversed(self.history):
+                if h.kind == "ORG" and not h.entity_id and h.keys and not h.keys[0].endswith("ه"):
+                    return h
+            return None
         for h in reversed(self.history):
             if h.kind == "ORG":
                 return h
@@ -2471,6 +2480,11 @@ class _Reader:
     def speaker_gender(self, sp: Speaker, gender: str | None) -> str | None:
         """Agreement of a speaker: plural heads are plural whatever the verb (ويقول خبراء …)."""
         first = sp.keys[0] if sp.keys else ""
+        raw = normalize(sp.name.split()[0]) if sp.name.split() else ""
+        if not sp.entity_id and ((self.is_definite(raw) and raw.endswith("ون") and len(raw) > 6)
+                                 or (sp.kind == "DESC" and len(sp.keys) > 1 and len(first) > 4
+                                     and first.endswith("ان") and sp.keys[1].endswith("ان"))):
+            return "pl"  # المتضررون، المحتجون (a sound plural); خبيران أوروبيان (a dual agrees like a plural)
         if sp.head in self.lex.plural_heads or first in self.lex.plural_heads or (
             sp.kind == "DESC" and first.endswith(("ون", "ين")) and len(first) > 4
         ) or (len(sp.keys) > 2 and first in _PARTITIVES and sp.keys[1] == "من"):  # عدد من الأهالي … وبينوا
