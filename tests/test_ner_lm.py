@@ -133,3 +133,39 @@ def test_cli_refuses_a_missing_or_foreign_encoder_file(tmp_path):
 
     with pytest.raises(ValueError, match="not a pre-trained encoder"):
         load_pretrained_encoder(bogus, tiny_vocab())
+
+
+def test_train_ner_lm_command_writes_a_file_ner_neural_accepts(tmp_path):
+    """`marsad train ner-lm` end to end on a toy corpus: word table from --work, filter, budget, summary."""
+    gensim = pytest.importorskip("gensim", reason="training extra (gensim) not installed")
+    from typer.testing import CliRunner
+
+    from marsad.cli import _register
+    from marsad.cli.app import app
+    from marsad.extract.ner_model import default_model_dir
+    from marsad.extract.ner_neural_train import load_pretrained_encoder, prepare_vocab
+
+    lines = ["قال الرئيس إن الحكومة ستعقد اجتماعا في بغداد اليوم .", "وأكد وزير الخارجية أن المحادثات مع الوفد كانت جيدة ."]
+    work = tmp_path / "work"
+    work.mkdir()
+    w2v = gensim.models.Word2Vec([s.split() for s in lines] * 20, vector_size=8, min_count=1, seed=1, workers=1)
+    w2v.save(str(work / "w2v.model"))
+    ner = tmp_path / "ner" / "toy"
+    ner.mkdir(parents=True)
+    ner.joinpath("train.txt").write_text("".join(f"{w}\tO\n" for w in "خبر لا يرد في الأخبار أبدا ولا مرة واحدة هنا".split()) + "\n", encoding="utf-8")
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"id": str(i), "title": "", "text": lines[i % 2]}, ensure_ascii=False) + "\n" for i in range(400)),
+                    encoding="utf-8")
+    out = tmp_path / "lm.pt"
+    _register()
+    res = CliRunner().invoke(app, ["train", "ner-lm", "--out", str(out), "--data", str(tmp_path / "ner"), "--news", str(news),
+                                   "--work", str(work), "--tokens", "1000", "--hidden", "8", "--char-filters", "0",
+                                   "--skip-articles", "2"], env={"COLUMNS": "300"})
+    assert res.exit_code == 0, res.output
+    summary = json.loads((tmp_path / "lm.pt.json").read_text(encoding="utf-8"))
+    assert summary["skipped_first"] == 2 and summary["left_out_overlapping"] == 0
+    # the budget is checked after each batch (64 sentences of 10-11 tokens here): it stops within one batch of it
+    assert 1000 <= summary["tokens"] < 1000 + 64 * 11 and summary["chunks"]
+    vocab = prepare_vocab(work, [], default_model_dir() / "clusters.tsv.gz", log=lambda m: None)
+    state, info = load_pretrained_encoder(out, vocab, hidden=8, proj=192, char_filters=0)
+    assert info["tokens"] == summary["tokens"] and "fwd.weight_hh_l0" in state

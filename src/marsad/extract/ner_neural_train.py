@@ -852,7 +852,8 @@ def pretrain_lm(
     feat = NeuralFeaturizer(vocab["words"], vocab["counts"], vocab["clusters"], vocab["affixes"], alphabet)
     enc = make_encoder(vocab, hidden=hidden, proj=proj, dropout=dropout, char_filters=char_filters)
     classes, n_classes = lm_classes(vocab, lm_words)
-    cut = [c for c in cutoffs if c < n_classes - 1]
+    # a small word table (tests, toy corpora) has fewer classes than the cutoffs: one split in the middle then
+    cut = [c for c in cutoffs if c < n_classes - 1] or [max(1, n_classes // 2)]
     head = nn.AdaptiveLogSoftmaxWithLoss(hidden, n_classes, cutoffs=cut, div_value=4.0)
     params = [p for n, p in enc.named_parameters() if not n.startswith("out.")] + list(head.parameters())
     opt = torch.optim.Adam(params, lr=lr)
