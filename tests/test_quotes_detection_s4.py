@@ -175,3 +175,14 @@ def test_relay_needs_a_plain_speech_verb_and_a_subject():
 def test_naqlan_an_is_always_a_relay():
     q, = quotes("وتوفيت الممثلة الشهيرة في فندق بدبي مساء السبت نقلا عن شقيق زوجها.")
     assert q.text.startswith("وتوفيت الممثلة")
+
+
+# --- present-tense stance verbs govern a quoted fragment ----------------------------------------
+
+def test_present_tense_stance_verb_with_a_quoted_fragment():
+    qs = quotes('وبث المدون مقاطع على موقعه، يشكك فيها في "نزاهة الانتخابات وفي نتائجها المعلنة".')
+    assert [(q.text, q.direct) for q in qs] == [("نزاهة الانتخابات وفي نتائجها المعلنة", True)]
+
+
+def test_carrying_a_banner_is_no_stance():
+    assert quotes('وخرج المتظاهرون إلى الشوارع، يحملون لافتات "لا للحرب في بلادنا بعد اليوم".') == []

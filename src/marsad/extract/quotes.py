@@ -2700,6 +2700,9 @@ class _Reader:
             b = w[1:] if w[:1] in "وف" and w not in self.lex.stance_verbs and w not in self.lex.fragment_verbs else w
             if b in self.lex.fragment_verbs and (b[-1] in "اه" or b.endswith("ين")) and not b.endswith("وا"):
                 return m, self.lex.fragment_verbs[b]  # a participle: "… مرددين"، متوعدة "…"
+            if b in _present_stance() and (m == self.skip_openers(self.sent_start[m]) or self.clause_start(m)):
+                # ويتهم معارضون بوتن باعتماد "…"، يشكك فيها في "…": the present of a stance verb opening its clause
+                return m, "f" if b[:1] == "ت" else "pl" if b.endswith(("ون", "ان")) else "m"
             if b in self.lex.stance_verbs or b in self.lex.fragment_verbs:
                 if not self.clause_start(m) or b in self.lex.topic_verbs:
                     return None
@@ -3461,6 +3464,28 @@ def _cue_form(w: str) -> tuple[CueForm, bool] | None:
             if cue is not None and cue.pos == "verb" and (w[n] == "ي" or "ي" + w[n + 1:] in cues):
                 return cue, n == 2
     return None
+
+
+@lru_cache(maxsize=1)
+def _present_stance() -> frozenset[str]:
+    """Present forms (يندد، تنتقد، يتهمون) of the stance and fragment verbs whose present is regular — ي/ت + the
+    past (form I/II: ندد → يندد) or + the past without its alef (forms VIII/X: انتقد → ينتقد، استنكر → يستنكر);
+    hollow and hamzated verbs (أشاد، أدان) are left out. Topic verbs (ناقش، بحث) have no one's words for object."""
+    from .quote_lexicon import FRAGMENT_VERBS, STANCE_VERBS, TOPIC_VERBS
+
+    # (and not حمل، قدم، وجه: يحمل لافتة "…"، يقدم برنامج "…" carry and present things with names)
+    topic = {normalize(w) for w in TOPIC_VERBS.split()} | {normalize(w) for w in ("حمل", "قدم", "وجه", "وعد")}
+    pasts = {normalize(w) for w in STANCE_VERBS.split()} | {normalize(line.split()[0]) for line in FRAGMENT_VERBS.strip().splitlines()}
+    out: set[str] = set()
+    for p in pasts - topic:
+        if p.startswith("ا") and len(p) >= 4 and (p[1] == "ت" or p[2] == "ت" or p.startswith("است")):
+            stem = p[1:]
+        elif len(p) == 3 and "ا" not in p and not p.endswith("ي"):
+            stem = p
+        else:
+            continue
+        out.update(("ي" + stem, "ت" + stem, "ي" + stem + "ون"))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=16)
