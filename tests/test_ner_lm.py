@@ -169,3 +169,20 @@ def test_train_ner_lm_command_writes_a_file_ner_neural_accepts(tmp_path):
     vocab = prepare_vocab(work, [], default_model_dir() / "clusters.tsv.gz", log=lambda m: None)
     state, info = load_pretrained_encoder(out, vocab, hidden=8, proj=192, char_filters=0)
     assert info["tokens"] == summary["tokens"] and "fwd.weight_hh_l0" in state
+
+
+def test_pre_trained_weights_can_learn_more_slowly_than_the_new_layers():
+    from marsad.extract.ner_neural import TAGS
+    from marsad.extract.ner_neural_train import CrfLoss, make_encoder, make_optimizer
+
+    vocab = tiny_vocab()
+    enc = make_encoder(vocab, hidden=8, proj=8)
+    crf = CrfLoss(len(TAGS))
+    assert len(make_optimizer(enc, crf, 0.002).param_groups) == 1
+    state = {k: v for k, v in enc.state_dict().items() if not k.startswith("out.")}
+    assert len(make_optimizer(enc, crf, 0.002, state).param_groups) == 1  # factor 1: the plain recipe
+    slow, fast = make_optimizer(enc, crf, 0.002, state, 0.25).param_groups
+    assert slow["lr"] == pytest.approx(0.0005) and fast["lr"] == pytest.approx(0.002)
+    named = dict(enc.named_parameters())
+    assert {id(q) for q in slow["params"]} == {id(named[k]) for k in state}
+    assert {id(q) for q in fast["params"]} == {id(named["out.weight"]), id(named["out.bias"])} | {id(q) for q in crf.params()}

@@ -73,6 +73,7 @@ def train_ner_neural_command(
     pretrained_encoder: Annotated[Path | None, typer.Option(help="Start the encoder from this `marsad train ner-lm` file (same --work, --hidden, --char-filters); replaces --pretrain-tokens")] = None,
     threads: Annotated[int, typer.Option(help="torch threads (the run is repeatable for a given count)")] = 1,
     patience: Annotated[int, typer.Option(help="Stop after this many epochs without a better dev mean (train-only runs)")] = 4,
+    pretrained_lr_scale: Annotated[float, typer.Option(help="With --pretrained-encoder: learning-rate factor of the pre-trained weights (the tag layer and CRF keep the full rate)")] = 1.0,
 ) -> None:
     """Train the BiLSTM-CRF entity tagger (torch; exported to ONNX) and tune its ensemble with the CRF."""
     from ..extract.ner_model import default_model_dir
@@ -92,7 +93,7 @@ def train_ner_neural_command(
             data, out, news_paths=news, cluster_table=clusters or default_model_dir() / "clusters.tsv.gz", crf_dir=crf, work_dir=work,
             include_dev=include_dev, ensemble_weight=ensemble_weight, epochs=epochs, hidden=hidden, char_filters=char_filters,
             pretrain_tokens=0 if pretrained_encoder else pretrain_tokens, pretrained_encoder=pretrained_encoder, seed=seed, threads=threads,
-            patience=patience,
+            patience=patience, **({"init_lr_scale": pretrained_lr_scale} if pretrained_encoder else {}),
             log=lambda m: typer.echo(m, err=True),
             **({"silver_path": silver, "silver_tokens": silver_tokens, "silver_per_epoch": silver_per_epoch, "silver_weight": silver_weight}
                if silver is not None else {}),

@@ -373,11 +373,23 @@ class SilverSchedule:
         return list(range(self.n_gold)) + self.next_silver()
 
 
+def make_optimizer(enc, crf, lr: float, init_state: dict | None = None, init_lr_scale: float = 1.0):
+    """Adam over the encoder and CRF; weights taken from ``init_state`` learn at ``lr * init_lr_scale``."""
+    import torch
+
+    if init_state is None or init_lr_scale == 1.0:
+        return torch.optim.Adam(list(enc.parameters()) + crf.params(), lr=lr)
+    # Weights that come from pre-training move more slowly than the new tag layer and CRF.
+    pre = [q for n, q in enc.named_parameters() if n in init_state]
+    new = [q for n, q in enc.named_parameters() if n not in init_state] + crf.params()
+    return torch.optim.Adam([{"params": pre, "lr": lr * init_lr_scale}, {"params": new, "lr": lr}], lr=lr)
+
+
 def train_neural(
     data_dir: Path, out_dir: Path, vocab: dict, *, train_sets: Sequence[str] = ("anercorp", "wojood_sample", "aqmar"),
     include_dev: bool = False, epochs: int = 20, patience: int = 4, batch_size: int = 32, lr: float = 2e-3,
     hidden: int = 128, proj: int = 192, dropout: float = 0.5, word_dropout: float = 0.05, seed: int = 1, char_filters: int = 0,
-    threads: int = 2, select_on: Sequence[str] = ("anercorp", "aqmar"), init_state: dict | None = None,
+    threads: int = 2, select_on: Sequence[str] = ("anercorp", "aqmar"), init_state: dict | None = None, init_lr_scale: float = 1.0,
     silver: Sequence[tuple[list[str], list[str]]] = (), silver_per_epoch: int = 0, silver_weight: float = 1.0,
     silver_first: int = 0, log: Log = print,
 ) -> dict:
@@ -419,7 +431,7 @@ def train_neural(
     if init_state is not None:
         enc.load_state_dict(init_state, strict=False)
     crf = CrfLoss(len(TAGS))
-    opt = torch.optim.Adam(list(enc.parameters()) + crf.params(), lr=lr)
+    opt = make_optimizer(enc, crf, lr, init_state, init_lr_scale)
 
     def batch_tensors(batch):
         inp = model_inputs(feat, vectors, [w for w, _ in batch])
@@ -510,6 +522,8 @@ def train_neural(
     export(enc, crf, vocab, out_dir, char_filters=char_filters, log=log)
     settings = {"char_filters": char_filters, "hidden": hidden, "proj": proj, "dropout": dropout, "word_dropout": word_dropout, "lr": lr, "batch_size": batch_size,
                 "epochs_max": epochs, "patience": patience, "seed": seed, "select_on": list(select_on)}
+    if init_state is not None and init_lr_scale != 1.0:
+        settings["init_lr_scale"] = init_lr_scale
     if silver:
         settings.update({"silver_sentences": len(silver), "silver_tokens": sum(silver_sizes), "silver_per_epoch": silver_per_epoch,
                          "silver_weight": silver_weight, "silver_first": silver_first})
