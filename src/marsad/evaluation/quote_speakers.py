@@ -1,7 +1,7 @@
 """Training and cross-validating the quote-speaker ranker (:mod:`marsad.extract.quote_speakers`).
 
-Training examples come from the gold files (``DEFAULT_GOLD``: ``eval/gold/quotes.jsonl`` and the blind3,
-blind4, train4 and train5 files): the rules run over each gold article (with the ``source`` and
+Training examples come from the gold files (``DEFAULT_GOLD``: every STUDY file — ``eval/gold/quotes.jsonl``,
+blind3–6, train4, train5, train6; never the CHECK file): the rules run over each gold article (with the ``source`` and
 ``entities`` components before them, as ``marsad eval quotes`` runs them), each quote they find is
 matched to a gold quote with the evaluation's own matcher, and a candidate is positive when its name —
 as the component outputs it, after ``quote_canon`` — agrees with the gold speaker under the metric's rule
@@ -9,9 +9,10 @@ as the component outputs it, after ``quote_canon`` — agrees with the gold spea
 nothing and are left out.
 
 Cross-validation is grouped by article: leave one fold out (a split — dev, test, blind, blind2, train2,
-train3, blind3, blind4 — or one annotator's part of train4/train5), train on the rest, and score the
+train3, blind3–6 — or one annotator's part of train4/train5/train6), train on the rest, and score the
 held-out fold with the project's metric under each policy: the rules alone, the ranker alone (always its
-top candidate), override, fill and switch, with margins chosen by an inner leave-one-fold-out.
+top candidate), override, fill, switch and correct, with margins chosen by an inner leave-one-fold-out.
+``check`` trains every policy on all the folds and scores a CHECK file, returning totals only.
 """
 
 from __future__ import annotations
