@@ -550,3 +550,34 @@ def test_a_title_and_a_surname_is_no_description():
     doc = _doc("وحضر الحفل عبد الله بن علي. وأكد الدكتور بصفر أن الحادث مؤلم.", [("عبد الله بن علي", "PER")])
     (q,) = _run(doc, _quote_at(doc, "الحادث مؤلم", "الدكتور بصفر", "وأكد"))
     assert q.speaker == "الدكتور بصفر"
+
+
+def test_an_indefinite_description_takes_the_name_given_with_its_definite_form_next():
+    doc = _doc("قالت باحثة كندية إنها طورت لقاحا جديدا. وأوضحت الباحثة، ليندا موريس، أن التجارب استمرت عامين.",
+               [("ليندا موريس", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "طورت لقاحا جديدا", "باحثة كندية", "قالت"))
+    assert q.speaker == "ليندا موريس"
+    assert q.speaker_role == "باحثة كندية"
+
+
+def test_the_same_description_keeps_its_referent_for_later_quotes():
+    doc = _doc("قال مزارع فرنسي إنه فقد محصوله. وتحدث المزارع، بيير لامبير، للصحفيين. وذكرت الشرطة أن التحقيق جار. "
+               "ويؤكد المدعي أن الأدلة كافية. وتابعت الصحف القضية. وأكد مزارع فرنسي أنه سيطالب بتعويض.",
+               [("بيير لامبير", "PER")])
+    q1 = _quote_at(doc, "فقد محصوله", "مزارع فرنسي", "قال")
+    q2 = _quote_at(doc, "سيطالب بتعويض", "مزارع فرنسي", "وأكد")
+    _run(doc, q1, q2)
+    assert q1.speaker == q2.speaker == "بيير لامبير"
+
+
+def test_an_adjective_of_another_noun_is_no_re_mention():
+    doc = _doc("قال مسؤول تركي إن وزير الاقتصاد التركي مراد أوزتورك سيزور بغداد.", [("مراد أوزتورك", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "سيزور بغداد", "مسؤول تركي", "قال"))
+    assert q.speaker == "مسؤول تركي"
+
+
+def test_a_body_is_not_the_person_named_after_it():
+    doc = _doc("قالت منظمة بريطانية إن الأحكام قاسية. وقالت المنظمة، سارة بيل، إن المحاكمة لم تكن عادلة.",
+               [("سارة بيل", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الأحكام قاسية", "منظمة بريطانية", "قالت"))
+    assert q.speaker == "منظمة بريطانية"

@@ -136,6 +136,7 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     ents = [e for e in doc.entities if e.type in ("PER", "ORG")]
     words = _Words(doc)
     cache: dict[str, tuple[str | None, Entity | None, str]] = {}
+    described: dict[str, tuple[str, str | None]] = {}
     for q in quotes:
         if not q.speaker:
             continue
@@ -174,7 +175,13 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             cache[q.speaker] = _canonical(q.speaker, doc, words, ents, skip)
         name, ent, why = cache[q.speaker]
         if why in ("same", "repaired") and name and "anaphora" not in skip:
-            found = _antecedent(q, name, doc, quotes, ents)
+            # one description stands for one referent within an article: resolved once, it is resolved
+            # for its later quotes too (أب إسباني … named a sentence later; its next cue paragraphs away)
+            found = described.get(name) or _antecedent(q, name, doc, quotes, ents)
+            if found is None and "cataphora" not in skip:
+                found = _named_later(q, name, doc, ents)
+            if found is not None:
+                described.setdefault(name, found)
             if found is not None:
                 if not q.speaker_role and _key_of(name)[0] not in _LATTER:
                     q.speaker_role = name
@@ -899,7 +906,7 @@ def _has_article(word: str) -> bool:
     """Whether a word carries the article, clitics aside, with a stem of three letters or more after it
     (والنادي، بالبعثة — not وكالة, whose «ك» + «الة» only looks like one)."""
     w = normalize(word)
-    if w.startswith("ال") and len(w) >= 5:
+    if w.startswith("ال") and len(w) >= 4:  # (الأب)
         return True
     return any(len(p) <= 2 and normalize(stem).startswith("ال") and len(stem) >= 5 for p, stem in
                ((word[:n], stem) for n, stem in clitic_candidates(word)))
@@ -1253,3 +1260,49 @@ def _other_office(own_head: str, words: list[str]) -> bool:
     roles = load_lexicon().role_heads
     theirs = {_bare(w) for w in words if "ال" + _bare(w) in roles or _bare(w) in roles} - _GENERIC_ROLES
     return bool(theirs) and own not in theirs
+
+
+# -- (h) cataphora: an indefinite description the next sentences name ---------------------------------
+
+def _named_later(q: Quote, speaker: str, doc: Doc, ents: list[Entity]) -> tuple[str, str | None] | None:
+    """The person an indefinite description introduces when the text names them right after with the same
+    head made definite: «قالت طالبة أميركية …. وأوضحت الطالبة آني ليو»، «قال أب إسباني … وسيمثل الأب،
+    خافير جي دي،» — within the next two sentences."""
+    words = speaker.split()
+    if not words or len(words) > 6 or _has_article(words[0]) or normalize(words[0]) in _FUNCTION_WORDS:
+        return None
+    if any(_contains(_ent_keys(e), _key_of(speaker)) for e in doc.entities):
+        return None
+    head = _bare(words[0])
+    if len(head) < 2 or head.endswith(("ون", "ين", "ات")) or (len(words) == 1 and head.endswith("ي")):
+        return None  # a group; a bare nisba (مسؤول | تركي) is no description
+    lex = load_lexicon()
+    if ("ال" + head in lex.institution_heads or "ال" + head in lex.outlet_heads or name_key(head) in _KIND_HEADS
+            or name_key(head) in _BODY_NOUNS):
+        return None  # a body is not the person named after it (منظمة بريطانية … مديرتها X)
+    sent = next((k for k, s in enumerate(doc.sentences) if s.start <= q.cue_start < s.end), None)
+    if sent is None:
+        return None
+    hi = doc.sentences[min(len(doc.sentences) - 1, sent + 2)].end
+    toks = doc.tokens
+    starts = {e.start: e for e in ents if e.type == "PER"}
+    titles = _titles()
+    for k in range(doc.token_index_at(q.cue_start + len(q.cue)), len(toks)):
+        t = toks[k]
+        if t.start >= hi:
+            break
+        if t.kind != "word" or not _has_article(t.text) or _bare(t.text) != head:
+            continue
+        prev = toks[k - 1] if k else None
+        if prev is not None and prev.kind == "word" and (_has_article(prev.text) or _is_head(prev.text, _heads()[0])):
+            continue  # an adjective or a genitive (وزير الاقتصاد التركي، مدير المطعم), not the phrase's head
+        j = k + 1
+        # adjectives, a comma and titles between the description and the name (الأب، خافير …)
+        while j < len(toks) and j <= k + 4 and toks[j].start not in starts and (
+                toks[j].text in ("،", ",") or normalize(toks[j].text) in titles
+                or (toks[j].kind == "word" and _has_article(toks[j].text) and _nisbas([normalize(toks[j].text)]))):
+            j += 1
+        if j < len(toks) and toks[j].start in starts:
+            e = starts[toks[j].start]
+            return _ent_name(e), e.entity_id
+    return None
