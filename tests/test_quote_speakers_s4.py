@@ -115,3 +115,9 @@ def test_ala_lisan_names_the_speaker_not_the_outlet():
     text = "ونقلت الإذاعة الرسمية على لسان الوزير كريم الساعدي قوله: \"لن نرفع الأسعار هذا العام\"."
     [q] = run(text, [per(text, "كريم الساعدي")])
     assert q.speaker == "كريم الساعدي"
+
+
+def test_a_kana_clause_after_the_subject_is_not_part_of_it():
+    text = "وقال طالب (19 عاما) كان بين مجموعة تقوم بإغلاق الطريق \"لن نعود إلى بيوتنا قبل تحقيق مطالبنا\"."
+    [q] = run(text)
+    assert q.speaker == "طالب"

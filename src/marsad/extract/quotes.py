@@ -913,6 +913,8 @@ class _Reader:
                 stop = True
             elif segments[-1] and w in _REFLEXIVES:
                 stop = True  # بلقيس نفسها، المصدر ذاته: the reflexive is no part of the name
+            elif segments[-1] and w in ("كان", "كانت", "يكون", "تكون", "كانوا"):
+                stop = True  # وقال شاب (22 عاما) كان بين المحتجين: a clause describing the subject, not part of it
             elif segments[-1] and w in _ASIDE_VERBS and self.word(k + 1) in ("عدم", "الكشف", "ذكر", "نشر"):
                 stop = True  # وقال مصدر بالمنظمة طلب عدم نشر اسمه: an aside with no comma
             elif w in lex.source_words or self.bare(w) in lex.source_words:
