@@ -1008,6 +1008,7 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
     mine = _nisbas(rest)
     named = [e for e in doc.entities if e.type in ("ORG", "PER") and len(_ent_name(e).replace(" ", "")) >= 4]
     found: list[tuple[str, str | None]] = []
+    found_at: list[int] = []
     seen: set[tuple[str, ...] | None] = set()
     for i in range(doc.token_index_at(cut) - 1, -1, -1):
         t = toks[i]
@@ -1018,6 +1019,7 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
         got = _named_after_head(i, head, kind, mine, speaker, toks, named)
         if got:
             found.append(got)
+            found_at.append(t.start)
             seen.add(_key_of(got[0]))
         elif i + 1 < len(toks) and toks[i + 1].kind == "word" and not (
                 normalize(toks[i + 1].text).endswith(("يه", "ي")) and not _has_article(toks[i + 1].text)) \
@@ -1025,6 +1027,17 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
             seen.add(None)  # صحيفة النهار: a body we cannot read (شركة تركية is no name)
     # every same-head mention names the one body (two papers named, or one we cannot read: no one)
     if len(seen) != 1 or not found:
+        return None
+    # and no other body has been the topic since: «شركة كمبردج أناليتيكا» … فيسبوك، فيسبوك … «قالت الشركة»
+    name = _key_of(found[-1][0])
+    since = [e for e in doc.entities if e.type == "ORG" and found_at[-1] <= e.start < cut and _outside_quotes(e.start, quotes)]
+    counts: dict[tuple[str, ...], int] = {}
+    for e in since:
+        k = _key_of(_ent_name(e))
+        if not (_contains(k, name) or _contains(name, k)):
+            counts[k] = counts.get(k, 0) + 1
+    own = sum(1 for e in since if _contains(_key_of(_ent_name(e)), name) or _contains(name, _key_of(_ent_name(e))))
+    if counts and max(counts.values()) > own:
         return None
     return found[0]
 
@@ -1169,8 +1182,11 @@ def _role_match(head: str, rest: list[str], role_word: bool, doc: Doc, quotes: l
                 if normalize(toks[k].text).startswith(("بال", "لل", "وبال")):
                     hits.append(("", None))  # بالوزير السابق X: another person of that description
                 continue
-            if not role_word and not (k0 - 3 <= k < k0):
-                continue  # only a role word may stand after the name or further from it
+            if not role_word and not (k0 - 3 <= k < k0 and all(
+                    toks[m].text in ("،", ",") or normalize(toks[m].text) in _titles() or _has_article(toks[m].text)
+                    for m in range(k + 1, k0))):
+                continue  # any other word stands in apposition right before the name (عارضة الأزياء X),
+                # not «وتنتقد المعارضة كثيرا سياسة أردوغان»
             words = [normalize(toks[m].text) for m in near if toks[m].kind == "word"]
             theirs = _nisbas(words)
             if mine and theirs and not (mine & theirs):
