@@ -902,6 +902,7 @@ _BLAND_ADJECTIVES = frozenset(normalize(w) for w in "السابق السابقة
 _ANAPHORA_WINDOW = 2500
 
 
+@lru_cache(maxsize=16384)
 def _has_article(word: str) -> bool:
     """Whether a word carries the article, clitics aside, with a stem of three letters or more after it
     (والنادي، بالبعثة — not وكالة, whose «ك» + «الة» only looks like one)."""
@@ -912,6 +913,7 @@ def _has_article(word: str) -> bool:
                ((word[:n], stem) for n, stem in clitic_candidates(word)))
 
 
+@lru_cache(maxsize=16384)
 def _bare(word: str) -> str:
     """A word without its clitics and article (والنادي → نادي), normalised."""
     w = normalize(word)
@@ -943,7 +945,7 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
     person who spoke last, when that was a named person."""
     words = speaker.split()
     key = _key_of(speaker)
-    if not words or len(words) > 6 or any(_contains(_ent_keys(e), key) for e in doc.entities):
+    if not words or len(words) > 6:
         return None
     norm = [normalize(w) for w in words]
     first = norm[0]
@@ -953,6 +955,8 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
         norm[1].startswith("ال") or (len(words) >= 3 and norm[1] in _heads()[0] and norm[2].startswith("ال"))))
     if not definite or first in _FUNCTION_WORDS or _doc_stem(words[0]) is not None:
         return None
+    if any(_contains(_ent_keys(e), key) for e in doc.entities):
+        return None  # a tagged name
     head = _bare(words[0])
     lex = load_lexicon()
     if first in _titles() or "ال" + head in _titles():
@@ -1014,8 +1018,9 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
         t = toks[i]
         if t.start < lo:
             break
-        if t.kind != "word" or _has_article(t.text) or _bare(t.text) != head or not _outside_quotes(t.start, quotes):
-            continue
+        if t.kind != "word" or head not in normalize(t.text) or _has_article(t.text) or _bare(t.text) != head \
+                or not _outside_quotes(t.start, quotes):
+            continue  # (a substring test first: keying every word costs more than the rest)
         got = _named_after_head(i, head, kind, mine, speaker, toks, named)
         if got:
             found.append(got)
@@ -1287,8 +1292,6 @@ def _named_later(q: Quote, speaker: str, doc: Doc, ents: list[Entity]) -> tuple[
     words = speaker.split()
     if not words or len(words) > 6 or _has_article(words[0]) or normalize(words[0]) in _FUNCTION_WORDS:
         return None
-    if any(_contains(_ent_keys(e), _key_of(speaker)) for e in doc.entities):
-        return None
     head = _bare(words[0])
     if len(head) < 2 or head.endswith(("ون", "ين", "ات")) or (len(words) == 1 and head.endswith("ي")):
         return None  # a group; a bare nisba (مسؤول | تركي) is no description
@@ -1296,6 +1299,11 @@ def _named_later(q: Quote, speaker: str, doc: Doc, ents: list[Entity]) -> tuple[
     if ("ال" + head in lex.institution_heads or "ال" + head in lex.outlet_heads or name_key(head) in _KIND_HEADS
             or name_key(head) in _BODY_NOUNS):
         return None  # a body is not the person named after it (منظمة بريطانية … مديرتها X)
+    # the definite form of the head must come after the cue before anything else is worth reading
+    if "ال" + head not in normalize(doc.text[q.cue_start:q.cue_start + 1500]).replace("لل", "ال"):
+        return None
+    if any(_contains(_ent_keys(e), _key_of(speaker)) for e in doc.entities):
+        return None
     sent = next((k for k, s in enumerate(doc.sentences) if s.start <= q.cue_start < s.end), None)
     if sent is None:
         return None
@@ -1307,7 +1315,7 @@ def _named_later(q: Quote, speaker: str, doc: Doc, ents: list[Entity]) -> tuple[
         t = toks[k]
         if t.start >= hi:
             break
-        if t.kind != "word" or not _has_article(t.text) or _bare(t.text) != head:
+        if t.kind != "word" or head not in normalize(t.text) or not _has_article(t.text) or _bare(t.text) != head:
             continue
         prev = toks[k - 1] if k else None
         if prev is not None and prev.kind == "word" and (_has_article(prev.text) or _is_head(prev.text, _heads()[0])):
