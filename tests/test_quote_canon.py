@@ -581,3 +581,9 @@ def test_a_body_is_not_the_person_named_after_it():
                [("سارة بيل", "PER")])
     (q,) = _run(doc, _quote_at(doc, "الأحكام قاسية", "منظمة بريطانية", "قالت"))
     assert q.speaker == "منظمة بريطانية"
+
+
+def test_a_hospital_in_construct_is_no_plural():
+    doc = _doc("وقال مستشفى الملك خالد إن الحالة مستقرة.", [])
+    (q,) = _run(doc, _quote(doc, "الحالة مستقرة", "مستشفى الملك خالد"))
+    assert q.speaker == "مستشفى الملك خالد"

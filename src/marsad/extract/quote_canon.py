@@ -813,6 +813,9 @@ def _cut_adjunct(speaker: str, ents: list[Entity]) -> str:
 
 #: Sound plurals in the nominative: the speaker is a clause's subject, whatever case the phrase had
 #: where the reader met it (نقلا عن مراقبين أوروبيين → مراقبون أوروبيون، ممثلي الادعاء → ممثلو الادعاء).
+_DEFECTIVE_SINGULARS = frozenset(normalize(w) for w in "محامي قاضي مستشفي مبني مقهي ملهي منفي مرمي معني".split())
+
+
 def _nominative(speaker: str, ents: list[Entity]) -> str:
     """An untagged plural description with its accusative/genitive endings turned nominative: the head a
     participle or known plural (مراقبين، المسؤولين) and the nisba adjectives after it (أوروبيين)."""
@@ -828,7 +831,9 @@ def _nominative(speaker: str, ents: list[Entity]) -> str:
     participle = bare.startswith("م") and len(bare) >= 5
     if bare.endswith("ين") and not bare.endswith("يين") and ((participle and len(bare) >= 6) or head in plurals or bare in plurals):
         out = [words[0][:-2] + "ون"]
-    elif construct and head == bare and bare.endswith("ي") and (bare[:-1] + "و" in plurals or participle):
+    elif (construct and head == bare and words[0].endswith("ي") and bare not in _DEFECTIVE_SINGULARS
+          and (bare[:-1] + "و" in plurals or participle)):
+        # (the surface ي: مستشفى، مبنى end in ى and are singular; محامي، قاضي are singular too)
         # a construct head never carries the article: المركزي المصري is a nisba adjective, not a plural
         out = [words[0][:-1] + "و"]  # ممثلي الادعاء، مسؤولي الوزارة: construct, the ن already dropped
         return " ".join(out + words[1:])
