@@ -20,6 +20,16 @@ document in view:
 (e) a **place ending the role** (الناطق باسم شرطة شرق | جاوا): the one person named after it, else the
     spokesman's body; countries and capitals after other roles are kept.
 A first letter the tagger split off a name as a clitic (ل، و، ف، ب، ك) comes back under (b).
+(f) **forms** (session 4): an unnamed plural group in the nominative (مراقبين أوروبيين → مراقبون أوروبيون،
+    ممثلي الادعاء → ممثلو الادعاء); a surname spelt with a space or another long vowel → the one tagged
+    fuller name (لو دريان → جان إيف لودريان، نتانياهو → بنيامين نتنياهو); an adjunct glued to a tagged name
+    cut (الغانم في برقيته);
+(g) **anaphora**: a definite description → the body named before with the same head (البعثة الدولية →
+    بعثة الأمم المتحدة), the person introduced beside that role word (الوزير الإيراني → ظريف), «الأخير» → the
+    person last named as an object, a role word with adjectives → the last named speaker; nationality,
+    genitive, gender and number must agree, and two candidates mean none;
+(h) **cataphora**: an indefinite description named in the next two sentences with its head made
+    definite (قال أب إسباني … وسيمثل الأب، X); a description keeps its referent for its later quotes.
 
 Pure functions over the ``Doc`` (its tokens and entities) and the quotes; nothing is learned. The
 evaluation switch ``MARSAD_QUOTE_CANON=off`` turns the pass off (for before/after figures).
