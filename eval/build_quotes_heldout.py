@@ -47,6 +47,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "train4", "train5", "train6", "check6"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "train4", "train5", "train6", "check6"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
