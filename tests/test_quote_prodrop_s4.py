@@ -3,27 +3,7 @@ sentences written for these tests (none copied from an article)."""
 
 from __future__ import annotations
 
-from marsad.doc import Doc, RawArticle
-from marsad.extract.quotes import QuoteExtractor
-from marsad.record import Entity, Quote
-from marsad.text import entity_id
-
-
-def run(text: str, entities: list[Entity] | None = None) -> list[Quote]:
-    doc = Doc(RawArticle(text=text))
-    doc.entities.extend(entities or [])
-    QuoteExtractor(ranker=False)(doc)
-    for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
-    return doc.quotes
-
-
-def ent(text: str, name: str, kind: str = "PER", canonical: str | None = None, nth: int = 0) -> Entity:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    canonical = canonical or name
-    return Entity(name, start, start + len(name), kind, canonical, entity_id(kind, canonical))
+from .quote_helpers import ent, run
 
 
 # --- the subject of the sentence before a bare cue --------------------------------------------

@@ -3,25 +3,7 @@ sentences written for these tests (none copied from an article)."""
 
 from __future__ import annotations
 
-from marsad.doc import Doc, RawArticle
-from marsad.extract.quotes import QuoteExtractor
-from marsad.record import Entity, Quote
-from marsad.text import entity_id
-
-
-def run(text: str, entities: list[Entity] | None = None) -> list[Quote]:
-    doc = Doc(RawArticle(text=text))
-    doc.entities.extend(entities or [])
-    QuoteExtractor(ranker=False)(doc)
-    for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
-    return doc.quotes
-
-
-def per(text: str, name: str, canonical: str | None = None) -> Entity:
-    start = text.index(name)
-    canonical = canonical or name
-    return Entity(name, start, start + len(name), "PER", canonical, entity_id("PER", canonical))
+from .quote_helpers import ent, per, run
 
 
 def test_a_common_noun_is_no_surname_of_an_earlier_group():
@@ -40,11 +22,6 @@ def test_a_known_surname_then_its_object_still_resolves():
     assert [q.speaker for q in quotes] == ["خوان فيرنانديث", "خوان فيرنانديث"]
 
 
-def org(text: str, name: str) -> Entity:
-    start = text.index(name)
-    return Entity(name, start, start + len(name), "ORG", name, entity_id("ORG", name))
-
-
 def test_a_name_then_a_construct_role_the_lexicon_does_not_list():
     text = "وقال هيروشي تاناكا عالم الزلازل بجامعة كيوتو إن الهزة كانت أقوى من المتوقع."
     [q] = run(text)
@@ -61,14 +38,14 @@ def test_a_noun_after_a_preposition_is_no_construct_role():
 def test_a_body_whose_name_starts_with_lam_is_no_addressee():
     # ليون tagged whole as a club: its ل is part of the name, not "to" + an addressee
     text = "وقال ليون في بيان: إن المدافع سيغيب عن الملاعب ثلاثة أسابيع."
-    [q] = run(text, [org(text, "ليون")])
+    [q] = run(text, [ent(text, "ليون", "ORG")])
     assert q.speaker == "ليون"
 
 
 def test_a_participle_after_a_leading_adjunct_takes_the_clause_subject():
     text = ("وقال المتحدث باسم الشرطة إن التحقيق مستمر. "
             "وفي الأسبوع الماضي، استقالت وزارة النقل من اللجنة المشتركة، مؤكدة أن قراراتها لم تنفذ.")
-    quotes = run(text, [org(text, "وزارة النقل")])
+    quotes = run(text, [ent(text, "وزارة النقل", "ORG")])
     assert quotes[-1].speaker == "وزارة النقل"
 
 
@@ -77,11 +54,6 @@ def test_a_participle_after_a_subject_and_a_cue_without_a_statement():
             "وكان كمال الدين حسن أعلن، الاثنين، انسحاب حزبه من الحكومة، قائلا إن الشراكة انتهت.")
     quotes = run(text, [per(text, "كمال الدين حسن")])
     assert quotes[-1].speaker == "كمال الدين حسن"
-
-
-def loc(text: str, name: str) -> Entity:
-    start = text.index(name)
-    return Entity(name, start, start + len(name), "LOC", name, entity_id("LOC", name))
 
 
 def test_a_tagged_person_after_a_long_role_chain_without_a_title():
@@ -94,7 +66,7 @@ def test_a_tagged_person_after_a_long_role_chain_without_a_title():
 
 def test_a_tagged_place_completes_the_role_before_the_holder():
     text = "وقال مندوب الأردن لدى الجامعة العربية خالد السعدي إن الاجتماع سيعقد الأسبوع المقبل."
-    [q] = run(text, [loc(text, "الأردن"), per(text, "خالد السعدي")])
+    [q] = run(text, [ent(text, "الأردن", "LOC"), per(text, "خالد السعدي")])
     assert q.speaker == "خالد السعدي"
 
 
