@@ -16,20 +16,12 @@ from marsad.extract.quotes import QuoteExtractor, _Reader
 from marsad.record import Entity, Quote
 from marsad.text import entity_id
 
+from .quote_helpers import per
+from .quote_helpers import run as run_quotes
+
 
 def run(text: str, ranker: bool, entities: list[Entity] | None = None) -> list[Quote]:
-    doc = Doc(RawArticle(text=text))
-    doc.entities.extend(entities or [])
-    QuoteExtractor(ranker=ranker)(doc)
-    for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
-    return doc.quotes
-
-
-def per(text: str, name: str, canonical: str | None = None) -> Entity:
-    start = text.index(name)
-    canonical = canonical or name
-    return Entity(name, start, start + len(name), "PER", canonical, entity_id("PER", canonical))
+    return run_quotes(text, entities, ranker)
 
 
 both = pytest.mark.parametrize("ranker", [False, True], ids=["rules", "ranker"])

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.doc import Doc, RawArticle
 from marsad.extract.quote_lexicon import cue_forms
-from marsad.extract.quotes import QuoteExtractor
+
+from .quote_helpers import run
 
 
 def quotes(text: str):
-    doc = Doc(RawArticle(text=text))
-    QuoteExtractor()(doc)
-    for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
-    return doc.quotes
+    return run(text, ranker=True)
 
 
 def texts(text: str) -> list[str]:

@@ -8,13 +8,11 @@ from __future__ import annotations
 from marsad.doc import Doc, RawArticle
 from marsad.extract.quotes import QuoteExtractor
 
+from .quote_helpers import run
+
 
 def quotes(text: str):
-    doc = Doc(RawArticle(text=text))
-    QuoteExtractor()(doc)
-    for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
-    return doc.quotes
+    return run(text, ranker=True)
 
 
 # --- trailing_relay: "…، كما أعلنت الشرطة." / "…، على ما أوضح X." ----------------------------
