@@ -7,11 +7,11 @@ from typer.testing import CliRunner
 
 from marsad.doc import Doc, RawArticle
 from marsad.evaluation.ner import bio_spans, read_conll, score, write_conll
-from marsad.extract.entities import EntityRecognizer, Mention, resolve, strip_proclitic
+from marsad.extract.entities import EntityRecognizer, Mention, document_words, resolve, strip_proclitic
 from marsad.extract.ner_model import default_model_dir, load_model, repair_bio
 from marsad.extract.ner_train import retokenize
 from marsad.record import Entity
-from marsad.text import entity_id, name_key
+from marsad.text import entity_id, name_key, normalize, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +102,33 @@ def test_strip_proclitic_uses_corpus_frequency() -> None:
     assert strip_proclitic("كالنرويج", {"النرويج": 100}) == (1, False)
     assert strip_proclitic("للحكومة", {"الحكومه": 1000}) == (2, True)  # لل took the article: restore it in the canonical
     assert strip_proclitic("للبنان", {"لبنان": 1000, "البنان": 3}) == (1, False)  # ل + لبنان
+
+
+def _words(text: str) -> frozenset[str]:
+    return document_words(tokenize(text))
+
+
+def test_strip_proclitic_keeps_a_known_first_name_whole() -> None:
+    # The news uses the verb يصل more than the name فيصل: frequency alone would cut the ف.
+    freq = {"يصل": 999, "فيصل": 139, "ترامب": 11133, "وترامب": 131, "سام": 124, "وسام": 54}
+    names = frozenset(normalize(w) for w in ("فيصل", "وسام", "سام"))
+    doc = _words("وقال فيصل العراسي إن الموسم بدأ مبكرا.")
+    assert strip_proclitic("فيصل", freq) == (1, False)  # no context: the old decision
+    assert strip_proclitic("فيصل", freq, doc, names) == (0, False)
+    # A first name whose rest is a first name too is cut only when the document has the rest alone.
+    assert strip_proclitic("وسام", freq, _words("وقال وسام الأحمد إن الفريق جاهز."), names) == (0, False)
+    assert strip_proclitic("وسام", freq, _words("وصل سام إلى المطار، ثم غادر وسام."), names) == (1, False)
+    # Genuine clitics: the frequencies decide, the rest standing alone in the text confirms.
+    trump = _words("وقال ترامب إن الاتفاق قريب، ورد عليه الديمقراطيون وترامب في المؤتمر.")
+    assert strip_proclitic("وترامب", freq, trump, names) == (1, False)
+    assert strip_proclitic("وترامب", freq, _words("ورد الديمقراطيون على بايدن وترامب."), names) == (1, False)
+
+
+def test_first_name_and_place_spans_in_context(recognizer: EntityRecognizer) -> None:
+    ents = run(recognizer, "وقال فيصل العراسي، مدير الجمعية، إن الموسم بدأ مبكرا هذا العام.")
+    assert [(e.text, e.canonical) for e in ents if e.type == "PER"] == [("فيصل العراسي", "فيصل العراسي")]
+    ents = run(recognizer, "التقى وزير الخارجية نظيره في باريس، وزار لاحقا ألمانيا وفرنسا وإيطاليا.")
+    assert "فرنسا" in {e.text for e in ents if e.type == "LOC"}
 
 
 def _m(start: int, text: str, typ: str = "PER") -> Mention:

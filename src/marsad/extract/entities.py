@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..doc import Doc
 from ..record import Entity
@@ -89,7 +90,8 @@ class EntityRecognizer:
             return
         tags = self.propagate(tokens, self.tag_tokens(doc))
         doc.user_data["ner_tags"] = tags
-        mentions = [m for s in token_spans(tags) if (m := self.clean(doc.text, tokens, *s)) is not None]
+        context = document_words(tokens)
+        mentions = [m for s in token_spans(tags) if (m := self.clean(doc.text, tokens, *s, context=context)) is not None]
         doc.entities.extend(resolve(mentions))
 
     def propagate(self, tokens: list[Token], tags: list[str]) -> list[str]:
@@ -144,7 +146,8 @@ class EntityRecognizer:
         return out
 
     # --- span cleaning ---
-    def clean(self, text: str, tokens: list[Token], i: int, j: int, typ: str) -> Mention | None:
+    def clean(self, text: str, tokens: list[Token], i: int, j: int, typ: str,
+              context: frozenset[str] | None = None) -> Mention | None:
         """A tagged token span ``[i, j)`` as a clean mention, or None when nothing name-like is left."""
         while i < j and tokens[i].kind == "punct":
             i += 1
@@ -155,7 +158,7 @@ class EntityRecognizer:
         if i >= j:
             return None
         first = tokens[i]
-        plen, restore_article = self.proclitic(first.text) if first.kind == "word" else (0, False)
+        plen, restore_article = self.proclitic(first.text, context) if first.kind == "word" else (0, False)
         start = first.start + prefix_length_in_original(first.text, plen)
         end = tokens[j - 1].end
         if start >= end:
@@ -171,17 +174,37 @@ class EntityRecognizer:
             return None
         return Mention(start, end, typ, surface, words, form)
 
-    def proclitic(self, word: str) -> tuple[int, bool]:
+    def proclitic(self, word: str, context: frozenset[str] | None = None) -> tuple[int, bool]:
         """(normalised prefix length to cut, whether ``ال`` was cut with ``لل``) for an entity's first word."""
-        return strip_proclitic(word, self.model.featurizer.freq)
+        return strip_proclitic(word, self.model.featurizer.freq, context, _first_names())
 
 
-def strip_proclitic(word: str, freq: dict[str, int]) -> tuple[int, bool]:
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from .quote_lexicon import load_lexicon
+    return load_lexicon().first_names
+
+
+def document_words(tokens: list[Token]) -> frozenset[str]:
+    """The normalised words of a document, each also under its clitic key (the evidence for a cut)."""
+    out: set[str] = set()
+    for t in tokens:
+        if t.kind == "word":
+            out.add(t.norm)
+            out.add(t.key)
+    return frozenset(out)
+
+
+def strip_proclitic(word: str, freq: dict[str, int], context: frozenset[str] | None = None,
+                    first_names: frozenset[str] = frozenset()) -> tuple[int, bool]:
     """Which proclitics to cut from the first word of a name.
 
     The article stays with the name (``والموصل`` → ``الموصل``); a bare و/ف/ب/ك/ل comes off when
     the unlabelled news uses the remaining word clearly more often than the whole (``وسليماني``),
-    or when the whole word is unknown and the rest is a plausible word.
+    or when the whole word is unknown and the rest is a plausible word. ``context`` (the document's
+    words, :func:`document_words`) and ``first_names`` (normalised) check a bare cut: a known first
+    name (``فيصل``، not يصل) stays whole unless the rest is a first name too and stands alone in
+    the document; the rest standing alone in the document (``ترامب`` … ``وترامب``) confirms a cut.
     """
     norm = normalize(word)
     key = clitic_key(word)
@@ -206,12 +229,27 @@ def strip_proclitic(word: str, freq: dict[str, int]) -> tuple[int, bool]:
             continue  # never cut the article off a name
         n = freq.get(stem, 0)
         if n > 2 * best_n and n >= 5:
+            if not _cut_confirmed(norm, stem, context, first_names):
+                continue
             best, best_n = (plen, False), n
     if best[0] == 0 and whole == 0 and norm[:1] in "وف" and len(norm) >= 5:
         rest = norm[1:]
         if rest.startswith("ال") or freq.get(rest, 0) == 0:
             best = (1, False)
     return best
+
+
+def _cut_confirmed(whole_word: str, stem: str, context: frozenset[str] | None,
+                   first_names: frozenset[str]) -> bool:
+    """Whether the document and the name list allow cutting a bare clitic the frequencies favour."""
+    # The rest attested in the document bare or behind another proclitic (ترامب، لترامب … وترامب).
+    alone = context is not None and (stem in context or any(
+        p + stem in context for p in "وفبكل" if not whole_word.startswith(p)))
+    if whole_word in first_names:
+        return stem in first_names and alone
+    # Elsewhere the frequencies decide: a country or a person behind و/ل (وفرنسا، لمحمد) is often the
+    # article's only mention of it, so the rest's absence from the document is no evidence against.
+    return True
 
 
 def _skip_titles(tokens: list[Token], i: int, j: int) -> int:
