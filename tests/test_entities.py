@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from marsad.doc import Doc, RawArticle
 from marsad.evaluation.ner import bio_spans, read_conll, score, write_conll
-from marsad.extract.entities import EntityRecognizer, Mention, document_words, resolve, strip_proclitic
+from marsad.extract.entities import EntityRecognizer, Mention, document_words, name_like_words, resolve, strip_proclitic
 from marsad.extract.ner_model import default_model_dir, load_model, repair_bio
 from marsad.extract.ner_train import retokenize
 from marsad.record import Entity
@@ -122,6 +122,16 @@ def test_strip_proclitic_keeps_a_known_first_name_whole() -> None:
     trump = _words("وقال ترامب إن الاتفاق قريب، ورد عليه الديمقراطيون وترامب في المؤتمر.")
     assert strip_proclitic("وترامب", freq, trump, names) == (1, False)
     assert strip_proclitic("وترامب", freq, _words("ورد الديمقراطيون على بايدن وترامب."), names) == (1, False)
+
+
+def test_name_clusters_extend_the_first_name_list() -> None:
+    # Toy clusters: a cluster holding many known first names lends name status to its other words.
+    names = [f"اسم{i}" for i in range(25)]
+    clusters = {w: ("1", "7", "x") for w in names} | {"كيلي": ("1", "7", "y"), "ومحمد": ("2", "7", "z")}
+    like = name_like_words(frozenset(names), clusters)
+    assert "كيلي" in like and "ومحمد" not in like
+    assert strip_proclitic("كيلي", {"يلي": 231, "كيلي": 100}, _words("وقالت المذيعة كيلي إن البرنامج انتهى."), like) == (0, False)
+    assert strip_proclitic("ومحمد", {"محمد": 5209, "ومحمد": 227}, _words("التقى الوزير ومحمد العلي."), like) == (1, False)
 
 
 def test_first_name_and_place_spans_in_context(recognizer: EntityRecognizer) -> None:

@@ -65,6 +65,7 @@ class EntityRecognizer:
     def __init__(self, model: NerModel | None = None) -> None:
         # The neural tagger when its model is installed (better dev F1, see docs/entities.md), else the CRF.
         self.model = model or load_tagger()
+        self._names: frozenset[str] | None = None
 
     # --- tagging ---
     def tag_tokens(self, doc: Doc) -> list[str]:
@@ -176,13 +177,31 @@ class EntityRecognizer:
 
     def proclitic(self, word: str, context: frozenset[str] | None = None) -> tuple[int, bool]:
         """(normalised prefix length to cut, whether ``ال`` was cut with ``لل``) for an entity's first word."""
-        return strip_proclitic(word, self.model.featurizer.freq, context, _first_names())
+        if self._names is None:
+            self._names = name_like_words(_first_names(), getattr(self.model.featurizer, "clusters", {}))
+        return strip_proclitic(word, self.model.featurizer.freq, context, self._names)
 
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     from .quote_lexicon import load_lexicon
     return load_lexicon().first_names
+
+
+#: A word cluster (its first two levels) holding at least this many known first names is a cluster of names.
+_NAME_CLUSTER_MIN = 20
+
+
+def name_like_words(first_names: frozenset[str], clusters: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The known first names plus every word of the news sharing a name cluster with many of them.
+
+    The word clusters (learnt from the unlabelled news) put words used like first names together:
+    ``فيصل``، ``بسام``، ``كيلي``، ``ليلى`` sit there, a conjunction or preposition plus a name
+    (``ومحمد``، ``لإيران``) does not, because its neighbours differ.
+    """
+    counts = Counter(c[:2] for w in first_names if (c := clusters.get(w)))
+    name_clusters = {c for c, n in counts.items() if n >= _NAME_CLUSTER_MIN}
+    return first_names | frozenset(w for w, c in clusters.items() if c[:2] in name_clusters)
 
 
 def document_words(tokens: list[Token]) -> frozenset[str]:
@@ -202,9 +221,9 @@ def strip_proclitic(word: str, freq: dict[str, int], context: frozenset[str] | N
     The article stays with the name (``والموصل`` → ``الموصل``); a bare و/ف/ب/ك/ل comes off when
     the unlabelled news uses the remaining word clearly more often than the whole (``وسليماني``),
     or when the whole word is unknown and the rest is a plausible word. ``context`` (the document's
-    words, :func:`document_words`) and ``first_names`` (normalised) check a bare cut: a known first
-    name (``فيصل``، not يصل) stays whole unless the rest is a first name too and stands alone in
-    the document; the rest standing alone in the document (``ترامب`` … ``وترامب``) confirms a cut.
+    words, :func:`document_words`) and ``first_names`` (normalised first names, or
+    :func:`name_like_words`) check a bare cut: a name (``فيصل``، not يصل) stays whole unless the rest
+    is a name too and stands alone in the document (``ترامب`` … ``وترامب``).
     """
     norm = normalize(word)
     key = clitic_key(word)
