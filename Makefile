@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q -e '.[test,train]'
 	touch $@ $(VENV)/.installed
 
 # Front-end packages of the web UI (Leaflet, country outlines, Arabic fonts) from the npm registry,

@@ -9,6 +9,8 @@ import pytest
 
 from marsad.extract.ner_neural_train import clean_news_sentences, lm_classes, lm_sentences, vocab_fingerprint
 
+from .conftest import missing
+
 # Words of a small table, most frequent first (as word2vec orders them), with their 2048-clusters (0: none).
 WORDS = ["في", "قال", "الرئيس", "وزير", "بغداد", "ترامب", "الكاظمي", "،", "."]
 COUNTS = [900, 500, 400, 300, 60, 50, 40, 800, 700]
@@ -69,9 +71,19 @@ def test_news_articles_copying_ner_text_and_the_benchmarks_articles_are_left_out
     assert got[0][1][0][0] == "عنوان" and all(s for _, sents in got for s in sents)
 
 
-torch = pytest.importorskip("torch", reason="training extra (torch) not installed")
+try:
+    import torch
+except ImportError:  # the training extra is not installed
+    torch = None
 
 
+@pytest.fixture
+def with_torch():
+    if torch is None:
+        missing("the training extra (torch) is not installed: pip install -e '.[train]'")
+
+
+@pytest.mark.usefixtures("with_torch")
 def test_pretraining_learns_and_the_tagger_encoder_loads_it(tmp_path):
     from marsad.extract.ner_neural_train import load_pretrained_encoder, make_encoder, pretrain_lm
 
@@ -100,6 +112,7 @@ def test_pretraining_learns_and_the_tagger_encoder_loads_it(tmp_path):
         load_pretrained_encoder(out, other, **shape)
 
 
+@pytest.mark.usefixtures("with_torch")
 def test_pretraining_stops_at_its_token_budget_and_leaves_a_usable_file(tmp_path):
     from marsad.extract.ner_neural_train import load_pretrained_encoder, pretrain_lm
 
@@ -112,6 +125,7 @@ def test_pretraining_stops_at_its_token_budget_and_leaves_a_usable_file(tmp_path
     assert load_pretrained_encoder(out, vocab, hidden=8, proj=8, char_filters=0)[1]["tokens"] == info["tokens"]
 
 
+@pytest.mark.usefixtures("with_torch")
 def test_cli_refuses_a_missing_or_foreign_encoder_file(tmp_path):
     from typer.testing import CliRunner
 
@@ -135,6 +149,7 @@ def test_cli_refuses_a_missing_or_foreign_encoder_file(tmp_path):
         load_pretrained_encoder(bogus, tiny_vocab())
 
 
+@pytest.mark.usefixtures("with_torch")
 def test_train_ner_lm_command_writes_a_file_ner_neural_accepts(tmp_path):
     """`marsad train ner-lm` end to end on a toy corpus: word table from --work, filter, budget, summary."""
     gensim = pytest.importorskip("gensim", reason="training extra (gensim) not installed")
@@ -171,6 +186,7 @@ def test_train_ner_lm_command_writes_a_file_ner_neural_accepts(tmp_path):
     assert info["tokens"] == summary["tokens"] and "fwd.weight_hh_l0" in state
 
 
+@pytest.mark.usefixtures("with_torch")
 def test_pre_trained_weights_can_learn_more_slowly_than_the_new_layers():
     from marsad.extract.ner_neural import TAGS
     from marsad.extract.ner_neural_train import CrfLoss, make_encoder, make_optimizer
