@@ -64,7 +64,7 @@ def train_ner_neural_command(
     epochs: Annotated[int, typer.Option(help="Maximum epochs (exact number with --include-dev)")] = 20,
     hidden: Annotated[int, typer.Option(help="LSTM units per direction")] = 128,
     char_filters: Annotated[int, typer.Option(help="Character-CNN filters (0: no character input)")] = 48,
-    pretrain_tokens: Annotated[int, typer.Option(help="Unlabelled news tokens for the encoder's language-model pre-training (0: none)")] = 2_000_000,
+    pretrain_tokens: Annotated[int, typer.Option(help="Unlabelled news tokens for the encoder's language-model pre-training (0: none, the shipped recipe; 2,000,000 was variant C in docs/entities_neural.md)")] = 0,
     seed: Annotated[int, typer.Option(help="Random seed")] = 1,
     silver: Annotated[Path | None, typer.Option(help="Teacher-tagged news (`marsad train ner-silver`) to train on beside the gold")] = None,
     silver_tokens: Annotated[int | None, typer.Option(help="Read at most this many silver tokens (whole articles)")] = None,
