@@ -11,7 +11,7 @@ from marsad.extract.entities import EntityRecognizer, Mention, document_words, n
 from marsad.extract.ner_model import default_model_dir, load_model, repair_bio
 from marsad.extract.ner_train import retokenize
 from marsad.record import Entity
-from marsad.text import entity_id, name_key, normalize, tokenize
+from marsad.text import clitic_key, entity_id, name_key, normalize, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -256,3 +256,34 @@ def test_word_clusters_are_learnt_deterministically() -> None:
     # Names share contexts with names, cities with cities: the coarse clustering separates them.
     assert len({cluster["محمد"], cluster["احمد"], cluster["علي"]}) == 1
     assert cluster["محمد"] != cluster["بغداد"]
+
+
+def test_resolve_surname_does_not_join_a_later_relative() -> None:
+    # «نشرت المهندسة سلمى الدباغ … وهي ابنة منير الدباغ»: only the surname of the first was tagged.
+    ms = [Mention(14, 20, "PER", "الدباغ", ("دباغ",), "الدباغ", before="سلمي"),
+          Mention(40, 50, "PER", "منير الدباغ", ("منير", "دباغ"), "منير الدباغ", after_kin=True)]
+    by_start = {e.start: e for e in resolve(ms)}
+    assert by_start[14].canonical == "الدباغ" and by_start[14].entity_id != by_start[40].entity_id
+    # An untagged word before the surname that differs from the later full name's first name.
+    ms[1].after_kin = False
+    assert {e.start: e for e in resolve(ms)}[14].canonical == "الدباغ"
+    # Nothing suggesting another holder: the surname still joins the first later full name.
+    ms[0].before = ""
+    assert {e.start: e for e in resolve(ms)}[14].canonical == "منير الدباغ"
+
+
+def test_resolve_one_word_name_needs_the_same_article() -> None:
+    # «استقبل الملك خالد … وقال عمر الخالد»: خالد (first name) is not الخالد (surname).
+    ents = resolve([_m(0, "عمر الخالد"), _m(30, "خالد"), _m(50, "الخالد")])
+    by_start = {e.start: e for e in ents}
+    assert by_start[30].canonical == "خالد" and by_start[50].canonical == "عمر الخالد"
+
+
+def test_clean_records_the_untagged_word_before_a_surname(recognizer: EntityRecognizer) -> None:
+    text = "وقالت الطبيبة سلمى الدباغ إن العيادة تفتح غدا، وأضافت ابنة منير الدباغ أن"
+    tokens = tokenize(text)
+    idx = [k for k, t in enumerate(tokens) if t.text == "الدباغ"]
+    m = recognizer.clean(text, tokens, idx[0], idx[0] + 1, "PER")
+    assert m is not None and m.before == clitic_key(normalize("سلمى")) and not m.after_kin
+    m2 = recognizer.clean(text, tokens, idx[1] - 1, idx[1] + 1, "PER")
+    assert m2 is not None and m2.after_kin and m2.before == ""

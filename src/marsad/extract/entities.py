@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..record import Entity
-from ..text import Token, clitic_candidates, clitic_key, entity_id, name_key, normalize, prefix_length_in_original
+from ..text import Token, clitic_candidates, clitic_key, entity_id, name_key, normalize, prefix_length_in_original, tokenize
 from .ner_features import trigger_class
 from .ner_model import NerModel, bio_spans
 from .ner_neural import load_tagger
@@ -44,6 +44,15 @@ _TITLE_COMPLEMENTS = frozenset(normalize(w) for w in """
 #: its untagged repeats are not tagged by propagation.
 _COMMON_WORD = 3000
 
+#: Kinship nouns: a full name right after one (``ابنة فيصل العراسي``) is a relative of a person named nearby.
+_KINSHIP = frozenset(clitic_key(normalize(w)) for w in """
+ابن ابنة بنت ابنه ابنته شقيق شقيقة شقيقه شقيقته أخ أخت أخو أخي والد والدة والده والدته أب أبو أم زوج زوجة زوجه
+زوجته جد جدة عم عمة خال خالة حفيد حفيدة نجل نجلة كريمة أرملة
+""".split())
+
+#: Words inside a name (أبو نواس، ابن خلدون، آل سعود): before a surname they are no sign of another first name.
+_NAME_LINKS = frozenset(clitic_key(normalize(w)) for w in "أبو أبا أبي بن ابن بنت آل ذو ذي أم عبد".split())
+
 
 @dataclass(slots=True)
 class Mention:
@@ -55,6 +64,16 @@ class Mention:
     words: tuple[str, ...]
     #: The name as it should read when canonical (``ال`` restored after a stripped ``لل``).
     form: str
+    #: Clitic key of a rare, untagged, non-title word right before the mention (``ذكرى`` in ``ذكرى العراسي``
+    #: when only ``العراسي`` was tagged): a hint that the name has a first name other than a later full name's.
+    before: str = ""
+    #: A kinship noun (ابنة، شقيق …) stands right before the mention: ``ابنة فيصل العراسي`` names a relative.
+    after_kin: bool = False
+
+    @property
+    def articles(self) -> tuple[bool, ...]:
+        """Whether each word of ``words`` carries the article ``ال`` (``الفيصل`` vs ``فيصل``)."""
+        return tuple(normalize(t.text).startswith("ال") for t in tokenize(self.form) if t.kind != "punct")
 
 
 class EntityRecognizer:
@@ -173,7 +192,15 @@ class EntityRecognizer:
         words = tuple(name_key(form).split())
         if not words:
             return None
-        return Mention(start, end, typ, surface, words, form)
+        before, kin = "", False
+        if typ == "PER" and i > 0:
+            prev = tokens[i - 1]
+            if prev.kind == "word" and prev.end <= start and text[prev.end:start].strip() == "":
+                kin = prev.key in _KINSHIP
+                if (not kin and trigger_class(prev.norm) != "title" and len(prev.key) >= 3 and prev.key not in _NAME_LINKS
+                        and self.model.featurizer.freq.get(prev.key, 0) <= _COMMON_WORD):
+                    before = prev.key
+        return Mention(start, end, typ, surface, words, form, before, kin)
 
     def proclitic(self, word: str, context: frozenset[str] | None = None) -> tuple[int, bool]:
         """(normalised prefix length to cut, whether ``ال`` was cut with ``لل``) for an entity's first word."""
@@ -319,9 +346,10 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
             a = parent[a]
         return a
 
-    by_key: dict[tuple[str, tuple[str, ...]], int] = {}
+    by_key: dict[tuple, int] = {}
     for idx, m in enumerate(mentions):
-        key = (m.type, m.words)
+        # A one-word person name with and without the article are two names (فيصل، الفيصل).
+        key = (m.type, m.words, m.articles if m.type == "PER" and len(m.words) == 1 else ())
         if key in by_key:
             parent[find(idx)] = find(by_key[key])
         else:
@@ -362,8 +390,16 @@ def _host(mentions: list[Mention], idx: int) -> int | None:
         if k == idx or other.type != m.type or len(other.words) <= len(m.words):
             continue
         if m.type == "PER":
-            ok = (len(m.words) == 1 and (other.words[-1] == m.words[0] or other.words[0] == m.words[0])) or \
-                 other.words[-len(m.words):] == m.words
+            ok = other.words[-len(m.words):] == m.words
+            if len(m.words) == 1:
+                # A first name or surname alone; a surname's article must agree (الملك فيصل is not محمد
+                # الفيصل). Not a first name's: الفيصل alone is also how the press names King فيصل بن عبد العزيز.
+                at = -1 if other.words[-1] == m.words[0] else 0 if other.words[0] == m.words[0] else None
+                ok = at == 0 or (at == -1 and m.articles[:1] == other.articles[-1:])
+                # A later full name is another person when the mention has its own untagged first name
+                # (ذكرى العراسي … فيصل العراسي) or the full name follows a kinship noun (ابنة فيصل العراسي).
+                if ok and k > idx and at == -1 and (other.after_kin or (m.before and m.before != other.words[-2])):
+                    ok = False
         else:
             ok = len(m.words) >= 2 and other.words[-len(m.words):] == m.words
         if ok:
