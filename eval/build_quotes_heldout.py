@@ -1,4 +1,4 @@
-"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind7``, ``train4`` … ``train6``, ``check6``) from its annotation file.
+"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind7``, ``train4`` … ``train7``, ``check6``, ``check7``) from its annotation file.
 
 The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
 so they live in files of their own rather than in ``quotes.jsonl``:
@@ -16,7 +16,10 @@ so they live in files of their own rather than in ``quotes.jsonl``:
   ``draw_articles(20261301, 40, exclude=<all 700 earlier gold articles>)``;
 * ``train6`` and ``check6`` (session 4; 300 articles in six annotators' parts of 50, parts a–c are ``train6``,
   studied freely, parts d–f are ``check6``, scored summary-only while developing):
-  ``draw_articles(20261303, 150, exclude=<those 700 and blind7>)``.
+  ``draw_articles(20261303, 150, exclude=<those 700 and blind7>)``;
+* ``train7`` and ``check7`` (session 5; the same layout, parts a–c ``train7``, d–f ``check7``):
+  ``draw_articles(20261403, 150, exclude=<all 1,080 earlier gold articles, the agreement ids and blind8>)``,
+  where ``blind8`` (held out, 80 articles in two parts of 40) is ``draw_articles(20261401, 40, exclude=<the same>)``.
 
 Same annotation format and span locator as ``eval/build_quotes_gold.py`` (imported, not copied).
 Run from the project root: ``python eval/build_quotes_heldout.py blind4`` writes
@@ -47,6 +50,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "train4", "train5", "train6", "check6"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "train4", "train5", "train6", "check6", "train7", "check7"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
