@@ -1204,7 +1204,12 @@ class _Reader:
         issuer = self.document_issuer(a, b)
         if issuer is not None:
             return issuer
+        named_first = self.tagged_name_then_role(words, head, head_raw)
+        if named_first is not None:
+            return named_first
         role, rank, name = self.analyse(seg)
+        if role and name and not self.trim_name(name):
+            name = []  # المتحدث باسم تحالف دعم الشرعية، العقيد …: the role's genitive object noun is no name
         if (role and name and self.toks[name[0]].start in self.place_starts() and self.toks[name[0]].start not in self.person_starts()
                 and not self.toks[name[0]].text.endswith(("ي", "ية", "يه"))  # (not a nisba: وزير إسرائيلي)
                 and any(e.start == self.toks[name[0]].start and e.end >= self.toks[name[-1]].end for e in self.doc.entities
@@ -1278,6 +1283,29 @@ class _Reader:
         if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
             text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
+
+    def tagged_name_then_role(self, words: list[int], head: str, head_raw: str) -> Speaker | None:
+        """``وقال شتيفن شايبرت المتحدث باسم المستشارة الألمانية أنغيلا ميركل``: the subject is the person the
+        tagger found on the phrase's first word; an apposed role follows, and a name inside that role's
+        genitive (the chancellor's) is its complement, not the speaker."""
+        lex = self.lex
+        if len(words) < 3 or {head, head_raw} & (lex.role_heads | lex.honorifics | lex.ranks | lex.institution_heads):
+            return None
+        s = self.toks[words[0]].start
+        ent = next((e for e in self.entities if e.type == "PER" and e.start == s), None)
+        if ent is None:
+            return None
+        p = sum(1 for k in words if self.toks[k].end <= ent.end)
+        if not 0 < p < len(words) - 1:
+            return None
+        w = self.norm[words[p]]
+        if not (w in lex.role_heads or self.bare(w) in lex.role_heads) or w in lex.honorifics or w in lex.ranks:
+            return None
+        if not any(e.type == "PER" and e.start >= self.toks[words[p + 1]].start for e in self.entities
+                   if e.end <= self.toks[words[-1]].end):
+            return None  # no second name in the phrase: the usual readings handle it
+        sp = Speaker(self.span_text(words[:p]), "PER", role=self.span_text(words[p:]), head=head_raw, strong=True)
+        return self._confirm_with_entity(sp, words[:p])
 
     def role_chain_name(self, a: int, b: int, seg: list[int]) -> Speaker | None:
         """``سفير خادم الحرمين الشريفين لدى البرتغال الأستاذ سليمان بن …``، ``المشرف على المسابقة، الدكتور …``:
@@ -2124,7 +2152,7 @@ class _Reader:
         """The subject of a sentence whose main verb is not a cue, for a participle in it
         (وأيد ماس نظيره الفرنسي قائلا: "…"): a person the NER component tagged right after the
         sentence's first word, when that word is a verb-like bare word and no cue comes between."""
-        s0 = self.sent_start[k]
+        s0 = self.body_start(k)
         first = s0
         while first < k and self.toks[first].kind != "word":
             first += 1
@@ -2146,6 +2174,14 @@ class _Reader:
                         return h
                 return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id)
         return self.parsed_clause_subject(first, k, gender)
+
+    def body_start(self, k: int) -> int:
+        """The first token of ``k``'s sentence after a dateline glued to it (``دبي، الإمارات (CNN)— حذرت …``)."""
+        s0 = self.sent_start[k]
+        m = s0
+        while m < k and self.in_boilerplate(self.toks[m].start, self.toks[m].end):
+            m += 1
+        return m if m > s0 else s0
 
     def verb_like(self, m: int) -> bool:
         """Token ``m`` reads as a finite verb: a bare word that is no name, title, body, time word or particle."""
@@ -2183,7 +2219,7 @@ class _Reader:
         if gender is None:
             return None
         lex = self.lex
-        s0 = self.sent_start[k]
+        s0 = self.body_start(k)
         if self.overlaps(self.toks[s0].start, self.toks[k].start):
             return None  # a statement earlier in the sentence has its own speaker
         f = s0
