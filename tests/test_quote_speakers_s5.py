@@ -52,3 +52,73 @@ def test_without_the_dateline_the_clause_reads_the_same():
             "مؤكدة أن ذلك قد يهدد المفاوضات.")
     [q] = run(text, [ent(text, "كوريا الشمالية", "LOC"), ent(text, "الولايات المتحدة", "LOC")])
     assert q.speaker == "كوريا الشمالية"
+
+
+def test_after_a_complementizer_the_clause_puts_its_subject_before_the_cue():
+    text = "ولم تظهر على الجيران أي مخاوف، بل إن إحدى المعلمات في الحي قالت إن العائلة كانت هادئة."
+    [q] = run(text)
+    assert q.speaker.startswith("إحدى المعلمات")
+
+
+def test_after_lianna_a_body_before_the_cue_speaks():
+    text = "وتأجل افتتاح الطريق هذا الأسبوع، لأن الوزارة تعتبر أن أعمال السلامة لم تكتمل."
+    [q] = run(text)
+    assert q.speaker == "الوزارة"
+
+
+def test_a_plural_construct_subject_after_ragham_anna_agrees_with_a_plural_cue():
+    text = "وأعلنت الحكومة خطتها الجديدة، رغم أن خبراء الاقتصاد يقولون إن العجز سيتسع."
+    [q] = run(text)
+    assert q.speaker.startswith("خبراء الاقتصاد")
+
+
+def test_a_verb_of_the_kana_family_ends_the_subject_before_the_cue():
+    text = "خاصة أن الفريقين ظلا لأشهر يؤكدان أن العلاقة بينهما ممتازة."
+    quotes = run(text)
+    assert all("ظلا" not in (q.speaker or "") for q in quotes)
+
+
+def test_awwal_ams_is_a_time_adverbial_not_the_subject():
+    text = "وكان الوزير خالد العمري قد أكد أول أمس الأحد أن الخطة ستنفذ على مراحل."
+    [q] = run(text, [per(text, "خالد العمري")])
+    assert q.speaker == "خالد العمري"
+
+
+def test_a_lam_word_after_a_whole_tagged_name_is_the_addressee():
+    text = "وأوضح الحربي لأسرة الضحية أن التحقيق ما زال مستمرا."
+    [q] = run(text, [per(text, "الحربي")])
+    assert q.speaker == "الحربي"
+
+
+def test_a_lam_word_after_a_name_inside_a_role_is_still_the_role():
+    # مستشار ترامب: the name is the role's genitive, so للأمن القومي completes the role, it is no addressee
+    text = "وقال مستشار ترامب للأمن القومي جون هارت إن المحادثات مثمرة."
+    [q] = run(text, [per(text, "ترامب"), per(text, "جون هارت")])
+    assert q.speaker == "جون هارت"
+
+
+def test_a_place_glued_to_a_preposition_after_a_role_completes_the_role():
+    text = "وأوضح رئيس فرع الهيئة بجدة, أن الحملة مستمرة حتى نهاية الشهر."
+    [q] = run(text, [ent(text, "جدة", "LOC")])
+    assert q.speaker != "بجدة"
+    assert "بجدة" in q.speaker_role
+
+
+def test_a_coordinated_genitive_inside_a_role_is_no_name():
+    text = "ولفت مدير عام المؤسسة العامة لمصانع الإسمنت ومناجم الفوسفات، إلى أن الإنتاج ارتفع."
+    [q] = run(text)
+    assert not q.speaker.startswith("ومناجم")
+    assert q.speaker_role.endswith("ومناجم الفوسفات")
+
+
+def test_a_share_of_a_group_speaks_for_the_group():
+    text = "وقال 40 في المائة من المشاركين في الاستطلاع إنهم لا يثقون بالإعلان."
+    [q] = run(text)
+    assert q.speaker is not None and "الاستطلاع" in q.speaker and "40" not in q.speaker
+
+
+def test_an_indefinite_description_in_apposition_before_the_cue_leaves_the_name_as_subject():
+    text = "المهندس سالم الكعبي، أحد مؤسسي الشركة، اعتبر أن السوق بدأ يتعافى."
+    [q] = run(text, [per(text, "سالم الكعبي")])
+    assert q.speaker == "سالم الكعبي"
+    assert q.speaker_role == "أحد مؤسسي الشركة"

@@ -104,6 +104,12 @@ _TOPIC_NOT_SUBJECT = frozenset(normalize(w) for w in ("فيما", "عن", "با�
 _MAX_ZONE = 25
 #: Particles right before a verb (أما الوزير فقد قال): they end a subject, never start a name.
 _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
+#: Particles after which a clause puts its subject before its verb (إن/أن and their compounds).
+_COMPLEMENTIZERS = frozenset(("ان", "لان", "فان", "وان", "بان", "لكن", "ولكن"))
+#: Words before a number that only approximate it (نحو 75 في المائة).
+_APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر أقل من ما يقرب يقارب".split())
+#: كان and its sisters: a verb of the clause, never part of the subject before it.
+_KANA_SISTERS = frozenset(normalize(w) for w in "كان كانت كانوا كانا ظل ظلت ظلوا ظلا بات باتت باتوا أصبح أصبحت أصبحوا صار صارت مازال مازالت".split())
 #: Words that never end a name or a role, and verbs of an aside (طلب عدم نشر اسمه، رفض الكشف عن هويته).
 _TRAILING_WORDS = frozenset(normalize(w) for w in "في من عن على إلى أو و ب ل مع ثم".split())
 _ASIDE_VERBS = frozenset(normalize(w) for w in "طلب رفض فضل اشترط مشترطا طالبا مفضلا رافضا".split())
@@ -925,6 +931,8 @@ class _Reader:
                 stop = True  # a segment that opens with a preposition is an adjunct
             elif w == "العام" and not segments[-1]:
                 stop = True  # العام الماضي
+            elif w == "اول" and self.word(k + 1) in lex.time_words:
+                stop = True  # أكد أول أمس: a time adverbial, not the subject
             elif (segments[-1] and self.is_definite(w) and (w in lex.institution_heads or w in lex.role_heads)
                   and w not in lex.honorifics and w not in lex.ranks
                   and self.is_definite(self.norm[segments[-1][-1]]) and self.toks[segments[-1][-1]].kind == "word"
@@ -953,6 +961,8 @@ class _Reader:
                 if stop and rest not in lex.addressee_nouns and (w in lex.first_names or t.start in self.person_starts()
                                                                  or any(e.start == t.start for e in self.entities)):
                     stop = False  # وقالت ليندا غراهام، وأكد لاسمر، وقال ليغانيس: a name (tagged whole, ل included), not ل + addressee
+                if not stop and prev and self.person_ends_at(segments[-1][-1], segments[-1][0]) and t.start not in self.person_starts():
+                    stop = True  # وأوضح البناوي لأسرة الشهيد: after a whole tagged name, ل opens the addressee
             elif t.kind == "num":
                 stop = True
             if stop:
@@ -1072,6 +1082,10 @@ class _Reader:
                     prev_prep = False
                 elif self.norm[words[k - 1]] in _ROYAL and any(self.norm[m] in lex.institution_heads for m in words[:k]):
                     prev_prep = False  # في جامعة الملك سعود: the university's name, not the speaker's
+                elif (w[:1] == "و" and len(w) >= 5 and self.is_definite(nxt) and self.is_definite(self.norm[words[k - 1]])
+                      and w not in lex.role_heads and w not in lex.institution_heads and not self.is_first_name(words[k], None)
+                      and self.cue_at(words[k]) is None and words[k] == words[k - 1] + 1):
+                    prev_prep = True  # مدير المؤسسة العامة لصوامع الغلال ومطاحن الدقيق: a coordinated genitive
                 else:
                     break
                 k += 1
@@ -1159,6 +1173,9 @@ class _Reader:
 
     def _parse_speaker(self, a: int, b: int, glued_l: bool = False) -> Speaker | None:
         lex = self.lex
+        share = self.share_of_group(a, b)
+        if share is not None:
+            return share
         segments = self.cut_phrase(a, b, glued_l)
         if not segments:
             return None
@@ -1222,7 +1239,7 @@ class _Reader:
                 return chained
         if role and len(name) == 1 and len(segments) > 1 and self.norm[name[0]][:1] == "ل" and not self.is_first_name(name[0], None):
             role, name = role + name, []  # الرئيس التنفيذي لفيسبوك، مارك زوكربيرغ: the ل-word completes the role
-        if role and len(name) == 1 and len(segments) > 1 and self.norm[name[0]][:1] == "ب" and self.glued_place(name[0]):
+        if role and len(name) == 1 and self.norm[name[0]][:1] == "ب" and self.glued_place(name[0]):
             role, name = role + name, []  # المتحدث باسم المجلس بواشنطن، نيد برايس: a place with ب completes the role
         if role and name and self.is_opener(name[0] - 1) and name[0] - 1 in seg:
             # رئيس «إف بي آي»، جيمس كومي: the quoted body belongs to the role, the name comes after
@@ -1283,6 +1300,34 @@ class _Reader:
         if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
             text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
+
+    def share_of_group(self, a: int, b: int) -> Speaker | None:
+        """``رأى نحو 75 في المائة من الذين شملهم الاستطلاع أن``، ``ذكر 61 بالمئة من المبلغين على موقع … أنهم``:
+        a share of a group speaks for the group — the speaker is the group after من (a relative clause
+        included), not the number."""
+        m = a
+        while m < b and self.norm[m] in _APPROXIMATORS:
+            m += 1
+        if m >= b or self.toks[m].kind != "num":
+            return None
+        m += 1
+        if m < b and self.toks[m].text == "%":
+            m += 1
+        elif m + 1 < b and self.norm[m] == "في" and self.norm[m + 1] in ("المائه", "المئه"):
+            m += 2
+        elif m < b and self.norm[m] in ("بالمائه", "بالمئه"):
+            m += 1
+        else:
+            return None
+        if m + 1 >= b or self.norm[m] != "من":
+            return None
+        end = m + 1
+        while end < b and (self.toks[end].kind == "word" or self.toks[end].text in _OPENERS or self.toks[end].text in _CLOSERS):
+            end += 1
+        words = [k for k in range(m + 1, end) if self.toks[k].kind == "word"]
+        if not words or len(words) > 8 or self.cue_at(words[0]) is not None:
+            return None
+        return Speaker(self.span_text(list(range(m + 1, end))), "DESC", head=self.norm[words[0]])
 
     def tagged_name_then_role(self, words: list[int], head: str, head_raw: str) -> Speaker | None:
         """``وقال شتيفن شايبرت المتحدث باسم المستشارة الألمانية أنغيلا ميركل``: the subject is the person the
@@ -1471,6 +1516,12 @@ class _Reader:
             starts = self._place_starts = frozenset(e.start for e in self.doc.entities if e.type in ("LOC", "GPE", "ORG"))
         return starts
 
+    def person_ends_at(self, k: int, first: int) -> bool:
+        """A person the ``entities`` component tagged spans tokens ``first`` … ``k``: the phrase so far is a name
+        (not مستشار ترامب, where the name is a role's genitive)."""
+        s, e = self.toks[first].start, self.toks[k].end
+        return any(ent.type == "PER" and ent.end == e and s <= ent.start <= s + 1 for ent in self.entities)
+
     def person_starts(self) -> frozenset[int]:
         """Where the ``entities`` component's persons start (character offsets), computed once."""
         starts = getattr(self, "_person_starts", None)
@@ -1625,6 +1676,9 @@ class _Reader:
         earlier = self.sabaqa_subject(cue_k)
         if earlier is not None:
             return earlier
+        embedded = self.complementizer_subject(cue_k)
+        if embedded is not None:
+            return embedded
         s = max(s, cue_k - 30)
         segs: list[tuple[int, int]] = []
         a = s
@@ -1662,12 +1716,62 @@ class _Reader:
             if w0[:1] == "و" and not self.is_definite(w0) and w0 not in heads and w0[1:] not in heads:
                 return None  # وأصدرت اللجنة …: a clause, not a subject
             a_char, b_char = self.toks[words[0]].start, self.toks[words[-1]].end
+            si = segs.index((a, b))
+            if si > 0 and (self.norm[words[0]] in ("احد", "احدي") or self.norm[words[0]] in lex.role_heads) \
+                    and not self.is_definite(self.norm[words[0]]):
+                # الشيخ فلان، أحد مشايخ القبيلة، اعتبر أن: an indefinite description in apposition; the name before
+                # it (the tagger's person, all of the segment before the comma) is the subject
+                pa, pb = segs[si - 1]
+                pw = [m for m in range(pa, pb) if self.toks[m].kind == "word"]
+                if pw and len(pw) <= 6:
+                    ent = next((e for e in self.entities if e.type == "PER" and self.toks[pw[0]].start <= e.start
+                                and e.end == self.toks[pw[-1]].end), None)
+                    if ent is not None:
+                        return Speaker(self.ent_name(ent), "PER", role=self.span_text(words), head=self.norm[pw[0]],
+                                       entity_id=ent.entity_id, strong=True)
             for ent in self.entities:
                 if ent.type == "PER" and a_char <= ent.start and ent.end <= b_char and ent.start > a_char:
                     # "بحث أجراه مايكل جافين، … يشير": a person the tagger found inside a longer subject
                     return Speaker(self.ent_name(ent), "PER", head=self.norm[words[0]], entity_id=ent.entity_id, strong=True)
             return self.parse_speaker(words[0], words[-1] + 1)
         return None
+
+    def complementizer_subject(self, cue_k: int) -> Speaker | None:
+        """``لأن السلطات تعتبر أن``، ``رغم أن مفتشي الأمم المتحدة يقولون إن``، ``بل إن إحدى الساكنات قالت إن``:
+        after إنّ/أنّ (or لأن، فإن، لكنّ) the embedded clause puts its subject first, so the short noun phrase
+        between the particle and the cue is the cue's subject — when it reads as a name, a body, a role or a
+        group and agrees with the cue's gender and number."""
+        s = self.sent_start[cue_k]
+        p = cue_k - 1
+        while p > s and cue_k - p <= 7 and self.toks[p].kind == "word" and self.norm[p] not in _COMPLEMENTIZERS:
+            p -= 1
+        if self.norm[p] not in _COMPLEMENTIZERS or p >= cue_k - 1 or self.toks[p].kind != "word":
+            return None
+        if any(self.norm[m] in _VERB_PARTICLES or self.cue_at(m) is not None or self.norm[m] in self.lex.relatives
+               for m in range(p + 1, cue_k)):
+            return None
+        cue = self.cue_at(cue_k)
+        gender = cue[0].gender if cue else None
+        end = next((m for m in range(p + 2, cue_k) if self.bare(self.norm[m]) in _KANA_SISTERS), cue_k)
+        sp = self.parse_speaker(p + 1, end)  # (خاصة أن الثنائي ظلا يؤكدان: the subject ends before ظل)
+        if sp is None:
+            return None
+        lex = self.lex
+        plural = self.speaker_gender(sp, None) == "pl"
+        if not plural and gender == "pl" and len(sp.keys) > 1 and len(sp.head) > 3 and sp.head.endswith("ي"):
+            plural = True  # مفتشي الأمم المتحدة يقولون: a sound plural in construct, with a plural verb
+        if gender == "pl" and not plural:
+            return None
+        if gender in ("m", "f") and plural and sp.kind == "DESC" and not self.lex.anonymous_heads & {sp.head}:
+            return None
+        if gender == "f" and sp.kind == "PER" and self.speaker_gender(sp, None) == "m":
+            return None
+        head = self.bare(sp.head) if sp.head else ""
+        if not (sp.strong or plural or sp.kind == "ORG" or sp.head in lex.role_heads or head in lex.role_heads
+                or sp.head in lex.anonymous_heads or head in lex.anonymous_heads
+                or any(e.type in ("PER", "ORG") and self.toks[p + 1].start <= e.start < self.toks[cue_k].start for e in self.entities)):
+            return None
+        return sp
 
     def sabaqa_subject(self, cue_k: int) -> Speaker | None:
         """``وسبق لترمب أن أكد``، ``وسبق للوزير خالد الراشد أن قال``: in the سبق لـX أن + cue frame ("X had
@@ -2851,6 +2955,9 @@ class _Reader:
                 break
             if m > start and cue.lemma in lex.b_object and self.norm[m].startswith("بال"):
                 zone_end = m  # تعهدت الصين بالمضي …: the ب-object, not part of the subject
+                break
+            if m > start and cue.lemma in ("حذر", "نبه") and self.norm[m] == "من" and self.is_definite(self.word(m + 1)):
+                zone_end = m  # وحذرت الهيئة من التعاطي …: the verb's own preposition, not part of the subject
                 break
         sp: Speaker | None = None
         explicit = False
