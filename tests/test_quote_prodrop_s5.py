@@ -1,0 +1,64 @@
+"""Pro-drop, continuation and speaker forms (issue 3, session 5) — sentences written for these tests,
+none copied from an article."""
+
+from __future__ import annotations
+
+from .quote_helpers import ent, run
+
+
+# --- (i) a spokesman's office with no name after it -----------------------------------------------
+
+def test_a_spokesman_office_with_no_name_takes_the_spokesman_named_with_it_earlier():
+    # The first sentence names him with a longer form of the body; the third gives only the office.
+    text = ("أعلن المتحدث الرسمي باسم قوات تحالف حماية الحدود العميد ركن سالم الدوسري، السبت، إحباط محاولة تسلل.\n"
+            "وأوضح العميد الدوسري أن القوات رصدت المتسللين ليلا.\n"
+            'وقال المتحدث الرسمي باسم قوات التحالف: "لن نسمح بأي خرق للحدود".')
+    qs = run(text, [ent(text, "سالم الدوسري"), ent(text, "الدوسري", nth=1)])
+    assert qs[-1].text.startswith("لن نسمح")
+    assert qs[-1].speaker in ("سالم الدوسري", "الدوسري")
+
+
+def test_a_spokeswoman_office_takes_the_spokeswoman_not_a_spokesman_of_another_body():
+    text = ("وقال المتحدث باسم وزارة الدفاع خالد العمر إن التدريبات مقررة منذ شهور.\n"
+            "وقالت المتحدثة باسم وزارة الخارجية، ليلى حداد، إن الحوار مستمر.\n"
+            "وأكدت المتحدثة باسم الخارجية أن الوفد سيصل الأحد.")
+    qs = run(text, [ent(text, "خالد العمر"), ent(text, "ليلى حداد")])
+    assert [q.speaker for q in qs] == ["خالد العمر", "ليلى حداد", "ليلى حداد"]
+
+
+def test_a_spokesman_of_a_person_is_not_given_that_person_name():
+    # The body after باسم is a person: the name there is hers, not the spokesman's.
+    text = ("وقال المتحدث باسم الرئيسة مارتا كولينز إنها لن تزور البلاد.\n"
+            "وأضاف المتحدث باسم الرئيسة أن الزيارة أرجئت.")
+    qs = run(text, [ent(text, "مارتا كولينز")])
+    assert all(q.speaker != "مارتا كولينز" for q in qs[1:])
+
+
+def test_spokesmen_of_two_governments_are_kept_apart():
+    text = ("وقال المتحدث باسم الخارجية الفرنسية، جان موران، إن باريس قلقة.\n"
+            "وأكد المتحدث باسم الخارجية الإيطالية أن روما تتابع الوضع.")
+    qs = run(text, [ent(text, "جان موران")])
+    assert qs[-1].speaker != "جان موران"
+
+
+# --- (i) records: a law's article, estimates, statistics --------------------------------------------
+
+def test_an_article_of_a_law_has_no_speaker():
+    text = ('ونصت المادة (12) من نظام الانتخابات على أنه "لا يجوز ترشح الموظف قبل استقالته"، '
+            'في حين أوضحت المادة (13) أنه "يعد مستقيلا من تاريخ قبول طلبه".')
+    qs = run(text)
+    assert qs and all(q.speaker is None for q in qs)
+
+
+def test_estimates_have_no_speaker_unless_a_body_is_their_genitive():
+    text = ("وبلغت تكلفة المشروع ثلاثة ملايين دينار بحسب بعض التقديرات.\n"
+            "وبحسب تقديرات وزارة النقل، يستوعب الخط عشرة آلاف راكب يوميا.")
+    qs = run(text)
+    assert [q.speaker for q in qs] == [None, "وزارة النقل"]
+
+
+def test_a_record_after_a_demonstrative_has_no_speaker():
+    text = ('وذكرت صحيفة "الأفق" أن النادي سيبيع لاعبه.\n'
+            "وذكرت تلك التقارير أن النادي طلب عشرين مليونا.")
+    qs = run(text)
+    assert qs[-1].speaker is None
