@@ -212,7 +212,7 @@ def tag_with_propagation(tagger, sentences: Sequence[Sequence[str]], window: int
     out: list[list[str]] = []
     for i in range(len(sentences)):
         lo, hi = max(0, i - window), min(len(sentences), i + window + 1)
-        tags = recognizer.propagate([t for j in range(lo, hi) for t in toks[j]], [t for j in range(lo, hi) for t in piece_tags[j]])
+        tags = recognizer.complete([t for j in range(lo, hi) for t in toks[j]], [t for j in range(lo, hi) for t in piece_tags[j]])
         off = sum(len(toks[j]) for j in range(lo, i))
         out.append(tags_for_given_tokens(tags[off:off + len(toks[i])], split[i][1], len(sentences[i])))
     return out
@@ -254,7 +254,7 @@ def tag_in_documents(tagger, sentences: Sequence[Sequence[str]], blocks: Sequenc
     recognizer = EntityRecognizer(tagger)
     out: list[list[str]] = []
     for lo, hi in blocks:
-        tags = recognizer.propagate([t for j in range(lo, hi) for t in toks[j]], [t for j in range(lo, hi) for t in piece_tags[j]])
+        tags = recognizer.complete([t for j in range(lo, hi) for t in toks[j]], [t for j in range(lo, hi) for t in piece_tags[j]])
         off = 0
         for j in range(lo, hi):
             out.append(tags_for_given_tokens(tags[off:off + len(toks[j])], split[j][1], len(sentences[j])))

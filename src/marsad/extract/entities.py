@@ -108,11 +108,21 @@ class EntityRecognizer:
         tokens = doc.tokens
         if not tokens:
             return
-        tags = self.propagate(tokens, self.tag_tokens(doc))
+        tags = self.complete(tokens, self.tag_tokens(doc))
         doc.user_data["ner_tags"] = tags
         context = document_words(tokens)
         mentions = [m for s in token_spans(tags) if (m := self.clean(doc.text, tokens, *s, context=context)) is not None]
         doc.entities.extend(resolve(mentions))
+
+    def complete(self, tokens: list[Token], tags: list[str]) -> list[str]:
+        """The tagger's tags after the document-level steps: person names completed from their
+        context (:func:`complete_person_names`), then untagged repeats of the names tagged (:meth:`propagate`)."""
+        cues = _person_cues()
+        freq = self.model.featurizer.freq
+        tags = complete_person_names(tokens, tags, freq, cues)
+        tags = self.propagate(tokens, tags)
+        # a repeat tagged by propagation may now stand next to its first name (تركي + المالكي)
+        return complete_person_names(tokens, tags, freq, cues)
 
     def propagate(self, tokens: list[Token], tags: list[str]) -> list[str]:
         """Tag untagged repeats of a name the tagger found elsewhere in the same document.
@@ -174,7 +184,7 @@ class EntityRecognizer:
         while j > i and tokens[j - 1].kind == "punct":
             j -= 1
         if typ == "PER":
-            i = _skip_titles(tokens, i, j)
+            i = _skip_titles(tokens, i, j, _person_cues().first_names)
         if i >= j:
             return None
         first = tokens[i]
@@ -213,6 +223,204 @@ class EntityRecognizer:
 def _first_names() -> frozenset[str]:
     from .quote_lexicon import load_lexicon
     return load_lexicon().first_names
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCues:
+    """Word lists (normalised) that mark a person's name around it, for :func:`complete_person_names`."""
+
+    #: Known first names (the quote lexicon's list): علي، تركي، أمل are common words too, and the tagger drops them.
+    first_names: frozenset[str]
+    #: Titles and role nouns (الرئيس، المتحدث، الطالبة، العقيد): a name may follow.
+    roles: frozenset[str]
+    #: Reporting verbs and participles (قال، أكدت، مشيرا): a name may follow as the subject.
+    cues: frozenset[str]
+    #: Words a name is never completed with: weekdays and time words (الملك سلمان الخميس), title complements.
+    stops: frozenset[str]
+
+
+#: Words inside compound names: the word after them is part of the name (عبد الله، بن سليمان، آل الشيخ).
+_LINK_WORDS = frozenset(normalize(w) for w in "عبد بن ابن بنت آل أبو أبي".split())
+
+_FAMILY = normalize("آل")
+
+#: Complementisers after a speaker's name (أكد محمد الخميس أن …).
+_COMPLEMENTISERS = frozenset(normalize(w) for w in "أن إن بأن وأن فإن".split())
+
+
+@lru_cache(maxsize=1)
+def _person_cues() -> PersonCues:
+    from .quote_lexicon import load_lexicon
+    lex = load_lexicon()
+    roles = lex.role_heads | lex.honorifics | lex.ranks
+    stops = lex.time_words | _TITLE_COMPLEMENTS | frozenset(normalize(w) for w in """
+    الماضي المقبل الجاري الحالي السابق الجديد الأول الثاني الأخير نفسه ذاته أيضا
+    """.split())
+    return PersonCues(lex.first_names, roles, frozenset(lex.cues), stops)
+
+
+#: A first name more frequent than this in the (normalised) news is mostly another word (علي is also على).
+_AMBIGUOUS_NAME = 20000
+
+#: Cue forms that are more often another word: بين "between" (بيّن "explained").
+_NOT_CUES = frozenset(normalize(w) for w in "بين".split())
+
+#: An ``ال`` surname's bare form is at most this frequent in the news, and no more frequent than the ``ال``
+#: form (عمراني 8; مواجهة 1,720, كون 212 against الكون 118).
+_RARE_BARE_SURNAME = 300
+
+#: Pronoun suffixes and the accusative alif: a rare word that is a frequent word plus one of them is no name.
+_SUFFIXES = ("هما", "ها", "هم", "نا", "كم", "ه", "ك", "ا")
+
+#: A word this rare in the unlabelled news (and no title or cue) can be a surname or a foreign name.
+_RARE_WORD = 300
+
+
+def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, int], cues: PersonCues) -> list[str]:
+    """Person names the tagger cut short or missed, completed from capitalisation-free cues.
+
+    Arabic has no capitals; the tagger leans on the words themselves, so a first name that is also a
+    common word (``علي``، ``تركي``، ``أمل``، ``سلطان``) is dropped: ``تركي [المالكي]``. Four steps:
+
+    * a known first name (or a glued ``عبد`` compound: ``عبدربه``) right before a person span joins it;
+    * a span of first names only joins the person span right after it (``[سعود] [علي آل فايد]``);
+    * a span ending in a first name (or in ``بن``/``عبد`` + name) takes the next word when it is a
+      surname (a rare word, or an ``ال`` word rare without its article) and the name plainly ends
+      there: punctuation, a role noun, a reporting verb or ``أن`` follows (``[أمين] راضي،``,
+      ``[عبد الله] السبع،``); weekdays, title complements and clitic-bearing words never join;
+    * an untagged first name followed by a rare or ``ال`` surname starts a person span when a title or
+      reporting verb stands before it and the name's end is marked after it
+      (``وقال الأمين العام للنادي علي فقندش:``).
+    """
+    out = list(tags)
+    n = len(tokens)
+    # Where a text writes final ى as ي (على as علي), a first name spelt like a very common word is no cue.
+    distinguishes_ya = any(t.text.endswith("ى") for t in tokens if t.kind == "word")
+
+    def word(k: int) -> bool:
+        return 0 <= k < n and tokens[k].kind == "word" and out[k] == "O"
+
+    def first_name(k: int) -> bool:
+        t = tokens[k]
+        if t.norm.startswith("ال") or t.text.endswith("ى") or (not distinguishes_ya and freq.get(t.norm, 0) > _AMBIGUOUS_NAME):
+            return False  # على، إلى: the preposition, not the name علي
+        return t.norm in cues.first_names or (t.norm.startswith("عبد") and len(t.norm) >= 6 and t.norm not in cues.stops)
+
+    def plain(k: int) -> bool:
+        """No title, cue, organisation/place head, time word or title complement."""
+        t = tokens[k]
+        return (t.norm not in cues.stops and t.key not in cues.stops and t.norm not in cues.roles and t.key not in _KINSHIP
+                and t.norm not in cues.cues and trigger_class(t.norm) is None)
+
+    def glued(norm: str) -> bool:
+        """A clitic on a known word (والجبير، للمحترفين، وقدم، نجاحه، أمامنا، صحيحا): rare as a whole, but no name."""
+        if clitic_key(norm) != norm and not norm.startswith("ال"):  # a proclitic before the article
+            return True
+        whole = freq.get(norm, 0)
+
+        def known(stem: str) -> bool:
+            return freq.get(stem, 0) >= 5 and freq.get(stem, 0) > 2 * whole
+
+        return (any(p and known(stem) for p, stem in clitic_candidates(norm))
+                or any(norm.endswith(suf) and len(norm) - len(suf) >= 2 and known(norm[: -len(suf)]) for suf in _SUFFIXES))
+
+    def rare(k: int, limit: int = _RARE_WORD) -> bool:
+        t = tokens[k]
+        return (not t.norm.startswith("ال") and freq.get(t.norm, 0) <= limit and len(t.norm) >= 2 and plain(k)
+                and not glued(t.norm) and not (t.norm[0] in "وف" and freq.get(t.norm[1:], 0) >= _RARE_WORD // 10))
+
+    def surname(k: int) -> bool:
+        t = tokens[k]
+        if not word(k) or not plain(k):
+            return False
+        if t.norm.startswith("ال") and t.norm == "ال" + t.key:  # the article, not a proclitic + article
+            # a family name is rare without its article (عمراني، حارثي); a noun or a feminine
+            # adjective is not (مواجهة، الطبية، الابتدائية)
+            bare = freq.get(t.key, 0)
+            return bare <= _RARE_BARE_SURNAME and bare <= freq.get(t.norm, 0) and not t.key.endswith("يه")
+        return rare(k)
+
+    def role_before(k: int) -> bool:
+        return 0 <= k < n and tokens[k].kind == "word" and (tokens[k].norm in cues.roles or trigger_class(tokens[k].norm) == "title")
+
+    def cue(k: int) -> bool:
+        t = tokens[k]
+        return t.kind == "word" and t.norm not in _NOT_CUES and (
+            t.norm in cues.cues or (t.norm[:1] in "وف" and t.norm[1:] in cues.cues))
+
+    def introduced(k: int) -> bool:
+        """A reporting verb right before token k, or a title within the four words before it (a role
+        chain: ``الأمين العام للنادي``, ``المرشد الإيراني،``); a comma may stand right before k."""
+        if k > 0 and tokens[k - 1].kind == "punct" and tokens[k - 1].text in "،,":
+            k -= 1
+        if k > 0 and cue(k - 1):
+            return True
+        for b in range(k - 1, max(k - 5, -1), -1):
+            if tokens[b].kind != "word" or out[b] != "O":
+                return False
+            if role_before(b):
+                return True
+        return False
+
+    def end_after(k: int) -> bool:
+        """The name plainly ends before token k."""
+        if k >= n:
+            return True
+        t = tokens[k]
+        if t.kind == "punct":
+            return True
+        return t.kind == "word" and (t.norm in cues.roles or trigger_class(t.norm) == "title" or cue(k)
+                                     or t.norm in _COMPLEMENTISERS)
+
+    def spans() -> list[tuple[int, int]]:
+        return [(i, j) for i, j, typ in token_spans(out) if typ == "PER"]
+
+    def set_span(i: int, j: int) -> None:
+        out[i] = "B-PER"
+        for k in range(i + 1, j):
+            out[k] = "I-PER"
+
+    # 1. left: first names (تركي المالكي، عبدربه منصور هادي)
+    for i, j in spans():
+        a = i
+        if tokens[i].norm.startswith("و") and tokens[i].norm not in cues.first_names:
+            continue  # ودنيس ماكويغي: "and Denis", another person
+        while word(a - 1) and first_name(a - 1):
+            a -= 1
+        if a < i:
+            set_span(a, j)
+    # 2. a span of first names only, then another person span: one name (سعود علي آل فايد)
+    found = spans()
+    for (i, j), (i2, j2) in zip(found, found[1:]):
+        if i2 == j and all(first_name(k) for k in range(i, j)) and not tokens[i2].norm.startswith("و"):
+            set_span(i, j2)
+    # 3. right: the surname after a first name (نجلاء الخليفة،) or the second word of a rare name (شهاب وجيه،)
+    for i, j in spans():
+        if not word(j) or not end_after(j + 1):
+            continue
+        # عبد الله، بن سليمان: an ال family name may follow (not after آل سعود: that is the family name)
+        after_link = j - i >= 2 and tokens[j - 2].norm in _LINK_WORDS - {_FAMILY}
+        if (first_name(j - 1) or (after_link and tokens[j].norm.startswith("ال"))) and surname(j):
+            set_span(i, j + 1)
+    # 4. a first name and a surname nobody tagged, between a title or reporting verb and the name's end
+    k = 0
+    while k < n - 1:
+        if word(k) and first_name(k) and introduced(k):
+            e = k + 1
+            while e < n and word(e) and first_name(e) and e - k < 3:  # علي أكبر …: more first names
+                e += 1
+            while e + 1 < n and word(e) and tokens[e].norm in _LINK_WORDS and word(e + 1):  # آل الشيخ، بن سعيد
+                e += 2
+            if e > k + 1 and tokens[e - 2].norm in _LINK_WORDS and end_after(e):
+                set_span(k, e)
+                k = e
+                continue
+            if surname(e) and end_after(e + 1):
+                set_span(k, e + 1)
+                k = e + 1
+                continue
+        k += 1
+    return out
 
 
 #: A word cluster (its first two levels) holding at least this many known first names is a cluster of names.
@@ -298,8 +506,12 @@ def _cut_confirmed(whole_word: str, stem: str, context: frozenset[str] | None,
     return True
 
 
-def _skip_titles(tokens: list[Token], i: int, j: int) -> int:
-    """First token after any leading titles and title complements (keeps at least one token)."""
+def _skip_titles(tokens: list[Token], i: int, j: int, first_names: frozenset[str] = frozenset()) -> int:
+    """First token after any leading titles and title complements (keeps at least one token).
+
+    A title that is also a first name (``أمين``، ``سلطان``) is the name when it has no article and
+    the word after it is neither a first name nor a title word (``اللواء أمين راضي``, but
+    ``سلطان قابوس``)."""
     k = i
     saw_title = False
     while k < j - 1:
@@ -308,6 +520,11 @@ def _skip_titles(tokens: list[Token], i: int, j: int) -> int:
             k += 1
             continue
         if trigger_class(w.norm) == "title":
+            nxt = tokens[k + 1]
+            if (w.norm in first_names and not w.norm.startswith("ال") and nxt.kind == "word"
+                    and nxt.norm not in first_names and trigger_class(nxt.norm) is None
+                    and nxt.norm not in _TITLE_COMPLEMENTS and "ال" + nxt.norm not in _TITLE_COMPLEMENTS):  # أمين عام
+                break
             saw_title = True
             k += 1
             continue
