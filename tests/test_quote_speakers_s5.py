@@ -122,3 +122,27 @@ def test_an_indefinite_description_in_apposition_before_the_cue_leaves_the_name_
     [q] = run(text, [per(text, "سالم الكعبي")])
     assert q.speaker == "سالم الكعبي"
     assert q.speaker_role == "أحد مؤسسي الشركة"
+
+
+def test_a_tagged_body_inside_a_role_is_all_part_of_the_role():
+    # ريال سرقسطة is the club's two-word name: its second word does not start the speaker's name
+    text = "وأكد المدير الفني لفريق ريال سرقسطة الإسباني أن الفريق جاهز للمباراة."
+    [q] = run(text, [ent(text, "ريال سرقسطة", "ORG")])
+    assert q.speaker is None or not q.speaker.startswith("سرقسطة")
+    text = "وأكد المدير الفني لفريق ريال سرقسطة الإسباني أنطونيو فيرا أن الفريق جاهز للمباراة."
+    [q] = run(text, [ent(text, "ريال سرقسطة", "ORG"), per(text, "أنطونيو فيرا")])
+    assert q.speaker == "أنطونيو فيرا"
+    assert "ريال سرقسطة" in q.speaker_role
+
+
+def test_a_partitive_group_after_a_stance_verb_is_the_plural_participle_s_subject():
+    text = "ندد عدد من النواب في البرلمان بالقرار الأخير، مؤكدين أن الحكومة تجاوزت صلاحياتها."
+    [q] = run(text)
+    assert q.speaker == "عدد من النواب"
+
+
+def test_a_quoted_name_inside_a_stance_verb_s_subject():
+    text = 'ورحبت حركة "النهضة" التونسية بالاتفاق الجديد، قائلة إنه خطوة مهمة نحو الاستقرار.'
+    [q] = run(text, [ent(text, "النهضة", "ORG")])
+    assert q.speaker is not None and "النهضة" in q.speaker
+    assert not any(c in q.speaker for c in '"“”«»')

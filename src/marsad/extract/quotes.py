@@ -107,6 +107,7 @@ _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
 #: Particles after which a clause puts its subject before its verb (إن/أن and their compounds).
 _COMPLEMENTIZERS = frozenset(("ان", "لان", "فان", "وان", "بان", "لكن", "ولكن"))
 #: Words before a number that only approximate it (نحو 75 في المائة).
+_QUOTE_CHARS = frozenset('"“”«»„')
 _APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر أقل من ما يقرب يقارب".split())
 #: كان and its sisters: a verb of the clause, never part of the subject before it.
 _KANA_SISTERS = frozenset(normalize(w) for w in "كان كانت كانوا كانا ظل ظلت ظلوا ظلا بات باتت باتوا أصبح أصبحت أصبحوا صار صارت مازال مازالت".split())
@@ -1060,6 +1061,14 @@ class _Reader:
             while k < len(words):
                 w = self.norm[words[k]]
                 nxt = self.norm[words[k + 1]] if k + 1 < len(words) else ""
+                body_end = self.body_name_end(words[k]) if k > 0 and self.norm[words[k - 1]] not in ("ال",) else None
+                if body_end is not None:
+                    # المدير الفني لفريق ريال مدريد الإسباني: a body or place the tagger found inside the role is
+                    # all part of it, however many bare words its name has
+                    while k < len(words) and self.toks[words[k]].end <= body_end:
+                        k += 1
+                    prev_prep = False
+                    continue
                 if w in lex.object_nouns:
                     break  # أكد الوزير أهمية التعاون: the object starts
                 if w in ("في", "باسم", "من", "عن") or (len(w) > 3 and w[0] in "بل" and (w[1:3] == "ال" or w.startswith("لل"))):
@@ -1091,6 +1100,18 @@ class _Reader:
                 k += 1
             return words[:k], rank, (self._tail(seg, words[k]) if k < len(words) else [])
         return [], rank, self._tail(seg, words[0]) if rank else []
+
+    def body_name_end(self, k: int) -> int | None:
+        """Where a body or place the ``entities`` component tagged ends, when it starts at token ``k`` or right
+        after a preposition glued to it (لفريق ريال مدريد، لبايرن ميونيخ); None when none starts there, or a
+        person starts there too."""
+        t = self.toks[k]
+        if t.start in self.person_starts():
+            return None
+        for e in self.doc.entities:
+            if e.type in ("ORG", "LOC", "GPE") and t.start <= e.start <= t.start + 2 and e.start < t.end and e.end > t.end:
+                return e.end
+        return None
 
     def trim_name(self, name: list[int]) -> list[int]:
         """A person's name ends before an object that follows it (ودعا جان إيف لودريان الدول الأوروبية):
@@ -2164,11 +2185,22 @@ class _Reader:
         stop = k + 1
         while stop < end:
             t = self.toks[stop]
+            if t.kind == "punct" and stop > k + 1 and self.is_opener(stop):
+                close = self.find_close(stop)
+                if close is not None and close - stop <= 6 and close + 1 < self.sent_end[k]:
+                    # وأشادت شبكة "إي بي سي نيوز" الأميركية بـ…: a quoted name inside the subject
+                    end = min(self.sent_end[k], max(end, close + 3))
+                    stop = close + 1
+                    continue
             if t.kind == "punct" or self.cue_at(stop) is not None:
                 break
             w = t.norm
             if w in ("بن", "ابن", "بنت", "ال") and end < self.sent_end[k]:
                 end += 1  # الأمير فيصل بن خالد: a link word does not count against the subject's length
+            if w == "من" and stop == k + 2 and name_key(self.toks[k + 1].text) in _PARTITIVES:
+                end = min(self.sent_end[k], end + 2)
+                stop += 1  # استنكر عدد من المسؤولين: a partitive group, read whole
+                continue
             if stop > k + 1 and (w in _PREPS_NEVER_FIRST or w in lex.adjunct_preps or w.startswith("بال")):
                 break
             stop += 1
@@ -2206,12 +2238,17 @@ class _Reader:
                 if first is None or not self.is_first_name(first, first + 1 if first + 1 < stop else None):
                     sp = Speaker(sp.role, "DESC", role=sp.role, head=sp.head) if sp.role else None
             if sp is None or not (sp.strong or (sp.kind == "ORG" and sp.head in lex.institution_heads)
-                                  or (sp.kind == "DESC" and sp.role)):
+                                  or (sp.kind == "DESC" and sp.role)
+                                  or (sp.kind == "DESC" and sp.keys[0] in _PARTITIVES and self.speaker_gender(sp, None) == "pl")):
                 return
+        if any(c in sp.name for c in _QUOTE_CHARS):
+            # حركة "حماس": the marks around the body's name are no part of it
+            clean = " ".join("".join(c for c in sp.name if c not in _QUOTE_CHARS).split())
+            sp = replace(sp, name=clean, keys=())
         sp = self.resolve(sp, k, near_ok=True)  # the name may follow the role in this very mention
         w = self.bare(self.norm[k]) if self.norm[k] not in lex.stance_verbs else self.norm[k]
         gender = "pl" if w.endswith("وا") else "f" if w.endswith("ت") else "m"
-        self.remember(sp, gender)
+        self.remember(sp, gender)  # (a plural group after a singular verb is plural: speaker_gender)
 
     def role_then_person(self, a: int, stop: int) -> Speaker | None:
         """``أشاد الأمين العام للجامعة السلفية في مدينة بنارس بالهند عبدالله عبدالوحيد، بما …``: a role opening the
@@ -2579,10 +2616,12 @@ class _Reader:
                 or self.bare(w) in _FUNCTION_WORDS or (w in self.lex.leading_fillers and not auxiliary)
                 or self.bare(w) in self.lex.role_heads):
             return None
+        if gender == "pl":
+            return self.plural_subject_at(first, stop)
         b = self.bare(w)
         # تخطط / تحدث: a leading ت is a feminine present or a masculine past; either agrees but a plural
         verb_gender = "f" if b.endswith("ت") else (None if b.startswith("ت") and len(b) > 3 else "m")
-        if gender == "pl" or (verb_gender is not None and verb_gender != gender):
+        if verb_gender is not None and verb_gender != gender:
             return None
         # وكان الرئيس الأميركي، دونالد ترمب، قد قرر: after the auxiliary كان the subject may carry a role
         # and an apposition before the verb, so the person may come a few tokens later.
@@ -2601,6 +2640,27 @@ class _Reader:
                     return self.resolve(Speaker(ent.text, "ORG", head=self.norm[first + 1], entity_id=ent.entity_id, strong=True),
                                         first + 1, near_ok=True)
                 return self.tagged_speaker(ent)
+        return None
+
+    def plural_subject_at(self, first: int, stop: int) -> Speaker | None:
+        """``أجمع خبيران أوروبيان على أن …. وقالا``، ``ولفت المتضررون إلى …. وأكدوا``: a plural or dual cue takes
+        the subject of the verb at ``first`` when that subject is a group — a plural or dual description,
+        or people named with a plural or dual role (a verb before its subject stays singular, so only the
+        subject tells)."""
+        end = first + 1
+        while (end < min(stop, first + 9) and self.toks[end].kind == "word" and self.cue_at(end) is None
+               and self.norm[end] not in _PREPS_NEVER_FIRST):
+            end += 1  # (… على أهمية …: the subject ends before the verb's complement)
+        if end == first + 1:
+            return None
+        sp = self.parse_speaker(first + 1, end)
+        if sp is None or sp.place or (sp.keys and sp.keys[0] in self._record_keys):
+            return None
+        if self.speaker_gender(sp, None) == "pl":
+            return sp
+        r0 = normalize(sp.role.split()[0]) if sp.role else ""
+        if sp.kind == "PER" and self.is_definite(r0) and r0.endswith(("تان", "ان", "ون", "ين")) and len(r0) > 6:
+            return sp  # الأخصائيتان الاجتماعيتان فلانة وفلانة
         return None
 
     def tagged_speaker(self, ent: Entity) -> Speaker:
@@ -2623,7 +2683,11 @@ class _Reader:
         """Agreement of a speaker: plural heads are plural whatever the verb (ويقول خبراء …)."""
         first = sp.keys[0] if sp.keys else ""
         raw = normalize(sp.name.split()[0]) if sp.name.split() else ""
-        if not sp.entity_id and ((self.is_definite(raw) and raw.endswith("ون") and len(raw) > 6)
+        # (the tagger takes المتضررون for a person now and then: a definite participle in ون is a group)
+        sound_plural = self.is_definite(raw) and raw.endswith("ون") and len(raw) > 6
+        if sound_plural and sp.entity_id and len(sp.keys) == 1 and raw.startswith("الم") and len(raw) > 7:
+            return "pl"
+        if not sp.entity_id and (sound_plural
                                  or (sp.kind == "DESC" and len(sp.keys) > 1 and len(first) > 4
                                      and first.endswith("ان") and sp.keys[1].endswith("ان"))):
             return "pl"  # المتضررون، المحتجون (a sound plural); خبيران أوروبيان (a dual agrees like a plural)
