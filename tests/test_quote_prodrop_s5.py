@@ -62,3 +62,28 @@ def test_a_record_after_a_demonstrative_has_no_speaker():
             "وذكرت تلك التقارير أن النادي طلب عشرين مليونا.")
     qs = run(text)
     assert qs[-1].speaker is None
+
+
+# --- plural and dual cues continue a group ---------------------------------------------------------
+
+def test_a_dual_cue_takes_a_dual_description_subject_of_the_sentence_before():
+    # The verb before its subject is singular (أجمع); only the subject tells it is two people.
+    text = ("أجمع محللان اقتصاديان على أهمية خفض الفائدة في الربع المقبل.\n"
+            "وقالا إن التضخم تراجع بوضوح خلال الصيف.")
+    (q,) = run(text)
+    assert q.speaker == "محللان اقتصاديان"
+
+
+def test_a_plural_cue_takes_a_definite_sound_plural_the_tagger_took_for_a_person():
+    text = ("وأكد المتضررون أن التعويضات لم تصل بعد.\n"
+            "وأضافوا أن اللجنة وعدتهم بحل قريب.")
+    qs = run(text, [ent(text, "المتضررون")])
+    assert [q.speaker for q in qs] == ["المتضررون", "المتضررون"]
+
+
+def test_a_plural_cue_does_not_take_a_singular_subject_of_the_sentence_before():
+    text = ("وقال المحامي سمير داود إن الجلسة أجلت.\n"
+            "وزار الوزير نادر سليم السجن أمس.\n"
+            "وأكدوا أن الإضراب سيستمر.")
+    qs = run(text, [ent(text, "سمير داود"), ent(text, "نادر سليم")])
+    assert qs[-1].speaker != "نادر سليم"

@@ -2658,6 +2658,10 @@ class _Reader:
             return None
         if self.speaker_gender(sp, None) == "pl":
             return sp
+        k = sp.keys
+        if not (sp.entity_id or sp.strong) and len(k) > 1 and len(k[0]) > 4 and any(
+                k[0].endswith(e) and k[1].endswith(e) for e in ("ان", "ون", "ين")):
+            return sp  # محللان اقتصاديان، مراقبون دوليون (the phrase reader takes them for a name)
         r0 = normalize(sp.role.split()[0]) if sp.role else ""
         if sp.kind == "PER" and self.is_definite(r0) and r0.endswith(("تان", "ان", "ون", "ين")) and len(r0) > 6:
             return sp  # الأخصائيتان الاجتماعيتان فلانة وفلانة
