@@ -113,3 +113,10 @@ def test_title_that_is_a_first_name_stays_in_the_name():
     assert _skip_titles(toks, 0, 3, _person_cues().first_names) == 2
     toks = tokenize("أمين عام الحزب")  # أمين before the construct عام is the title
     assert _skip_titles(toks, 0, 3, _person_cues().first_names) >= 1
+
+
+def test_no_surname_from_a_suffixed_noun_or_before_a_preposition_spelt_like_a_title():
+    # كلمته is كلمة + his; أمام "in front of" normalises like إمام "imam" and ends no name
+    freq = {**FREQ, "كلمه": 3000, "كلمته": 250, "عباس": 2000}
+    assert complete("واختتم عباس كلمته أمام المجلس بالدعاء.", {"عباس": "B-PER"}, freq) == ["عباس"]
+    assert complete("واختتم عباس زكي أمام المجلس بالدعاء.", {"عباس": "B-PER"}, freq) == ["عباس"]

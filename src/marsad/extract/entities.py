@@ -265,6 +265,9 @@ _AMBIGUOUS_NAME = 20000
 #: Cue forms that are more often another word: بين "between" (بيّن "explained").
 _NOT_CUES = frozenset(normalize(w) for w in "بين".split())
 
+#: Title forms that are more often a preposition: أمام "in front of" (إمام "imam").
+_NOT_ROLES = frozenset(normalize(w) for w in "أمام".split())
+
 #: An ``ال`` surname's bare form is at most this frequent in the news, and no more frequent than the ``ال``
 #: form (عمراني 8; مواجهة 1,720, كون 212 against الكون 118).
 _RARE_BARE_SURNAME = 300
@@ -321,8 +324,12 @@ def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, 
         def known(stem: str) -> bool:
             return freq.get(stem, 0) >= 5 and freq.get(stem, 0) > 2 * whole
 
-        return (any(p and known(stem) for p, stem in clitic_candidates(norm))
-                or any(norm.endswith(suf) and len(norm) - len(suf) >= 2 and known(norm[: -len(suf)]) for suf in _SUFFIXES))
+        for suf in _SUFFIXES:
+            stem = norm[: -len(suf)]
+            # كلمته is كلمة + ه: the ta marbuta (normalised ه) is written ت before a suffix
+            if norm.endswith(suf) and len(stem) >= 2 and (known(stem) or (stem.endswith("ت") and known(stem[:-1] + "ه"))):
+                return True
+        return any(p and known(stem) for p, stem in clitic_candidates(norm))
 
     def rare(k: int, limit: int = _RARE_WORD) -> bool:
         t = tokens[k]
@@ -340,8 +347,12 @@ def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, 
             return bare <= _RARE_BARE_SURNAME and bare <= freq.get(t.norm, 0) and not t.key.endswith("يه")
         return rare(k)
 
+    def role(t: Token) -> bool:
+        # أمام "in front of" normalises like إمام "imam": a bare امام is the preposition
+        return t.kind == "word" and t.norm not in _NOT_ROLES and (t.norm in cues.roles or trigger_class(t.norm) == "title")
+
     def role_before(k: int) -> bool:
-        return 0 <= k < n and tokens[k].kind == "word" and (tokens[k].norm in cues.roles or trigger_class(tokens[k].norm) == "title")
+        return 0 <= k < n and role(tokens[k])
 
     def cue(k: int) -> bool:
         t = tokens[k]
@@ -369,8 +380,7 @@ def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, 
         t = tokens[k]
         if t.kind == "punct":
             return True
-        return t.kind == "word" and (t.norm in cues.roles or trigger_class(t.norm) == "title" or cue(k)
-                                     or t.norm in _COMPLEMENTISERS)
+        return t.kind == "word" and (role(t) or cue(k) or t.norm in _COMPLEMENTISERS)
 
     def spans() -> list[tuple[int, int]]:
         return [(i, j) for i, j, typ in token_spans(out) if typ == "PER"]
