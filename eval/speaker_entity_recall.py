@@ -36,7 +36,7 @@ from marsad.evaluation.quotes import match, speakers_agree
 from marsad.extract.ner_features import trigger_class
 from marsad.extract.quote_lexicon import load_lexicon
 from marsad.pipeline import Pipeline
-from marsad.text import clitic_candidates, clitic_key, normalize, tokenize
+from marsad.text import clitic_candidates, clitic_key, name_key, normalize, tokenize
 
 GOLD = Path(__file__).resolve().parent / "gold"
 STUDY = ("quotes", "quotes_blind3", "quotes_blind4", "quotes_blind5", "quotes_blind6", "quotes_blind7",
@@ -125,7 +125,8 @@ def main() -> None:
     ap.add_argument("files", nargs="*", default=list(STUDY), help="gold batch names or paths (default: all STUDY batches)")
     ap.add_argument("--examples", type=int, default=0, help="print up to N mentions of each non-exact class")
     ap.add_argument("--quotes", action="store_true",
-                    help="run the whole pipeline and show, per class, how many of those speakers' gold quotes get the right speaker")
+                    help="run the whole pipeline and show, per class, how many of those speakers' gold quotes get the "
+                         "right speaker, with the whole name or a part of it")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -189,7 +190,8 @@ def main() -> None:
                 gold_q = [q for q in row["quotes"] if q.get("speaker") == sp]
                 pred = [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in doc.quotes]
                 for g, p in match(gold_q, pred)[0]:
-                    outcome = "no quote" if p is None else "right" if speakers_agree(sp, p["speaker"]) else "wrong/none"
+                    outcome = ("no quote" if p is None else "wrong/none" if not speakers_agree(sp, p["speaker"])
+                               else "whole" if name_key(sp) == name_key(p["speaker"]) else "part")
                     quote_ok.setdefault(best[1], Counter())[outcome] += 1
 
     def table(c: Counter) -> dict[str, int]:
@@ -203,8 +205,12 @@ def main() -> None:
         ok = sum(v for k, v in c.items() if k.split()[1] in ("exact", "inside"))
         result[f"{level} exact or inside (right type)"] = f"{ok}/{tot} = {ok / tot:.3f}" if tot else "0/0"
     if args.quotes:
-        result["gold quotes of those speakers (detected with the right speaker / wrong or no speaker / not detected)"] = {
-            k: f"{v['right']} / {v['wrong/none']} / {v['no quote']}" for k, v in sorted(quote_ok.items())}
+        result["gold quotes of those speakers (right speaker: whole name, part of it / wrong or no speaker / not detected)"] = {
+            k: f"{v['whole']}, {v['part']} / {v['wrong/none']} / {v['no quote']}" for k, v in sorted(quote_ok.items())}
+        tot = Counter()
+        for v in quote_ok.values():
+            tot.update(v)
+        result["gold quotes of those speakers, all classes"] = dict(tot)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
@@ -215,9 +221,12 @@ def main() -> None:
                 print(f"  {v:5d}  {k}")
             print("  " + result[f"{level} exact or inside (right type)"] + " exact or inside")
         if args.quotes:
-            print("\ngold quotes of those speakers, by the speaker's class: right speaker / wrong or no speaker / not detected")
+            print("\ngold quotes of those speakers, by the speaker's class: right speaker (whole name, part of it: "
+                  "`marsad eval quotes` counts both) / wrong or no speaker / not detected")
             for k, v in sorted(quote_ok.items()):
-                print(f"  {k:28s} {v['right']:4d} / {v['wrong/none']:4d} / {v['no quote']:4d}")
+                print(f"  {k:28s} {v['whole']:4d}, {v['part']:3d} / {v['wrong/none']:4d} / {v['no quote']:4d}")
+            t = result["gold quotes of those speakers, all classes"]
+            print(f"  {'all':28s} {t['whole']:4d}, {t['part']:3d} / {t['wrong/none']:4d} / {t['no quote']:4d}")
     for label, ex in sorted(examples.items()):
         print(f"\n== {label}")
         for e in ex:
