@@ -146,3 +146,53 @@ def test_a_quoted_name_inside_a_stance_verb_s_subject():
     [q] = run(text, [ent(text, "النهضة", "ORG")])
     assert q.speaker is not None and "النهضة" in q.speaker
     assert not any(c in q.speaker for c in '"“”«»')
+
+
+def test_a_role_named_earlier_in_apposition_after_a_comma_resolves_to_its_holder():
+    text = ("وأوضح سالم العتيبي؛ مدير عام الهيئة، أن الموسم بدأ مبكرا. "
+            "ولفت مدير عام الهيئة العامة للموانئ والمنافذ، إلى أن الحركة نشطة.")
+    quotes = run(text, [per(text, "سالم العتيبي")])
+    assert [q.speaker for q in quotes] == ["سالم العتيبي", "سالم العتيبي"]
+
+
+def test_a_body_noun_in_a_role_chain_is_no_name():
+    # قوات تحالف دعم …: تحالف opens the body's name inside the role; the rank and name come after the comma
+    text = ("قال المتحدث باسم قوات تحالف دعم الاستقرار في المنطقة، العميد الركن سامي الحربي، "
+            "إن الدفاعات اعترضت طائرة مسيرة.")
+    [q] = run(text, [per(text, "سامي الحربي")])
+    assert q.speaker == "سامي الحربي"
+
+
+def test_a_place_noun_then_a_tagged_place_stays_in_the_role():
+    text = "أوضح أمين منطقة تبوك رئيس اللجنة المحلية ماجد بن سعد الحربي أنه تم افتتاح المراكز."
+    [q] = run(text, [ent(text, "تبوك", "LOC"), per(text, "ماجد بن سعد الحربي")])
+    assert q.speaker == "ماجد بن سعد الحربي"
+    assert q.speaker_role.startswith("أمين منطقة تبوك")
+
+
+def test_amin_before_a_body_is_an_office_but_a_tagged_amin_is_a_name():
+    text = "وقال أمين عام الاتحاد إن البطولة ستقام في موعدها."
+    [q] = run(text)
+    assert q.speaker_role == "أمين عام الاتحاد"  # an office with no name, not a person called أمين
+    text = "وقال أمين معلوف إن الرواية تحتاج إلى صبر."
+    [q] = run(text, [per(text, "أمين معلوف")])
+    assert q.speaker == "أمين معلوف"
+
+
+def test_the_newspaper_told_is_the_object_of_ablagha():
+    text = 'أبلغ "الوطن" المهندس فهد السالم رئيس لجنة النقل في الغرفة، أن اللجنة تدرس المقترح.'
+    [q] = run(text, [per(text, "فهد السالم")])
+    assert q.speaker == "فهد السالم"
+
+
+def test_a_tagged_multiword_name_then_its_role():
+    text = "وقال الشريف هزاع الحارثي رئيس جمعية الصيادين إن الموسم كان جيدا."
+    [q] = run(text, [per(text, "الشريف هزاع الحارثي")])
+    assert "هزاع الحارثي" in q.speaker
+    assert q.speaker_role.startswith("رئيس جمعية الصيادين")
+
+
+def test_a_sentence_glued_to_the_one_before_by_a_period():
+    text = "ولعب المهاجم لأندية عدة خلال 10 أعوام.وكان رئيس لجنة الاحتراف سعود الزهراني أكد أن النادي سدد التزاماته."
+    [q] = run(text, [per(text, "سعود الزهراني")])
+    assert q.speaker == "سعود الزهراني"

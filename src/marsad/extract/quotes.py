@@ -107,6 +107,8 @@ _VERB_PARTICLES = frozenset(("قد", "فقد", "وقد", "لقد"))
 #: Particles after which a clause puts its subject before its verb (إن/أن and their compounds).
 _COMPLEMENTIZERS = frozenset(("ان", "لان", "فان", "وان", "بان", "لكن", "ولكن"))
 #: Words before a number that only approximate it (نحو 75 في المائة).
+#: Cues whose direct object is the one told (أبلغ "الصحيفة" X أن): a quoted name right after them is the addressee.
+_ADDRESSEE_FIRST = frozenset(normalize(w) for w in ("أبلغ", "أخبر"))
 _QUOTE_CHARS = frozenset('"“”«»„')
 _APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر أقل من ما يقرب يقارب".split())
 #: كان and its sisters: a verb of the clause, never part of the subject before it.
@@ -1044,6 +1046,9 @@ class _Reader:
         # A first name: [role] name.
         for p in range(len(words)):
             if self.is_first_name(words[p], words[p + 1] if p + 1 < len(words) else None):
+                if (self.norm[words[p]] in lex.role_heads and p + 1 < len(words)
+                        and self.toks[words[p]].start not in self.person_starts()):
+                    continue  # أمين منطقة جازان، أمين عام الجامعة: the office, not the first name أمين (unless tagged)
                 before = self.norm[words[p - 1]] if p else ""
                 if before in _ROYAL and any(self.bare(self.norm[m]) in lex.institution_heads for m in words[:p]):
                     continue  # جامعة الملك سعود، مطار الأمير محمد بن عبدالعزيز: part of the body's name
@@ -1085,6 +1090,14 @@ class _Reader:
                     prev_prep = True  # المدرب السابق لمنتخب انجلترا: ل after a definite role word opens its genitive
                 elif w in lex.role_heads or w in lex.role_complements:
                     prev_prep = True  # نائب رئيس مجلس …، وزير خارجية روسيا: a construct chain, its genitive follows
+                elif (w in lex.institution_heads and not self.is_definite(w) and not self.is_first_name(words[k], None)
+                      and words[k] == words[k - 1] + 1 and self.toks[words[k]].start not in self.person_starts()
+                      and not (k + 1 < len(words) and self.toks[words[k + 1]].start in self.person_starts())):
+                    prev_prep = True  # المتحدث باسم قوات تحالف دعم الشرعية: a body's noun in the chain, its name follows
+                elif (k + 1 < len(words) and words[k + 1] == words[k] + 1 and not self.is_first_name(words[k], None)
+                      and self.toks[words[k]].start not in self.person_starts()
+                      and any(e.type in ("LOC", "GPE") and e.start == self.toks[words[k + 1]].start for e in self.doc.entities)):
+                    prev_prep = True  # أمين منطقة جازان، محافظ مدينة جدة: a place noun, then the place the tagger found
                 elif self.is_definite(w) or w in ("عام", "اول") or (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم"))):
                     prev_prep = False  # مدير أعمالها: a possessed noun is still the role
                 elif prev_prep or (k == 1 and k + 1 < len(words) and self.is_definite(self.norm[words[k + 1]])):
@@ -1367,9 +1380,9 @@ class _Reader:
         w = self.norm[words[p]]
         if not (w in lex.role_heads or self.bare(w) in lex.role_heads) or w in lex.honorifics or w in lex.ranks:
             return None
-        if not any(e.type == "PER" and e.start >= self.toks[words[p + 1]].start for e in self.entities
-                   if e.end <= self.toks[words[-1]].end):
-            return None  # no second name in the phrase: the usual readings handle it
+        if p < 2 and not any(e.type == "PER" and e.start >= self.toks[words[p + 1]].start for e in self.entities
+                             if e.end <= self.toks[words[-1]].end):
+            return None  # a one-word name and no second name in the phrase: the usual readings handle it
         sp = Speaker(self.span_text(words[:p]), "PER", role=self.span_text(words[p:]), head=head_raw, strong=True)
         return self._confirm_with_entity(sp, words[:p])
 
@@ -1707,6 +1720,8 @@ class _Reader:
             if self.toks[k].text in _COMMAS:
                 segs.append((a, k))
                 a = k + 1
+            elif self.toks[k].text == "." and k + 1 < cue_k and self.toks[k + 1].kind == "word" and self.norm[k + 1][:1] == "و":
+                a = k + 1  # …تحت 17 عامًا.وكان رئيس اللجنة X أكد: a sentence glued to the one before
         segs.append((a, cue_k))
         lex = self.lex
         for a, b in reversed(segs):
@@ -2152,6 +2167,8 @@ class _Reader:
             role_end += 1  # أمير منطقة الجوف، وزير الخارجية الأردني
         role = self.span_text(list(range(i, role_end)))
         prev = i - 1
+        if prev > 0 and self.toks[prev].text in _COMMAS and self.toks[prev - 1].kind == "word":
+            prev -= 1  # وأوضح أحمد الفارس؛ مدير عام المؤسسة، أن: the name, a comma, then its office in apposition
         if prev < 0 or self.toks[prev].kind != "word":
             return None, role_end
         titles = self.lex.honorifics | self.lex.ranks
@@ -3036,6 +3053,10 @@ class _Reader:
                 close = self.find_close(a + 1)
                 if close is not None and close + 1 < zone_end:
                     a = close + 1  # أكد لـ«عكاظ» عدد من الأهالي أن: the outlet addressed, then the subject
+            elif a + 2 < zone_end and cue.lemma in _ADDRESSEE_FIRST and self.is_opener(a):
+                close = self.find_close(a)
+                if close is not None and close - a <= 5 and close + 1 < zone_end and self.toks[close + 1].kind == "word":
+                    a = close + 1  # أبلغ "الاقتصادية" الشريف X: the newspaper told (the verb's object), then the subject
             relay = next((m for m in range(a, zone_end - 2) if (self.norm[m], self.norm[m + 1]) in (("نقلا", "عن"), ("علي", "لسان"))), None)
             if relay is not None:
                 # ذكرت وكالات أنباء نقلا عن وزارة الدفاع أن، ونقلت الوكالة على لسان قاسمي قوله: the source speaks,
