@@ -313,6 +313,14 @@ FRAGMENT_VERBS = """
 استهجن مستهجن
 شكك مشكك
 """
+#: Verbs that characterise their object (وصف الاتفاق بـ"الكارثي"، اعتبرن حجابها "غير محتشم"، نعته بـ"…"): the
+#: quoted words are the subject's own term, however short, also inside a relative clause (ما وصفه بـ«…»،
+#: التي وصفتها بـ"…"), where the verb is no cue of its own.
+CHARACTERISING_VERBS = """
+وصف يصف
+اعتبر -
+نعت -
+"""
 #: Stance verbs whose object is a topic, not anyone's words (تطرق الرئيسان إلى "الوضع المقلق في غزة").
 TOPIC_VERBS = """
 تطرق التقى استقبل بحث ناقش
@@ -531,6 +539,21 @@ def _stance_forms(block: str = STANCE_VERBS) -> frozenset[str]:
         stem = v[:-1] if v.endswith(("ي", "ا")) and len(v) > 2 else v
         out.update((v, stem + "ت", stem + "وا"))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def characterising_forms() -> dict[str, tuple[str, str]]:
+    """Forms of CHARACTERISING_VERBS (وصف وصفت وصفوا وصفن يصف تصف) → (the past, gender m / f / pl); an object
+    pronoun (وصفه، وصفتها، وصفوه) is stripped before the look-up."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in CHARACTERISING_VERBS.strip().splitlines():
+        past, present = (normalize(w) for w in line.split())
+        for form, gender in ((past, "m"), (past + "ت", "f"), (past + "وا", "pl"), (past + "و", "pl"), (past + "ن", "pl")):
+            out[form] = (past, gender)
+        if present != "-":  # (the present of اعتبر is mostly the passive "is considered": left out)
+            for form, gender in ((present, "m"), ("ت" + present[1:], "f"), (present + "ون", "pl"), (present + "و", "pl")):
+                out[form] = (past, gender)
+    return out
 
 
 def _fragment_forms() -> dict[str, str]:

@@ -42,7 +42,7 @@ from ..doc import Doc
 from ..record import Entity, Quote
 from ..text import Token, entity_id, name_key, normalize
 from . import quote_canon, quote_speakers
-from .quote_lexicon import CueForm, Lexicon, load_lexicon
+from .quote_lexicon import CueForm, Lexicon, characterising_forms, load_lexicon
 
 _SENT_END = frozenset(".!?؟…")
 _COMMAS = frozenset("،,؛;")
@@ -2841,6 +2841,102 @@ class _Reader:
         sp = self.pro_drop(gender, self.toks[vk].start)
         return self.add_quote(span[0], span[1], True, vk, sp)
 
+    def characterising_verb(self, m: int) -> tuple[str, str, bool] | None:
+        """Token ``m`` as a past (or وصف's present) form of a verb of characterisation (وصف، اعتبر، نعت; and ووصفته،
+        فاعتبرها): (lemma, gender, whether an object pronoun is glued on)."""
+        w = self.word(m)
+        if not w:
+            return None
+        forms = characterising_forms()
+        for c in (w, w[1:]) if w[:1] in "وف" and len(w) > 3 else (w,):
+            if c in forms:
+                return (*forms[c], False)
+            for suffix in ("هما", "هم", "ها", "ه"):
+                if c.endswith(suffix) and c[:-len(suffix)] in forms:
+                    return (*forms[c[:-len(suffix)]], True)
+        return None
+
+    def characterised_quote(self, j: int) -> bool:
+        """Quoted words as the term a verb of characterisation gives its object (quote_lexicon
+        CHARACTERISING_VERBS): ``والذي وصفه الرئيس الأمريكي، في وقت سابق، بـ"الفظيع"``، ``ما وصفته بـ«الانتهاك
+        الواضح»``، ``التي وصفها بـ"الخائنة"``، ``اعتبرن حجابها "غير محتشم"``. The subject's own words however short
+        (the gold annotates them so), also in a relative clause, where the verb is no cue and fragment_quote does
+        not look. وصف/نعت need ب before the words (بـ"…" or “بقضايا …”); اعتبر needs its object between. The
+        speaker is the subject written after a verb with an object pronoun (وصفه الرئيس …), else the one the
+        verb refers back to."""
+        close = self.find_close(j)
+        if close is None or self.quoted_words(j, close) < 1:
+            return False
+        v = None
+        words = 0
+        for m in range(j - 1, max(self.sent_start[j], j - 30) - 1, -1):
+            t = self.toks[m]
+            if t.kind == "punct":
+                if t.text in _COMMAS:
+                    continue
+                return False  # another quotation, a colon or a bracket between: not this verb's object
+            if t.norm in _THAT:
+                return False  # وصفه بأنه "…": the cue's own complement (handle_cue)
+            words += 1
+            if words > 12:
+                return False
+            found = self.characterising_verb(m)
+            if found is not None:
+                v = m
+                break
+        if v is None or self.word(v - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا"):
+            return False
+        lemma, gender, clitic = found
+        first = self.word(j + 1)
+        if lemma == "اعتبر" and (first[2:] if first.startswith("ال") else first) in self.lex.naming_nouns:
+            return False  # واعتبرت الناشطة من "تحالف حماية …" القرار …: a body's name
+        if lemma in ("وصف", "نعت"):
+            if not (self.word(j - 1).startswith("ب") or (first.startswith("ب") and self.toks[j + 1].start == self.toks[j].end
+                                                and (first[1:].startswith("ال") or self.word(j - 1) == ""))):
+                return False  # وصف "…" with no ب: the description is not the quoted words
+        elif (not clitic and v == j - 1) or (self.word(j - 1) != "ب" and self.is_name_quote(j, close)):
+            return False  # اعتبر "…": the object, not a term given to it; حي "النزلة اليمانية": a name
+        if lemma == "اعتبر" and any(self.word(m) in _THAT or self.toks[m].text == ":" for m in range(close + 1, self.sent_end[j])):
+            return False  # واعتبرت X، في مقابلة مع "العربية"، أن …: the verb's complement comes later
+        noun = self.word(v - 1) in _PREPOSITIONS or self.word(v - 1) in ("من", "ب")  # على وصف الرئيس … له بـ"…"
+        span = self.direct_span(j)
+        if span is None:
+            return False
+        a = v + 1
+        while a < j and (self.word(a) in self.lex.time_words or self.word(a) in _ADVERBIALS):
+            a += 1  # وصفه آنذاك رئيس الحكومة …
+        stop = a
+        while stop < j and (self.toks[stop].kind == "word" or self.toks[stop].text in _COMMAS) and not (
+                self.word(stop) in ("ب", "ما", "مما") or (self.word(stop).startswith("ب") and stop > a)
+                or self.word(stop) in _PREPOSITIONS or (noun and stop > a and self.word(stop)[:1] == "ل")):
+            stop += 1  # (commas stay: an apposition, رئيس الحكومة التونسية، يوسف الشاهد،)
+        while stop > a and self.toks[stop - 1].text in _COMMAS:
+            stop -= 1
+        sp = None
+        tagged = any(e.start == self.toks[a].start for e in self.doc.entities if e.type in ("PER", "ORG", "LOC")) if a < j else False
+        if not (clitic or noun or tagged) and stop > a and (self.word(a) in self.lex.role_heads
+                                                            or self.bare(self.word(a)) in self.lex.role_heads):
+            stop = a + 1  # اعتبر وزير الخارجية مشروع … "…": the role, then the object (a bare noun)
+            while stop < j and self.toks[stop].kind == "word" and self.is_definite(self.word(stop)):
+                stop += 1
+            tagged = True
+        if stop > a and (clitic or noun or (self.word(v - 1) not in _RELATIVE_PRONOUNS and tagged)):
+            # وصفه الرئيس الأمريكي، في وقت سابق، بـ"…"، ووصفت موسكو ما قامت به … بالعمل "…" (not اعتبرن حجابها "…")
+            sp = self.parse_speaker(a, stop)
+            if sp is not None:
+                sp = self.resolve(sp, v)
+        if sp is None and not clitic and self.word(v - 1) not in _RELATIVE_PRONOUNS:
+            sp = self.look_back(v)  # لكن الكويت وصفت ذلك "بالتعدي …": a subject before the verb
+        if sp is None:  # ما وصفته بـ«…»: the subject of the sentence's verb (طلبت الرئاسة …), else the last speaker
+            sp = self.clause_subject(v, gender)
+            first = self.sent_start[v]
+            while first < v and (self.toks[first].kind != "word" or self.in_boilerplate(self.toks[first].start, self.toks[first].end)):
+                first += 1  # (past a dateline glued to the sentence: دبي (CNN)— نفت السفارة …)
+            if sp is None and first < v - 1 and (self.verb_like(first) or self.cue_at(first) is not None):
+                sp = self.parsed_clause_subject(first, v, gender)  # وطالبت النقابة … عن ما وصفته بـ«…»
+            sp = sp or self.pro_drop(gender, self.toks[v].start)
+        return self.add_quote(span[0], span[1], True, v, sp)
+
     def colon_quote(self, k: int) -> int | None:
         """A colon followed at once by a quotation mark, in a sentence whose cue (if any) found no
         complement: ``يضحك أبو غسان بصوت مرتفع: «أنا منتج؟ …»``, ``ونشرت المغنية على صفحتها: "…"``,
@@ -3627,7 +3723,8 @@ class _Reader:
         while k < self.n:
             t = self.toks[k]
             if t.kind != "word":
-                if self.is_opener(k) and (self.continued_quote(k) or self.coordinated_follow(k) or self.fragment_quote(k)):
+                if self.is_opener(k) and (self.continued_quote(k) or self.coordinated_follow(k) or self.fragment_quote(k)
+                                          or self.characterised_quote(k)):
                     k = max(k + 1, self.find_close(k) or k + 1)
                     continue
                 if t.text == ":" and (resume := self.colon_quote(k)):
