@@ -1,7 +1,7 @@
 """Training and cross-validating the quote-speaker ranker (:mod:`marsad.extract.quote_speakers`).
 
 Training examples come from the gold files (``DEFAULT_GOLD``: every STUDY file — ``eval/gold/quotes.jsonl``,
-blind3–6, train4, train5, train6; never the CHECK file): the rules run over each gold article (with the ``source`` and
+blind3–7, train4–7; never a CHECK file): the rules run over each gold article (with the ``source`` and
 ``entities`` components before them, as ``marsad eval quotes`` runs them), each quote they find is
 matched to a gold quote with the evaluation's own matcher, and a candidate is positive when its name —
 as the component outputs it, after ``quote_canon`` — agrees with the gold speaker under the metric's rule
@@ -9,7 +9,7 @@ as the component outputs it, after ``quote_canon`` — agrees with the gold spea
 nothing and are left out.
 
 Cross-validation is grouped by article: leave one fold out (a split — dev, test, blind, blind2, train2,
-train3, blind3–6 — or one annotator's part of train4/train5/train6), train on the rest, and score the
+train3, blind3–7 — or one annotator's part of train4–train7), train on the rest, and score the
 held-out fold with the project's metric under each policy: the rules alone, the ranker alone (always its
 top candidate), override, fill, switch and correct, with margins chosen by an inner leave-one-fold-out.
 ``check`` trains every policy on all the folds and scores a CHECK file, returning totals only.
@@ -26,11 +26,13 @@ import numpy as np
 from ..extract import quote_speakers as qs
 from .quotes import Counts, match, score_article, speakers_agree
 
-#: The gold files the ranker trains on by default: every STUDY file (about 2,900 quotes). The CHECK file
-#: (quotes_check6.jsonl) is never trained on; ``check`` scores it as a summary only.
+#: The gold files the ranker trains on by default: every STUDY file (about 3,600 quotes; blind7 is STUDY since
+#: its final run in session 4, train7 since session 5). The CHECK files (quotes_check6.jsonl, quotes_check7.jsonl)
+#: are never trained on; ``check`` scores them as a summary only.
 DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval/gold/quotes_blind4.jsonl",
-                "eval/gold/quotes_blind5.jsonl", "eval/gold/quotes_blind6.jsonl",
-                "eval/gold/quotes_train4.jsonl", "eval/gold/quotes_train5.jsonl", "eval/gold/quotes_train6.jsonl")
+                "eval/gold/quotes_blind5.jsonl", "eval/gold/quotes_blind6.jsonl", "eval/gold/quotes_blind7.jsonl",
+                "eval/gold/quotes_train4.jsonl", "eval/gold/quotes_train5.jsonl", "eval/gold/quotes_train6.jsonl",
+                "eval/gold/quotes_train7.jsonl")
 MARGINS = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: The policies compared: rules alone, ranker alone, ranker overriding the rules by a margin, ranker
 #: filling in only where the rules named no speaker.
@@ -38,9 +40,9 @@ POLICIES = ("rules", "ranker", "override", "fill", "switch", "correct")
 
 
 #: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
-#: train4 was annotated in four parts of 40 (a–d) by four annotators, train5 and train6 in three of 50
-#: (a–c), so each part is a fold.
-PART_SIZES = {"train4": 40, "train5": 50, "train6": 50}
+#: train4 was annotated in four parts of 40 (a–d) by four annotators, train5, train6 and train7 in three of
+#: 50 (a–c), so each part is a fold.
+PART_SIZES = {"train4": 40, "train5": 50, "train6": 50, "train7": 50}
 
 
 def read_folds(paths: Iterable[Path]) -> list[dict]:
@@ -237,28 +239,26 @@ def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", c
     return best
 
 
+#: The policies whose margin is chosen by an inner leave-one-split-out (the costly part of cross-validation).
+MARGIN_POLICIES = ("override", "fill", "switch")
+
+
 def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], None] = lambda m: None,
-                   abstain: bool = True) -> dict[str, dict[str, Counts]]:
-    """Leave-one-split-out: {held-out split: {"rules", "ranker", "override": Counts}} plus "all"."""
+                   abstain: bool = True, policies: tuple[str, ...] = POLICIES) -> dict[str, dict[str, Counts]]:
+    """Leave-one-split-out: {held-out split: {policy: Counts}} plus "all". ``policies``: which to score
+    (``rules`` is always scored; leaving out override, fill and switch skips their inner margin search)."""
+    policies = tuple(p for p in POLICIES if p in policies or p == "rules")
     splits = sorted({a.split for a in arts})
-    out: dict[str, dict[str, Counts]] = {"all": {k: Counts() for k in POLICIES}}
+    out: dict[str, dict[str, Counts]] = {"all": {k: Counts() for k in policies}}
     cache: dict = {}
     for s in splits:
         train_arts = [a for a in arts if a.split != s]
         test_arts = [a for a in arts if a.split == s]
         w = _fit_on(train_arts, l2, cache, abstain)
-        margin = choose_margin(train_arts, l2, "override", cache, abstain)
-        fill_margin = choose_margin(train_arts, l2, "fill", cache, abstain)
-        switch_margin = choose_margin(train_arts, l2, "switch", cache, abstain)
-        log(f"held out {s}: trained on {len(training_cases(train_arts, abstain))} quotes, inner-CV margins: override {margin}, fill {fill_margin}, switch {switch_margin}")
-        row = {
-            "rules": score(test_arts, None),
-            "ranker": score(test_arts, qs.RankerModel(w, 0.0, "ranker")),
-            "override": score(test_arts, qs.RankerModel(w, margin, "override")),
-            "fill": score(test_arts, qs.RankerModel(w, fill_margin, "fill")),
-            "switch": score(test_arts, qs.RankerModel(w, switch_margin, "switch")),
-            "correct": score(test_arts, qs.RankerModel(w, 0.0, "correct")),
-        }
+        margins = {p: choose_margin(train_arts, l2, p, cache, abstain) for p in MARGIN_POLICIES if p in policies}
+        log(f"held out {s}: trained on {len(training_cases(train_arts, abstain))} quotes"
+            + (", inner-CV margins: " + ", ".join(f"{p} {m}" for p, m in margins.items()) if margins else ""))
+        row = {p: score(test_arts, None if p == "rules" else qs.RankerModel(w, margins.get(p, 0.0), p)) for p in policies}
         out[s] = row
         for k, c in row.items():
             out["all"][k].add(c)
@@ -266,20 +266,20 @@ def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], Non
 
 
 def policy_models(arts: list[ArticleCases], l2: float, cache: dict | None = None,
-                  abstain: bool = True) -> dict[str, qs.RankerModel | None]:
-    """Every policy trained on all of ``arts`` (margins by leave-one-split-out on them); "rules" is None."""
+                  abstain: bool = True, policies: tuple[str, ...] = POLICIES) -> dict[str, qs.RankerModel | None]:
+    """Each policy trained on all of ``arts`` (margins by leave-one-split-out on them); "rules" is None."""
     cache = {} if cache is None else cache
     w = _fit_on(arts, l2, cache, abstain)
     return {p: None if p == "rules" else
-            qs.RankerModel(w, choose_margin(arts, l2, p, cache, abstain) if p in ("override", "fill", "switch") else 0.0, p)
-            for p in POLICIES}
+            qs.RankerModel(w, choose_margin(arts, l2, p, cache, abstain) if p in MARGIN_POLICIES else 0.0, p)
+            for p in POLICIES if p in policies or p == "rules"}
 
 
 def check(study: list[ArticleCases], held: list[ArticleCases], l2: float, cache: dict | None = None,
-          abstain: bool = True) -> dict[str, Counts]:
+          abstain: bool = True, policies: tuple[str, ...] = POLICIES) -> dict[str, Counts]:
     """Each policy trained on all of ``study`` and scored on ``held`` (a CHECK file: only the totals are
     returned, never a quote)."""
-    return {p: score(held, m) for p, m in policy_models(study, l2, cache, abstain).items()}
+    return {p: score(held, m) for p, m in policy_models(study, l2, cache, abstain, policies).items()}
 
 
 def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict, abstain: bool = True,

@@ -18,6 +18,12 @@ while on the CHECK file ``correct`` (change or withdraw the rules' names, never 
 ``docs/quotes.md`` (*Speaker ranker round 4*). ``marsad train quote-speakers`` retrains it and prints that
 comparison; ``MARSAD_QUOTE_RANKER=correct`` (or another policy, or ``off``) runs the shipped weights under
 that policy.
+
+Cost: what every quote of a document asks again — whether two names are one speaker, where a name occurs,
+which tokens sit inside quotations, the clause openers and their subjects — is computed once per document
+(:class:`_DocTables`), and the explicit subject after a cue is taken from the rules' own parse of that range
+(:func:`record_parses`); the candidates and features are the same as the pairwise scans gave
+(``tests/test_quote_speaker_ranker_speed.py``; docs/quotes.md, *Fifth session*).
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ from __future__ import annotations
 import json
 import math
 import os
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -102,36 +111,200 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _same(a: Candidate, keys: tuple[str, ...], kind: str) -> bool:
-    if a.keys == keys:
+def _same_keys(a_keys: tuple[str, ...], a_kind: str, keys: tuple[str, ...], kind: str) -> bool:
+    """Whether two named candidates are one speaker: the same keys, or (a person involved) one name
+    inside the other."""
+    if a_keys == keys:
         return True
-    if "PER" in (a.kind, kind) and (a.kind == kind or min(len(a.keys), len(keys)) >= 2):
-        short, long_ = (a.keys, keys) if len(a.keys) <= len(keys) else (keys, a.keys)
+    if "PER" in (a_kind, kind) and (a_kind == kind or min(len(a_keys), len(keys)) >= 2):
+        short, long_ = (a_keys, keys) if len(a_keys) <= len(keys) else (keys, a_keys)
         return _contains(long_, short)
     return False
 
 
+def _same(a: Candidate, keys: tuple[str, ...], kind: str) -> bool:
+    return _same_keys(a.keys, a.kind, keys, kind)
+
+
+class _DocTables:
+    """What every quote of one document asks again and again, computed once per document: whether two
+    names are one speaker, where a name without tagged mentions occurs, which tokens sit inside a
+    quotation, where each head word stands, sentence numbers, the clause openers and their subjects.
+    (Building candidates quote by quote with pairwise scans cost as much as the rules themselves.)"""
+
+    def __init__(self, r: _Reader, quotes: list[Quote]) -> None:
+        self.r = r
+        self.quote_spans = [(q.start, q.end) for q in quotes]
+        ss = r.sent_start
+        self.sent_no = list(accumulate((a != b for a, b in zip(ss, ss[1:])), initial=0)) if r.n else []
+        self._openers: list[int] | None = None
+        self.subjects: dict[int, Speaker | None] = {}
+        self.explicit: dict[int, Speaker | None] = {}
+        self.lookback: dict[int, Speaker | None] = {}
+        self.same_as: list[set[int]] = []
+        self._words: list[set[str]] = []
+        self._nids: dict[tuple, int] = {}
+        self._names_by_nid: list[tuple[tuple[str, ...], str]] = []
+        self._scans: dict[tuple, tuple[int, ...]] = {}
+        self._names: dict[str, tuple[bool, bool, bool]] = {}
+        self._ments: dict[tuple[int, ...], tuple] = {}
+        self._inside: dict[int, bool] = {}
+        self._heads: list[str | None] = [None] * r.n
+        self._joined: str | None = None
+        self._word_starts: list[int] = []
+        self._head_near: dict[tuple, bool] = {}
+
+    def nid(self, keys: tuple[str, ...], kind: str) -> int:
+        """A number for a (keys, kind) name in this document; ``same_as[n]`` holds the numbers of the names that
+        are the same speaker as name ``n`` (itself included), kept up to date as names are numbered."""
+        found = self._nids.get((keys, kind))
+        if found is None:
+            found = self._nids[(keys, kind)] = len(self._names_by_nid)
+            words = set(keys)
+            same = {found}
+            for j, (other, other_kind) in enumerate(self._names_by_nid):
+                # two names are one speaker only if they share a word (equal, or one inside the other)
+                if (not words.isdisjoint(self._words[j]) or not keys) and _same_keys(other, other_kind, keys, kind):
+                    same.add(j)
+                    self.same_as[j].add(found)
+            self._names_by_nid.append((keys, kind))
+            self._words.append(words)
+            self.same_as.append(same)
+        return found
+
+    def scan(self, keys: tuple[str, ...], kind: str) -> tuple[int, ...]:
+        """Token indexes naming a candidate no tagged mention covers: its last word (a person) or first
+        word (a body) in the text, moved to the start of the full name where the name stands whole."""
+        found = self._scans.get((keys, kind))
+        if found is None:
+            r = self.r
+            key = keys[-1] if kind == "PER" else keys[0]
+            out = [k for k in self.containing(key) if r.tok_key(k) == key]
+            if kind == "PER" and len(keys) > 1:
+                out = [k - len(keys) + 1 if k - len(keys) + 1 >= 0 and r.tok_key(k - len(keys) + 1) == keys[0] else k for k in out]
+            found = self._scans[(keys, kind)] = tuple(out)
+        return found
+
+    @property
+    def openers(self) -> list[int]:
+        """The words that can open a clause whose subject may speak (see :func:`_clause_subjects`), in order."""
+        if self._openers is None:
+            r = self.r
+            toks, norm, ss = r.toks, r.norm, r.sent_start
+            self._openers = [m for m, t in enumerate(toks) if t.kind == "word" and (
+                norm[m][:1] == "و" or m == ss[m] or (m > 0 and toks[m - 1].kind == "punct" and toks[m - 1].text in "،,؛;:"))]
+        return self._openers
+
+    def containing(self, part: str) -> list[int]:
+        """The tokens whose normalised form contains ``part`` (one search of the joined text, not a loop over
+        the tokens), in order."""
+        if self._joined is None:
+            self._joined = "\x00".join(self.r.norm)
+            starts, at = [], 0
+            for w in self.r.norm:
+                starts.append(at)
+                at += len(w) + 1
+            self._word_starts = starts
+        text, starts, out = self._joined, self._word_starts, []
+        i = text.find(part)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            out.append(k)
+            i = text.find(part, starts[k + 1] if k + 1 < len(starts) else len(text))
+        return out
+
+    def name_shape(self, name: str) -> tuple[bool, bool, bool]:
+        """(a cue word inside the name, five words or more, one indefinite word): a badly cut phrase."""
+        found = self._names.get(name)
+        if found is None:
+            r = self.r
+            words = normalize(name).split()
+            found = self._names[name] = (any(w in r.lex.cues or r.bare(w) in r.lex.cues for w in words), len(words) >= 5,
+                                         len(words) == 1 and not r.is_definite(words[0]))
+        return found
+
+    def inside(self, m: int) -> bool:
+        found = self._inside.get(m)
+        if found is None:
+            start = self.r.toks[m].start
+            found = self._inside[m] = any(s0 <= start < e0 for s0, e0 in self.quote_spans)
+        return found
+
+    def mention_info(self, ments: tuple[int, ...]) -> tuple:
+        """(in order, every mention inside a quotation, the mentions outside quotations, freq_log)."""
+        found = self._ments.get(ments)
+        if found is None:
+            inside = [self.inside(m) for m in ments]
+            found = self._ments[ments] = (all(a <= b for a, b in zip(ments, ments[1:])), bool(ments) and all(inside),
+                                          [m for m, ins in zip(ments, inside) if not ins], math.log1p(len(ments)) / 3)
+        return found
+
+    def head_before(self, head: str, ments: tuple[int, ...]) -> bool:
+        """A word with the bare head ``head`` stands within six tokens before one of the mentions."""
+        key = (head, ments)
+        found = self._head_near.get(key)
+        if found is None:
+            heads, norm = self._heads, self.r.norm
+            found = False
+            for m in ments:
+                for j in range(max(0, m - 6), m):
+                    h = heads[j]
+                    if h is None:
+                        h = heads[j] = _bare_head(norm[j])
+                    if h == head:
+                        found = True
+                        break
+                if found:
+                    break
+            self._head_near[key] = found
+        return found
+
+
 class _Pool:
-    def __init__(self) -> None:
+    """The candidates of one quote, merged by name (the first candidate that is the same speaker takes a new
+    name in); names are compared through the document's table, by number."""
+
+    def __init__(self, tables: _DocTables) -> None:
         self.items: list[Candidate] = []
+        self._tables = tables
+        self._none: Candidate | None = None
+        self._nids: list[int] = []  # per item: the number of its name in the document's table (-1: no speaker)
+
+    def matching(self, keys: tuple[str, ...], kind: str) -> list[Candidate]:
+        """The named candidates that are the same speaker as ``keys`` (in pool order)."""
+        same = self._tables.same_as[self._tables.nid(keys, kind)]
+        return [c for c, i in zip(self.items, self._nids) if i in same]
 
     def add(self, name: str | None, kind: str, keys: tuple[str, ...], source: str, role: str | None = None,
-            entity_id: str | None = None, gender: str | None = None) -> Candidate | None:
+            entity_id: str | None = None, gender: str | None = None, nid: int = -1) -> Candidate | None:
+        at = -1
         if name is None:
             keys = ()
+            c = self._none
         elif not keys:
             return None
-        for c in self.items:
-            if (name is None and c.name is None) or (name is not None and c.name is not None and _same(c, keys, kind)):
-                c.sources.add(source)
-                if name is not None and len(keys) > len(c.keys) and kind == "PER":
-                    c.name, c.keys = name, keys  # the fuller name (ككينز → مايلز ككينز)
-                c.role = c.role or role
-                c.entity_id = c.entity_id or entity_id
-                c.gender = c.gender or gender
-                return c
+        else:
+            t = self._tables
+            if nid < 0:
+                nid = t.nid(keys, kind)
+            same = t.same_as[nid]
+            if not same.isdisjoint(self._nids):
+                at = next(i for i, other in enumerate(self._nids) if other in same)
+            c = self.items[at] if at >= 0 else None
+        if c is not None:
+            c.sources.add(source)
+            if name is not None and len(keys) > len(c.keys) and kind == "PER":
+                c.name, c.keys = name, keys  # the fuller name (ككينز → مايلز ككينز)
+                self._nids[at] = self._tables.nid(keys, c.kind)  # the item keeps its own kind
+            c.role = c.role or role
+            c.entity_id = c.entity_id or entity_id
+            c.gender = c.gender or gender
+            return c
         c = Candidate(name, "NONE" if name is None else kind, keys, role, entity_id, gender, {source})
         self.items.append(c)
+        if name is None:
+            self._none = c
+        self._nids.append(nid)
         return c
 
 
@@ -139,6 +312,47 @@ def _speaker_cand(pool: _Pool, sp: Speaker | None, source: str) -> Candidate | N
     if sp is None:
         return None
     return pool.add(sp.name, sp.kind, sp.keys, source, sp.role, sp.entity_id, sp.gender)
+
+
+def record_parses(r: _Reader, model: RankerModel | None) -> None:
+    """Before the rules read the document: keep every phrase they parse as a speaker, by token range, so that
+    building candidates need not parse the same range again (the explicit subject after a cue mostly is one of
+    them). Parsing a range is a pure function of the document; since the rules later fill in a remembered
+    speaker's gender (and a history entry's role), each result's fields are kept as they were returned, and
+    :func:`_parsed` gives that state back. Only when the model will run."""
+    if model is None or model.mode == "off":
+        return
+    parse = r.parse_speaker
+    seen: dict[tuple[int, int, bool], tuple] = {}
+
+    def recording(a: int, b: int, glued_l: bool = False) -> Speaker | None:
+        sp = parse(a, b, glued_l)
+        seen[(a, b, glued_l)] = (None, None) if sp is None else (sp, _fields_of(type(sp))(sp))
+        return sp
+
+    r.parse_speaker = recording  # type: ignore[method-assign]  (this reader only)
+    r.parsed_speakers = seen  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=4)
+def _fields_of(cls: type) -> attrgetter:
+    return attrgetter(*cls.__slots__)
+
+
+def _parsed(r: _Reader, a: int, b: int) -> tuple[bool, Speaker | None]:
+    """(found, speaker): the rules' parse of tokens ``[a, b)`` as it was returned, if they parsed that range."""
+    found = getattr(r, "parsed_speakers", {}).get((a, b, False))
+    if found is None:
+        return False, None
+    sp, state = found
+    if sp is None:
+        return True, None
+    fields = _fields_of(type(sp))
+    if fields(sp) != state:  # changed since: the state it was returned in
+        sp = object.__new__(type(sp))
+        for name, value in zip(type(sp).__slots__, state):
+            object.__setattr__(sp, name, value)
+    return True, sp
 
 
 def _explicit_subject(r: _Reader, cue_k: int) -> Speaker | None:
@@ -150,7 +364,8 @@ def _explicit_subject(r: _Reader, cue_k: int) -> Speaker | None:
     end = found[1] if found else r.zone_stop(cue_k + 1)
     if end <= cue_k + 1:
         return None
-    return r.parse_speaker(cue_k + 1, end)
+    found, sp = _parsed(r, cue_k + 1, end)
+    return sp if found else r.parse_speaker(cue_k + 1, end)
 
 
 #: How many sentences before the cue's own are read for clause subjects.
@@ -158,7 +373,7 @@ CLAUSE_SENTENCES = 2
 _CLAUSE_STOP = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "أن", "إن", "بأن", "الذي", "التي"))
 
 
-def _clause_subjects(r: _Reader, cue_k: int, cache: dict[int, Speaker | None]) -> list[tuple[int, Speaker]]:
+def _clause_subjects(r: _Reader, cue_k: int, tables: _DocTables) -> list[tuple[int, Speaker]]:
     """Subjects of the clauses before the cue, latest first: the phrase after each verb-like word that opens a
     sentence or follows a comma or و in the cue's sentence and the ``CLAUSE_SENTENCES`` before it
     (``ودعا الائتلاف الوطني … ، وطالب``، ``وأصدر قصر كينغستون بيانا وصف فيه``). A pro-drop cue mostly refers
@@ -170,15 +385,10 @@ def _clause_subjects(r: _Reader, cue_k: int, cache: dict[int, Speaker | None]) -
             break
         first = r.sent_start[first - 1]
     first = max(first, r.para_start[cue_k] if r.para_start[cue_k] < s0 else r.para_start[max(0, s0 - 1)])
+    openers, cache = tables.openers, tables.subjects
     out: list[tuple[int, Speaker]] = []
-    for m in range(first, cue_k):
-        t = r.toks[m]
-        if t.kind != "word":
-            continue
-        prev = m - 1
-        opens = m == r.sent_start[m] or (prev >= 0 and r.toks[prev].kind == "punct" and r.toks[prev].text in "،,؛;:")
-        if not (opens or r.norm[m][:1] == "و"):
-            continue
+    for i in range(bisect_left(openers, first), bisect_left(openers, cue_k)):
+        m = openers[i]
         if m not in cache:
             cache[m] = _subject_after(r, m)
         if cache[m] is not None:
@@ -214,6 +424,7 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
     """Candidates and features for each quote the rules found in one document (or for the quotes
     whose indexes are in ``only``)."""
     doc = r.doc
+    tables = _DocTables(r, quotes)
     ent_groups: dict[str, list] = {}
     for e in r.entities:
         ent_groups.setdefault(e.entity_id, []).append(e)
@@ -222,34 +433,36 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
         canon = ents[0].canonical
         keys = tuple(r.key_of(canon).split())
         toks = sorted({min(doc.token_index_at(e.start), r.n - 1) for e in ents})
-        ent_info.append((eid, canon, ents[0].type, keys, toks))
-    quote_spans = [(q.start, q.end) for q in quotes]
+        ent_info.append((eid, canon, ents[0].type, keys, toks, tables.nid(keys, ents[0].type) if keys else -1))
     log = getattr(r, "remembered", [])
     first_speaker = next((sp for _, sp in log), None)
     places = {tuple(r.key_of(e.canonical).split()) for e in doc.entities if e.type in ("GPE", "LOC")}
     outlets = {tuple(r.key_of(doc.outlet).split())} if getattr(doc, "outlet", None) else set()
-    clause_cache: dict[int, Speaker | None] = {}
-    sent_no = np.cumsum([k > 0 and r.sent_start[k] != r.sent_start[k - 1] for k in range(r.n)])
+    # The speakers remembered before each quote, latest last (the pro-drop chain), grown quote by quote.
+    history: list[Speaker] = []
+    logged = 0
     cases = []
     for qi, q in enumerate(quotes):
+        while logged < len(log) and log[logged][0] <= qi:
+            sp = log[logged][1]
+            history = [h for h in history if h.keys != sp.keys] + [sp]
+            logged += 1
         if only is not None and qi not in only:
             continue
-        pool = _Pool()
+        pool = _Pool(tables)
         cue_k = min(doc.token_index_at(q.cue_start), r.n - 1)
         cue = r.cue_at(cue_k)
         cue_form = cue[0] if cue is not None else None
         rule = pool.add(q.speaker, _kind_of(q), tuple(r.key_of(q.speaker).split()) if q.speaker else (), "rule",
                         q.speaker_role, q.speaker_entity_id)
-        explicit = _explicit_subject(r, cue_k)
+        if cue_k not in tables.explicit:
+            tables.explicit[cue_k] = _explicit_subject(r, cue_k)
+        explicit = tables.explicit[cue_k]
         _speaker_cand(pool, explicit, "explicit")
         if cue_form is not None and cue_form.pos == "verb":
-            _speaker_cand(pool, r.look_back(cue_k), "lookback")
-        # The speakers remembered before this quote, latest first (the pro-drop chain).
-        history: list[Speaker] = []
-        for n_before, sp in log:
-            if n_before > qi:
-                break
-            history = [h for h in history if h.keys != sp.keys] + [sp]
+            if cue_k not in tables.lookback:
+                tables.lookback[cue_k] = r.look_back(cue_k)
+            _speaker_cand(pool, tables.lookback[cue_k], "lookback")
         agree_done = False
         gender = cue_form.gender if cue_form is not None else None
         for rank, sp in enumerate(reversed(history)):
@@ -261,7 +474,7 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
             if not agree_done and (sp.gender is None or gender is None or sp.gender == gender):
                 c.sources.add("hist_agree")
                 agree_done = True
-        for rank, (m, sp) in enumerate(_clause_subjects(r, cue_k, clause_cache)):
+        for rank, (m, sp) in enumerate(_clause_subjects(r, cue_k, tables)):
             c = _speaker_cand(pool, sp, "clause")
             if c is None:
                 continue
@@ -272,38 +485,38 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
                 vg = r.verb_gender(m)
                 if gender is not None and (vg == gender or (vg is None and gender != "pl")):
                     c.sources.add("clause_agree")
-        for eid, canon, etype, keys, toks in ent_info:
-            c = pool.add(canon, etype, keys, "entity", entity_id=eid)
+        for eid, canon, etype, keys, toks, nid in ent_info:
+            c = pool.add(canon, etype, keys, "entity", entity_id=eid, nid=nid)
             if c is not None:
                 c.mentions.extend(toks)
         pool.add(None, "NONE", (), "none")
         if first_speaker is not None:
-            for c in pool.items:
-                if c.name is not None and _same(c, first_speaker.keys, first_speaker.kind):
-                    c.sources.add("first")
+            for c in pool.matching(first_speaker.keys, first_speaker.kind):
+                c.sources.add("first")
         prev_q = quotes[qi - 1] if qi > 0 else None
         if prev_q is not None and prev_q.speaker:
             pk = tuple(r.key_of(prev_q.speaker).split())
             same_para = r.para_start[min(doc.token_index_at(prev_q.start), r.n - 1)] == r.para_start[cue_k]
-            for c in pool.items:
-                if c.name is not None and _same(c, pk, _kind_of(prev_q)):
-                    c.sources.add("prev_quote")
-                    if same_para:
-                        c.sources.add("prev_quote_same_para")
+            for c in pool.matching(pk, _kind_of(prev_q)):
+                c.sources.add("prev_quote")
+                if same_para:
+                    c.sources.add("prev_quote_same_para")
         for c in pool.items:
-            if c.name is not None and (c.keys in places or (c.kind != "PER" and any(_contains(c.keys, p) and len(p) == len(c.keys) for p in places))):
+            # (a body's name ending as a place's is no place: only the whole name counts)
+            if c.name is not None and c.keys in places:
                 c.sources.add("place")
             if c.name is not None and (c.keys in outlets or (c.keys and c.keys[0] in r.lex.outlet_heads)):
                 c.sources.add("outlet")
         cands = pool.items
-        x = np.zeros((len(cands), len(FEATURES)))
         # جاء في وثائق المحكمة، أفادت تقارير، بحسب الوثائق: a record speaks for no one.
         record = any(r.tok_key(m) in r._record_keys for m in range(cue_k + 1, min(cue_k + 4, r.n)) if r.toks[m].kind == "word")
         rule_head = _bare_head(normalize(q.speaker).split()[0]) if q.speaker and normalize(q.speaker).split() else ""
-        ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), quote_spans, record, sent_no, rule_head)
-        for i, c in enumerate(cands):
-            _features(ctx, c, x[i])
-        cases.append(QuoteCase(q, cands, x, record))
+        ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), tables.quote_spans, record,
+                       tables.sent_no, rule_head, tables, doc.token_index_at(q.start), doc.token_index_at(max(q.end - 1, q.start)))
+        rows = [[0.0] * len(FEATURES) for _ in cands]
+        for c, row in zip(cands, rows):
+            _features(ctx, c, row)
+        cases.append(QuoteCase(q, cands, np.array(rows, dtype=float).reshape(len(cands), len(FEATURES)), record))
     return cases
 
 
@@ -324,19 +537,19 @@ class _Context:
     has_history: bool
     quote_spans: list[tuple[int, int]]
     record: bool = False
-    sent_no: np.ndarray | None = None  # sentence number of each token
+    sent_no: list[int] | None = None  # sentence number of each token
     rule_head: str = ""  # the first word of the rules' speaker, bare
+    tables: _DocTables | None = None
+    q_start_k: int = 0  # the quote's first and last tokens
+    q_end_k: int = 0
 
 
-def _mentions(r: _Reader, c: Candidate) -> list[int]:
+def _mentions(r: _Reader, c: Candidate, tables: _DocTables) -> tuple[int, ...]:
     """Token indexes where the candidate is named: tagged mentions, else its last word in the text."""
     if c.mentions:
-        return sorted(set(c.mentions))
-    key = c.keys[-1] if c.kind == "PER" else c.keys[0]
-    out = [k for k in range(r.n) if key in r.norm[k] and r.tok_key(k) == key]
-    if c.kind == "PER" and len(c.keys) > 1:
-        out = [k - len(c.keys) + 1 if k - len(c.keys) + 1 >= 0 and r.tok_key(k - len(c.keys) + 1) == c.keys[0] else k for k in out]
-    c.mentions = out
+        return tuple(sorted(set(c.mentions)))
+    out = tables.scan(c.keys, c.kind)
+    c.mentions = list(out)
     return out
 
 
@@ -347,170 +560,185 @@ def _bare_head(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
-def _features(ctx: _Context, c: Candidate, row: np.ndarray) -> None:
-    def put(name: str, value: float = 1.0) -> None:
-        row[_INDEX[name]] = value
-
+def _features(ctx: _Context, c: Candidate, row: list[float]) -> None:
+    """Write the candidate's features into ``row`` (a list the length of :data:`FEATURES`)."""
+    I = _INDEX  # noqa: E741 - one letter keeps the many feature lines short
     r, q, cue_k = ctx.r, ctx.q, ctx.cue_k
+    tables = ctx.tables
     cue = ctx.cue
     participle = cue is not None and cue.pos == "participle"
     source_cue = cue is None
     if c.name is None:
-        put("none")
+        row[I["none"]] = 1.0
         if ctx.rule is c:
-            put("none_x_rule_none")
+            row[I["none_x_rule_none"]] = 1.0
         if source_cue:
-            put("none_x_source_cue")
+            row[I["none_x_source_cue"]] = 1.0
         if not ctx.has_explicit and not ctx.has_history:
-            put("none_x_no_subject_no_history")
+            row[I["none_x_no_subject_no_history"]] = 1.0
         if ctx.record:
-            put("none_x_record")
+            row[I["none_x_record"]] = 1.0
         return
     if c.keys and c.keys[0] in r._record_keys:
-        put("is_record")
+        row[I["is_record"]] = 1.0
     s = c.sources
     rule = ctx.rule
     rule_explicit = rule is not None and "explicit" in rule.sources
     rule_untagged = rule is None or rule.name is None or "entity" not in rule.sources
     if "rule" in s:
-        put("src_rule")
+        row[I["src_rule"]] = 1.0
         if "entity" not in s:
-            put("rule_untagged")
+            row[I["rule_untagged"]] = 1.0
         if c.kind == "DESC":
-            put("rule_desc")
+            row[I["rule_desc"]] = 1.0
         if ctx.has_explicit:
-            put("src_rule_x_explicit")
+            row[I["src_rule_x_explicit"]] = 1.0
         if source_cue:
-            put("src_rule_x_source_cue")
+            row[I["src_rule_x_source_cue"]] = 1.0
         if participle:
-            put("src_rule_x_participle")
+            row[I["src_rule_x_participle"]] = 1.0
     if "explicit" in s:
-        put("src_explicit")
+        row[I["src_explicit"]] = 1.0
     elif ctx.has_explicit:
-        put("explicit_x_other")
+        row[I["explicit_x_other"]] = 1.0
     if "lookback" in s:
-        put("src_lookback")
+        row[I["src_lookback"]] = 1.0
     if "history" in s:
-        put("src_history")
-        put("hist_rank_inv", 1.0 / (1 + (c.hist_rank or 0)))
+        row[I["src_history"]] = 1.0
+        row[I["hist_rank_inv"]] = 1.0 / (1 + (c.hist_rank or 0))
         if c.hist_rank == 0:
-            put("hist_last")
+            row[I["hist_last"]] = 1.0
     if "hist_agree" in s:
-        put("hist_last_agree")
+        row[I["hist_last_agree"]] = 1.0
         if not ctx.has_explicit:
-            put("prodrop_x_hist_last_agree")
+            row[I["prodrop_x_hist_last_agree"]] = 1.0
     if "entity" in s:
-        put("src_entity")
+        row[I["src_entity"]] = 1.0
     if "clause" in s:
-        put("src_clause")
+        row[I["src_clause"]] = 1.0
         if c.clause_rank == 0:
-            put("clause_latest")
+            row[I["clause_latest"]] = 1.0
         if "clause_same_sentence" in s:
-            put("clause_same_sentence")
+            row[I["clause_same_sentence"]] = 1.0
         if "clause_agree" in s:
-            put("clause_agree")
+            row[I["clause_agree"]] = 1.0
         if not ctx.has_explicit:
-            put("clause_x_prodrop")
+            row[I["clause_x_prodrop"]] = 1.0
     if "prev_quote" in s:
-        put("prev_quote_speaker")
+        row[I["prev_quote_speaker"]] = 1.0
         if "prev_quote_same_para" in s:
-            put("prev_quote_speaker_same_para")
+            row[I["prev_quote_speaker_same_para"]] = 1.0
     if "place" in s:
-        put("is_place")
+        row[I["is_place"]] = 1.0
     if "outlet" in s:
-        put("is_outlet")
+        row[I["is_outlet"]] = 1.0
     if "rule" in s and not rule_explicit and not source_cue:
-        put("rule_x_prodrop")
+        row[I["rule_x_prodrop"]] = 1.0
     # A badly cut phrase rather than a name: a cue word inside it (المناسبة تحدث رئيس اتحاد القدم قائلا),
     # five words or more, or one bare indefinite word no tagger marked (قائلا، العضو is definite).
-    words = normalize(c.name).split()
-    if any(w in r.lex.cues or r.bare(w) in r.lex.cues for w in words):
-        put("name_has_cue")
-    if len(words) >= 5:
-        put("long_name")
-    if len(words) == 1 and "entity" not in s and not r.is_definite(words[0]):
-        put("bare_word")
+    has_cue, long_name, one_indefinite = tables.name_shape(c.name)
+    if has_cue:
+        row[I["name_has_cue"]] = 1.0
+    if long_name:
+        row[I["long_name"]] = 1.0
+    if one_indefinite and "entity" not in s:
+        row[I["bare_word"]] = 1.0
     if "first" in s:
-        put("first_speaker")
-    put({"PER": "kind_per", "ORG": "kind_org"}.get(c.kind, "kind_desc"))
+        row[I["first_speaker"]] = 1.0
+    row[I[{"PER": "kind_per", "ORG": "kind_org"}.get(c.kind, "kind_desc")]] = 1.0
     if c.role:
-        put("has_role")
+        row[I["has_role"]] = 1.0
     if c.entity_id:
-        put("has_entity_id")
-    ments = _mentions(r, c)
-    put("freq_log", math.log1p(len(ments)) / 3)
-    q_start_k = r.doc.token_index_at(q.start)
-    q_end_k = r.doc.token_index_at(max(q.end - 1, q.start))
-    inside_any = [any(s0 <= r.toks[m].start < e0 for s0, e0 in ctx.quote_spans) for m in ments]
-    if ments and all(inside_any):
-        put("mentions_only_in_quotes")
-    if any(q_start_k <= m <= q_end_k for m in ments):
-        put("mention_in_this_quote")
-    before = [m for m, ins in zip(ments, inside_any) if m <= cue_k and not ins]
-    if not before and any(m > q_end_k for m in ments) and not any(m < cue_k for m in ments):
-        put("mention_after_quote_only")
-    if ments and all(inside_any) and not any(q_start_k <= m <= q_end_k for m in ments):
-        put("in_other_quote_only")
-    if before:
-        m = before[-1]
-        put("mention_before")
+        row[I["has_entity_id"]] = 1.0
+    ments = _mentions(r, c, tables)
+    in_order, all_inside, outside, freq = tables.mention_info(ments)
+    row[I["freq_log"]] = freq
+    q_start_k, q_end_k = ctx.q_start_k, ctx.q_end_k
+    if in_order:  # the common case: find the mentions around the quote by bisection
+        i = bisect_left(ments, q_start_k)
+        in_this = i < len(ments) and ments[i] <= q_end_k
+        j = bisect_right(outside, cue_k)
+        before_last = outside[j - 1] if j else None
+        before_cue = bool(ments) and ments[0] < cue_k
+        after_quote = bool(ments) and ments[-1] > q_end_k
+        i = bisect_right(ments, cue_k)
+        after_first = ments[i] if i < len(ments) and ments[i] < max(q_start_k, cue_k + 1) else None
+    else:
+        in_this = any(q_start_k <= m <= q_end_k for m in ments)
+        before = [m for m in outside if m <= cue_k]
+        before_last = before[-1] if before else None
+        before_cue = any(m < cue_k for m in ments)
+        after_quote = any(m > q_end_k for m in ments)
+        after = [m for m in ments if cue_k < m < max(q_start_k, cue_k + 1)]
+        after_first = after[0] if after else None
+    if all_inside:
+        row[I["mentions_only_in_quotes"]] = 1.0
+    if in_this:
+        row[I["mention_in_this_quote"]] = 1.0
+    if before_last is None and after_quote and not before_cue:
+        row[I["mention_after_quote_only"]] = 1.0
+    if all_inside and not in_this:
+        row[I["in_other_quote_only"]] = 1.0
+    if before_last is not None:
+        m = before_last
+        row[I["mention_before"]] = 1.0
         if ctx.sent_no is not None:
-            d = int(ctx.sent_no[cue_k] - ctx.sent_no[m])
-            put("sent_dist_0" if d == 0 else "sent_dist_1" if d == 1 else "sent_dist_2plus")
+            d = ctx.sent_no[cue_k] - ctx.sent_no[m]
+            row[I["sent_dist_0" if d == 0 else "sent_dist_1" if d == 1 else "sent_dist_2plus"]] = 1.0
         if r.para_end[m] != r.para_end[cue_k]:
-            put("other_paragraph")
+            row[I["other_paragraph"]] = 1.0
         if m > 0 and (r.norm[m - 1] in r.lex.role_heads or r.bare(r.norm[m - 1]) in r.lex.role_heads
                       or r.norm[m - 1] in r.lex.honorifics):
-            put("titled_mention")
+            row[I["titled_mention"]] = 1.0
         if rule is not None and rule.kind == "DESC" and "rule" not in s and c.kind == "PER" and r.para_end[m] == r.para_end[cue_k]:
-            put("rule_desc_x_named_alt")
-        put("dist_before_log", math.log1p(cue_k - m) / 5)
+            row[I["rule_desc_x_named_alt"]] = 1.0
+        row[I["dist_before_log"]] = math.log1p(cue_k - m) / 5
         if r.sent_start[m] == r.sent_start[cue_k]:
-            put("same_sentence_before")
+            row[I["same_sentence_before"]] = 1.0
             if participle:
-                put("participle_x_same_sentence")
+                row[I["participle_x_same_sentence"]] = 1.0
             if m - r.sent_start[m] <= 2:
-                put("sentence_initial_subject")
+                row[I["sentence_initial_subject"]] = 1.0
         if r.para_end[m] == r.para_end[cue_k]:
-            put("same_paragraph_before")
+            row[I["same_paragraph_before"]] = 1.0
         prev = r.word(m - 1)
         if prev in _PREPOSITIONS or (r.norm[m][:1] in "لب" and r.norm[m][1:3] in ("ال", "ل")):
-            put("after_preposition")
+            row[I["after_preposition"]] = 1.0
     # The rules' speaker is a description whose head word stands just before a mention of this candidate
     # (الوكالة … وكالة ستاندرد آند بورز; وقال حاكم ولاية فاراه، عبد البصير سالانغي): the name it stands for.
     if "rule" not in s and rule is not None and rule.name is not None and rule.keys and ctx.rule_head:
-        if any(_bare_head(r.norm[j]) == ctx.rule_head for m in ments for j in range(max(0, m - 6), m)):
-            put("rule_head_before_mention")
+        if tables.head_before(ctx.rule_head, ments):
+            row[I["rule_head_before_mention"]] = 1.0
             if rule.kind == "DESC" or rule.entity_id is None:
-                put("rule_head_before_mention_x_desc")
-    after = [m for m in ments if cue_k < m < max(q_start_k, cue_k + 1)]
-    if after:
-        put("in_zone_after_cue")
-        if after[0] <= cue_k + 3:
-            put("right_after_cue")
+                row[I["rule_head_before_mention_x_desc"]] = 1.0
+    if after_first is not None:
+        row[I["in_zone_after_cue"]] = 1.0
+        if after_first <= cue_k + 3:
+            row[I["right_after_cue"]] = 1.0
     if "rule" not in s and "entity" in s:
-        if after and not rule_explicit:
-            put("zone_entity_x_rule_not_explicit")  # وقال … هوجو سواير while the rules fell back on the history
-        if c.kind == "PER" and rule_untagged and (after or (before and r.sent_start[before[-1]] == r.sent_start[cue_k])):
-            put("per_entity_x_rule_untagged")
-        if before and r.sent_start[before[-1]] == r.sent_start[cue_k] and before[-1] - r.sent_start[cue_k] <= 2 and not rule_explicit:
-            put("initial_subject_x_rule_not_explicit")  # وكان الرئيس دوتيرتي …، وأعلن
-        if before and (rule is None or rule.name is None) and r.para_end[before[-1]] == r.para_end[cue_k]:
-            put("entity_before_x_rule_none")
-        if after and c.kind == "PER":
-            put("zone_per_entity_not_rule")  # وأعلن السناتور الديمقراطي مارك وورنر … while the rules read the role only
+        before_same_sentence = before_last is not None and r.sent_start[before_last] == r.sent_start[cue_k]
+        if after_first is not None and not rule_explicit:
+            row[I["zone_entity_x_rule_not_explicit"]] = 1.0  # وقال … هوجو سواير while the rules fell back on the history
+        if c.kind == "PER" and rule_untagged and (after_first is not None or before_same_sentence):
+            row[I["per_entity_x_rule_untagged"]] = 1.0
+        if before_same_sentence and before_last - r.sent_start[cue_k] <= 2 and not rule_explicit:
+            row[I["initial_subject_x_rule_not_explicit"]] = 1.0  # وكان الرئيس دوتيرتي …، وأعلن
+        if before_last is not None and (rule is None or rule.name is None) and r.para_end[before_last] == r.para_end[cue_k]:
+            row[I["entity_before_x_rule_none"]] = 1.0
+        if after_first is not None and c.kind == "PER":
+            row[I["zone_per_entity_not_rule"]] = 1.0  # وأعلن السناتور الديمقراطي مارك وورنر … while the rules read the role only
             if rule is None or rule.kind != "PER":
-                put("zone_per_entity_x_rule_not_per")
+                row[I["zone_per_entity_x_rule_not_per"]] = 1.0
     g = c.gender
     if g is None and c.kind == "ORG":
         g = "f"
     if cue is not None and g is not None:
         if cue.gender == "f" and g == "m" and c.kind == "PER":
-            put("gender_mismatch")
+            row[I["gender_mismatch"]] = 1.0
         if cue.gender == "m" and g == "f" and c.kind == "PER":
-            put("gender_mismatch")
+            row[I["gender_mismatch"]] = 1.0
         if (cue.gender == "pl") != (g == "pl"):
-            put("plural_mismatch")
+            row[I["plural_mismatch"]] = 1.0
 
 
 # --- the model -------------------------------------------------------------------------------
