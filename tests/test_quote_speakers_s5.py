@@ -196,3 +196,31 @@ def test_a_sentence_glued_to_the_one_before_by_a_period():
     text = "ولعب المهاجم لأندية عدة خلال 10 أعوام.وكان رئيس لجنة الاحتراف سعود الزهراني أكد أن النادي سدد التزاماته."
     [q] = run(text, [per(text, "سعود الزهراني")])
     assert q.speaker == "سعود الزهراني"
+
+
+def _run_titled(text: str, title: str, entities) -> list:
+    doc = Doc(RawArticle(text=text, title=title))
+    doc.entities.extend(entities)
+    QuoteExtractor(ranker=False)(doc)
+    return doc.quotes
+
+
+def test_an_office_with_no_holder_in_the_text_is_the_person_the_headline_quotes():
+    text = ("اعتبر المرشح لرئاسة الاتحاد الآسيوي سالم الدوسري أن الانتخابات ستكون صعبة. "
+            "وحول سؤال عن منافسيه، أكد نائب رئيس الاتحاد السابق أن الحملة تسير بثبات.")
+    quotes = _run_titled(text, "سالم الدوسري: الانتخابات صعبة", [per(text, "سالم الدوسري")])
+    assert [q.speaker for q in quotes] == ["سالم الدوسري", "سالم الدوسري"]
+
+
+def test_without_a_headline_speaker_the_office_stays_unnamed():
+    text = ("اعتبر المرشح لرئاسة الاتحاد الآسيوي سالم الدوسري أن الانتخابات ستكون صعبة. "
+            "وحول سؤال عن منافسيه، أكد نائب رئيس الاتحاد السابق أن الحملة تسير بثبات.")
+    quotes = _run_titled(text, "الانتخابات الآسيوية: حملة صعبة", [per(text, "سالم الدوسري")])
+    assert quotes[1].speaker != "سالم الدوسري"
+
+
+def test_an_unnamed_source_is_never_the_headline_s_person():
+    text = ("قال سالم الدوسري إن الانتخابات ستكون صعبة. "
+            "وأكد مسؤول في الاتحاد أن الحملة تسير بثبات.")
+    quotes = _run_titled(text, "سالم الدوسري: الانتخابات صعبة", [per(text, "سالم الدوسري")])
+    assert quotes[1].speaker != "سالم الدوسري"
