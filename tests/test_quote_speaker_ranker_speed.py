@@ -3,8 +3,6 @@ once per document must equal what the pairwise scans gave — sentences written 
 
 from __future__ import annotations
 
-import numpy as np
-
 from marsad.doc import Doc, RawArticle
 from marsad.extract import quote_speakers as qs
 from marsad.extract.quote_lexicon import load_lexicon
@@ -18,12 +16,10 @@ TEXT = ("وقال المتحدث باسم الجيش العقيد مايلز ك�
         "ولفت ككينز إلى أن رئيس الوزراء حيدر العبادي زار الجبهة، وأكد العبادي أن النصر قريب.")
 
 
-def _reader(text: str = TEXT, entities=(), record: bool = False) -> tuple[_Reader, list]:
+def _reader(text: str = TEXT, entities=()) -> tuple[_Reader, list]:
     doc = Doc(RawArticle(text=text))
     doc.entities.extend(entities)
     r = _Reader(doc, load_lexicon())
-    if record:
-        qs.record_parses(r, qs.RankerModel(np.zeros(len(qs.FEATURES)), 0.0, "correct"))
     return r, r.run()
 
 
@@ -104,31 +100,3 @@ def test_cases_for_some_quotes_equal_the_same_quotes_built_with_all():
     only = {1, 3}
     part = qs.build_cases(r, quotes, only)
     assert _signature(part) == _signature([full[i] for i in sorted(only)])  # the pro-drop chain grows the same way
-
-
-def test_a_recorded_parse_is_what_a_fresh_parse_gives_after_the_rules():
-    r, quotes = _reader(entities=_entities(), record=True)
-    assert r.parsed_speakers
-    for (a, b, glued), _ in r.parsed_speakers.items():
-        found, sp = qs._parsed(r, a, b) if not glued else (True, type(r).parse_speaker(r, a, b, glued))
-        assert found and sp == type(r).parse_speaker(r, a, b, glued)
-    plain, plain_quotes = _reader(entities=_entities())
-    assert _signature(qs.build_cases(r, quotes)) == _signature(qs.build_cases(plain, plain_quotes))
-
-
-def test_the_recorded_state_is_given_back_when_the_rules_changed_a_speaker_later():
-    r, _ = _reader(entities=_entities(), record=True)
-    (a, b, _), (sp, _) = next((k, v) for k, v in r.parsed_speakers.items() if v[0] is not None and not k[2])
-    before = type(r).parse_speaker(r, a, b)
-    sp.gender = "pl" if sp.gender != "pl" else "f"  # as remember() fills in a remembered speaker's gender
-    found, back = qs._parsed(r, a, b)
-    assert found and back == before and back is not sp
-
-
-def test_nothing_is_recorded_when_the_model_is_off():
-    doc = Doc(RawArticle(text=TEXT))
-    r = _Reader(doc, load_lexicon())
-    qs.record_parses(r, None)
-    qs.record_parses(r, qs.RankerModel(np.zeros(len(qs.FEATURES)), 0.0, "off"))
-    assert not hasattr(r, "parsed_speakers")
-    assert qs._parsed(r, 0, 3) == (False, None)

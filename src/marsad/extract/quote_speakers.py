@@ -21,9 +21,9 @@ that policy.
 
 Cost: what every quote of a document asks again — whether two names are one speaker, where a name occurs,
 which tokens sit inside quotations, the clause openers and their subjects — is computed once per document
-(:class:`_DocTables`), and the explicit subject after a cue is taken from the rules' own parse of that range
-(:func:`record_parses`); the candidates and features are the same as the pairwise scans gave
-(``tests/test_quote_speaker_ranker_speed.py``; docs/quotes.md, *Fifth session*).
+(:class:`_DocTables`); the candidates and features are the same as the pairwise scans gave
+(``tests/test_quote_speaker_ranker_speed.py``; docs/quotes.md, *Fifth session*). Parsing the subjects of the
+clauses before a cue is most of what remains.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ import math
 import os
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -179,7 +178,10 @@ class _DocTables:
         if found is None:
             r = self.r
             key = keys[-1] if kind == "PER" else keys[0]
-            out = [k for k in self.containing(key) if r.tok_key(k) == key]
+            norm = r.norm
+            # (a word keys to itself or to its end after a clitic chain, so an all-letter word that does not end
+            # with the key cannot key to it: its costly key is not computed)
+            out = [k for k in self.containing(key) if (norm[k].endswith(key) or not norm[k].isalpha()) and r.tok_key(k) == key]
             if kind == "PER" and len(keys) > 1:
                 out = [k - len(keys) + 1 if k - len(keys) + 1 >= 0 and r.tok_key(k - len(keys) + 1) == keys[0] else k for k in out]
             found = self._scans[(keys, kind)] = tuple(out)
@@ -195,9 +197,9 @@ class _DocTables:
                 norm[m][:1] == "و" or m == ss[m] or (m > 0 and toks[m - 1].kind == "punct" and toks[m - 1].text in "،,؛;:"))]
         return self._openers
 
-    def containing(self, part: str) -> list[int]:
-        """The tokens whose normalised form contains ``part`` (one search of the joined text, not a loop over
-        the tokens), in order."""
+    @property
+    def joined(self) -> str:
+        """The normalised words joined by NUL (no word contains it), with each word's offset in it."""
         if self._joined is None:
             self._joined = "\x00".join(self.r.norm)
             starts, at = [], 0
@@ -205,7 +207,12 @@ class _DocTables:
                 starts.append(at)
                 at += len(w) + 1
             self._word_starts = starts
-        text, starts, out = self._joined, self._word_starts, []
+        return self._joined
+
+    def containing(self, part: str) -> list[int]:
+        """The tokens whose normalised form contains ``part`` (one search of the joined text, not a loop over
+        the tokens), in order."""
+        text, starts, out = self.joined, self._word_starts, []
         i = text.find(part)
         while i >= 0:
             k = bisect_right(starts, i) - 1
@@ -243,6 +250,8 @@ class _DocTables:
         """A word with the bare head ``head`` stands within six tokens before one of the mentions."""
         key = (head, ments)
         found = self._head_near.get(key)
+        if found is None and head not in self.joined:  # (a bare head is part of its word)
+            found = self._head_near[key] = False
         if found is None:
             heads, norm = self._heads, self.r.norm
             found = False
@@ -314,47 +323,6 @@ def _speaker_cand(pool: _Pool, sp: Speaker | None, source: str) -> Candidate | N
     return pool.add(sp.name, sp.kind, sp.keys, source, sp.role, sp.entity_id, sp.gender)
 
 
-def record_parses(r: _Reader, model: RankerModel | None) -> None:
-    """Before the rules read the document: keep every phrase they parse as a speaker, by token range, so that
-    building candidates need not parse the same range again (the explicit subject after a cue mostly is one of
-    them). Parsing a range is a pure function of the document; since the rules later fill in a remembered
-    speaker's gender (and a history entry's role), each result's fields are kept as they were returned, and
-    :func:`_parsed` gives that state back. Only when the model will run."""
-    if model is None or model.mode == "off":
-        return
-    parse = r.parse_speaker
-    seen: dict[tuple[int, int, bool], tuple] = {}
-
-    def recording(a: int, b: int, glued_l: bool = False) -> Speaker | None:
-        sp = parse(a, b, glued_l)
-        seen[(a, b, glued_l)] = (None, None) if sp is None else (sp, _fields_of(type(sp))(sp))
-        return sp
-
-    r.parse_speaker = recording  # type: ignore[method-assign]  (this reader only)
-    r.parsed_speakers = seen  # type: ignore[attr-defined]
-
-
-@lru_cache(maxsize=4)
-def _fields_of(cls: type) -> attrgetter:
-    return attrgetter(*cls.__slots__)
-
-
-def _parsed(r: _Reader, a: int, b: int) -> tuple[bool, Speaker | None]:
-    """(found, speaker): the rules' parse of tokens ``[a, b)`` as it was returned, if they parsed that range."""
-    found = getattr(r, "parsed_speakers", {}).get((a, b, False))
-    if found is None:
-        return False, None
-    sp, state = found
-    if sp is None:
-        return True, None
-    fields = _fields_of(type(sp))
-    if fields(sp) != state:  # changed since: the state it was returned in
-        sp = object.__new__(type(sp))
-        for name, value in zip(type(sp).__slots__, state):
-            object.__setattr__(sp, name, value)
-    return True, sp
-
-
 def _explicit_subject(r: _Reader, cue_k: int) -> Speaker | None:
     """What the rules read right after a verb cue, before any reference resolution."""
     cue = r.cue_at(cue_k)
@@ -364,8 +332,7 @@ def _explicit_subject(r: _Reader, cue_k: int) -> Speaker | None:
     end = found[1] if found else r.zone_stop(cue_k + 1)
     if end <= cue_k + 1:
         return None
-    found, sp = _parsed(r, cue_k + 1, end)
-    return sp if found else r.parse_speaker(cue_k + 1, end)
+    return r.parse_speaker(cue_k + 1, end)
 
 
 #: How many sentences before the cue's own are read for clause subjects.

@@ -3889,7 +3889,6 @@ class QuoteExtractor:
         if not doc.tokens:
             return
         reader = _Reader(doc, self.lexicon)
-        quote_speakers.record_parses(reader, self.ranker)  # (the ranker reuses the rules' parses; no-op when off)
         quotes = reader.run()
         quote_speakers.apply(reader, quotes, self.ranker)
         quote_canon.canonicalise(doc, quotes)  # speaker forms: name for description, fullest name, no junk
