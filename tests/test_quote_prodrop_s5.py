@@ -87,3 +87,32 @@ def test_a_plural_cue_does_not_take_a_singular_subject_of_the_sentence_before():
             "وأكدوا أن الإضراب سيستمر.")
     qs = run(text, [ent(text, "سمير داود"), ent(text, "نادر سليم")])
     assert qs[-1].speaker != "نادر سليم"
+
+
+# --- a role named earlier in apposition: its holder ----------------------------------------------
+
+def test_a_role_given_in_apposition_after_the_name_resolves_to_that_name(monkeypatch):
+    # The reader itself (the speaker-form pass off) finds the holder of «المدير الفني للنجم».
+    monkeypatch.setenv("MARSAD_QUOTE_CANON", "off")
+    text = ("قال كريم بوعلام، المدير الفني لفريق النجم الساحلي التونسي، إن فريقه جاهز للنهائي.\n"
+            "وقال اللاعب سامي الهادي إن الفريق مستعد.\n"
+            "وأكد المدير الفني للنجم أنه سيلعب بطريقة هجومية.")
+    qs = run(text, [ent(text, "كريم بوعلام"), ent(text, "سامي الهادي")])
+    assert [q.speaker for q in qs] == ["كريم بوعلام", "سامي الهادي", "كريم بوعلام"]
+
+
+def test_a_role_with_a_describing_adjective_resolves_to_the_holder_named_after_a_nationality(monkeypatch):
+    # «البرتغالي X قائد Y» names him; «قائد Y المخضرم» describes the same office.
+    monkeypatch.setenv("MARSAD_QUOTE_CANON", "off")
+    text = ("اعتبر البرتغالي جواو مارتينز قائد بنفيكا لشبونة أن الخسارة جاءت بسبب الحظ.\n"
+            'وقال قائد بنفيكا المخضرم: "سنعود أقوى في الموسم المقبل".')
+    qs = run(text, [ent(text, "جواو مارتينز"), ent(text, "بنفيكا لشبونة", "ORG"), ent(text, "بنفيكا", "ORG", nth=1)])
+    assert qs[-1].speaker == "جواو مارتينز"
+
+
+def test_a_role_with_another_nationality_is_not_the_last_speaker():
+    # الخارجية is shared by both descriptions; the country is not.
+    text = ("قال ماركو روسي، وزير الخارجية الإيطالي، إن الاجتماع كان مثمرا.\n"
+            "وأكد وزير الخارجية الفرنسي أن باريس ستشارك في القمة.")
+    qs = run(text, [ent(text, "ماركو روسي")])
+    assert qs[-1].speaker != "ماركو روسي"

@@ -1220,7 +1220,7 @@ def _role_match(head: str, rest: list[str], role_word: bool, doc: Doc, quotes: l
                 # not «وتنتقد المعارضة كثيرا سياسة أردوغان»
             words = [normalize(toks[m].text) for m in near if toks[m].kind == "word"]
             theirs = _nisbas(words)
-            if mine and theirs and not (mine & theirs):
+            if _nisbas_differ(mine, theirs):
                 continue
             nxt = normalize(toks[k + 1].text) if k + 1 < len(toks) and toks[k + 1].kind == "word" else ""
             if genitive and _noun_stem(nxt) != _noun_stem(genitive):
@@ -1266,6 +1266,12 @@ def _nisbas(words: list[str]) -> set[str]:
     return out
 
 
+def _nisbas_differ(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two sets of nationality-like adjectives tell two people apart: none shared, or each holds one
+    the other lacks (وزير الخارجية الفرنسي vs «X، وزير الخارجية الإيطالي»: الخارجية is shared, the country not)."""
+    return bool(mine and theirs and (not (mine & theirs) or ((mine - theirs) and (theirs - mine))))
+
+
 def _last_speaker(q: Quote, quotes: list[Quote], lo: int, ents: list[Entity], rest: list[str],
                   doc: Doc, own_head: str = "") -> tuple[str, str | None] | None:
     """The named person who spoke last before ``q`` (the description continues that speaker), unless the
@@ -1283,7 +1289,7 @@ def _last_speaker(q: Quote, quotes: list[Quote], lo: int, ents: list[Entity], re
     beside = [normalize(doc.tokens[k].text) for e in ents if e.type == "PER" and _contains(_ent_keys(e), key)
               for k in _near(e, doc)]
     theirs = _nisbas(said + beside)
-    if mine and theirs and not (mine & theirs):
+    if _nisbas_differ(mine, theirs):
         return None
     genitive = _genitive(rest)
     if genitive and genitive not in {_noun_stem(w) for w in said + beside}:

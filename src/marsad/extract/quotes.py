@@ -1926,9 +1926,6 @@ class _Reader:
                 described = self.nisba_holder(sp, at)
                 if described is not None:
                     return described
-            headline = self.headline_person(sp)
-            if headline is not None:
-                return headline
             first = normalize(sp.role.split()[0]) if sp.role else ""
             if self.is_definite(first) and first in self.lex.role_heads and first not in self.lex.anonymous_heads:
                 # A definite description never named with its holder (المهاجم الأوروغوياني, النجم
@@ -1978,40 +1975,6 @@ class _Reader:
                 if named is not None:
                     return named
         return sp
-
-    def headline_person(self, sp: Speaker) -> Speaker | None:
-        """``علي بن الحسين: بلاتيني جزء من نظام بلاتر`` as the title, then ``أكد نائب رئيس الفيفا السابق``: an
-        office or description with no holder in the text (a definite one — the X of Y — not an unnamed
-        source) is the person the headline quotes, when the text tags that person and no other person was
-        introduced with this office."""
-        title = self.doc.title or ""
-        if ":" not in title or not sp.role:
-            return None
-        words = sp.role.split()
-        first = normalize(words[0])
-        bare = first[2:] if first.startswith("ال") else first
-        lex = self.lex
-        if (first in lex.anonymous_heads or bare in lex.anonymous_heads or "ال" + bare in lex.anonymous_heads
-                or not (first in lex.role_heads or bare in lex.role_heads or "ال" + bare in lex.role_heads)
-                or not any(self.is_definite(normalize(w)) for w in words)):
-            return None
-        left = title.split(":")[0].strip()
-        lk = tuple(self.key_of(left).split())
-        if not 1 <= len(lk) <= 4:
-            return None
-        gender = "f" if bare.endswith("ه") else "m"
-        for ent in self.entities:
-            ek = tuple(self.key_of(ent.canonical).split())
-            if ent.type == "PER" and ek and (_contains(ek, lk) or _contains(lk, ek)):
-                for h in self.history:
-                    if h.kind == "PER" and (h.entity_id == ent.entity_id or h.keys == ek):
-                        if h.gender not in (None, gender):
-                            return None
-                        if h.role_keys and h.role_keys[0] == sp.role_keys[0] and not _contains(h.role_keys, sp.role_keys):
-                            return None  # introduced with another office of the same head: not this one
-                        return h
-                return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
-        return None
 
     def nisba_holder(self, sp: Speaker, at: int) -> Speaker | None:
         """``اللاعب البلجيكي`` after ``البلجيكي إيدين هازارد``: a definite role with a nisba adjective refers to
@@ -2176,7 +2139,13 @@ class _Reader:
                     and not (titled and len(sp.role.split()) == 1 and head not in ("رئيس", "رئيسه"))):
                 continue  # الرئيس (the president) is not رئيس الوزراء (but السفير is the سفير … named with a title before)
             ck = set(cand.role_keys) - {name_key(r) for r in lex.ranks}
-            if cand.role_keys[0] != head or not (ck <= wanted or wanted <= ck) or cand.keys == sp.keys:
+            # قائد أتليتكو المخضرم ~ قائد أتليتكو مدريد: the office's words agree but for adjectives that only
+            # describe (not a nationality, which would tell another holder)
+            described = {name_key(w) for w in (sp.role or "").split()[n:]
+                         if self.is_definite(normalize(w)) and not normalize(w).endswith(("ي", "يه"))}
+            core = wanted - described
+            if cand.role_keys[0] != head or not (ck <= wanted or wanted <= ck or (len(core) >= 2 and core <= ck)) \
+                    or cand.keys == sp.keys:
                 continue
             if i <= at:
                 before = cand
@@ -2206,6 +2175,11 @@ class _Reader:
         prev = i - 1
         if prev > 0 and self.toks[prev].text in _COMMAS and self.toks[prev - 1].kind == "word":
             prev -= 1  # وأوضح أحمد الفارس؛ مدير عام المؤسسة، أن: the name, a comma, then its office in apposition
+            close = next((m for m in range(role_end, min(end, i + n + 8)) if self.toks[m].kind != "word"), None)
+            if close is not None and close > role_end and self.toks[close].text in _COMMAS:
+                # زين الدين زيدان، المدير الفني لفريق ريال مدريد الإسباني، إنه: the whole office, to its closing comma
+                role_end = close
+                role = self.span_text(list(range(i, role_end)))
         if prev < 0 or self.toks[prev].kind != "word":
             return None, role_end
         titles = self.lex.honorifics | self.lex.ranks
@@ -2213,6 +2187,9 @@ class _Reader:
             if ent.type == "PER" and ent.start < self.toks[prev].end <= ent.end and ent.start >= self.toks[max(0, prev - 8)].start:
                 first = self.doc.token_index_at(ent.start)
                 pre = first - 1
+                if pre > 0 and self.is_definite(self.norm[pre]) and self.norm[pre].endswith("ي") and (
+                        self.toks[pre - 1].kind == "punct" or self.cue_at(pre - 1) is not None):
+                    pre -= 1  # اعتبر الإسباني غابي قائد أتليتكو مدريد: a nationality before the name
                 if not (pre < 0 or (self.toks[pre].kind == "punct" and self.toks[pre].text not in _OPENERS)
                         or self.norm[pre] in titles or self.cue_at(pre) is not None):
                     # (a title, a clause start or a reporting verb before the name: وقال X المتحدث …)
