@@ -1926,6 +1926,9 @@ class _Reader:
                 described = self.nisba_holder(sp, at)
                 if described is not None:
                     return described
+            headline = self.headline_person(sp)
+            if headline is not None:
+                return headline
             first = normalize(sp.role.split()[0]) if sp.role else ""
             if self.is_definite(first) and first in self.lex.role_heads and first not in self.lex.anonymous_heads:
                 # A definite description never named with its holder (المهاجم الأوروغوياني, النجم
@@ -1975,6 +1978,40 @@ class _Reader:
                 if named is not None:
                     return named
         return sp
+
+    def headline_person(self, sp: Speaker) -> Speaker | None:
+        """``علي بن الحسين: بلاتيني جزء من نظام بلاتر`` as the title, then ``أكد نائب رئيس الفيفا السابق``: an
+        office or description with no holder in the text (a definite one — the X of Y — not an unnamed
+        source) is the person the headline quotes, when the text tags that person and no other person was
+        introduced with this office."""
+        title = self.doc.title or ""
+        if ":" not in title or not sp.role:
+            return None
+        words = sp.role.split()
+        first = normalize(words[0])
+        bare = first[2:] if first.startswith("ال") else first
+        lex = self.lex
+        if (first in lex.anonymous_heads or bare in lex.anonymous_heads or "ال" + bare in lex.anonymous_heads
+                or not (first in lex.role_heads or bare in lex.role_heads or "ال" + bare in lex.role_heads)
+                or not any(self.is_definite(normalize(w)) for w in words)):
+            return None
+        left = title.split(":")[0].strip()
+        lk = tuple(self.key_of(left).split())
+        if not 1 <= len(lk) <= 4:
+            return None
+        gender = "f" if bare.endswith("ه") else "m"
+        for ent in self.entities:
+            ek = tuple(self.key_of(ent.canonical).split())
+            if ent.type == "PER" and ek and (_contains(ek, lk) or _contains(lk, ek)):
+                for h in self.history:
+                    if h.kind == "PER" and (h.entity_id == ent.entity_id or h.keys == ek):
+                        if h.gender not in (None, gender):
+                            return None
+                        if h.role_keys and h.role_keys[0] == sp.role_keys[0] and not _contains(h.role_keys, sp.role_keys):
+                            return None  # introduced with another office of the same head: not this one
+                        return h
+                return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id, strong=True)
+        return None
 
     def nisba_holder(self, sp: Speaker, at: int) -> Speaker | None:
         """``اللاعب البلجيكي`` after ``البلجيكي إيدين هازارد``: a definite role with a nisba adjective refers to
