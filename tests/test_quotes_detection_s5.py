@@ -46,3 +46,43 @@ def test_wasf_without_ba_is_not_a_term():
 def test_negated_characterisation_is_not_a_quote():
     text = "ولم يصف الوزير الحادث بـ\"الإرهابي\" في حديثه إلى الصحفيين."
     assert all(t != "الإرهابي" for t, _ in found(text))
+
+
+# --- handle_source / source_fallback: بحسب / وفق phrases that read as no name ------------------
+
+def test_bihasab_ma_warada_fi_takes_the_outlet_after_the_preposition():
+    text = "وارتفعت صادرات القمح إلى المنطقة بنسبة عشرة في المئة، بحسب ما ورد في صحيفة \"الأنباء\"."
+    assert found(text) == [("وارتفعت صادرات القمح إلى المنطقة بنسبة عشرة في المئة", "الأنباء")]
+
+
+def test_wifq_ma_alanat_with_no_subject_refers_back_to_the_body():
+    text = ("أصدرت الهيئة الوطنية لحقوق الإنسان تقريرها السنوي. "
+            "ووثقت الهيئة عشرات الشكاوى من السجون، وفق ما أعلنت الأحد.")
+    assert ("ووثقت الهيئة عشرات الشكاوى من السجون", "الهيئة الوطنية لحقوق الإنسان") in found(text)
+
+
+def test_bihasab_a_verbal_noun_then_its_issuer():
+    text = "تراجع معدل البطالة إلى سبعة في المئة في الربع الأخير، بحسب إعلان الهيئة العامة للإحصاء."
+    assert found(text) == [("تراجع معدل البطالة إلى سبعة في المئة في الربع الأخير", "الهيئة العامة للإحصاء")]
+
+
+def test_an_impersonal_expectation_in_the_sentence_does_not_own_its_content():
+    text = "وضربت السيول ثلاث قرى جبلية فيما يتوقع أن ترتفع حصيلة الأضرار، بحسب المصادر."
+    assert [t for t, _ in found(text)] == ["وضربت السيول ثلاث قرى جبلية فيما يتوقع أن ترتفع حصيلة الأضرار"]
+
+
+def test_a_demonstrative_before_a_noun_is_no_ja_dhalik_formula():
+    text = "وتأتي هذه الشحنات من ميناء صغير في الجنوب وفق المصدر ذاته."
+    assert [t for t, _ in found(text)] == ["وتأتي هذه الشحنات من ميناء صغير في الجنوب"]
+    assert found("جاء ذلك في مؤتمر صحفي عقده الوزير بحسب وكالة الأنباء.") == []
+
+
+def test_the_clause_before_a_source_starts_after_the_dateline():
+    from marsad.doc import RawArticle
+    from marsad.pipeline import COMPONENTS, Pipeline
+
+    pipe = Pipeline.default(disable=[c for c in COMPONENTS if c not in ("source", "quotes")])
+    text = ("دبي، الإمارات العربية المتحدة (CNN)-- سقطت طائرة شحن صغيرة، الأحد، قرب الحدود الشمالية، "
+            "وفقا لما أعلنته هيئة الطيران المدني.")
+    doc = pipe(RawArticle(text=text))
+    assert [q.text for q in doc.quotes] == ["سقطت طائرة شحن صغيرة، الأحد، قرب الحدود الشمالية"]

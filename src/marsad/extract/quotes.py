@@ -3597,6 +3597,29 @@ class _Reader:
             self.remember(sp, cue[0].gender, weak=True)
         return max(k + 1, stop)
 
+    def source_fallback(self, k: int, a: int, stop: int) -> Speaker | None:
+        """The speaker of a بحسب / وفق phrase ``a:stop`` that reads as no name: the verbal noun of a report
+        before its issuer (بحسب إعلان الجهاز المركزي للإحصاء), a verb after ما with no subject (وفق ما أعلنت
+        الأحد: the speaker the verb refers back to), or a person or body the tagger found in the phrase
+        (وفق ما أوضحت شبكتا سي ان ان …). None when the phrase is none of these (a criterion)."""
+        if self.word(k + 1) == "ما" and a == k + 3 and all(
+                self.toks[m].kind != "word" or self.word(m) in self.lex.time_words for m in range(a, stop)):
+            c = self.cue_at(k + 2)
+            g = c[0].gender if c is not None and c[0].gender else ("f" if self.word(k + 2).endswith("ت") else "m")
+            return self.pro_drop(g, self.toks[k].start)
+        if a >= stop:
+            return None
+        w = self.word(a)
+        if self.bare(w) in ("اعلان", "تصريح", "تصريحات", "بيان", "تقرير", "بلاغ", "احصاء", "احصاءات") and a + 1 < stop:
+            sp = self.parse_speaker(a + 1, stop)
+            if sp is not None:
+                return self.resolve(sp, k)
+        lo, hi = self.toks[a].start, self.toks[stop - 1].end
+        for e in self.doc.entities:
+            if e.type in ("PER", "ORG") and lo <= e.start and e.end <= hi:
+                return self.resolve(Speaker(self.ent_name(e), e.type, entity_id=e.entity_id), k)
+        return None
+
     def handle_source(self, k: int) -> int:
         """بحسب / وفقا لـ / نقلا عن: a source on one side of the attributed clause."""
         lex = self.lex
@@ -3626,6 +3649,8 @@ class _Reader:
             a += 2  # بحسب ما أورد / وفق ما قال
             if self.word(a) in ("به", "بها", "عنه", "عنها", "فيه", "فيها"):
                 a += 1  # وحسب ما أفاد به مصدر مطلع
+            elif self.word(a) in ("في", "عن") and a + 1 < self.n and self.toks[a + 1].kind in ("word", "punct"):
+                a += 1  # بحسب ما ورد في صحيفة "…"، وفق ما جاء في التقرير
         if a >= self.n or self.toks[a].kind != "word":
             if not (a < self.n and self.is_opener(a)):
                 return k + 1
@@ -3677,9 +3702,12 @@ class _Reader:
                 return k + 1
         if not self.source_phrase_ok(k, a, stop):
             return k + 1  # وتختلف قيمة الغرامة بحسب المخالفة، وفق إجراءات ميسرة: a criterion, not a source
-        sp = self.parse_speaker(a, stop, glued_l=b in ("وفقا", "طبقا"))
+        said = a + 1 if self.bare(self.word(a)) in ("اعلان", "تصريح", "تصريحات") and a + 1 < stop else a
+        sp = self.parse_speaker(said, stop, glued_l=b in ("وفقا", "طبقا"))  # بحسب إعلان الجهاز …: the issuer
         if sp is None:
-            return k + 1
+            sp = self.source_fallback(k, a, stop)
+            if sp is None:
+                return k + 1
         if b in ("وفقا", "طبقا") and sp.name[:1] == "ل" and self.toks[a].text.startswith("ل"):
             # "وفقا لصحيفة ذا فيرج": drop the glued ل from the name.
             name = "ال" + sp.name[2:] if sp.name.startswith("لل") else sp.name[1:].lstrip("ـ")
@@ -3739,8 +3767,9 @@ class _Reader:
                 if self.add_quote(clause[0], clause[1], False, k, sp, k + 1) and sp is not None:
                     self.remember(sp, "f" if sp.kind == "ORG" else "m")
                 return max(k + 1, clause[1])
-            if any((c := self.cue_at(m)) is not None and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
-                return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content
+            if any((c := self.cue_at(m)) is not None and self.word(m) not in lex.impersonal
+                   and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
+                return max(k + 1, stop)  # inside a cue's own sentence: that cue owns the content (not يتوقع أن …)
             if b == "نقلا" and any(self.cue_at(m) is not None and self.cue_at(m)[0].pos == "verb" for m in before[:3]):
                 return max(k + 1, stop)  # أفاد مراسلنا نقلا عن تقارير بمقتل …: the verb's object is no clause
             if stop < self.n and self.toks[stop].kind == "punct" and self.toks[stop].text in _COMMAS:
@@ -3755,8 +3784,12 @@ class _Reader:
                             self.remember(sp, "f" if sp.kind == "ORG" else "m", weak=True)
                         return max(k + 1, e)
             s, e = s0, k
+            while s < k and self.in_boilerplate(self.toks[s].start, self.toks[s].end):
+                s += 1  # دبي، الإمارات (CNN) – لقي تسعة أشخاص …، وفقا لما قاله مسؤول: not the dateline
             if (len(before) >= 2 and self.bare(self.word(before[0])) in ("جاء", "ياتي", "جاءت", "تاتي")
-                    and self.word(before[1]) in ("ذلك", "هذا", "هذه", "ذلك،")):
+                    and self.word(before[1]) in ("ذلك", "هذا", "هذه", "ذلك،")
+                    and not (len(before) >= 3 and before[2] == before[1] + 1 and self.word(before[2]).startswith("ال"))):
+                # (not "وتأتي هذه الطائرات من …": the demonstrative of a noun, a clause of its own)
                 # "جاء ذلك في كلمة خلال المنتدى، حيث قال وفقا لما نقلته الوكالة": the formula, not a statement
                 return max(k + 1, stop)  # "جاء ذلك بحسب بيان …": the formula, not a statement
             if (len(before) <= 3 and stop < self.n and self.sent_start[stop] == s0 and self.toks[stop].kind == "word"
