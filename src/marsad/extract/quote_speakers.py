@@ -176,16 +176,25 @@ class _DocTables:
         word (a body) in the text, moved to the start of the full name where the name stands whole."""
         found = self._scans.get((keys, kind))
         if found is None:
-            r = self.r
             key = keys[-1] if kind == "PER" else keys[0]
-            norm = r.norm
-            # (a word keys to itself or to its end after a clitic chain, so an all-letter word that does not end
-            # with the key cannot key to it: its costly key is not computed)
-            out = [k for k in self.containing(key) if (norm[k].endswith(key) or not norm[k].isalpha()) and r.tok_key(k) == key]
+            out = [k for k in self.containing(key) if self.keyed(k, key)]
             if kind == "PER" and len(keys) > 1:
-                out = [k - len(keys) + 1 if k - len(keys) + 1 >= 0 and r.tok_key(k - len(keys) + 1) == keys[0] else k for k in out]
+                out = [k - len(keys) + 1 if k - len(keys) + 1 >= 0 and self.keyed(k - len(keys) + 1, keys[0]) else k for k in out]
             found = self._scans[(keys, kind)] = tuple(out)
         return found
+
+    def keyed(self, k: int, key: str) -> bool:
+        """``r.tok_key(k) == key`` for a one-word key. A word keys to itself or to its end after a clitic chain
+        (لله → الله apart), so an all-letter word that does not end with the key is answered without keying it."""
+        w = self.r.norm[k]
+        return (w.endswith(key) or not w.isalpha() or w.endswith("لله")) and self.r.tok_key(k) == key
+
+    def keyed_in(self, k: int, keys: frozenset[str]) -> bool:
+        """``r.tok_key(k) in keys`` for one-word keys, with the same shortcut as :meth:`keyed`."""
+        w = self.r.norm[k]
+        if w.isalpha() and not w.endswith("لله") and not any(w[i:] in keys for i in range(len(w))):
+            return False
+        return self.r.tok_key(k) in keys
 
     @property
     def openers(self) -> list[int]:
@@ -476,7 +485,7 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
                 c.sources.add("outlet")
         cands = pool.items
         # جاء في وثائق المحكمة، أفادت تقارير، بحسب الوثائق: a record speaks for no one.
-        record = any(r.tok_key(m) in r._record_keys for m in range(cue_k + 1, min(cue_k + 4, r.n)) if r.toks[m].kind == "word")
+        record = any(tables.keyed_in(m, r._record_keys) for m in range(cue_k + 1, min(cue_k + 4, r.n)) if r.toks[m].kind == "word")
         rule_head = _bare_head(normalize(q.speaker).split()[0]) if q.speaker and normalize(q.speaker).split() else ""
         ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), tables.quote_spans, record,
                        tables.sent_no, rule_head, tables, doc.token_index_at(q.start), doc.token_index_at(max(q.end - 1, q.start)))
