@@ -116,3 +116,21 @@ def test_a_role_with_another_nationality_is_not_the_last_speaker():
             "وأكد وزير الخارجية الفرنسي أن باريس ستشارك في القمة.")
     qs = run(text, [ent(text, "ماركو روسي")])
     assert qs[-1].speaker != "ماركو روسي"
+
+
+# --- the subject of the sentence before: a body the tagger missed ----------------------------------
+
+def test_a_bare_cue_takes_an_untagged_body_subject_of_the_sentence_before():
+    text = ('وقال المتحدث باسم الجيش العقيد سامر ناصيف إن "الهجوم صُدّ".\n'
+            "ونشر المكتب الإعلامي للواء الثالث مقطعا مصورا للمعارك.\n"
+            "وأوضح أن القوات استعادت ثلاث قرى.")
+    qs = run(text, [ent(text, "سامر ناصيف")])
+    assert qs[-1].speaker == "المكتب الإعلامي للواء الثالث"
+
+
+def test_a_bare_cue_does_not_take_a_body_object_after_a_bare_noun_subject():
+    text = ('وقال المحامي رامي حداد إن "الحكم قاس".\n'
+            "واستأنف موكله الحكم أمام المحكمة العليا.\n"
+            "وأضاف أن الجلسة حددت في الشهر المقبل.")
+    qs = run(text, [ent(text, "رامي حداد")])
+    assert qs[-1].speaker == "رامي حداد"

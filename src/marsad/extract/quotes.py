@@ -2708,6 +2708,16 @@ class _Reader:
                     return self.resolve(Speaker(ent.text, "ORG", head=self.norm[first + 1], entity_id=ent.entity_id, strong=True),
                                         first + 1, near_ok=True)
                 return self.tagged_speaker(ent)
+        w1 = self.norm[first + 1] if self.toks[first + 1].kind == "word" else ""
+        if w1 and self.is_definite(w1) and (w1 in self.lex.institution_heads or self.bare(w1) in self.lex.institution_heads):
+            # ونشر المركز الإعلامي للمنطقة العسكرية الخامسة …، فيديو …. وأوضح أن: a body the tagger missed,
+            # named by its head noun right after the verb, is the clause's subject
+            end = first + 2
+            while end < min(stop, first + 12) and self.toks[end].kind == "word" and self.cue_at(end) is None:
+                end += 1
+            sp = self.parse_speaker(first + 1, end)
+            if sp is not None and sp.kind == "ORG" and not sp.place:
+                return self.resolve(sp, first + 1, near_ok=True)
         return None
 
     def plural_subject_at(self, first: int, stop: int) -> Speaker | None:
