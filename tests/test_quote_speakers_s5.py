@@ -224,3 +224,11 @@ def test_an_unnamed_source_is_never_the_headline_s_person():
             "وأكد مسؤول في الاتحاد أن الحملة تسير بثبات.")
     quotes = _run_titled(text, "سالم الدوسري: الانتخابات صعبة", [per(text, "سالم الدوسري")])
     assert quotes[1].speaker != "سالم الدوسري"
+
+
+def test_the_pronoun_on_bayda_annahu_is_the_first_clause_s_subject():
+    text = ("وقال خالد الفهيد إن العمل مستمر. "
+            "ولم يفصح الفهيد عن موعد التسليم، بيد أنه أكد أن الأراضي ستخصص للمشاريع السكنية.")
+    quotes = run(text, [per(text, "خالد الفهيد")])
+    assert [q.speaker for q in quotes] == ["خالد الفهيد", "خالد الفهيد"]
+

@@ -109,6 +109,10 @@ _COMPLEMENTIZERS = frozenset(("ان", "لان", "فان", "وان", "بان", "�
 #: Words before a number that only approximate it (نحو 75 في المائة).
 #: Cues whose direct object is the one told (أبلغ "الصحيفة" X أن): a quoted name right after them is the addressee.
 _ADDRESSEE_FIRST = frozenset(normalize(w) for w in ("أبلغ", "أخبر"))
+#: إنّ/أنّ/لكنّ with a subject pronoun glued on, and the agreement it carries (بيد أنه أكد، لكنها أشارت).
+_PRONOUN_COMPLEMENTIZERS = {p + s: g for p in ("ان", "لان", "لكن", "ولكن", "فان")
+                            for s, g in (("ه", "m"), ("ها", "f"), ("هم", "pl"))}
+_NEGATIONS = frozenset(("لم", "ولم", "لن", "ولن", "لا", "ولا"))
 _QUOTE_CHARS = frozenset('"“”«»„')
 _APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر أقل من ما يقرب يقارب".split())
 #: كان and its sisters: a verb of the clause, never part of the subject before it.
@@ -2419,7 +2423,7 @@ class _Reader:
             return None
         return "m"
 
-    def main_verb_subject(self, k: int, gender: str | None) -> Speaker | None:
+    def main_verb_subject(self, k: int, gender: str | None, across: bool = False) -> Speaker | None:
         """The subject of the sentence's main, non-reporting verb, for a cue with no subject of its own in the
         same sentence (``اتهمت كوريا الجنوبية … بيونغيانغ …، وهددت بأنها``، ``وترفض مصر التفاوض …، مؤكدة
         أن``، ``ونشر موقع "سانا" صورا قال إنها``, and subject first: ``الشركة الإسرائيلية رفضت … وأكدت فيه``).
@@ -2432,8 +2436,9 @@ class _Reader:
         if self.overlaps(self.toks[s0].start, self.toks[k].start):
             return None  # a statement earlier in the sentence has its own speaker
         f = s0
-        while f < k and (self.toks[f].kind != "word" or self.norm[f] in lex.leading_fillers or self.norm[f] in ("الا", "ان", "فان")):
-            f += 1
+        while f < k and (self.toks[f].kind != "word" or self.norm[f] in lex.leading_fillers or self.norm[f] in ("الا", "ان", "فان")
+                         or (across and self.norm[f] in _NEGATIONS)):
+            f += 1  # (ولم يفصح الفهيد …، بيد أنه أكد: the negated verb still has the subject)
         if f < k and (self.norm[f] in _PREPOSITIONS or self.bare(self.norm[f]) in _PREPOSITIONS or self.norm[f] in ("في", "وفي")):
             # وفي مارس، استقال المحامي …، معتبرا؛ في المقابل، فجرت قوات الأمن …، مشيرة: a leading adjunct closed
             # by a comma, then the clause
@@ -2447,7 +2452,7 @@ class _Reader:
         # (وانتقد كافاني نيمار …، وقال: stance_subject has remembered a person or body as the subject; a
         # country after a feminine stance verb is left to this reading — اتهمت كوريا الجنوبية … وهددت)
         stance = self.norm[f] in lex.stance_verbs or self.bare(self.norm[f]) in lex.stance_verbs
-        if any(self.norm[m] in _OTHER_CLAUSE for m in range(f + 1, k)):
+        if not across and any(self.norm[m] in _OTHER_CLAUSE for m in range(f + 1, k)):
             return None  # … إلا أن الاتحاد استبعده …، وأشار: another clause, maybe another subject, stands between
 
         def agrees(vg: str | None, sp: Speaker) -> bool:
@@ -2485,6 +2490,12 @@ class _Reader:
             if m >= k:
                 return None
             hit = named_at(m)
+            if hit is None and across and self.toks[m].kind == "word":
+                # an untagged surname the tagger found elsewhere in full (ولم يفصح الفهيد … خالد الفهيد)
+                probe = Speaker(self.toks[m].text, "PER", head=self.norm[m])
+                full = self.resolve(probe, m)
+                if full is not probe and full.kind == "PER" and len(full.keys) > 1:
+                    hit = (full, m + 1)
             if stance and (hit is None or hit[0].kind == "PER" or hit[0].entity_id or vg != "f"):
                 return None
             if hit is None and (self.norm[m] in lex.outlet_heads or self.norm[m] in lex.institution_heads):
@@ -3162,6 +3173,9 @@ class _Reader:
             found = self.long_subject(k, start)  # وبين مدير عام … بأمانة المنطقة محمد الصفيان أن …
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
         pronoun = self.word(k - 1) in _PRONOUNS
+        # بيد أنه أكد، إلا أنه قال، لكنها أشارت: the pronoun on the particle is the subject, and it agrees with the
+        # subject of the sentence's first clause
+        pron_gender = _PRONOUN_COMPLEMENTIZERS.get(self.word(k - 1)) if cue.pos == "verb" and not prefixed else None
         topic = prefixed and self.norm[k][0] == "ف" and self.topic_before(k)  # أما الروائي يحيى يخلف، فيرى أن
         if found and bare in lex.impersonal and not pronoun and not topic and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
@@ -3248,7 +3262,10 @@ class _Reader:
                 sp = self.parse_speaker(a, zone_end) if a < zone_end else sp
                 if sp is None and antecedent is not None:
                     sp = antecedent
-                if sp is None and not pronoun and antecedent is None and (not prefixed or (self.norm[k][0] == "ف" and self.topic_before(k))):
+                if sp is None and pron_gender is not None and cue.gender in (None, pron_gender):
+                    sp = self.main_verb_subject(k, pron_gender, across=True)
+                if sp is None and not pronoun and pron_gender is None and antecedent is None and (
+                        not prefixed or (self.norm[k][0] == "ف" and self.topic_before(k))):
                     sp = self.look_back(k)
             if cue.lemma == "جاء" and sp is not None and sp.keys and sp.keys[0] in _DOCUMENTS:
                 # وجاء في البيان "…": the statement speaks for whoever issued it, the body named last.
