@@ -210,12 +210,9 @@ class _DocTables:
     def joined(self) -> str:
         """The normalised words joined by NUL (no word contains it), with each word's offset in it."""
         if self._joined is None:
-            self._joined = "\x00".join(self.r.norm)
-            starts, at = [], 0
-            for w in self.r.norm:
-                starts.append(at)
-                at += len(w) + 1
-            self._word_starts = starts
+            norm = self.r.norm
+            self._joined = "\x00".join(norm)
+            self._word_starts = list(accumulate((len(w) + 1 for w in norm[:-1]), initial=0)) if norm else []
         return self._joined
 
     def containing(self, part: str) -> list[int]:
