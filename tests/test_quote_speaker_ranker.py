@@ -241,3 +241,40 @@ def test_the_environment_can_run_the_shipped_weights_under_another_policy(monkey
     assert np.array_equal(forced.weights, shipped.weights)
     monkeypatch.setenv("MARSAD_QUOTE_RANKER", "no-such-policy")
     assert qs.load_model() is shipped  # an unknown value leaves the file's policy
+
+
+# --- session 5: train7 and blind7 in the training gold, a chosen set of policies ------------------------------
+
+def test_the_default_gold_holds_train7_and_blind7_and_no_check_file():
+    assert "eval/gold/quotes_train7.jsonl" in ev.DEFAULT_GOLD and "eval/gold/quotes_blind7.jsonl" in ev.DEFAULT_GOLD
+    assert not any("check" in g for g in ev.DEFAULT_GOLD)
+
+
+def test_train7_is_cut_into_its_three_annotators_parts_of_50(tmp_path):
+    c = _gold(tmp_path, "quotes_train7.jsonl", [{"id": f"s{i}", "split": "train7", "quotes": []} for i in range(150)])
+    assert [r["split"] for r in ev.read_folds([c])] == ["train7a"] * 50 + ["train7b"] * 50 + ["train7c"] * 50
+
+
+def _scored_article(text: str, split: str, gold_speaker: str) -> ev.ArticleCases:
+    cases = _cases(text, [_ent(text, "سامي العبد")])
+    q = cases[0].quote
+    gold = {"id": split, "split": split, "quotes": [{"start": q.start, "end": q.end, "speaker": gold_speaker}]}
+    predicted = [{"start": c.quote.start, "end": c.quote.end, "text": c.quote.text, "direct": c.quote.direct,
+                  "speaker": c.quote.speaker, "cue": c.quote.cue, "_i": i} for i, c in enumerate(cases)]
+    labels = [np.array([1.0 if cand.name == gold_speaker else 0.0 for cand in c.candidates]) for c in cases]
+    return ev.ArticleCases(split, split, gold, predicted, cases, labels)
+
+
+def test_cross_validation_scores_only_the_policies_asked_for():
+    text = "وقال المتحدث باسم الشركة إن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
+    arts = [_scored_article(text, s, "سامي العبد") for s in ("a", "b", "c")]
+    res = ev.cross_validate(arts, 1.0, policies=("correct",))
+    assert set(res) == {"a", "b", "c", "all"}
+    assert all(set(row) == {"rules", "correct"} for row in res.values())  # the rules always, no margin policies
+    assert res["all"]["rules"].gold == 3
+    full = ev.cross_validate(arts, 1.0)
+    assert set(full["all"]) == set(ev.POLICIES)
+    for p in ("rules", "correct"):  # the same figures whichever others are scored beside them
+        assert res["all"][p].speaker_ok == full["all"][p].speaker_ok and res["all"][p].named == full["all"][p].named
+    checked = ev.check(arts[:2], arts[2:], 1.0, policies=("ranker",))
+    assert set(checked) == {"rules", "ranker"}
