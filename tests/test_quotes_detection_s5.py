@@ -86,3 +86,11 @@ def test_the_clause_before_a_source_starts_after_the_dateline():
             "وفقا لما أعلنته هيئة الطيران المدني.")
     doc = pipe(RawArticle(text=text))
     assert [q.text for q in doc.quotes] == ["سقطت طائرة شحن صغيرة، الأحد، قرب الحدود الشمالية"]
+
+
+# --- _cue_at: بين "between" --------------------------------------------------------------------
+
+def test_bayna_before_a_definite_dual_or_plural_is_between():
+    assert found("والفرق بين الشركتين هو أن الأولى تأسست قبل عشرين عاما.") == []
+    text = "وبين المدير العام للشركة سامي العلي أن الأرباح ارتفعت في الربع الأخير."
+    assert [t for t, _ in found(text)] == ["الأرباح ارتفعت في الربع الأخير"]

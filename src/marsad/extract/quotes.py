@@ -346,6 +346,9 @@ class _Reader:
                 return None  # "وهو طالب في أوائل الثمانينيات"، "قتل طالب في المدرسة": the noun "student"
             if cue.lemma == "بين" and w.startswith("ي"):
                 return None  # "… يبين حقيقة أن": "shows"; only "ويبين X أن" opening a clause reports
+            if (cue.lemma == "بين" and not self.clause_start(k) and self.word(k + 1).startswith("ال")
+                    and self.word(k + 1).endswith(("ين", "تين")) and self.toks[k - 1].kind == "word"):
+                return None  # "الشراكة بين الطرفين، إن …"، "الفرق بين الأسرتين هو أن": "between" two or more
             if self.word(k - 1) in _PREPOSITIONS or (
                     self.word(k - 1) == "من" and self.word(k - 2) and self.word(k - 2) not in _RELATIVE_MAN):
                 # بعد وصف الرئيس القائمة بأنها …، من كشف …: after a preposition the word is the verbal noun
