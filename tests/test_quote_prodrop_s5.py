@@ -134,3 +134,28 @@ def test_a_bare_cue_does_not_take_a_body_object_after_a_bare_noun_subject():
             "وأضاف أن الجلسة حددت في الشهر المقبل.")
     qs = run(text, [ent(text, "رامي حداد")])
     assert qs[-1].speaker == "رامي حداد"
+
+
+
+# --- speaker forms: a particle glued to a tagged name; a person noun with an adjective ---------------
+
+def test_a_clause_particle_the_tagger_took_into_a_name_is_dropped():
+    # (the surname spelt with another long vowel the second time)
+    text = ('وقال رئيس الوزراء بنيامين نتنياهو إن "الرد سيكون قاسيا".\n'
+            "وفي حين أشار الوزير إلى تهدئة، فإن نتانياهو قال إن العملية ستتواصل.")
+    qs = run(text, [ent(text, "بنيامين نتنياهو"), ent(text, "فإن نتانياهو")])
+    assert qs[-1].speaker == "بنيامين نتنياهو"
+
+
+def test_a_person_noun_with_an_adjective_continues_the_last_speaker_of_its_gender():
+    text = ('وروت سلمى الحداد لصحيفة محلية: "بحثت عنها ثلاثين عاما".\n'
+            'وأضافت المرأة الستينية: "لم أفقد الأمل يوما".')
+    qs = run(text, [ent(text, "سلمى الحداد")])
+    assert [q.speaker for q in qs] == ["سلمى الحداد", "سلمى الحداد"]
+
+
+def test_a_person_noun_of_the_other_gender_does_not_continue_the_last_speaker():
+    text = ('وروت سلمى الحداد لصحيفة محلية: "بحثت عنه ثلاثين عاما".\n'
+            'وقال الرجل السبعيني: "لم أكن أعرف أن لي ابنة".')
+    qs = run(text, [ent(text, "سلمى الحداد")])
+    assert qs[-1].speaker != "سلمى الحداد"

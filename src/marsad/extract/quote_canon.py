@@ -190,6 +190,9 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
                 q.speaker_entity_id = None
                 if not body:
                     continue
+        lead = q.speaker.split()
+        if len(lead) > 1 and lead[0].translate(_TATWEEL_AND_MARKS) in _GLUED_THAT and "variant" not in skip:
+            q.speaker = " ".join(lead[1:])  # فإن نتانياهو, even when the tagger took the particle into the name
         if "adjunct" not in skip:
             q.speaker = _cut_adjunct(q.speaker, ents)
         if q.speaker not in cache:
@@ -1006,6 +1009,8 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
             or _nominative(speaker, ents) != speaker):
         return None  # a group (ممثلي الادعاء)
     role_word = "ال" + head in lex.role_heads or head in lex.role_heads
+    if name_key(head) in _HUMAN_NOUNS and len(words) > 1 and "human" not in _skip():
+        return _last_of_gender(q, quotes, lo, ents, head.endswith("ه"))  # وأضافت المرأة السبعينية
     if not (role_word or first.startswith("ال")) or "ال" + head in lex.record_heads or head in lex.record_heads:
         return None  # (مدريد الإسباني: a name's tail, not a description; الأرقام: records)
     # a description holding a name's words (المواطن باقر بن أحمد) names its person already
@@ -1024,6 +1029,30 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
     if len(words) == 1:
         return None  # القاضي، المسؤول alone: named with that role or not at all (the reader's rules say which)
     return _last_speaker(q, quotes, lo, ents, norm[1:], doc, words[0])
+
+
+#: Nouns for a person that are no office (المرأة السبعينية، الشاب العشريني): with an adjective they describe
+#: the person who spoke last, when that person's cues agree in gender.
+_HUMAN_NOUNS = frozenset(name_key(w) for w in "مرأة سيدة فتاة شابة رجل شاب فتى عجوز".split())
+
+
+def _skip() -> frozenset[str]:
+    return frozenset(os.environ.get("MARSAD_QUOTE_CANON_SKIP", "").replace(" ", "").split(","))
+
+
+def _last_of_gender(q: Quote, quotes: list[Quote], lo: int, ents: list[Entity], feminine: bool) -> tuple[str, str | None] | None:
+    """The tagged person who spoke last before ``q``, when the description, ``q``'s cue and that person's
+    own cue agree in gender (المرأة … قالت after «وروت مارغو باخمان»; never a man for المرأة)."""
+    if _feminine_cue(q) != feminine:
+        return None
+    prev = [p for p in quotes if p is not q and lo <= p.cue_start < q.cue_start and p.speaker]
+    if not prev:
+        return None
+    last = max(prev, key=lambda p: p.cue_start)
+    key = _key_of(last.speaker)
+    if _feminine_cue(last) != feminine or not any(e.type == "PER" and _contains(_ent_keys(e), key) for e in ents):
+        return None
+    return last.speaker, last.speaker_entity_id
 
 
 def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: list[Quote], lo: int,
