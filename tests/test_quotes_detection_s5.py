@@ -94,3 +94,16 @@ def test_bayna_before_a_definite_dual_or_plural_is_between():
     assert found("والفرق بين الشركتين هو أن الأولى تأسست قبل عشرين عاما.") == []
     text = "وبين المدير العام للشركة سامي العلي أن الأرباح ارتفعت في الربع الأخير."
     assert [t for t, _ in found(text)] == ["الأرباح ارتفعت في الربع الأخير"]
+
+
+# --- quote_lexicon: مفيدا "stating", strict ------------------------------------------------------
+
+def test_mufidan_with_its_complement_is_a_participle_cue():
+    text = ("وأوضح مدير الإدارة أن المدارس الجديدة ستفتتح في سبتمبر، مفيدا بأن الوزارة خصصت لها "
+            "ميزانية مستقلة.")
+    assert [t for t, _ in found(text)] == ["المدارس الجديدة ستفتتح في سبتمبر",
+                                           "الوزارة خصصت لها ميزانية مستقلة"]
+
+
+def test_mufid_useful_is_no_cue():
+    assert found("وكان البرنامج مفيدا للطلاب الذين شاركوا فيه هذا الصيف.") == []

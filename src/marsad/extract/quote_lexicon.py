@@ -437,6 +437,10 @@ def cue_forms() -> dict[str, CueForm]:
     # متابعا "continuing" and مذكرا "reminding" are cues; متابعة / متابعين ("follow-up", "followers") and
     # مذكرة ("memorandum") are not. يبين "shows" is بيّن's present; تبين is mostly "it turned out".
     table.setdefault("متابعا", CueForm(normalize("تابع"), "participle", "m", True))
+    # مفيدا "stating" is أفاد's participle, but also "useful": strict, so only with its complement at once
+    # (…، مفيدا بأن …؛ مفيدة أن …), never "كان مفيدا" or a quotation after a noun.
+    for form, gender in (("مفيدا", "m"), ("مفيده", "f"), ("مفيدين", "pl")):
+        table.setdefault(form, CueForm(normalize("أفاد"), "participle", gender, True))
     table.setdefault("مذكرا", CueForm(normalize("ذكر"), "participle", "m", False))
     for form, gender in (("يبين", "m"), ("يبينون", "pl")):
         table.setdefault(form, CueForm("بين", "verb", gender, True))
