@@ -107,3 +107,9 @@ def test_mufidan_with_its_complement_is_a_participle_cue():
 
 def test_mufid_useful_is_no_cue():
     assert found("وكان البرنامج مفيدا للطلاب الذين شاركوا فيه هذا الصيف.") == []
+
+
+def test_impersonal_yurajjah_an_is_the_writers_inference():
+    assert found("وتقدمت القوات نحو المدينة الساحلية. ويرجح أن تبدأ المرحلة الثانية من العملية الأسبوع المقبل.") == []
+    text = "ويرجح المحلل الاقتصادي سامي الراشد أن تنخفض الأسعار في الربع المقبل."
+    assert [t for t, _ in found(text)] == ["تنخفض الأسعار في الربع المقبل"]

@@ -116,7 +116,7 @@ OBJECT_FIRST = {"وصف"}
 #: Verbs that take a person as object, matched with an object pronoun too (ووصفته بأنه، أبلغهم أن).
 OBJECT_CLITIC = {"وصف", "أبلغ", "أخبر", "حذر", "طمأن"}
 #: Cue forms that are impersonal passives when أن follows at once: يذكر أن / يشار إلى أن / يعتقد أنه.
-IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو", "تردد", "يلاحظ"}
+IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو", "تردد", "يلاحظ", "يرجح"}
 
 # --- Source attributions (content on one side, source on the other) --------------------------
 #: بحسب، حسب، وفق، وفقا لـ، طبقا لـ، نقلا عن، على لسان; matched as the first word(s) of a phrase.
