@@ -100,3 +100,15 @@ def test_cases_for_some_quotes_equal_the_same_quotes_built_with_all():
     only = {1, 3}
     part = qs.build_cases(r, quotes, only)
     assert _signature(part) == _signature([full[i] for i in sorted(only)])  # the pro-drop chain grows the same way
+
+
+def test_a_word_keyed_without_re_tokenising_is_the_readers_key():
+    text = ("وقال الـمـتـحـدث بِاسْم وزارة الداخلية للموصل والله ولله بالمملكة في 2015 عبر www.example.com "
+            "و«سانا»: إن CNN-ABC وOPEC+ و١٢٠٠ جندي وصلوا. Rock'n'roll وكالنرويج، لاري")
+    r, quotes = _reader(text)
+    t = qs._DocTables(r, quotes)
+    assert [t.tok_key(k) for k in range(r.n)] == [r.tok_key(k) for k in range(r.n)]
+    for key in ("موصل", "الله", "مملكة", "داخلية", "نرويج", "سانا"):
+        assert [k for k in range(r.n) if t.keyed(k, key)] == [k for k in range(r.n) if r.tok_key(k) == key]
+    keys = frozenset({"موصل", "الله", "نرويج"})
+    assert [k for k in range(r.n) if t.keyed_in(k, keys)] == [k for k in range(r.n) if r.tok_key(k) in keys]

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..record import Quote
-from ..text import normalize
+from ..text import clitic_key, normalize
 
 if TYPE_CHECKING:  # the reader lives in quotes.py, which imports this module
     from .quotes import Speaker, _Reader
@@ -147,6 +147,7 @@ class _DocTables:
         self._scans: dict[tuple, tuple[int, ...]] = {}
         self._names: dict[str, tuple[bool, bool, bool]] = {}
         self._ments: dict[tuple[int, ...], tuple] = {}
+        self.sorted_mentions: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._inside: dict[int, bool] = {}
         self._heads: list[str | None] = [None] * r.n
         self._joined: str | None = None
@@ -183,18 +184,24 @@ class _DocTables:
             found = self._scans[(keys, kind)] = tuple(out)
         return found
 
+    def tok_key(self, k: int) -> str:
+        """``r.tok_key(k)`` (:func:`marsad.text.name_key` of a word) without re-tokenising the word: a word
+        token's text tokenises to itself alone, so its name key is its clitic key (cached per process)."""
+        t = self.r.toks[k]
+        return clitic_key(t.text) if t.kind == "word" else ""
+
     def keyed(self, k: int, key: str) -> bool:
         """``r.tok_key(k) == key`` for a one-word key. A word keys to itself or to its end after a clitic chain
         (لله → الله apart), so an all-letter word that does not end with the key is answered without keying it."""
         w = self.r.norm[k]
-        return (w.endswith(key) or not w.isalpha() or w.endswith("لله")) and self.r.tok_key(k) == key
+        return (w.endswith(key) or not w.isalpha() or w.endswith("لله")) and self.tok_key(k) == key
 
     def keyed_in(self, k: int, keys: frozenset[str]) -> bool:
         """``r.tok_key(k) in keys`` for one-word keys, with the same shortcut as :meth:`keyed`."""
         w = self.r.norm[k]
         if w.isalpha() and not w.endswith("لله") and not any(w[i:] in keys for i in range(len(w))):
             return False
-        return self.r.tok_key(k) in keys
+        return self.tok_key(k) in keys
 
     @property
     def openers(self) -> list[int]:
@@ -485,7 +492,9 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
         record = any(tables.keyed_in(m, r._record_keys) for m in range(cue_k + 1, min(cue_k + 4, r.n)) if r.toks[m].kind == "word")
         rule_head = _bare_head(normalize(q.speaker).split()[0]) if q.speaker and normalize(q.speaker).split() else ""
         ctx = _Context(r, q, cue_k, cue_form, rule, explicit is not None, bool(history), tables.quote_spans, record,
-                       tables.sent_no, rule_head, tables, doc.token_index_at(q.start), doc.token_index_at(max(q.end - 1, q.start)))
+                       tables.sent_no, rule_head, tables, doc.token_index_at(q.start), doc.token_index_at(max(q.end - 1, q.start)),
+                       cue_form is not None and cue_form.pos == "participle", rule is not None and "explicit" in rule.sources,
+                       rule is None or rule.name is None or "entity" not in rule.sources)
         rows = [[0.0] * len(FEATURES) for _ in cands]
         for c, row in zip(cands, rows):
             _features(ctx, c, row)
@@ -515,12 +524,19 @@ class _Context:
     tables: _DocTables | None = None
     q_start_k: int = 0  # the quote's first and last tokens
     q_end_k: int = 0
+    participle: bool = False  # the cue is a participle (مضيفا)
+    rule_explicit: bool = False  # the rules' speaker is the subject read right after the cue
+    rule_untagged: bool = True  # the rules named no one, or no one the tagger tagged
 
 
 def _mentions(r: _Reader, c: Candidate, tables: _DocTables) -> tuple[int, ...]:
     """Token indexes where the candidate is named: tagged mentions, else its last word in the text."""
     if c.mentions:
-        return tuple(sorted(set(c.mentions)))
+        raw = tuple(c.mentions)
+        found = tables.sorted_mentions.get(raw)
+        if found is None:
+            found = tables.sorted_mentions[raw] = tuple(sorted(set(raw)))
+        return found
     out = tables.scan(c.keys, c.kind)
     c.mentions = list(out)
     return out
@@ -536,10 +552,10 @@ def _bare_head(w: str) -> str:
 def _features(ctx: _Context, c: Candidate, row: list[float]) -> None:
     """Write the candidate's features into ``row`` (a list the length of :data:`FEATURES`)."""
     I = _INDEX  # noqa: E741 - one letter keeps the many feature lines short
-    r, q, cue_k = ctx.r, ctx.q, ctx.cue_k
+    r, cue_k = ctx.r, ctx.cue_k
     tables = ctx.tables
     cue = ctx.cue
-    participle = cue is not None and cue.pos == "participle"
+    participle = ctx.participle
     source_cue = cue is None
     if c.name is None:
         row[I["none"]] = 1.0
@@ -556,8 +572,7 @@ def _features(ctx: _Context, c: Candidate, row: list[float]) -> None:
         row[I["is_record"]] = 1.0
     s = c.sources
     rule = ctx.rule
-    rule_explicit = rule is not None and "explicit" in rule.sources
-    rule_untagged = rule is None or rule.name is None or "entity" not in rule.sources
+    rule_explicit, rule_untagged = ctx.rule_explicit, ctx.rule_untagged
     if "rule" in s:
         row[I["src_rule"]] = 1.0
         if "entity" not in s:
