@@ -232,3 +232,9 @@ def test_the_pronoun_on_bayda_annahu_is_the_first_clause_s_subject():
     quotes = run(text, [per(text, "خالد الفهيد")])
     assert [q.speaker for q in quotes] == ["خالد الفهيد", "خالد الفهيد"]
 
+
+
+def test_a_sound_plural_in_the_nominative_heads_an_unnamed_group():
+    text = "أعلن محققون للادعاء العام في ولاية أونتاريو الكندية، إن المشتبه به اعتقل أمس."
+    [q] = run(text, [ent(text, "أونتاريو", "LOC")])
+    assert q.speaker is not None and q.speaker.startswith("محققون")

@@ -1332,6 +1332,12 @@ class _Reader:
             return None
         if self.is_definite(head_raw):
             return Speaker(text, "ORG" if len(words) > 1 else "DESC", head=head_raw)
+        if (len(head_raw) > 5 and head_raw.endswith("ون") and len(words) <= 8 and self.toks[words[0]].start not in self.person_starts()
+                and (head_raw[0] == "م" or (len(head_raw) == 6 and head_raw[1] == "ا"))  # مفعلون، فاعلون (not إدينسون)
+                and not self.is_first_name(words[0], None) and self.cue_at(words[0]) is None):
+            # أعلن ممثلون للادعاء الاتحادي في الولايات المتحدة: a sound masculine plural in the nominative heads an
+            # unnamed group, with its complements (the lexicon lists only the commonest: مسؤولون، خبراء)
+            return Speaker(text, "DESC", head=head_raw)
         named = self.name_then_role(words, head_raw)
         if named is not None:
             return named
