@@ -113,3 +113,18 @@ def test_impersonal_yurajjah_an_is_the_writers_inference():
     assert found("وتقدمت القوات نحو المدينة الساحلية. ويرجح أن تبدأ المرحلة الثانية من العملية الأسبوع المقبل.") == []
     text = "ويرجح المحلل الاقتصادي سامي الراشد أن تنخفض الأسعار في الربع المقبل."
     assert [t for t, _ in found(text)] == ["تنخفض الأسعار في الربع المقبل"]
+
+
+# --- clause_span / relative_report: a relative clause with its own report ends the clause ----------
+
+def test_a_relative_clause_reporting_another_speaker_ends_the_reported_clause():
+    text = ("وقال المتحدث العسكري إن الطائرات قصفت مستودعا للذخيرة قرب الحدود، والتي كانت وكالات محلية "
+            "ذكرت أنها أصابت مدرسة.")
+    qs = [t for t, _ in found(text)]
+    assert qs[0] == "الطائرات قصفت مستودعا للذخيرة قرب الحدود"
+    assert "أصابت مدرسة" in qs
+
+
+def test_a_relative_clause_of_the_same_speaker_goes_on():
+    text = "وقال الوزير إن المشروع تأخر بسبب الأمطار، التي قال إنها لم تتوقف منذ أسابيع."
+    assert found(text) == [("المشروع تأخر بسبب الأمطار، التي قال إنها لم تتوقف منذ أسابيع", "الوزير")]

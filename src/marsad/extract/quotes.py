@@ -779,7 +779,7 @@ class _Reader:
                 if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
                     break
                 if t.text in _COMMAS and k > s and (self.starts_new_statement(k + 1) or self.comma_report(k + 1)
-                                                    or self.relay_phrase(k + 1) is not None):
+                                                    or self.relay_phrase(k + 1) is not None or self.relative_report(k + 1)):
                     break  # (…، كما ذكرت الوكالة.: the attribution is not the content)
             elif (k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k)
                   and not self.parenthetical(k)):
@@ -812,6 +812,27 @@ class _Reader:
         if k <= s:
             return None
         return s, k
+
+    def relative_report(self, k: int) -> bool:
+        """After a comma inside a reported clause: a relative clause whose own cue has a subject and its
+        complement at once (``…، والتي كانت وسائل إعلام سورية أوردت أنها أصابت …``) reports another
+        speaker, so the clause before it ends at the comma. Not the clause's own speaker again (``التي قال
+        إنها``: no subject between) — that is the same statement going on."""
+        if self.word(k) not in _RELATIVE_PRONOUNS and not (self.word(k)[:1] == "و" and self.word(k)[1:] in _RELATIVE_PRONOUNS):
+            return False
+        words = 0
+        for m in range(k + 1, min(self.sent_end[k] if k < self.n else k, k + 12)):
+            if self.toks[m].kind != "word":
+                return False
+            words += 1
+            cue = self.cue_at(m)
+            if cue is None or cue[0].gender is None or cue[0].pos != "verb":
+                continue
+            if words < 3 or self.word(m) in self.lex.impersonal:
+                return False  # (the relative's verb right after it: the antecedent speaks, or يذكر أن)
+            found = self.scan_complement(m + 1, cue[0].strict)
+            return found is not None and found[0] == "that" and found[1] <= m + 2
+        return False
 
     def comma_report(self, k: int) -> bool:
         """After a comma inside a reported clause: a clause with its own subject and a verb cue whose
