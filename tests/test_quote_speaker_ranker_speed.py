@@ -112,3 +112,10 @@ def test_a_word_keyed_without_re_tokenising_is_the_readers_key():
         assert [k for k in range(r.n) if t.keyed(k, key)] == [k for k in range(r.n) if r.tok_key(k) == key]
     keys = frozenset({"موصل", "الله", "نرويج"})
     assert [k for k in range(r.n) if t.keyed_in(k, keys)] == [k for k in range(r.n) if r.tok_key(k) in keys]
+
+
+def test_an_empty_part_is_in_every_word():
+    r, quotes = _reader()
+    t = qs._DocTables(r, quotes)
+    assert t.containing("") == list(range(r.n))
+    assert not t.head_before("", (5, 9)) or any(qs._bare_head(r.norm[j]) == "" for j in range(0, 9))

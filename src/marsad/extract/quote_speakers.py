@@ -149,10 +149,9 @@ class _DocTables:
         self._ments: dict[tuple[int, ...], tuple] = {}
         self.sorted_mentions: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._inside: dict[int, bool] = {}
-        self._heads: list[str | None] = [None] * r.n
+        self._heads: dict[str, list[int]] = {}
         self._joined: str | None = None
         self._word_starts: list[int] = []
-        self._head_near: dict[tuple, bool] = {}
 
     def nid(self, keys: tuple[str, ...], kind: str) -> int:
         """A number for a (keys, kind) name in this document; ``same_as[n]`` holds the numbers of the names that
@@ -225,6 +224,8 @@ class _DocTables:
     def containing(self, part: str) -> list[int]:
         """The tokens whose normalised form contains ``part`` (one search of the joined text, not a loop over
         the tokens), in order."""
+        if not part:
+            return list(range(self.r.n))
         text, starts, out = self.joined, self._word_starts, []
         i = text.find(part)
         while i >= 0:
@@ -261,25 +262,17 @@ class _DocTables:
 
     def head_before(self, head: str, ments: tuple[int, ...]) -> bool:
         """A word with the bare head ``head`` stands within six tokens before one of the mentions."""
-        key = (head, ments)
-        found = self._head_near.get(key)
-        if found is None and head not in self.joined:  # (a bare head is part of its word)
-            found = self._head_near[key] = False
-        if found is None:
-            heads, norm = self._heads, self.r.norm
-            found = False
-            for m in ments:
-                for j in range(max(0, m - 6), m):
-                    h = heads[j]
-                    if h is None:
-                        h = heads[j] = _bare_head(norm[j])
-                    if h == head:
-                        found = True
-                        break
-                if found:
-                    break
-            self._head_near[key] = found
-        return found
+        at = self._heads.get(head)
+        if at is None:  # the words whose bare head is ``head`` (a bare head is part of its word)
+            norm = self.r.norm
+            at = self._heads[head] = [j for j in self.containing(head) if _bare_head(norm[j]) == head]
+        if not at:
+            return False
+        for m in ments:
+            i = bisect_left(at, m - 6)
+            if i < len(at) and at[i] < m:
+                return True
+        return False
 
 
 class _Pool:
