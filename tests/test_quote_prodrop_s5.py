@@ -159,3 +159,22 @@ def test_a_person_noun_of_the_other_gender_does_not_continue_the_last_speaker():
             'وقال الرجل السبعيني: "لم أكن أعرف أن لي ابنة".')
     qs = run(text, [ent(text, "سلمى الحداد")])
     assert qs[-1].speaker != "سلمى الحداد"
+
+
+# --- a fronted subject in the sentence before -------------------------------------------------------
+
+def test_a_bare_cue_takes_the_fronted_subject_of_the_sentence_before_over_the_last_speaker():
+    text = ('وقال الرئيس الأميركي جو هارت إن "القمة ستعقد في موعدها".\n'
+            "لكن نائب وزير الخارجية الكوري سونغ مين هو اتهم واشنطن بالمماطلة في المحادثات.\n"
+            "وقال في بيان إن بلاده قد تعيد النظر في القمة.")
+    qs = run(text, [ent(text, "جو هارت"), ent(text, "سونغ مين هو")])
+    assert [q.speaker for q in qs] == ["جو هارت", "سونغ مين هو"]
+
+
+def test_a_name_after_a_preposition_is_no_fronted_subject():
+    # «ومع X وصل الوفد»: X is with the delegation, not who speaks next
+    text = ('وقال الوزير عادل منصور إن "الزيارة ناجحة".\n'
+            "ومع سونغ مين هو وصل وفد كبير إلى العاصمة.\n"
+            "وأضاف أن الاتفاق سيوقع قريبا.")
+    qs = run(text, [ent(text, "عادل منصور"), ent(text, "سونغ مين هو")])
+    assert qs[-1].speaker == "عادل منصور"

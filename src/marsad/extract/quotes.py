@@ -114,6 +114,8 @@ _PRONOUN_COMPLEMENTIZERS = {p + s: g for p in ("ان", "لان", "لكن", "ول
                             for s, g in (("ه", "m"), ("ها", "f"), ("هم", "pl"))}
 _NEGATIONS = frozenset(("لم", "ولم", "لن", "ولن", "لا", "ولا"))
 _QUOTE_CHARS = frozenset('"“”«»„')
+#: Discourse words that may open a sentence before its fronted subject (لكن الوزير X رفض …).
+_FRONT_OPENERS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بينما", "فيما", "ثم"))
 _APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر أقل من ما يقرب يقارب".split())
 #: كان and its sisters: a verb of the clause, never part of the subject before it.
 _KANA_SISTERS = frozenset(normalize(w) for w in "كان كانت كانوا كانا ظل ظلت ظلوا ظلا بات باتت باتوا أصبح أصبحت أصبحوا صار صارت مازال مازالت".split())
@@ -2714,6 +2716,35 @@ class _Reader:
             sp = self.verb_subject_at(f, s0, gender)
             if sp is not None:
                 return sp
+        return self.fronted_subject_at(first, s0, gender)
+
+    def fronted_subject_at(self, first: int, stop: int, gender: str) -> Speaker | None:
+        """``لكن نائب وزير الخارجية الكوري الشمالي كيم كي غوان اتهم اليوم واشنطن …. وقال``: the sentence before
+        opens with its subject — role words and the person the tagger found — and the verb right after it
+        agrees with the cue."""
+        m = first
+        while m < stop and self.word(m) in _FRONT_OPENERS:
+            m += 1
+        if m >= stop or gender == "pl":
+            return None
+        lex = self.lex
+        limit = self.toks[min(m + 8, stop - 1)].start
+        for ent in self.entities:
+            if ent.type != "PER" or not (self.toks[m].start <= ent.start <= limit):
+                continue
+            a = self.doc.token_index_at(ent.start)
+            b = self.doc.token_index_at(ent.end - 1) + 1
+            for j in range(m, a):  # the subject phrase: titles and role words, definite words, a bare office in construct
+                w = self.norm[j]
+                if self.toks[j].kind != "word" or not (self.is_definite(w) or w in lex.role_heads or self.bare(w) in lex.role_heads
+                                                       or w in lex.honorifics or w in lex.ranks or self.owned_role(j)):
+                    return None
+            if b >= stop or not self.verb_like(b) or self.cue_at(b) is not None:
+                return None
+            vg = self.verb_gender(b)
+            if vg == "pl" or (vg is not None and vg != gender):
+                return None
+            return self.tagged_speaker(ent)
         return None
 
     def verb_subject_at(self, first: int, stop: int, gender: str) -> Speaker | None:
@@ -2722,6 +2753,7 @@ class _Reader:
         w = self.word(first)
         auxiliary = self.bare(w) in ("كان", "كانت")
         if (not w or first + 1 >= stop or self.is_definite(w) or w in _FUNCTION_WORDS
+                or (not auxiliary and not self.verb_like(first)) or (w[:1] in "وف" and w[1:] in _PREPS_NEVER_FIRST)  # ومع X وصل الوفد
                 or self.bare(w) in _FUNCTION_WORDS or (w in self.lex.leading_fillers and not auxiliary)
                 or self.bare(w) in self.lex.role_heads):
             return None
