@@ -128,3 +128,9 @@ def test_a_relative_clause_reporting_another_speaker_ends_the_reported_clause():
 def test_a_relative_clause_of_the_same_speaker_goes_on():
     text = "وقال الوزير إن المشروع تأخر بسبب الأمطار، التي قال إنها لم تتوقف منذ أسابيع."
     assert found(text) == [("المشروع تأخر بسبب الأمطار، التي قال إنها لم تتوقف منذ أسابيع", "الوزير")]
+
+
+def test_bare_bayna_opening_a_clause_after_a_comma_reports():
+    text = "من جهته، بين رئيس مجلس إدارة الشركة الدكتور سامي الخالدي أن المصنع الجديد سيفتتح العام المقبل."
+    assert [t for t, _ in found(text)] == ["المصنع الجديد سيفتتح العام المقبل"]
+    assert found("وتتراوح المسافة بين المدينتين والحدود نحو مئة كيلومتر، إلا أن الطريق وعر.") == []

@@ -3229,8 +3229,9 @@ class _Reader:
         # A verbal noun's speaker is a genitive chain (إعلان الناطق الرسمي باسم الائتلاف … سالم المسلط أن).
         found = self.scan_complement(start, cue.strict and cue.lemma != "جاء",
                                      _MAX_ZONE_STRICT + 4 if cue.gender is None else None, asides=cue.gender is not None)
-        if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2:
-            found = None  # bare بين is mostly "between"
+        if found and cue.lemma == "بين" and not prefixed and found[1] - start > 2 and not (
+                self.clause_start(k) and self.toks[k - 1].text in _COMMAS and self.word(k - 1) == ""):
+            found = None  # bare بين is mostly "between" — not when it opens a clause after a comma (من جهته، بين X أن)
         if found is None and cue.strict and cue.pos == "verb" and cue.gender is not None:
             found = self.long_subject(k, start)  # وبين مدير عام … بأمانة المنطقة محمد الصفيان أن …
         bare = self.bare(self.norm[k]) if prefixed else self.norm[k]
