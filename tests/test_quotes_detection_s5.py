@@ -134,3 +134,12 @@ def test_bare_bayna_opening_a_clause_after_a_comma_reports():
     text = "من جهته، بين رئيس مجلس إدارة الشركة الدكتور سامي الخالدي أن المصنع الجديد سيفتتح العام المقبل."
     assert [t for t, _ in found(text)] == ["المصنع الجديد سيفتتح العام المقبل"]
     assert found("وتتراوح المسافة بين المدينتين والحدود نحو مئة كيلومتر، إلا أن الطريق وعر.") == []
+
+
+# --- direct_span: a quotation left open ends before "، مؤكدا أن …" ----------------------------
+
+def test_an_unclosed_quotation_ends_before_a_participle_with_its_complement():
+    text = ("وقال المدير الفني سامي الكعبي \"أنهى الفريق التدريبات الأخيرة في الملعب الرئيسي، "
+            "مؤكدا أن اللاعبين جاهزون للمباراة النهائية.")
+    assert [t for t, _ in found(text)] == ["أنهى الفريق التدريبات الأخيرة في الملعب الرئيسي",
+                                           "اللاعبين جاهزون للمباراة النهائية"]

@@ -654,6 +654,11 @@ class _Reader:
                 if self.toks[k].kind == "punct" and self.toks[k].text in _SENT_END and k + 1 < stop and self.sentence_reports(k + 1):
                     stop = k
                     break
+                if (k > j + 3 and self.toks[k].kind == "punct" and self.toks[k].text in _COMMAS and k + 2 < stop
+                        and (c := self.cue_at(k + 1)) is not None and c[0].pos == "participle" and c[0].gender is not None
+                        and (f := self.scan_complement(k + 2, c[0].strict)) is not None and f[0] == "that" and f[1] <= k + 3):
+                    stop = k  # وأضاف "أنهى الفريق البروفات …، مؤكدا أن …: the writer's voice again, a statement of its own
+                    break
         if stop <= j + 1:
             return None
         # "ثبوت التهمة" على المرداسي "بموجب اعترافه": quoted fragments a few words apart, no
