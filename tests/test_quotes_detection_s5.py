@@ -143,3 +143,8 @@ def test_an_unclosed_quotation_ends_before_a_participle_with_its_complement():
             "مؤكدا أن اللاعبين جاهزون للمباراة النهائية.")
     assert [t for t, _ in found(text)] == ["أنهى الفريق التدريبات الأخيرة في الملعب الرئيسي",
                                            "اللاعبين جاهزون للمباراة النهائية"]
+
+
+def test_the_ba_glued_inside_the_marks_after_an_object_pronoun_verb():
+    text = "وسلم نفسه للشرطة في قضية وصفتها النيابة العامة “بجرائم ضد الأمن العام”."
+    assert ("بجرائم ضد الأمن العام", "النيابة العامة") in found(text)

@@ -3031,7 +3031,7 @@ class _Reader:
             return False  # واعتبرت الناشطة من "تحالف حماية …" القرار …: a body's name
         if lemma in ("وصف", "نعت"):
             if not (self.word(j - 1).startswith("ب") or (first.startswith("ب") and self.toks[j + 1].start == self.toks[j].end
-                                                and (first[1:].startswith("ال") or self.word(j - 1) == ""))):
+                                                and (first[1:].startswith("ال") or self.word(j - 1) == "" or clitic))):
                 return False  # وصف "…" with no ب: the description is not the quoted words
         elif (not clitic and v == j - 1) or (self.word(j - 1) != "ب" and self.is_name_quote(j, close)):
             return False  # اعتبر "…": the object, not a term given to it; حي "النزلة اليمانية": a name
