@@ -178,3 +178,11 @@ def test_a_name_after_a_preposition_is_no_fronted_subject():
             "وأضاف أن الاتفاق سيوقع قريبا.")
     qs = run(text, [ent(text, "عادل منصور"), ent(text, "سونغ مين هو")])
     assert qs[-1].speaker == "عادل منصور"
+
+
+def test_results_and_indicators_have_no_speaker_but_a_named_genitive_speaks():
+    text = ("وأشارت نتائج البحث إلى أن الجفاف سبق انهيار المدينة.\n"
+            "وتؤكد المؤشرات الأولية أن الإقبال سيكون كبيرا.\n"
+            "وبلغت الصادرات عشرة مليارات دولار وفقا لإحصاءات عمان.")
+    qs = run(text, [ent(text, "عمان", "GPE")])
+    assert [q.speaker for q in qs] == [None, None, "عمان"]

@@ -145,6 +145,7 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
         return
     ents = [e for e in doc.entities if e.type in ("PER", "ORG")]
     words = _Words(doc)
+    named = frozenset(e.text for e in doc.entities)
     cache: dict[str, tuple[str | None, Entity | None, str]] = {}
     described: dict[str, tuple[str, str | None]] = {}
     for q in quotes:
@@ -156,7 +157,7 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
         if not q.speaker:
             continue
         if "records" not in skip and not q.speaker_role:
-            record = _record(q.speaker)  # (i) a law's article, estimates, statistics: no one speaks
+            record = _record(q.speaker, named)  # (i) a law's article, estimates, statistics: no one speaks
             if record is not False:
                 q.speaker, q.speaker_entity_id = record, None
                 if record is None:
@@ -1398,9 +1399,11 @@ def _named_later(q: Quote, speaker: str, doc: Doc, ents: list[Entity]) -> tuple[
 #: Texts that "say" but have no speaker: a law's provisions, estimates, statistics, research
 #: (ونصت المادة (27)، وأشارت المادة (28) …، بحسب بعض التقديرات، وكانت أبحاث سابقة أشارت).
 _RECORD_NOUNS = frozenset(name_key(w) for w in """
-مادة بند فقرة تقديرات إحصائية إحصائيات إحصاءات أبحاث
+مادة بند فقرة تقديرات إحصائية إحصائيات إحصاءات أبحاث نتائج أرقام مؤشرات
 """.split())
 _LEGAL = frozenset(name_key(w) for w in "مادة بند فقرة".split())
+#: Research nouns whose results or figures still name no one (نتائج البحث، أرقام الدراسة).
+_STUDY_NOUNS = frozenset(name_key(w) for w in "بحث دراسة استطلاع مسح تقرير".split())
 #: Words before a record that do not change it (تلك التقارير، بعض التقديرات، هذه الوثائق).
 _RECORD_LEADS = frozenset(normalize(w) for w in "تلك هذه هذا ذلك بعض".split())
 #: Heads of a spokesman's office (المتحدث باسم …، الناطقة باسم …), as clitic keys.
@@ -1411,7 +1414,7 @@ _SPOKES_GENERIC = frozenset(name_key(w) for w in "وزارة قوات هيئة �
 _SPOKES_STOPS = frozenset(normalize(w) for w in "مع إلى على عن أن إن الذي التي".split())
 
 
-def _record(speaker: str) -> str | None | bool:
+def _record(speaker: str, named: frozenset[str] = frozenset()) -> str | None | bool:
     """The speaker a record stands for: None for a law's article, estimates, statistics or research
     (and for a record after a demonstrative: تلك التقارير); the body in construct after estimates or
     statistics (تقديرات وزارة السياحة → وزارة السياحة); False when ``speaker`` is no record."""
@@ -1421,8 +1424,11 @@ def _record(speaker: str) -> str | None | bool:
         words, lead = words[1:], True
     k0 = name_key(words[0])
     if k0 in _RECORD_NOUNS:
-        if len(words) > 1 and not _has_article(words[0]) and (_has_article(words[1]) or _is_head(words[1], _body_heads())):
-            return " ".join(words[1:])
+        genitive = " ".join(words[1:])
+        if (len(words) > 1 and not _has_article(words[0])
+                and (_has_article(words[1]) or _is_head(words[1], _body_heads()) or genitive in named)
+                and _doc_stem(words[1]) is None and name_key(words[1]) not in _RECORD_NOUNS | _STUDY_NOUNS):
+            return genitive  # (إحصاءات أبوظبي: a tagged place stands for its government; نتائج الدراسة: no one)
         if len(words) == 1 and not lead and _has_article(words[0]) and k0 not in _LEGAL:
             # وبينت الإحصائية after «وفقا لتقرير فريق الإحصاء»: it refers back to a report whose issuer
             # may be named — left as found (rule d's finding: "no one" was wrong more often than right)
