@@ -238,3 +238,11 @@ def test_a_sound_plural_in_the_nominative_heads_an_unnamed_group():
     text = "أعلن محققون للادعاء العام في ولاية أونتاريو الكندية، إن المشتبه به اعتقل أمس."
     [q] = run(text, [ent(text, "أونتاريو", "LOC")])
     assert q.speaker is not None and q.speaker.startswith("محققون")
+
+
+def test_common_offices_open_a_role_chain():
+    # المشرف، المنسق، القنصل، الأكاديمي: offices like المدير; the tagged person after the chain speaks
+    text = "وأوضح المشرف العام على مهرجان الصيف سالم بن ناصر العتيبي، أن البرامج اختيرت بعناية."
+    [q] = run(text, [per(text, "سالم بن ناصر العتيبي")])
+    assert q.speaker == "سالم بن ناصر العتيبي"
+    assert q.speaker_role.startswith("المشرف العام")
