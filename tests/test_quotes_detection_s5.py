@@ -148,3 +148,17 @@ def test_an_unclosed_quotation_ends_before_a_participle_with_its_complement():
 def test_the_ba_glued_inside_the_marks_after_an_object_pronoun_verb():
     text = "وسلم نفسه للشرطة في قضية وصفتها النيابة العامة “بجرائم ضد الأمن العام”."
     assert ("بجرائم ضد الأمن العام", "النيابة العامة") in found(text)
+
+
+# --- quote_lexicon: outlet heads (راديو، صحيفتا/صحيفتي) and جبهة as a naming noun ----------------
+
+def test_a_quoted_outlet_after_radio_or_a_dual_is_its_name():
+    text = "وذكر راديو \"الشرق الحر\"، الذي يبث من الخارج، أن الأسعار ارتفعت بنسبة كبيرة."
+    assert found(text) == [("الأسعار ارتفعت بنسبة كبيرة", "الشرق الحر")]
+    text = "وذكرت صحيفتا \"الصباح\" و\"المساء\" أن الفريق سيتعاقد مع المدرب الجديد."
+    assert [t for t, _ in found(text)] == ["الفريق سيتعاقد مع المدرب الجديد"]
+
+
+def test_a_quoted_name_after_jabha_is_no_quotation():
+    text = "واتهمت الحكومة الدولة المجاورة بتسهيل نقل أسلحة إلى جبهة \"التحرير الشعبية\" في الجنوب."
+    assert found(text) == []
