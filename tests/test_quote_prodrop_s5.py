@@ -186,3 +186,13 @@ def test_results_and_indicators_have_no_speaker_but_a_named_genitive_speaks():
             "وبلغت الصادرات عشرة مليارات دولار وفقا لإحصاءات عمان.")
     qs = run(text, [ent(text, "عمان", "GPE")])
     assert [q.speaker for q in qs] == [None, None, "عمان"]
+
+
+# --- agreement: a masculine verb before a feminine body makes that body its object --------------------
+
+def test_a_feminine_body_after_a_masculine_stance_verb_is_its_object_not_the_next_speaker():
+    text = ('وقال الوزير كمال يوسف إن "الأمن مستتب".\n'
+            "واتهم الشرطة المحلية بالتقصير في حماية المشجعين.\n"
+            "وأضاف أن التحقيق سيكشف المسؤولين.")
+    qs = run(text, [ent(text, "كمال يوسف")])
+    assert [q.speaker for q in qs] == ["كمال يوسف", "كمال يوسف"]

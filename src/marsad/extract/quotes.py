@@ -2354,9 +2354,11 @@ class _Reader:
             # حركة "حماس": the marks around the body's name are no part of it
             clean = " ".join("".join(c for c in sp.name if c not in _QUOTE_CHARS).split())
             sp = replace(sp, name=clean, keys=())
-        sp = self.resolve(sp, k, near_ok=True)  # the name may follow the role in this very mention
         w = self.bare(self.norm[k]) if self.norm[k] not in lex.stance_verbs else self.norm[k]
         gender = "pl" if w.endswith("وا") else "f" if w.endswith("ت") else "m"
+        if gender == "m" and not sp.entity_id and sp.kind in ("ORG", "DESC") and self.feminine_head(sp):
+            return  # وطالب الحكومة بـ…: a masculine verb before a feminine body is its object, the subject dropped
+        sp = self.resolve(sp, k, near_ok=True)  # the name may follow the role in this very mention
         self.remember(sp, gender)  # (a plural group after a singular verb is plural: speaker_gender)
 
     def role_then_person(self, a: int, stop: int) -> Speaker | None:
@@ -2794,9 +2796,15 @@ class _Reader:
             while end < min(stop, first + 12) and self.toks[end].kind == "word" and self.cue_at(end) is None:
                 end += 1
             sp = self.parse_speaker(first + 1, end)
-            if sp is not None and sp.kind == "ORG" and not sp.place:
+            if sp is not None and sp.kind == "ORG" and not sp.place and not (verb_gender == "m" and self.feminine_head(sp)):
                 return self.resolve(sp, first + 1, near_ok=True)
         return None
+
+    def feminine_head(self, sp: Speaker) -> bool:
+        """The speaker's head noun is a feminine singular (الحكومة، الوزارة، الهيئة): a masculine verb does not
+        agree with it as its subject."""
+        head = sp.keys[0] if sp.keys else ""
+        return len(head) > 3 and head.endswith("ه") and not head.endswith(("اه", "وه"))
 
     def plural_subject_at(self, first: int, stop: int) -> Speaker | None:
         """``أجمع خبيران أوروبيان على أن …. وقالا``، ``ولفت المتضررون إلى …. وأكدوا``: a plural or dual cue takes
