@@ -162,3 +162,10 @@ def test_a_quoted_outlet_after_radio_or_a_dual_is_its_name():
 def test_a_quoted_name_after_jabha_is_no_quotation():
     text = "واتهمت الحكومة الدولة المجاورة بتسهيل نقل أسلحة إلى جبهة \"التحرير الشعبية\" في الجنوب."
     assert found(text) == []
+
+
+def test_written_on_it_is_an_inscription():
+    text = "ورفع المحتجون لافتات كتب عليها \"لا لرفع الأسعار ولا للضرائب الجديدة\" أمام مبنى البلدية."
+    assert found(text) == []
+    text = "وكتب الوزير على حسابه في تويتر: \"سنواصل العمل حتى إنجاز المشروع كاملا\"."
+    assert [t for t, _ in found(text)] == ["سنواصل العمل حتى إنجاز المشروع كاملا"]
