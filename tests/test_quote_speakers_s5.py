@@ -246,3 +246,9 @@ def test_common_offices_open_a_role_chain():
     [q] = run(text, [per(text, "سالم بن ناصر العتيبي")])
     assert q.speaker == "سالم بن ناصر العتيبي"
     assert q.speaker_role.startswith("المشرف العام")
+
+
+def test_a_time_word_between_the_cue_and_its_subject_is_skipped():
+    text = "صرح الثلاثاء الرئيس الفرنسي إيمانويل ماكرون أمام الصحافيين أن القمة ستعقد قريبا."
+    [q] = run(text, [per(text, "إيمانويل ماكرون")])
+    assert q.speaker == "إيمانويل ماكرون"

@@ -948,6 +948,8 @@ class _Reader:
             stop = False
             if not segments[-1] and w in lex.pronoun_preps:
                 continue  # وقال لي مدير النادي …: skip the pronoun adjunct, keep reading
+            if not segments[-1] and w in lex.time_words and w not in ("يوم",):
+                continue  # صرح الثلاثاء الرئيس الأمريكي X: a time word before the subject, skipped
             if w == "عن" and segments[-1] and self.norm[segments[-1][-1]] in _REPRESENTATIVES:
                 pass  # النائب عن كتلة الإعمار: part of the role
             elif w == "علي" and t.text.endswith("ي") and (
