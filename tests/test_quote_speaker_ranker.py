@@ -278,3 +278,21 @@ def test_cross_validation_scores_only_the_policies_asked_for():
         assert res["all"][p].speaker_ok == full["all"][p].speaker_ok and res["all"][p].named == full["all"][p].named
     checked = ev.check(arts[:2], arts[2:], 1.0, policies=("ranker",))
     assert set(checked) == {"rules", "ranker"}
+
+
+def test_a_model_can_leave_clause_subjects_out_and_says_so_in_its_file(tmp_path):
+    text = ("ونظم اتحاد المزارعين الجنوبي وقفة أمام مبنى الوزارة صباح اليوم. "
+            "وأكد أن الأسعار الحالية لا تغطي كلفة الري والأسمدة.")
+    doc = Doc(RawArticle(text=text))
+    reader = _Reader(doc, load_lexicon())
+    quotes = reader.run()
+    with_clauses = qs.build_cases(reader, quotes)
+    without = qs.build_cases(reader, quotes, clause_subjects=False)
+    assert any("clause" in c.sources for case in with_clauses for c in case.candidates)
+    assert not any("clause" in c.sources for case in without for c in case.candidates)
+    model = qs.RankerModel(np.zeros(len(qs.FEATURES)), 0.0, "ranker", clause_subjects=False)
+    qs.save(model, tmp_path / "m.json")
+    data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert data["clause_subjects"] is False and qs.RankerModel.from_json(data).clause_subjects is False
+    del data["clause_subjects"]  # a model written before the option builds clause subjects
+    assert qs.RankerModel.from_json(data).clause_subjects is True

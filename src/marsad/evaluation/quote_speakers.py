@@ -113,9 +113,10 @@ def prepare_docs(gold_rows: list[dict]) -> dict:
     return {row["id"]: pipeline(news_raw_article(articles[row["id"]])) for row in gold_rows}
 
 
-def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, docs: dict | None = None) -> list[ArticleCases]:
+def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, docs: dict | None = None,
+            clause_subjects: bool = True) -> list[ArticleCases]:
     """Run the rules over every gold article and build labelled candidate sets (``docs``: the output
-    of :func:`prepare_docs`, when already computed)."""
+    of :func:`prepare_docs`, when already computed; ``clause_subjects``: as the model will run)."""
     from ..extract.quote_lexicon import load_lexicon
     from ..extract.quotes import _Reader
 
@@ -130,7 +131,7 @@ def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, 
             continue
         reader = _Reader(doc, lex)
         quotes = reader.run()
-        cases = qs.build_cases(reader, quotes)
+        cases = qs.build_cases(reader, quotes, clause_subjects=clause_subjects)
         canon = [_canon_names(doc, case) for case in cases]
         rule_out = [names[-1] for names in canon]
         predicted = [{"start": q.start, "end": q.end, "text": q.text, "direct": q.direct,
@@ -205,8 +206,9 @@ def score(arts: list[ArticleCases], model: qs.RankerModel | None) -> Counts:
     return total
 
 
-def train(arts: list[ArticleCases], l2: float, mode: str, margin: float, abstain: bool = True) -> qs.RankerModel:
-    return qs.RankerModel(qs.fit(training_cases(arts, abstain), l2=l2), margin, mode)
+def train(arts: list[ArticleCases], l2: float, mode: str, margin: float, abstain: bool = True,
+          clause_subjects: bool = True) -> qs.RankerModel:
+    return qs.RankerModel(qs.fit(training_cases(arts, abstain), l2=l2), margin, mode, clause_subjects)
 
 
 def _fit_on(arts: list[ArticleCases], l2: float, cache: dict | None, abstain: bool = True) -> np.ndarray:
@@ -283,10 +285,10 @@ def check(study: list[ArticleCases], held: list[ArticleCases], l2: float, cache:
 
 
 def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict, abstain: bool = True,
-                cache: dict | None = None) -> qs.RankerModel:
+                cache: dict | None = None, clause_subjects: bool = True) -> qs.RankerModel:
     # every policy's margin is stored, so MARSAD_QUOTE_RANKER=<policy> can run the same weights under another
     margins = {p: choose_margin(arts, l2, p, cache, abstain) for p in ("override", "fill", "switch")}
-    model = train(arts, l2, mode, margins.get(mode, 0.0), abstain)
+    model = train(arts, l2, mode, margins.get(mode, 0.0), abstain, clause_subjects)
     qs.save(model, out, {"l2": l2, "abstain": abstain, "margins": margins,
                          "trained_on_quotes": len(training_cases(arts, abstain)), **extra})
     return model

@@ -393,9 +393,11 @@ def _subject_after(r: _Reader, m: int) -> Speaker | None:
     return sp
 
 
-def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -> list[QuoteCase]:
+def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
+                clause_subjects: bool = True) -> list[QuoteCase]:
     """Candidates and features for each quote the rules found in one document (or for the quotes
-    whose indexes are in ``only``)."""
+    whose indexes are in ``only``); ``clause_subjects``: the subjects of the clauses before the cue are
+    candidates too."""
     doc = r.doc
     tables = _DocTables(r, quotes)
     ent_groups: dict[str, list] = {}
@@ -447,7 +449,7 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None) -
             if not agree_done and (sp.gender is None or gender is None or sp.gender == gender):
                 c.sources.add("hist_agree")
                 agree_done = True
-        for rank, (m, sp) in enumerate(_clause_subjects(r, cue_k, tables)):
+        for rank, (m, sp) in enumerate(_clause_subjects(r, cue_k, tables) if clause_subjects else ()):
             c = _speaker_cand(pool, sp, "clause")
             if c is None:
                 continue
@@ -747,6 +749,8 @@ class RankerModel:
     #: "correct": only where the rules named someone, the top candidate (another name or no one) — the
     #: ranker corrects or withdraws the rules' names but never adds one where they named no one.
     mode: str
+    #: whether the subjects of the clauses before a cue are candidates (parsing them is most of the cost)
+    clause_subjects: bool = True
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         return x @ self.weights
@@ -786,13 +790,14 @@ class RankerModel:
 
     def to_json(self, extra: dict | None = None) -> dict:
         return {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
-                "override_margin": self.override_margin, "mode": self.mode, **(extra or {})}
+                "override_margin": self.override_margin, "mode": self.mode, "clause_subjects": self.clause_subjects,
+                **(extra or {})}
 
     @classmethod
     def from_json(cls, data: dict) -> RankerModel:
         weights = dict(zip(data["features"], data["weights"]))
         w = np.array([float(weights.get(f, 0.0)) for f in FEATURES])
-        return cls(w, float(data["override_margin"]), data["mode"])
+        return cls(w, float(data["override_margin"]), data["mode"], bool(data.get("clause_subjects", True)))
 
 
 #: The policies a model can run with (``off``: the rules alone).
@@ -820,7 +825,7 @@ def _shipped_model(mode: str) -> RankerModel | None:
     model = RankerModel.from_json(data)
     if mode and mode != model.mode:
         margin = float((data.get("margins") or {}).get(mode, 0.0))
-        model = RankerModel(model.weights, margin, mode)
+        model = RankerModel(model.weights, margin, mode, model.clause_subjects)
     return model
 
 
@@ -834,7 +839,7 @@ def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
             else {i for i, q in enumerate(quotes) if q.speaker is not None} if model.mode in ("switch", "correct") else None)
     if only is not None and not only:
         return
-    for case in build_cases(r, quotes, only):
+    for case in build_cases(r, quotes, only, model.clause_subjects):
         pick = model.choose(case)
         if pick is None or "rule" in pick.sources:
             continue
