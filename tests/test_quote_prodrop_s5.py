@@ -196,3 +196,13 @@ def test_a_feminine_body_after_a_masculine_stance_verb_is_its_object_not_the_nex
             "وأضاف أن التحقيق سيكشف المسؤولين.")
     qs = run(text, [ent(text, "كمال يوسف")])
     assert [q.speaker for q in qs] == ["كمال يوسف", "كمال يوسف"]
+
+
+# --- a document for its issuer ------------------------------------------------------------------------
+
+def test_an_analysis_issued_by_a_bank_and_a_report_of_a_team_speak_for_their_issuers():
+    text = ("رجح التحليل الشهري الصادر عن بنك الخليج الأول أن تتراجع أسعار الذهب.\n"
+            "وأشار التحليل إلى أن الطلب الصيني ضعيف.\n"
+            "وبلغ عدد الزوار ألف زائر وفقا لتقرير فريق الرصد بالمعرض.")
+    qs = run(text, [ent(text, "بنك الخليج الأول", "ORG")])
+    assert [q.speaker for q in qs] == ["بنك الخليج الأول", "بنك الخليج الأول", "فريق الرصد بالمعرض"]

@@ -331,7 +331,7 @@ _NAME_INITIALS = ("ل", "و", "ف", "ب", "ك")
 #: Documents that "say" (وقال البيان، وأشارت البيانات، وجاء في الرسالة): their issuer is the speaker.
 _DOCUMENT_NOUNS = frozenset(normalize(w) for w in """
 بيان بيانات تغريدة تغريدات رسالة رسائل تقرير تقارير وثيقة وثائق دراسة مذكرة منشور تدوينة تصريح
-خطاب كتاب برقية بلاغ نشرة
+خطاب كتاب برقية بلاغ نشرة تحليل
 """.split())
 #: Verbs that issue a document; their subject is the issuer (أصدر الجيش بيانا، كتب X تغريدة).
 _ISSUING_VERBS = frozenset(normalize(w) for w in """
@@ -385,6 +385,9 @@ def _strip_conj(word: str, verbs: frozenset[str]) -> str:
 def _document_noun(speaker: str) -> bool:
     """A speaker string that is a bare document (البيان، تغريدة، البيان الوارد), not a body or a person."""
     words = speaker.split()
+    if len(words) == 3 and "docs" not in _skip() and words[0].startswith("ال") and normalize(words[1]).startswith("ال") \
+            and normalize(words[2]) in _DOCUMENT_LINKS:
+        words = words[:2]  # التحليل الأسبوعي الصادر (عن …): the reader stopped at عن
     return 0 < len(words) <= 2 and _doc_stem(words[0]) is not None and (
         len(words) == 1 or normalize(words[1]) in _DOCUMENT_LINKS
         or (words[0].startswith("ال") and normalize(words[1]).startswith("ال")))  # البيان الختامي
@@ -400,6 +403,9 @@ def _construct_issuer(speaker: str) -> str | None:
             and normalize(words[1]) not in _DOCUMENT_LINKS | _TIME_WORDS and not _document_noun(words[1]):
         # (بيان الأمس: a date, not an issuer)
         return words[1]
+    if (2 < len(words) <= 5 and "docs" not in _skip() and _doc_stem(words[0]) is not None and not _has_article(words[0])
+            and name_key(words[1]) in _KIND_HEADS | _BODY_NOUNS and normalize(words[2]).startswith("ال")):
+        return " ".join(words[1:])  # تقرير فريق الإحصاء بالمهرجان → the team that wrote it
     return None
 
 
@@ -424,7 +430,11 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
         linked = False
         while j < len(toks) and j < i + 6 and (toks[j].text in ("،", ",") or normalize(toks[j].text) in _DOCUMENT_LINKS
                                                or normalize(toks[j].text) in _ACCOUNT_WORDS
-                                               or normalize(toks[j].text) in _TIME_WORDS):
+                                               or normalize(toks[j].text) in _TIME_WORDS
+                                               or (j == i + 1 and "docs" not in _skip() and _has_article(toks[j].text)
+                                                   and _has_article(toks[i].text) and j + 1 < len(toks)
+                                                   and normalize(toks[j + 1].text) in _DOCUMENT_LINKS)):
+            # (التحليل الأسبوعي الصادر عن X: an adjective between the document and its link)
             linked = linked or normalize(toks[j].text) in _DOCUMENT_LINKS | _ACCOUNT_WORDS
             j += 1
         prep = normalize(toks[j].text) if j < len(toks) else ""
