@@ -30,6 +30,11 @@ A first letter the tagger split off a name as a clitic (ل، و، ف، ب، ك) 
     genitive, gender and number must agree, and two candidates mean none;
 (h) **cataphora**: an indefinite description named in the next two sentences with its head made
     definite (قال أب إسباني … وسيمثل الأب، X); a description keeps its referent for its later quotes.
+(i) **records and spokesmen** (session 5): a law's article, estimates, statistics, results (المادة (27)،
+    بعض التقديرات، نتائج البحث) have no speaker, in construct with a body or a tagged place they give it
+    (تقديرات وزارة النقل); a spokesman's office with no name (المتحدث باسم قوات التحالف) takes the person
+    named after another mention of that office; a person noun with an adjective (المرأة السبعينية)
+    continues the last speaker of its gender.
 
 Pure functions over the ``Doc`` (its tokens and entities) and the quotes; nothing is learned. The
 evaluation switch ``MARSAD_QUOTE_CANON=off`` turns the pass off (for before/after figures).
