@@ -169,3 +169,9 @@ def test_written_on_it_is_an_inscription():
     assert found(text) == []
     text = "وكتب الوزير على حسابه في تويتر: \"سنواصل العمل حتى إنجاز المشروع كاملا\"."
     assert [t for t, _ in found(text)] == ["سنواصل العمل حتى إنجاز المشروع كاملا"]
+
+
+def test_ajma_ala_anna_and_tatarraqa_ila_anna_report_strictly():
+    text = "أجمع خبراء اقتصاديون على أن الأسواق ستتعافى خلال العام المقبل."
+    assert [t for t, _ in found(text)] == ["الأسواق ستتعافى خلال العام المقبل"]
+    assert found("وتطرق الاجتماع إلى خطط التوسع في المناطق الريفية.") == []

@@ -99,6 +99,8 @@ STRICT_VERBS = """
 أنذر ينذر -
 برر يبرر مبرر
 علم - -
+أجمع يجمع مجمع
+تطرق يتطرق -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
 #: بالإعلان الاثنين عن أن، مكتفيا بالتأكيد أن): strict, so a complement must follow within a few words;
