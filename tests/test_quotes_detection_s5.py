@@ -175,3 +175,8 @@ def test_ajma_ala_anna_and_tatarraqa_ila_anna_report_strictly():
     text = "أجمع خبراء اقتصاديون على أن الأسواق ستتعافى خلال العام المقبل."
     assert [t for t, _ in found(text)] == ["الأسواق ستتعافى خلال العام المقبل"]
     assert found("وتطرق الاجتماع إلى خطط التوسع في المناطق الريفية.") == []
+
+
+def test_a_quotation_in_a_row_after_comma_and_wa():
+    text = "وقال رئيس الوزراء \"ستستمر المحاكمات حتى النهاية\"، و\"لن يفلت أحد من العدالة\"."
+    assert [t for t, _ in found(text)] == ["ستستمر المحاكمات حتى النهاية", "لن يفلت أحد من العدالة"]

@@ -3599,13 +3599,16 @@ class _Reader:
         if k < 2 or k >= self.n or not self.is_opener(k) or self.find_close(k) is None:
             return False
         sep = self.toks[k - 1]
-        if not (sep.text in _COMMAS or self.word(k - 1) == "و") or self.toks[k - 2].text not in _CLOSERS:
+        c = k - 2  # the closing mark before the separator (و، a comma, or "، و": قال "…"، و"…")
+        if self.word(k - 1) == "و" and k >= 3 and self.toks[k - 2].text in _COMMAS:
+            c = k - 3
+        if not (sep.text in _COMMAS or self.word(k - 1) == "و") or self.toks[c].text not in _CLOSERS:
             return False
         # Parallel items of like size: not the end of a longer quotation ("نميز بين الشعب الإيراني" و"النظام")
-        opener = next((m for m in range(k - 3, max(-1, k - 80), -1) if self.is_opener(m) and self.find_close(m) == k - 2), None)
+        opener = next((m for m in range(c - 1, max(-1, k - 80), -1) if self.is_opener(m) and self.find_close(m) == c), None)
         if opener is None:
             return False
-        n1, n2 = self.quoted_words(opener, k - 2), self.quoted_words(k, self.find_close(k))
+        n1, n2 = self.quoted_words(opener, c), self.quoted_words(k, self.find_close(k))
         return max(n1, n2) <= 2 * min(n1, n2) + 2
 
     def coordinated_follow(self, k: int) -> bool:
@@ -3614,7 +3617,7 @@ class _Reader:
         if last is None or not self.coordinated_quote(k):
             return False
         end_tok, cue_k, cue_end, sp = last
-        if end_tok not in (k - 2, k - 3):
+        if end_tok not in (k - 2, k - 3, k - 4):
             return False
         span = self.direct_span(k)
         if span is None:
