@@ -334,6 +334,9 @@ class _Reader:
         if found[0].lemma == "علم" and not ((found[1] or w.endswith("ت")) and any(
                 self.word(m) == "من" for m in range(k + 1, min(k + 6, self.n)))):
             return None  # only "وعلمت "الرياض" من مصادر أن"; علم is mostly "science", "flag", "he learned"
+        if found[0].lemma == "تطرق" and not any(self.word(m) == "الي" and self.word(m + 1) in _THAT
+                                               for m in range(k + 1, min(k + 7, self.n))):
+            return None  # تطرق reports only "إلى أن"; تطرق الرئيسان إلى "الوضع …" is a topic
         if found[0].lemma == "كتب" and self.word(k + 1) in ("عليها", "عليه", "عليهما", "عليهم"):
             return None  # لافتة كتبت عليها "…"، وكتب عليها «…»: an inscription, not someone's statement
         if (0 < k < self.n - 1 and self.toks[k - 1].text in _OPENERS and self.toks[k + 1].text in _CLOSERS
