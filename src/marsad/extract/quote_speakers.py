@@ -11,13 +11,14 @@ and outlets, badly cut phrases), and scores them with a conditional-logit model 
 candidates, weights in ``marsad/models/quotes/speaker_ranker.json``).
 
 The model file names the policy (``mode``). The shipped one is ``off``: trained on every STUDY gold file
-(2,456 matched quotes, 850 articles, 20 folds, with "no speaker" taught where no candidate is right), it
-gains nothing in STUDY cross-validation (rules 0.828 / 0.804, ``correct`` 0.825 / 0.802, ``ranker`` 0.826 / 0.802),
-while on the CHECK file ``correct`` (change or withdraw the rules' names, never add one) gains 9 quotes and
-``ranker`` 11, with named-speaker precision up two points; the session's rule asks for both. See
-``docs/quotes.md`` (*Speaker ranker round 4*). ``marsad train quote-speakers`` retrains it and prints that
-comparison; ``MARSAD_QUOTE_RANKER=correct`` (or another policy, or ``off``) runs the shipped weights under
-that policy.
+(blind3–7, train4–7 and the first gold; 3,124 matched quotes, 1,080 articles, 24 folds, with "no speaker" taught
+where no candidate is right), it loses in STUDY cross-validation (rules 2,691 quotes with the right speaker,
+``correct`` −11, ``ranker`` −6, ``fill`` +5), while on the pooled CHECK files ``correct`` (change or withdraw
+the rules' names, never add one) gains 8 quotes and ``ranker`` 13; ``fill`` (+5 on both) names the wrong person
+about as often as the right one on unlabelled articles, and every policy that reads all named quotes costs 23 %
+of the pipeline against the 20 % budget. See ``docs/quotes.md`` (*Speaker ranker round 5*).
+``marsad train quote-speakers`` retrains it and prints that comparison; ``MARSAD_QUOTE_RANKER=correct`` (or
+another policy, or ``off``) runs the shipped weights under that policy.
 
 Cost: what every quote of a document asks again — whether two names are one speaker, where a name occurs,
 which tokens sit inside quotations, the clause openers and their subjects — is computed once per document
