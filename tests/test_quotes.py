@@ -249,6 +249,24 @@ def test_speaker_agreement():
     assert speakers_agree(None, None) and not speakers_agree(None, "الشرطة")
 
 
+def test_a_name_after_a_kinship_link_is_another_person():
+    # The father's or grandfather's name inside a nasab is not the speaker himself.
+    assert not speakers_agree("سعود بن نايف بن عبدالعزيز", "نايف بن عبدالعزيز")
+    assert not speakers_agree("فهد بن عبدالله", "عبدالله")
+    assert speakers_agree("سعود بن نايف بن عبدالعزيز", "سعود بن نايف")
+    assert speakers_agree("محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز")
+
+
+def test_exact_speaker_form_is_counted_beside_the_lenient_match():
+    gold = [{"start": 0, "end": 10, "speaker": "دونالد ترامب"}, {"start": 20, "end": 30, "speaker": "وزارة الصحة"},
+            {"start": 40, "end": 50, "speaker": None}]
+    predicted = [{"start": 0, "end": 10, "speaker": "ترامب"}, {"start": 20, "end": 30, "speaker": "وزارة الصحة"},
+                 {"start": 40, "end": 50, "speaker": None}]
+    counts = score_article({"id": "x", "quotes": gold}, predicted).counts
+    assert (counts.speaker_ok, counts.exact_ok) == (3, 2)
+    assert counts.with_exact_speaker[0] == 2 / 3
+
+
 def test_gold_spans_match_the_articles(shared_data):
     rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     assert len(rows) >= 40

@@ -20,7 +20,8 @@ def eval_quotes(
     """Precision, recall and F1 for (a) quote detection and (b) quote + correct speaker.
 
     Beside them: ``named``, the predicted quotes that carry a speaker, and ``name P``, the share of
-    those whose speaker is right (a matched gold quote with an agreeing speaker)."""
+    those whose speaker is right (a matched gold quote with an agreeing speaker). The last line gives
+    quote + speaker with the strict reading: the speaker's normalised name must equal the gold one."""
     from ..evaluation.quotes import evaluate, summarise
     from ..pipeline import COMPONENTS, Pipeline
 
@@ -53,6 +54,8 @@ def eval_quotes(
         dp, dr, df = c.detection
         sp, sr, sf = c.with_speaker
         typer.echo(f"{name:<6} {n_articles[name]:>8} {c.gold:>5} {c.predicted:>5} | {dp:6.3f} {dr:6.3f} {df:6.3f} | {sp:6.3f} {sr:6.3f} {sf:6.3f} | {c.named:>5} {c.named_precision:6.3f}")
+    ep, er, ef = per_split["all"].with_exact_speaker if per_split else (0.0, 0.0, 0.0)
+    typer.echo(f"exact speaker form (all): P {ep:.3f} R {er:.3f} F1 {ef:.3f}")
 
 
 def _agree(gold: str | None, predicted: str | None) -> bool:

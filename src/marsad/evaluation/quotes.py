@@ -11,7 +11,12 @@ the project; :func:`attach_span_texts` puts the words back from the corpus and s
 * **Quote + speaker**: a matched pair whose speakers agree. Speakers agree when their normalised,
   clitic-keyed names (:func:`marsad.text.name_key`) are equal or one is a contiguous run of the
   other's words (``كافاني`` ⊂ ``إدينسون كافاني``, ``مسؤولي الجامعة`` ~ ``الجامعة``); a gold quote
-  with no speaker agrees only with a prediction that has none.
+  with no speaker agrees only with a prediction that has none. A run that starts right after a
+  kinship link of the longer name (``بن``, ``بنت``, ``ابن``, ``أبو`` …) names an ancestor, another
+  person, so it does not agree (``نايف بن عبدالعزيز`` ≠ ``سعود بن نايف بن عبدالعزيز``).
+* **Exact speaker form** (printed below the table): the same counts, but a speaker is right only
+  when the normalised names are equal — what a user reads in the record, with no credit for a
+  surname alone or a body's name cut short.
 * **Named-speaker precision** (shown next to the metric, never instead of it): of the predicted
   quotes that carry a speaker, the share matched to a gold quote whose speaker agrees. A name on a
   spurious quote, or a name where the gold has none, counts against it; a quote left without a
@@ -40,6 +45,8 @@ class Counts:
     #: Predicted quotes that carry a speaker, and those of them matched with an agreeing gold speaker.
     named: int = 0
     named_ok: int = 0
+    #: Matched pairs whose speakers are equal after normalisation (or both absent).
+    exact_ok: int = 0
 
     @staticmethod
     def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -57,6 +64,10 @@ class Counts:
         return self.prf(self.speaker_ok, self.predicted, self.gold)
 
     @property
+    def with_exact_speaker(self) -> tuple[float, float, float]:
+        return self.prf(self.exact_ok, self.predicted, self.gold)
+
+    @property
     def named_precision(self) -> float:
         return self.named_ok / self.named if self.named else 0.0
 
@@ -67,6 +78,7 @@ class Counts:
         self.speaker_ok += other.speaker_ok
         self.named += other.named
         self.named_ok += other.named_ok
+        self.exact_ok += other.exact_ok
 
 
 @dataclass(slots=True)
@@ -79,6 +91,10 @@ class ArticleResult:
     spurious: list[dict] = field(default_factory=list)
 
 
+#: Words that link a name to an ancestor's (normalised by name_key): what follows them is another person.
+_KINSHIP_LINKS = frozenset(name_key(w) for w in ("بن", "بنت", "ابن", "ابنة", "أبو", "أبي", "أم"))
+
+
 def speakers_agree(gold: str | None, predicted: str | None) -> bool:
     if not gold or not predicted:
         return not gold and not predicted
@@ -87,7 +103,15 @@ def speakers_agree(gold: str | None, predicted: str | None) -> bool:
         return False
     short, long_ = (g, p) if len(g) <= len(p) else (p, g)
     n = len(short)
-    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+    return any(long_[i:i + n] == short and not (i and long_[i - 1] in _KINSHIP_LINKS)
+               for i in range(len(long_) - n + 1))
+
+
+def speakers_equal(gold: str | None, predicted: str | None) -> bool:
+    """The strict reading: both absent, or the same normalised name."""
+    if not gold or not predicted:
+        return not gold and not predicted
+    return name_key(gold) == name_key(predicted)
 
 
 def score_article(gold_row: dict, predicted: list[dict]) -> ArticleResult:
@@ -97,6 +121,8 @@ def score_article(gold_row: dict, predicted: list[dict]) -> ArticleResult:
     for g, p in pairs:
         if p is not None:
             c.matched += 1
+            if speakers_equal(g.get("speaker"), p.get("speaker")):
+                c.exact_ok += 1
             if speakers_agree(g.get("speaker"), p.get("speaker")):
                 c.speaker_ok += 1
                 if p.get("speaker"):
