@@ -1,4 +1,4 @@
-"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind7``, ``train4`` … ``train7``, ``check6``, ``check7``) from its annotation file.
+"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind8``, ``train4`` … ``train7``, ``check6``, ``check7``) from its annotation file.
 
 The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
 so they live in files of their own rather than in ``quotes.jsonl``:
@@ -50,6 +50,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "train4", "train5", "train6", "check6", "train7", "check7"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "train4", "train5", "train6", "check6", "train7", "check7"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
