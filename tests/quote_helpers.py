@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.doc import Doc, RawArticle
 from marsad.extract.quotes import QuoteExtractor
 from marsad.record import Entity, Quote
 from marsad.text import entity_id
+
+
+#: Run a test with the rules alone and with the shipped speaker ranker.
+both = pytest.mark.parametrize("ranker", [False, True], ids=["rules", "ranker"])
 
 
 def run(text: str, entities: list[Entity] | None = None, ranker: bool = False) -> list[Quote]:
@@ -29,3 +35,7 @@ def ent(text: str, name: str, kind: str = "PER", canonical: str | None = None, n
 
 def per(text: str, name: str, canonical: str | None = None) -> Entity:
     return ent(text, name, "PER", canonical)
+
+
+def speakers(quotes: list[Quote]) -> list[str | None]:
+    return [q.speaker for q in quotes]

@@ -1,4 +1,6 @@
-"""Quote detection and span boundaries: more cue forms and span rules, on sentences written for these tests."""
+"""Quote detection: cue forms, quotation marks, where a span starts and ends, attributions (بحسب، وفقا
+لـ، كما أعلن), quoted fragments and terms, and what is no statement. Sentences written for these tests
+(none copied from an article)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import pytest
 
 from marsad.extract.quote_lexicon import cue_forms
 
-from .quote_helpers import run
+from .quote_helpers import per, run
 
 
 def quotes(text: str):
@@ -15,6 +17,11 @@ def quotes(text: str):
 
 def texts(text: str) -> list[str]:
     return [q.text for q in quotes(text)]
+
+
+def found(text: str, entities=None) -> list[tuple[str, str | None]]:
+    """(text, speaker) of each quote, with the rules alone."""
+    return [(q.text, q.speaker) for q in run(text, entities)]
 
 
 # --- cue forms -----------------------------------------------------------------------------
@@ -194,7 +201,7 @@ def test_attribution_words_that_attribute_nothing(sentence):
     assert quotes(sentence) == []
 
 
-# --- second round: modal أن, long genitive speakers, quotation marks that open the next quote ---------
+# --- modal أن, long genitive speakers, quotation marks that open the next quote -------------------
 
 @pytest.mark.parametrize("sentence", [
     "وأعلن الاتحاد تأجيل المباراة التي كان من المقرر أن تقام الجمعة.",
@@ -254,7 +261,7 @@ def test_on_his_side_opens_another_statement():
     assert texts(text) == ["سعيد في النادي", "اللاعب باق حتى نهاية عقده"]
 
 
-# --- third round: strict cues before a subject and a long quotation, documents that "came with" speech ------
+# --- strict cues before a subject and a long quotation, documents that "came with" speech ---------
 
 @pytest.mark.parametrize("sentence, said", [
     ('وتابع المتحدث باسم الشرطة "لقد أوقفنا ثلاثة مشتبه بهم ونواصل البحث عن رابع".',
@@ -290,7 +297,7 @@ def test_addressing_someone_does_not_hide_the_quotation():
     assert texts(text) == ["سيعود قريبا", "لن أخذلكم أبدا في الموسم المقبل"]
 
 
-# --- fourth round: names in marks before a comma and the complement, بالقول, relative clauses ---------------
+# --- names in marks before a comma and the complement, بالقول, relative clauses -------------------
 
 @pytest.mark.parametrize("sentence, said", [
     ('وقال مصدر في المكتب الإعلامي لقوات "درع الوطن"، إن الوحدات تقدمت نحو الساحل.', "الوحدات تقدمت نحو الساحل"),
@@ -330,7 +337,7 @@ def test_unmarked_colon_speech_ends_at_a_straight_mark_glued_to_its_last_word():
     assert texts(text) == ["نحن واثقون أن البلاد ستتجاوز الأزمة"]
 
 
-# --- fifth round: nested reports, verbal nouns after prepositions, headlines of related articles -----------
+# --- nested reports, verbal nouns after prepositions, headlines of related articles ---------------
 
 def test_a_nested_report_after_حتى_is_its_own_statement():
     text = ("وحسب ما نقلت \"رويترز\" انتظر المهاجرون عند المعبر يومين، حتى قالت السلطات إن المركز "
@@ -388,7 +395,7 @@ def test_واصل_with_a_colon_is_speech_and_with_an_object_is_not():
     assert quotes("وواصلت القوات تقدمها نحو المدينة.") == []
 
 
-# --- sixth round: asides after a strict cue's subject, short quotations opening with إن, "because" ---------
+# --- asides after a strict cue's subject, short quotations opening with إن, "because" -------------
 
 def test_a_strict_cue_reaches_its_complement_over_comma_asides():
     text = "واعتبر المتحدث باسم عائلة الصحفي، في بيان للقناة، الخميس، أن الكاتب ما زال مفقودا."
@@ -435,7 +442,7 @@ def test_what_was_not_said_is_no_statement_but_not_denying_is():
     assert texts("لكن المهاجم لم ينف أن الانتقال ممكن في الصيف.") == ["الانتقال ممكن في الصيف"]
 
 
-# --- seventh round: relative clauses, a source phrase that runs into a report, اختتم --------------------------
+# --- relative clauses, a source phrase that runs into a report, اختتم -----------------------------
 
 def test_a_relative_cue_with_adjuncts_before_its_complement_is_a_statement():
     text = "وتحدث المدافع الذي أكد في حديث مقتضب قبل الحصة التدريبية أمس أن الفريق جاهز للمباراة."
@@ -483,7 +490,7 @@ def test_a_source_phrase_before_a_time_word_and_a_cue_leaves_the_content_to_the_
     assert [(x.text, x.cue) for x in quotes(text)] == [("تم اتخاذ الترتيبات اللازمة", "كشف")]
 
 
-# --- eighth round: from the diff of all output on 1,200 unlabelled articles -----------------------------------
+# --- cue words that are also nouns, names or prayers; titles in marks; speech across lines and paragraphs ---
 
 def test_a_negated_cue_inside_a_zone_does_not_take_the_complement_from_the_main_cue():
     text = "ونقلت الصحيفة عن مصدر استخباري، لم تكشف اسمه، أن الجاسوسة عملت في السفارة عشر سنوات."
@@ -569,7 +576,7 @@ def test_a_long_continuation_without_a_final_period_is_still_speech():
     assert len(q) == 3 and q[1].text.startswith("نحن نعرف") and q[1].cue == "وتابع"
 
 
-# --- round 2 of detection (train3 and a fresh unlabelled slice) -------------------------------
+# --- attributions, directives and prayers, where a clause ends, quotation marks typed twice or in a row ---
 
 def test_حسبما_with_ما_glued_attributes_the_clause_before_or_after():
     assert texts("وارتفع عدد الضحايا إلى 12 قتيلا، حسبما أفاد الدفاع المدني في المدينة.") == [
@@ -948,3 +955,335 @@ def test_bare_bayna_between_does_not_end_a_cue_zone():
     assert texts("وأكد الوزير بعد لقاء بين الوفدين أن المحادثات كانت مثمرة.") == ["المحادثات كانت مثمرة"]
     # بين with أن at once is still the cue "explained"
     assert texts("وقال المدير، بين أن الخطة ناجحة.") == ["الخطة ناجحة"]
+
+
+# --- trailing_relay: "…، كما أعلنت الشرطة." / "…، على ما أوضح X." ----------------------------
+
+def test_kama_relay_at_the_sentence_end_attributes_the_clause_before_it():
+    qs = quotes("انهار جسر للمشاة فوق نهر صغير في شمال البلاد صباح الأحد، كما أعلنت الشرطة المحلية.")
+    assert [(q.text, q.direct, q.speaker) for q in qs] == [
+        ("انهار جسر للمشاة فوق نهر صغير في شمال البلاد صباح الأحد", False, "الشرطة المحلية")]
+
+
+def test_ala_ma_relay_with_a_named_person():
+    q, = quotes("وتضم الشركة الجديدة وحدات البحث الطبي ومختبرات الطاقة، على ما أوضح المدير التنفيذي كريم منصور.")
+    assert q.text.startswith("وتضم الشركة الجديدة") and q.text.endswith("الطاقة")
+    assert q.speaker == "كريم منصور"
+
+
+def test_kama_relay_inside_the_sentence_is_an_aside():
+    # -كما قال- inside narration is no statement of its own (settled conventions, rule 4)
+    assert quotes("وكان المنزل، كما قال الجيران، مهجورا منذ سنوات طويلة قبل الحادث.") == []
+
+
+def test_kama_with_a_complement_is_a_statement_of_its_own():
+    q, = quotes("وزار الوزير المستشفى الجديد يوم الأحد، كما أكد أن العمل سيبدأ الشهر المقبل.")
+    assert q.text == "العمل سيبدأ الشهر المقبل"
+
+
+def test_kama_relay_needs_someone_who_speaks():
+    # a proverb or a quantity after كما + verb is no source
+    assert quotes("ولا يمكن الاعتماد على النوايا وحدها في السياسة، كما يقول المثل.") == []
+    assert quotes("وارتفعت الصادرات الزراعية خلال العام الماضي، كما قدر حجم التبادل بتسعة مليارات.") == []
+
+
+def test_kama_relay_not_after_another_cue_of_the_sentence():
+    q, = quotes("وقال الناطق باسم الشرطة إن الحادث وقع صباحا، كما ذكرت وكالة الأنباء الرسمية.")
+    assert q.text == "الحادث وقع صباحا" and q.speaker != "وكالة الأنباء الرسمية"
+
+
+# --- source_phrase_ok: بحسب / وفق / حسب as a criterion, not a source --------------------------
+
+def test_according_to_a_criterion_run_into_the_clause_is_no_attribution():
+    assert quotes("وتتفاوت قيمة الرسوم الجديدة بحسب نوع المخالفة المرتكبة.") == []
+    assert quotes("وسيتم بناء المقر الجديد للجمعية وفقا للمخططات المعتمدة من البلدية.") == []
+    assert quotes("وتوزع الجوائز على المشاركين حسب الفئات المخصصة لكل مسابقة.") == []
+
+
+def test_a_set_off_or_named_source_still_attributes():
+    q, = quotes("وارتفعت أسعار الحديد في الأسواق المحلية خلال الشهر الماضي، بحسب تجار في المنطقة.")
+    assert q.text.startswith("وارتفعت أسعار الحديد") and q.speaker is not None
+    q, = quotes("وبلغت قوة الهزة الأرضية خمس درجات وفق المعهد الوطني للرصد في البلاد.")
+    assert q.text.startswith("وبلغت قوة الهزة")
+    q, = quotes("وقتل ثلاثة أشخاص في الحادث وفقا لتقديرات وزارة الصحة.")
+    assert q.text.startswith("وقتل ثلاثة أشخاص")
+
+
+# --- long_subject: a strict cue opening its sentence, a long role chain, a tagged person, أن --------
+
+def test_strict_cue_with_a_long_named_subject():
+    text = ("وبين مدير عام إدارة الشؤون الفنية والصيانة في أمانة محافظة الأحساء سامي بن خالد العتيبي "
+            "أن أعمال التطوير ستنتهي قبل نهاية العام.")
+    got = run(text, [per(text, "سامي بن خالد العتيبي")], ranker=True)
+    assert [(q.text, q.speaker) for q in got] == [
+        ("أعمال التطوير ستنتهي قبل نهاية العام", "سامي بن خالد العتيبي")]
+
+
+def test_between_is_still_between_without_a_named_subject_before_an():
+    text = "وتراوحت الأسعار بين عشرة ريالات وعشرين ريالا في أسواق المنطقة الشرقية والوسطى خلال الشهر، إلا أن الطلب تراجع."
+    assert quotes(text) == []
+
+
+# --- coordinated_quote: quotations in a row ("X" و"Y"، "X"، "Y") are two quotations ---------------
+
+def test_chants_in_a_row_are_two_quotations_of_one_speaker():
+    qs = quotes('وخرج المئات إلى الساحة الكبرى وهتفوا "الحرية للمعتقلين" و"لا للفساد بعد اليوم".')
+    assert [q.text for q in qs] == ["الحرية للمعتقلين", "لا للفساد بعد اليوم"]
+    assert qs[0].cue == qs[1].cue and qs[0].speaker == qs[1].speaker
+
+
+def test_quoted_sentences_after_a_colon_in_a_row():
+    qs = quotes('وكتبت الصحيفة المحلية في افتتاحيتها: "لقد انتهى زمن الوعود"، "حان وقت المحاسبة".')
+    assert [q.text for q in qs] == ["لقد انتهى زمن الوعود", "حان وقت المحاسبة"]
+
+
+def test_the_end_of_a_long_quotation_is_not_a_second_one():
+    q, = quotes('وقالت الوزيرة: "نحن لا نعادي أحدا في المنطقة، لكننا نميز بوضوح بين الشعوب" و"الحكومات".')
+    assert q.text.startswith("نحن لا نعادي")
+
+
+def test_quoted_items_inside_a_reported_clause_stay_one_quotation():
+    q, = quotes('وقال الوزير إن النتائج "مشجعة للغاية" و"تفوق التوقعات".')
+    assert q.text == 'النتائج "مشجعة للغاية" و"تفوق التوقعات'
+
+
+# --- wish_quote: quoted words in the clause of a wish are the speaker's own ----------------------
+
+def test_quoted_words_after_a_wish_are_a_direct_fragment():
+    qs = quotes('وقال الوزير إن المفاوضات كانت صعبة، معربا عن أمله في أن يكون "الاتفاق قد اقترب كثيرا".')
+    assert [(x.text, x.direct) for x in qs][-1] == ("الاتفاق قد اقترب كثيرا", True)
+
+
+def test_a_wish_without_quoted_words_is_still_no_quotation():
+    assert quotes("وأعرب المدرب عن أمله في أن يحقق الفريق الفوز في المباراة المقبلة.") == []
+
+
+# --- in_acronym: إن/ان spelling the N of سي إن إن، إن بي سي، إن تي في ---------------------------------
+
+def test_the_letters_of_cnn_are_no_complement():
+    q, = quotes("وقال مسؤول في الشرطة لشبكة سي إن إن الإخبارية إن الهجوم وقع فجرا.")
+    assert q.text == "الهجوم وقع فجرا"
+    q, = quotes("وقال الوزير لقناة إن بي سي إن المحادثات ستستأنف الأسبوع المقبل.")
+    assert q.text == "المحادثات ستستأنف الأسبوع المقبل"
+    assert quotes("وأشارت الصحيفة إلى المقابلة التي بثتها قناة سي إن إن مساء الأحد مع الرئيس.") == []
+
+
+# --- anaphoric_report: "أوضح ذلك X" attributes the sentence before ------------------------------
+
+def test_explained_that_x_attributes_the_sentence_before():
+    qs = quotes("تستقبل حدائق المدينة زوارها بعروض مسرحية للأطفال طوال أيام العيد. "
+                "أوضح ذلك مدير عام الحدائق بالأمانة المهندس فيصل الراشد، الذي أشار إلى أن الدخول مجاني.")
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("تستقبل حدائق المدينة زوارها بعروض مسرحية للأطفال طوال أيام العيد", "فيصل الراشد"),
+        ("الدخول مجاني", "فيصل الراشد")]
+
+
+def test_the_writers_formula_ja_a_dhalika_is_no_report():
+    assert quotes("وافتتح الوزير المعرض الجديد للكتاب في العاصمة. جاء ذلك خلال زيارته للمنطقة أمس.") == []
+
+
+# --- reversed_opener: a closing guillemet typed as the opening one after a colon -------------------
+
+def test_reversed_guillemet_after_a_colon_opens_the_speech():
+    qs = quotes("وقال الوزير:» لا تراجع عن القرار ولا مساومة على حقوق المواطنين» وأضاف أن الحكومة ماضية في خطتها.")
+    assert [(q.text, q.direct) for q in qs] == [
+        ("لا تراجع عن القرار ولا مساومة على حقوق المواطنين", True), ("الحكومة ماضية في خطتها", False)]
+
+
+# --- evidential: "وهو ما يشير إلى أن" is an inference --------------------------------------------
+
+def test_which_shows_that_is_no_statement():
+    assert quotes("وسجلت الشركة إنفاقا بلغ 831 مليون دولار في النصف الأول، وهو ما يشير إلى أنها ستنفق المزيد.") == []
+    assert quotes("وغادرت الطائرة المطار بعد ساعتين فقط، مما يؤكد أن الزيارة كانت قصيرة.") == []
+
+
+def test_relay_needs_a_plain_speech_verb_and_a_subject():
+    # a strict verb (تتابع "follows") or a preposition after the verb: no relay
+    assert quotes("وفتحت الشرطة تحقيقا في الحادث الغامض بحثا عن الجاني، كما تتابع السفارة في واشنطن القضية.") == []
+    assert quotes("ونشر رئيس الهيئة عدة تغريدات عن بقائه في منصبه، كما أردف حول حقوق البث للقناة القطرية.") == []
+
+
+def test_naqlan_an_is_always_a_relay():
+    q, = quotes("وتوفيت الممثلة الشهيرة في فندق بدبي مساء السبت نقلا عن شقيق زوجها.")
+    assert q.text.startswith("وتوفيت الممثلة")
+
+
+# --- present-tense stance verbs govern a quoted fragment ----------------------------------------
+
+def test_present_tense_stance_verb_with_a_quoted_fragment():
+    qs = quotes('وبث المدون مقاطع على موقعه، يشكك فيها في "نزاهة الانتخابات وفي نتائجها المعلنة".')
+    assert [(q.text, q.direct) for q in qs] == [("نزاهة الانتخابات وفي نتائجها المعلنة", True)]
+
+
+def test_carrying_a_banner_is_no_stance():
+    assert quotes('وخرج المتظاهرون إلى الشوارع، يحملون لافتات "لا للحرب في بلادنا بعد اليوم".') == []
+
+
+# --- characterised_quote: وصف / اعتبر / نعت + the quoted term --------------------------------
+
+def test_relative_clause_with_a_named_describer_after_the_verb():
+    text = ("وانسحبت الحكومة من المعاهدة التجارية التي وصفها وزير المالية سامر القاسمي، في وقت سابق، "
+            "بـ\"المجحفة\".")
+    assert ("المجحفة", "سامر القاسمي") in found(text, [per(text, "سامر القاسمي")])
+
+
+def test_ma_wasafathu_refers_to_the_subject_of_the_sentence():
+    text = ("وطالبت الهيئة الوطنية للمعلمين الوزارة بالتراجع عن ما وصفته بـ«القرار المتسرع» "
+            "قبل بدء العام الدراسي.")
+    assert found(text) == [("القرار المتسرع", "الهيئة الوطنية للمعلمين")]
+
+
+def test_the_ba_inside_the_marks():
+    text = "وأدان المجلس البلدي ما وصفه “بالإهمال المتعمد” في صيانة الطرق الريفية."
+    assert [t for t, _ in found(text)] == ["بالإهمال المتعمد"]
+
+
+def test_itabara_takes_the_quoted_term_of_its_object_without_a_preposition():
+    text = "ورفض المدرب كمال الحسيني الانتقادات، واعتبر أداء فريقه \"مقبولا\" في ظل الغيابات."
+    qs = found(text, [per(text, "كمال الحسيني")])
+    assert ("مقبولا", "كمال الحسيني") in qs
+
+
+def test_wasf_without_ba_is_not_a_term():
+    # The quoted words are the object described, not the description.
+    text = "ونشرت الصحيفة تقريرا وصف \"مهرجان الصيف\" الذي أقيم في المدينة الساحلية."
+    assert found(text) == []
+
+
+def test_negated_characterisation_is_not_a_quote():
+    text = "ولم يصف الوزير الحادث بـ\"الإرهابي\" في حديثه إلى الصحفيين."
+    assert all(t != "الإرهابي" for t, _ in found(text))
+
+
+# --- handle_source / source_fallback: بحسب / وفق phrases that read as no name ------------------
+
+def test_bihasab_ma_warada_fi_takes_the_outlet_after_the_preposition():
+    text = "وارتفعت صادرات القمح إلى المنطقة بنسبة عشرة في المئة، بحسب ما ورد في صحيفة \"الأنباء\"."
+    assert found(text) == [("وارتفعت صادرات القمح إلى المنطقة بنسبة عشرة في المئة", "الأنباء")]
+
+
+def test_wifq_ma_alanat_with_no_subject_refers_back_to_the_body():
+    text = ("أصدرت الهيئة الوطنية لحقوق الإنسان تقريرها السنوي. "
+            "ووثقت الهيئة عشرات الشكاوى من السجون، وفق ما أعلنت الأحد.")
+    assert ("ووثقت الهيئة عشرات الشكاوى من السجون", "الهيئة الوطنية لحقوق الإنسان") in found(text)
+
+
+def test_bihasab_a_verbal_noun_then_its_issuer():
+    text = "تراجع معدل البطالة إلى سبعة في المئة في الربع الأخير، بحسب إعلان الهيئة العامة للإحصاء."
+    assert found(text) == [("تراجع معدل البطالة إلى سبعة في المئة في الربع الأخير", "الهيئة العامة للإحصاء")]
+
+
+def test_an_impersonal_expectation_in_the_sentence_does_not_own_its_content():
+    text = "وضربت السيول ثلاث قرى جبلية فيما يتوقع أن ترتفع حصيلة الأضرار، بحسب المصادر."
+    assert [t for t, _ in found(text)] == ["وضربت السيول ثلاث قرى جبلية فيما يتوقع أن ترتفع حصيلة الأضرار"]
+
+
+def test_a_demonstrative_before_a_noun_is_no_ja_dhalik_formula():
+    text = "وتأتي هذه الشحنات من ميناء صغير في الجنوب وفق المصدر ذاته."
+    assert [t for t, _ in found(text)] == ["وتأتي هذه الشحنات من ميناء صغير في الجنوب"]
+    assert found("جاء ذلك في مؤتمر صحفي عقده الوزير بحسب وكالة الأنباء.") == []
+
+
+def test_the_clause_before_a_source_starts_after_the_dateline():
+    from marsad.doc import RawArticle
+    from marsad.pipeline import COMPONENTS, Pipeline
+
+    pipe = Pipeline.default(disable=[c for c in COMPONENTS if c not in ("source", "quotes")])
+    text = ("دبي، الإمارات العربية المتحدة (CNN)-- سقطت طائرة شحن صغيرة، الأحد، قرب الحدود الشمالية، "
+            "وفقا لما أعلنته هيئة الطيران المدني.")
+    doc = pipe(RawArticle(text=text))
+    assert [q.text for q in doc.quotes] == ["سقطت طائرة شحن صغيرة، الأحد، قرب الحدود الشمالية"]
+
+
+# --- _cue_at: بين "between" --------------------------------------------------------------------
+
+def test_bayna_before_a_definite_dual_or_plural_is_between():
+    assert found("والفرق بين الشركتين هو أن الأولى تأسست قبل عشرين عاما.") == []
+    text = "وبين المدير العام للشركة سامي العلي أن الأرباح ارتفعت في الربع الأخير."
+    assert [t for t, _ in found(text)] == ["الأرباح ارتفعت في الربع الأخير"]
+
+
+# --- quote_lexicon: مفيدا "stating", strict ------------------------------------------------------
+
+def test_mufidan_with_its_complement_is_a_participle_cue():
+    text = ("وأوضح مدير الإدارة أن المدارس الجديدة ستفتتح في سبتمبر، مفيدا بأن الوزارة خصصت لها "
+            "ميزانية مستقلة.")
+    assert [t for t, _ in found(text)] == ["المدارس الجديدة ستفتتح في سبتمبر",
+                                           "الوزارة خصصت لها ميزانية مستقلة"]
+
+
+def test_mufid_useful_is_no_cue():
+    assert found("وكان البرنامج مفيدا للطلاب الذين شاركوا فيه هذا الصيف.") == []
+
+
+def test_impersonal_yurajjah_an_is_the_writers_inference():
+    assert found("وتقدمت القوات نحو المدينة الساحلية. ويرجح أن تبدأ المرحلة الثانية من العملية الأسبوع المقبل.") == []
+    text = "ويرجح المحلل الاقتصادي سامي الراشد أن تنخفض الأسعار في الربع المقبل."
+    assert [t for t, _ in found(text)] == ["تنخفض الأسعار في الربع المقبل"]
+
+
+# --- clause_span / relative_report: a relative clause with its own report ends the clause ----------
+
+def test_a_relative_clause_reporting_another_speaker_ends_the_reported_clause():
+    text = ("وقال المتحدث العسكري إن الطائرات قصفت مستودعا للذخيرة قرب الحدود، والتي كانت وكالات محلية "
+            "ذكرت أنها أصابت مدرسة.")
+    qs = [t for t, _ in found(text)]
+    assert qs[0] == "الطائرات قصفت مستودعا للذخيرة قرب الحدود"
+    assert "أصابت مدرسة" in qs
+
+
+def test_a_relative_clause_of_the_same_speaker_goes_on():
+    text = "وقال الوزير إن المشروع تأخر بسبب الأمطار، التي قال إنها لم تتوقف منذ أسابيع."
+    assert found(text) == [("المشروع تأخر بسبب الأمطار، التي قال إنها لم تتوقف منذ أسابيع", "الوزير")]
+
+
+def test_bare_bayna_opening_a_clause_after_a_comma_reports():
+    text = "من جهته، بين رئيس مجلس إدارة الشركة الدكتور سامي الخالدي أن المصنع الجديد سيفتتح العام المقبل."
+    assert [t for t, _ in found(text)] == ["المصنع الجديد سيفتتح العام المقبل"]
+    assert found("وتتراوح المسافة بين المدينتين والحدود نحو مئة كيلومتر، إلا أن الطريق وعر.") == []
+
+
+# --- direct_span: a quotation left open ends before "، مؤكدا أن …" ----------------------------
+
+def test_an_unclosed_quotation_ends_before_a_participle_with_its_complement():
+    text = ("وقال المدير الفني سامي الكعبي \"أنهى الفريق التدريبات الأخيرة في الملعب الرئيسي، "
+            "مؤكدا أن اللاعبين جاهزون للمباراة النهائية.")
+    assert [t for t, _ in found(text)] == ["أنهى الفريق التدريبات الأخيرة في الملعب الرئيسي",
+                                           "اللاعبين جاهزون للمباراة النهائية"]
+
+
+def test_the_ba_glued_inside_the_marks_after_an_object_pronoun_verb():
+    text = "وسلم نفسه للشرطة في قضية وصفتها النيابة العامة “بجرائم ضد الأمن العام”."
+    assert ("بجرائم ضد الأمن العام", "النيابة العامة") in found(text)
+
+
+# --- quote_lexicon: outlet heads (راديو، صحيفتا/صحيفتي) and جبهة as a naming noun ----------------
+
+def test_a_quoted_outlet_after_radio_or_a_dual_is_its_name():
+    text = "وذكر راديو \"الشرق الحر\"، الذي يبث من الخارج، أن الأسعار ارتفعت بنسبة كبيرة."
+    assert found(text) == [("الأسعار ارتفعت بنسبة كبيرة", "الشرق الحر")]
+    text = "وذكرت صحيفتا \"الصباح\" و\"المساء\" أن الفريق سيتعاقد مع المدرب الجديد."
+    assert [t for t, _ in found(text)] == ["الفريق سيتعاقد مع المدرب الجديد"]
+
+
+def test_a_quoted_name_after_jabha_is_no_quotation():
+    text = "واتهمت الحكومة الدولة المجاورة بتسهيل نقل أسلحة إلى جبهة \"التحرير الشعبية\" في الجنوب."
+    assert found(text) == []
+
+
+def test_written_on_it_is_an_inscription():
+    text = "ورفع المحتجون لافتات كتب عليها \"لا لرفع الأسعار ولا للضرائب الجديدة\" أمام مبنى البلدية."
+    assert found(text) == []
+    text = "وكتب الوزير على حسابه في تويتر: \"سنواصل العمل حتى إنجاز المشروع كاملا\"."
+    assert [t for t, _ in found(text)] == ["سنواصل العمل حتى إنجاز المشروع كاملا"]
+
+
+def test_ajma_ala_anna_and_tatarraqa_ila_anna_report_strictly():
+    text = "أجمع خبراء اقتصاديون على أن الأسواق ستتعافى خلال العام المقبل."
+    assert [t for t, _ in found(text)] == ["الأسواق ستتعافى خلال العام المقبل"]
+    assert found("وتطرق الاجتماع إلى خطط التوسع في المناطق الريفية.") == []
+
+
+def test_a_quotation_in_a_row_after_comma_and_wa():
+    text = "وقال رئيس الوزراء \"ستستمر المحاكمات حتى النهاية\"، و\"لن يفلت أحد من العدالة\"."
+    assert [t for t, _ in found(text)] == ["ستستمر المحاكمات حتى النهاية", "لن يفلت أحد من العدالة"]
