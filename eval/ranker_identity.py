@@ -6,7 +6,7 @@
 quote, and the named quotes only: candidates with their sources, ranks, roles, ids and genders, and the feature
 matrices, exactly) and ``apply`` under every policy with the shipped weights (speaker, role and entity id of every
 quote). It prints counts only — CHECK files are included, so no quote, id or text is shown — and the time each
-module's ``build_cases`` took. Made for the session-5 speed-up (docs/quotes.md, *Fifth session*).
+module's ``build_cases`` took. Made for the session-5 speed-up (docs/quotes_history.md, *Session 5*).
 """
 
 from __future__ import annotations

@@ -16,14 +16,14 @@ where no candidate is right), it loses in STUDY cross-validation (rules 2,691 qu
 ``correct`` −11, ``ranker`` −6, ``fill`` +5), while on the pooled CHECK files ``correct`` (change or withdraw
 the rules' names, never add one) gains 8 quotes and ``ranker`` 13; ``fill`` (+5 on both) names the wrong person
 about as often as the right one on unlabelled articles, and every policy that reads all named quotes costs 23 %
-of the pipeline against the 20 % budget. See ``docs/quotes.md`` (*Speaker ranker round 5*).
+of the pipeline against the 20 % budget. See ``docs/quotes_history.md`` (*Speaker ranker round 5*).
 ``marsad train quote-speakers`` retrains it and prints that comparison; ``MARSAD_QUOTE_RANKER=correct`` (or
 another policy, or ``off``) runs the shipped weights under that policy.
 
 Cost: what every quote of a document asks again — whether two names are one speaker, where a name occurs,
 which tokens sit inside quotations, the clause openers and their subjects — is computed once per document
 (:class:`_DocTables`); the candidates and features are the same as the pairwise scans gave
-(``tests/test_quote_speaker_ranker_speed.py``; docs/quotes.md, *Fifth session*). Parsing the subjects of the
+(``tests/test_quote_speaker_ranker_speed.py``; docs/quotes_history.md, *Session 5*). Parsing the subjects of the
 clauses before a cue is most of what remains.
 """
 
