@@ -140,10 +140,14 @@ def test_switch_policy_changes_only_names_the_rules_gave():
     assert pick is not None and pick.name == "سامي العبد"  # beats the rules' 1.0 with 2.0
     assert _model("switch", margin=1.5).choose(case) is None  # not by the margin
     # where the rules named no one, switch never names anyone (and never removes a name)
-    text2 = "وأوضح أن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
-    for c in _cases(text2, [_ent(text2, "سامي العبد")]):
+    _assert_names_no_one_where_the_rules_did_not("switch")
+
+
+def _assert_names_no_one_where_the_rules_did_not(policy: str) -> None:
+    text = "وأوضح أن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
+    for c in _cases(text, [_ent(text, "سامي العبد")]):
         if c.quote.speaker is None:
-            assert _model("switch").choose(c) is None
+            assert _model(policy).choose(c) is None
 
 
 def test_a_cue_word_inside_a_candidate_marks_a_bad_cut():
@@ -207,10 +211,7 @@ def test_correct_policy_changes_or_withdraws_the_rules_names_but_never_adds_one(
     w[qs._INDEX["none"]] = 3.0
     withdrawn = qs.RankerModel(w, 0.0, "correct").choose(case)
     assert withdrawn is not None and withdrawn.name is None  # no one: the name is withdrawn
-    text2 = "وأوضح أن المصنع سيغلق. وكان سامي العبد قد زار المصنع أمس."
-    for c in _cases(text2, [_ent(text2, "سامي العبد")]):
-        if c.quote.speaker is None:
-            assert _model("correct").choose(c) is None
+    _assert_names_no_one_where_the_rules_did_not("correct")
 
 
 def test_abstain_labels_teach_no_speaker_where_no_candidate_is_right():
