@@ -15,6 +15,10 @@ a boundary tolerance, a matched pair whose speakers disagree) is listed, with th
 by hand in ``CLASSES`` (keyed by article id and the first words of the quote's text).
 
 Run from the project root: ``python eval/quotes_agreement.py``.
+
+``python eval/quotes_agreement.py --pair A.jsonl B.jsonl`` compares any two gold files over the articles both
+annotated (session 6: ``quotes_blind9.jsonl`` part a against ``quotes_blind9a2.jsonl``, the same 40 articles
+annotated twice, independently, from the text alone) and lists every speaker disagreement; no hand classes.
 """
 
 from __future__ import annotations
@@ -120,7 +124,35 @@ def report(title: str, a_rows: dict[str, dict], b_rows: dict[str, dict]) -> tupl
     return b_vs_a, pairs, only_b
 
 
+def load_rows(path: Path) -> dict[str, dict]:
+    with path.open(encoding="utf-8") as fh:
+        rows = {row["id"]: row for row in map(json.loads, fh)}
+    attach_span_texts(list(rows.values()), load_articles(set(rows)))
+    return rows
+
+
+def pair(a_path: Path, b_path: Path) -> None:
+    """Agreement between two gold files on the articles both contain (A = the first file)."""
+    a_all, b_all = load_rows(a_path), load_rows(b_path)
+    common = [aid for aid in a_all if aid in b_all]
+    if not common:
+        raise SystemExit(f"{a_path} and {b_path} share no article")
+    a_rows, b_rows = {i: a_all[i] for i in common}, {i: b_all[i] for i in common}
+    b_vs_a, pairs, _ = report(f"{a_path.name} (A) and {b_path.name} (B)", a_rows, b_rows)
+    matched = [(aid, a, b) for aid, a, b in pairs if b is not None]
+    exact = sum(normalize(a.get("speaker") or "") == normalize(b.get("speaker") or "") for _, a, b in matched)
+    print(f"exact speaker form (normalised names equal) on matched pairs: {exact}/{len(matched)} = "
+          f"{exact / len(matched) if matched else 0.0:.3f}")
+    print("\nspeaker disagreements on matched pairs:")
+    for aid, a, b in matched:
+        if not speakers_agree(a.get("speaker"), b.get("speaker")):
+            print(f"- {aid} «{a['text'][:70]}»: A {a.get('speaker')!r} | B {b.get('speaker')!r}")
+
+
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--pair":
+        pair(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
     b_rows = {r["id"]: r for r in build_b()}
     test_order, a_rows = [], {}
     with A_GOLD.open(encoding="utf-8") as fh:
