@@ -677,3 +677,28 @@ def test_a_plural_cue_does_not_continue_a_document():
             'وانتقد المشاركون في الحملة القانون بقولهم "إنه يهدد الإنترنت المفتوح".')
     qs = run(text)
     assert qs[0].speaker == "الرسالة المفتوحة" and qs[-1].speaker != "الرسالة المفتوحة"
+
+
+# --- session 6: who speaks after "أوضح ذلك X" and inside "جاء ذلك في مقابلة … حيث قال" -----------
+
+def test_the_subject_of_a_cue_with_dhalika_speaks_in_the_participles_after_it():
+    # أوضح ذلك لـ«…» X، مشيرا: ذلك is the object, the source after the outlet addressed is the subject,
+    # and the participles of the sentence are his, not the body named in the sentence before.
+    text = ("وقالت الهيئة العامة للنقل إن الحافلات الجديدة ستعمل في الصيف.\n"
+            "تبدأ الجامعة استقبال طلبات التسجيل للفصل الصيفي الأسبوع المقبل عبر البوابة الإلكترونية.\n"
+            "أوضح ذلك لـ«الوطن» مصدر مسؤول في عمادة القبول، مشيرا إلى أن عدد المقاعد محدود هذا العام، "
+            "ولافتا إلى أن الرسوم لم تتغير.")
+    qs = run(text)
+    assert [q.cue for q in qs][-2:] == ["مشيرا", "ولافتا"]
+    assert [q.speaker for q in qs][-2:] == ["مصدر مسؤول في عمادة القبول"] * 2
+
+
+def test_a_cue_inside_a_ja_a_dhalika_frame_takes_the_subject_of_the_sentence_before():
+    # The writer's frame (جاء ذلك في مقابلة … حيث قال) refers to what the sentence before reported: its
+    # subject says the quotation, and the next bare cue continues him — not the interviewer named with مع.
+    text = ("وقال رئيس الهيئة مازن العلي إن الخطة ستعرض على مجلس الوزراء.\n"
+            "شارك الوزير السابق هشام الكردي في ندوة عن النقل العام أمس.\n"
+            'جاء ذلك في مقابلة للوزير السابق مع الإعلامي سامر نجيب حيث قال: "لا أحد يعرف متى ستبدأ الأعمال".\n'
+            'وتابع: "المشاريع تحتاج إلى تمويل لم يتوفر بعد".')
+    qs = run(text, [per(text, "مازن العلي"), per(text, "هشام الكردي"), per(text, "سامر نجيب")])
+    assert [q.speaker for q in qs] == ["مازن العلي", "هشام الكردي", "هشام الكردي"]

@@ -2701,6 +2701,8 @@ class _Reader:
         k = min(self.doc.token_index_at(at), self.n - 1)
         s0 = self.sent_start[k]
         cue = self.cue_at(k)
+        if s0 > 0 and cue is not None and self.reported_frame(s0, k):
+            return self.subject_before(s0, gender)
         if any(self.toks[m].kind == "word" for m in range(s0, k)) or s0 == 0 or cue is None or cue[0].lemma == "جاء":
             return None  # (a colon quotation's sentence start is no cue; وجاء في تصريح أصدرته الشركة: a document's)
         if k + 1 < self.n and self.toks[k + 1].kind == "word":
@@ -2716,10 +2718,24 @@ class _Reader:
                     if ent.type == "ORG":
                         return Speaker(ent.text, "ORG", head=self.norm[k + 1], entity_id=ent.entity_id, strong=True)
                     return self.tagged_speaker(ent)
+        return self.subject_before(s0, gender)
+
+    def reported_frame(self, s0: int, k: int) -> bool:
+        """The cue at ``k`` sits in a sentence that opens ``جاء ذلك في مقابلة … حيث قال``: the writer's frame
+        for what the sentence before reported, so the cue's subject is that sentence's (when nothing in
+        this one before the cue is quoted)."""
+        f = s0
+        while f < k and self.toks[f].kind != "word":
+            f += 1
+        return (self.bare(self.word(f)) in ("جاء", "جاءت") and self.word(f + 1) in ("ذلك", "هذا", "هذه")
+                and f + 2 < k and not self.overlaps(self.toks[s0].start, self.toks[k].start))
+
+    def subject_before(self, s0: int, gender: str) -> Speaker | None:
+        """The subject of the sentence before the one starting at ``s0`` (see ``previous_subject``)."""
         p0 = self.sent_start[s0 - 1]
         first = p0
-        while first < s0 and self.toks[first].kind != "word":
-            first += 1
+        while first < s0 and (self.toks[first].kind != "word" or self.in_boilerplate(self.toks[first].start, self.toks[first].end)):
+            first += 1  # (past a dateline: نيويورك (CNN)— وصف …)
         if first + 1 >= s0:
             return None
         if self.overlaps(self.toks[p0].start, self.toks[s0 - 1].end) or self.headline_line(s0 - 1):
@@ -2731,6 +2747,41 @@ class _Reader:
             if sp is not None:
                 return sp
         return self.fronted_subject_at(first, s0, gender)
+
+    def demonstrative_subject(self, k: int, cue: CueForm) -> int | None:
+        """``أوضح ذلك لـ«عكاظ» مصدر مسؤول في مكتب البعثة …، مفيدا أنه …``: a verb cue opening its clause with ذلك
+        for its object names its subject after it (past an outlet addressed): that subject said what came
+        before and is the current speaker for the participles and bare cues that follow. Remembered only;
+        returns the token after the subject, or None when the clause does not read so."""
+        if cue.pos != "verb" or cue.gender is None or cue.lemma == "جاء" or k != self.skip_openers(self.sent_start[k]):
+            return None
+        start = k + 2
+        if start + 2 < self.n and self.norm[start] in ("ل", "لل") and self.is_opener(start + 1):
+            close = self.find_close(start + 1)
+            if close is None or close - start > 6:
+                return None
+            start = close + 1  # لـ«عكاظ»: the newspaper told, then the subject
+        stop = self.zone_stop(start)
+        for m in range(start, stop):
+            t = self.toks[m]
+            if (t.kind == "punct" and t.text in _COMMAS) or self.word(m) in _RELATIVE_PRONOUNS:
+                stop = m
+                break
+            if self.word(m) in _THAT or t.text == ":" or (t.kind == "punct" and t.text in _OPENERS):
+                return None  # a complement of its own: handle_cue reads the statement
+        if stop <= start or not self.plausible_source(start, stop):
+            return None
+        lo, hi = self.toks[start].start, self.toks[stop - 1].end
+        person = min((e for e in self.entities if e.type == "PER" and lo <= e.start < hi), key=lambda e: e.start, default=None)
+        if person is not None:
+            stop = next((m + 1 for m in range(start, stop) if self.toks[m].end >= person.end), stop)
+        sp = self.parse_speaker(start, stop)
+        if sp is None or sp.place or (sp.keys and sp.keys[0] in self._record_keys):
+            return None
+        if self.speaker_gender(sp, cue.gender) == "pl" and cue.gender != "pl":
+            return None
+        self.remember(self.resolve(sp, k), cue.gender)
+        return stop
 
     def fronted_subject_at(self, first: int, stop: int, gender: str) -> Speaker | None:
         """``لكن نائب وزير الخارجية الكوري الشمالي كيم كي غوان اتهم اليوم واشنطن …. وقال``: the sentence before
@@ -3553,8 +3604,8 @@ class _Reader:
         if sp is None:
             return None
         sp = self.resolve(sp, k)
-        if self.add_quote(s0, prev, False, k, sp, k + 1):
-            self.remember(sp, cue.gender)
+        self.add_quote(s0, prev, False, k, sp, k + 1)
+        self.remember(sp, cue.gender)  # (even when the sentence before is no quotation: the subject speaks next)
         return stop
 
     def reversed_opener(self, colon: int, k: int) -> bool:
@@ -3960,6 +4011,9 @@ class _Reader:
                 # when its antecedent is not read)
             if self.word(k + 1) in ("ذلك", "بذلك") and (r := self.anaphoric_report(k, cue[0])) is not None:
                 k = r  # أوضح ذلك مدير عام …: the sentence before is the statement
+                continue
+            if self.word(k + 1) in ("ذلك", "بذلك") and (r := self.demonstrative_subject(k, cue[0])) is not None:
+                k = r  # أوضح ذلك لـ«عكاظ» مصدر مسؤول …، مفيدا: no statement here, but the subject speaks next
                 continue
             k = self.handle_cue(k, cue[0], cue[1], antecedent)
         return self.quotes
