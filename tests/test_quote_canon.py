@@ -587,3 +587,64 @@ def test_a_hospital_in_construct_is_no_plural():
     doc = _doc("وقال مستشفى الملك خالد إن الحالة مستقرة.", [])
     (q,) = _run(doc, _quote(doc, "الحالة مستقرة", "مستشفى الملك خالد"))
     assert q.speaker == "مستشفى الملك خالد"
+
+
+# -- (j) an office whose holder the article names (session 6) -----------------------------------------
+
+def test_the_name_that_closes_the_cues_subject_is_the_speaker():
+    doc = _doc("وأوضح المنسق العام لمبادرة رواد الغد بالجامعة ماجد بن سالم العتيبي أن التسجيل مفتوح.",
+               [("ماجد بن سالم العتيبي", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "التسجيل مفتوح", "المنسق", "وأوضح"))
+    assert q.speaker == "ماجد بن سالم العتيبي"
+
+
+def test_a_name_in_the_offices_genitive_is_not_its_holder():
+    doc = _doc("وقال مدير مكتب الرئيس سامي فؤاد الحلبي إن الزيارة أجلت.", [("سامي فؤاد الحلبي", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الزيارة أجلت", "مدير", "وقال"))
+    assert q.speaker == "مدير"
+
+
+def test_an_untagged_name_after_an_academic_title_closes_the_subject():
+    doc = _doc("من جهته، بين مدير مركز «نور» الدكتور لي وان أن النتائج مشجعة.", [])
+    (q,) = _run(doc, _quote_at(doc, "النتائج مشجعة", "مدير مركز «نور» الدكتور", "بين"))
+    assert q.speaker == "لي وان"
+
+
+def test_an_office_given_with_the_name_earlier_is_that_person_later():
+    doc = _doc("استقبل المحافظ أمس رئيس فرع الهيئة بالمنطقة الدكتور فهد بن علي الزهراني. "
+               "وأوضح رئيس فرع الهيئة بجازان أن الحملة ستستمر.", [("فهد بن علي الزهراني", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الحملة ستستمر", "رئيس فرع الهيئة بجازان", "وأوضح"))
+    assert q.speaker == "فهد بن علي الزهراني"
+
+
+def test_an_office_named_in_the_next_sentences_is_that_person():
+    doc = _doc("وقال قائد شرطة مقاطعة أوكلاند إن المشتبه به اعتقل. "
+               "ثم أفاد توماس رايلي قائد الشرطة للصحافيين بأن التحقيق مستمر.", [("توماس رايلي", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "المشتبه به اعتقل", "قائد شرطة مقاطعة أوكلاند", "وقال"))
+    assert q.speaker == "توماس رايلي"
+
+
+def test_a_coordinated_office_resolves_through_the_first_one():
+    doc = _doc("حذر الدكتور منير الصالح وكيل وزارة الزراعة سابقا من الجفاف. "
+               "وقال وكيل وزارة الزراعة السابق وعضو المجلس إن المخزون يكفي.", [("منير الصالح", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "المخزون يكفي", "وعضو", "وقال", "وكيل وزارة الزراعة السابق"))
+    assert q.speaker == "منير الصالح"
+
+
+def test_a_bare_role_word_in_another_number_is_the_speaker_it_describes():
+    doc = _doc("وقال كبير المحللين في الصندوق، رامي عادل، إن النمو سيتباطأ. وأكد المحلل أن التضخم سيرتفع.",
+               [("رامي عادل", "PER")])
+    q1 = _quote_at(doc, "النمو سيتباطأ", "رامي عادل", "وقال", "كبير المحللين في الصندوق")
+    q2 = _quote_at(doc, "التضخم سيرتفع", "المحلل", "وأكد")
+    _run(doc, q1, q2)
+    assert q2.speaker == "رامي عادل"
+
+
+def test_an_unnamed_officials_description_is_kept():
+    doc = _doc("وقال الرئيس الأميركي جو مارتن إن القرار نهائي. وقال مسؤول البيت الأبيض إن الرئيس لم يحسم أمره.",
+               [("جو مارتن", "PER")])
+    q1 = _quote_at(doc, "القرار نهائي", "جو مارتن", "وقال", "الرئيس الأميركي")
+    q2 = _quote_at(doc, "الرئيس لم يحسم أمره", "مسؤول البيت الأبيض", "وقال مسؤول")
+    _run(doc, q1, q2)
+    assert q2.speaker == "مسؤول البيت الأبيض"
+

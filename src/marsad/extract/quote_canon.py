@@ -210,6 +210,8 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             found = described.get(name) or _antecedent(q, name, doc, quotes, ents)
             if found is None and "cataphora" not in skip:
                 found = _named_later(q, name, doc, ents)
+            if found is None and "holder" not in skip:
+                found = _holder(q, name, doc, ents, quotes)
             if found is not None:
                 described.setdefault(name, found)
             if found is not None:
@@ -1192,6 +1194,13 @@ def _near(e: Entity, doc: Doc) -> list[int]:
         return (toks[k].kind == "punct" and toks[k].text not in ("،", ",")) or _strip_conj(normalize(toks[k].text), verbs) in verbs
     near = []
     titles = _titles()
+    top = k0 - 1
+    if "holder" not in _skip():
+        # an academic title between the description and the name is no description of its own
+        # (رئيس فرع الإفتاء بالمنطقة الدكتور X): the words before it describe the name
+        while top >= 1 and toks[top].kind == "word" and normalize(toks[top].text) in _ACADEMIC_TITLES:
+            top -= 1
+        k0 = top + 1
     for k in range(k0 - 1, max(-1, k0 - 5), -1):
         if clause_edge(k):
             break
@@ -1224,7 +1233,7 @@ def _governed_word(k: int, toks: list) -> bool:
 
 
 def _role_match(head: str, rest: list[str], role_word: bool, doc: Doc, quotes: list[Quote], lo: int,
-                cut: int) -> tuple[str, str | None] | None:
+                cut: int, short_heads: bool = False) -> tuple[str, str | None] | None:
     """The person last named before ``cut`` beside a word with the description's head (الصحافي الإيطالي X،
     X وزير الخارجية، عارضة الأزياء X): spelling variants of a role head (صحفي/صحافي) match by consonants;
     any other head (العارضة) only as itself, right before the name. A nationality adjective or a
@@ -1233,7 +1242,11 @@ def _role_match(head: str, rest: list[str], role_word: bool, doc: Doc, quotes: l
     toks = doc.tokens
     want = _skeleton(head)
     if len(want) < 3:
-        return None
+        if not short_heads or "holder" in _skip():
+            return None
+        # رئيس، نائب: too few consonants to match spellings, the word itself still matches — only for an
+        # office with its complement (رئيس فرع الإفتاء); «الرئيس الأميركي» alone stays with the rules of (g)
+        want = ""
     mine = _nisbas(rest)
     genitive = _genitive(rest)
     texts = {normalize(x.text) for x in doc.entities}
@@ -1252,7 +1265,7 @@ def _role_match(head: str, rest: list[str], role_word: bool, doc: Doc, quotes: l
             if toks[k].kind != "word" or (one_word and k != k0 - 1):
                 continue
             bare = _bare(toks[k].text)
-            if not (bare == head or (role_word and _skeleton(bare) == want)):
+            if not (bare == head or (role_word and want and _skeleton(bare) == want)):
                 continue
             if _governed_word(k, toks):
                 if normalize(toks[k].text).startswith(("بال", "لل", "وبال")):
@@ -1522,3 +1535,168 @@ def _spokesman(q: Quote, doc: Doc) -> Entity | None:
         elif found_after is None:
             found_after = person
     return found_before or found_after
+
+
+# -- (j) an office whose holder the article names (session 6) -----------------------------------------
+
+#: Titles that stand between a description and its holder's name without being a description
+#: themselves (رئيس فرع الإفتاء بالمنطقة الدكتور X); الرئيس، الملك … are offices of their own.
+_ACADEMIC_TITLES = frozenset(normalize(w) for w in """
+الدكتور الدكتورة د دكتور دكتورة الأستاذ الأستاذة المهندس المهندسة السيد السيدة الآنسة
+""".split())
+
+
+def _role_head_word(word: str) -> bool:
+    """Whether a word (article and و/ف aside) is a role head of the lexicon (مدير، المشرف، وعضو)."""
+    roles = load_lexicon().role_heads
+    w = normalize(word)
+    if w[:1] in ("و", "ف") and len(w) > 3 and (w[1:] in roles or "ال" + w[1:] in roles):
+        w = w[1:]
+    return w in roles or "ال" + w in roles or (w.startswith("ال") and w[2:] in roles)
+
+
+def _holder(q: Quote, speaker: str, doc: Doc, ents: list[Entity],
+            quotes: list[Quote]) -> tuple[str, str | None] | None:
+    """The person an office speaker stands for, when the article names them (session 6):
+
+    * right after the office in the cue's own subject (وأوضح مدير برنامج … نواف بن عطاف الصحاف، قائلا):
+      the reader stopped inside the role phrase, the name closes it;
+    * beside the same office elsewhere in the article, before or after the quote (وكيل وزارة المياه سابقا
+      … وقال وكيل وزارة المياه السابق وعضو …؛ قال مدعي عام باريس … وأوضح المدعي العام فرنسوا مولينز);
+    * a bare role word the speaker was introduced with in another number (الخبير ← رئيس الخبراء …).
+    """
+    words = speaker.split()
+    if not words or len(words) > 7 or not _role_head_word(words[0]):
+        return None
+    lex = load_lexicon()
+    if len(words) > 1 and (_bare(words[0]) in lex.anonymous_heads or "ال" + _bare(words[0]) in lex.anonymous_heads):
+        return None  # مسؤول بالبيت الأبيض: an unnamed source keeps its description
+    if any(_contains(_ent_keys(e), _key_of(speaker)) for e in doc.entities):
+        return None
+    named = _named_in_subject(q, words, doc, ents)
+    if named is not None:
+        return named
+    if len(words) == 1 and normalize(words[0])[:1] == "و" and q.speaker_role:
+        # وقال وكيل الوزارة السابق وعضو مجلس الشورى: the reader kept the coordinated office; the first
+        # office (its role) says who it is
+        words = q.speaker_role.split()
+        if not words or not _role_head_word(words[0]):
+            return None
+    head = _bare(words[0])
+    if len(words) == 1:
+        return _own_role(q, head, quotes, ents)
+    rest = [normalize(w) for w in words[1:]]
+    if _has_article(words[0]):
+        # one noun phrase: after a definite head every word is definite until a preposition (not «الرئيس
+        # وسائل الإعلام», a subject and its object)
+        for w in rest:
+            if w in _ADJUNCT_OPENERS or w in _INTRODUCING or w.startswith(("لل", "بال", "كال")):
+                break
+            if not w.startswith("ال") and not w.isdigit():
+                return None
+    if head.endswith("ه") != _feminine_cue(q):
+        return None
+    cue = normalize(q.cue.split()[-1]) if q.cue.split() else ""
+    if cue.endswith(("وا", "ون")) or head.endswith(("ون", "ين", "ات")):
+        return None  # a group
+    lo = max(0, q.cue_start - _ANAPHORA_WINDOW)
+    short = _genitive(rest) is not None  # رئيس فرع الإفتاء, not «الرئيس الأميركي» (an office of its own)
+    found = _role_match(head, rest, True, doc, quotes, lo, q.cue_start, short_heads=short)
+    if found is None:
+        # named later: the first mention gives the office, the next the office and the name
+        end = q.cue_start + len(q.cue)
+        found = _role_match(head, rest, True, doc, quotes, end, min(len(doc.text), end + 1500), short_heads=short)
+    return found
+
+
+def _named_in_subject(q: Quote, words: list[str], doc: Doc, ents: list[Entity]) -> tuple[str, str | None] | None:
+    """The name that closes the cue's subject phrase after ``words`` (وأوضح المشرف على برنامج إحالتي
+    بوزارة الصحة سليمان بن أحمد الشريع): within ten words, before any verb, أن/إن, quote mark or full stop;
+    or two or three untagged words after an academic title up to أن/إن or a comma (الدكتور كي جوي أن)."""
+    toks = doc.tokens
+    end = q.cue_start + len(q.cue)
+    at = doc.text.find(" ".join(words), end, end + 40 + len(" ".join(words)))
+    if at < 0:
+        return None
+    k = doc.token_index_at(at + len(" ".join(words)))
+    starts = {e.start: e for e in ents if e.type == "PER"}
+    verbs = _heads()[1]
+    if normalize(words[-1]) in _ACADEMIC_TITLES:
+        k -= 1  # the reader stopped at the title (رئيس مجلس إدارة «هيونداي» الدكتور | كي جوي أن)
+    stop = k + 10
+    while k < len(toks) and k < stop:
+        t = toks[k]
+        e = starts.get(t.start)
+        if e is not None:
+            if len(_key_of(_ent_name(e))) < 2 or not _closes_phrase(k, toks):
+                return None
+            return _ent_name(e), e.entity_id
+        w = normalize(t.text)
+        if t.kind == "punct" and t.text not in ("،", ",", "«", "»", '"', "“", "”"):
+            return None
+        if t.kind == "word" and (w in _FUNCTION_WORDS or _strip_conj(w, verbs) in verbs):
+            return None
+        if t.kind == "word" and w in _ACADEMIC_TITLES:
+            name = []
+            for m in range(k + 1, min(k + 5, len(toks))):
+                wm = normalize(toks[m].text)
+                if toks[m].kind == "word" and wm not in _THAT_FORMS and not wm.startswith("ال") \
+                        and _strip_conj(wm, verbs) not in verbs and toks[m].start not in starts:
+                    name.append(toks[m])
+                    continue
+                if 2 <= len(name) <= 3 and (toks[m].text in ("،", ",") or wm in ("ان", "بان")):
+                    return doc.text[name[0].start:name[-1].end], None
+                break
+            return None
+        k += 1
+    return None
+
+
+#: أن/إن and their pronoun forms: what ends a subject before the reported clause.
+_THAT_FORMS = frozenset(normalize(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها".split())
+
+
+def _closes_phrase(k: int, toks: list) -> bool:
+    """Whether a name at token ``k`` stands in apposition to the phrase before it (مدير البرنامج X،
+    وزير الداخلية الأمير X، «هيونداي» الدكتور X، بوزارة الصحة X), not in the genitive or the object of
+    an office (مدير مكتب الرئيس X، مستشار X، للرئيس X، مع الوزير X): the word before the name and its
+    titles or office words carries the article, or is a comma or a closing mark."""
+    titles = _titles() | _ACADEMIC_TITLES
+    m = k - 1
+    while m >= 0 and toks[m].kind == "word" and (normalize(toks[m].text) in titles or (
+            normalize(toks[m].text).startswith("ال") and _role_head_word(toks[m].text))):
+        m -= 1
+    if m < 0:
+        return False
+    if toks[m].kind != "word":
+        return toks[m].text in ("،", ",", "»", '"', "”")
+    w = normalize(toks[m].text)
+    if w in _ADJUNCT_OPENERS or w in ("الى", "مع", "بين", "لدى"):
+        return False
+    if w.startswith(("لل", "بال", "وبال", "ولل")) and (_role_head_word("ال" + _bare(w)) or "ال" + _bare(w) in titles):
+        return False  # للرئيس X، بالوزير X: the office's object
+    return _has_article(toks[m].text)
+
+
+def _own_role(q: Quote, head: str, quotes: list[Quote], ents: list[Entity]) -> tuple[str, str | None] | None:
+    """A bare definite role word (الخبير) for the one named speaker earlier in the article whose own role
+    holds that word in any number (رئيس الخبراء الاقتصاديين …: same consonants)."""
+    want = _skeleton(_singular(head))
+    if len(want) < 3 or head.endswith("ه") != _feminine_cue(q):
+        return None
+    found: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    for p in quotes:
+        if p is q or p.cue_start >= q.cue_start or not p.speaker or not p.speaker_role:
+            continue
+        key = _key_of(p.speaker)
+        if not any(e.type == "PER" and _contains(_ent_keys(e), key) for e in ents):
+            continue
+        if any(_skeleton(_singular(_bare(w))) == want for w in p.speaker_role.split()):
+            found.setdefault(key, (p.speaker, p.speaker_entity_id))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _singular(word: str) -> str:
+    """A bare noun without a sound plural or dual ending (المحللين → محلل); broken plurals keep their
+    consonants (خبراء ~ خبير)."""
+    return word[:-2] if len(word) > 4 and word.endswith(("ين", "ون", "ات", "ان")) else word
