@@ -1287,3 +1287,38 @@ def test_ajma_ala_anna_and_tatarraqa_ila_anna_report_strictly():
 def test_a_quotation_in_a_row_after_comma_and_wa():
     text = "وقال رئيس الوزراء \"ستستمر المحاكمات حتى النهاية\"، و\"لن يفلت أحد من العدالة\"."
     assert [t for t, _ in found(text)] == ["ستستمر المحاكمات حتى النهاية", "لن يفلت أحد من العدالة"]
+
+
+# --- session 6: provisions, accusations, beliefs ---------------------------------------------
+
+def test_a_provision_of_a_rule_is_said_with_no_speaker():
+    got = found("وأعلنت البلدية موعد التسجيل. ونصت المادة (12) من لائحة التراخيص على أن يدفع المتقدم رسوما سنوية.")
+    assert ("يدفع المتقدم رسوما سنوية", None) in got
+
+
+def test_a_provision_inside_a_speakers_account_does_not_cut_it():
+    got = found("وأوضح المدير أن اللائحة سهلت إجراءات التسجيل، ونصت على أن يراجع المتقدم الفرع خلال شهر.")
+    assert len(got) == 1 and got[0][0].startswith("اللائحة سهلت"), got
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("واتهم وزير الدفاع المعارضة بأنها تعرقل تشكيل الحكومة.", "تعرقل تشكيل الحكومة"),
+    ("وهاجم النائب الحكومة، متهما الوزير بأنه أخفى الأرقام عن البرلمان.", "أخفى الأرقام عن البرلمان"),
+])
+def test_accused_that_at_once_reports(sentence, said):
+    assert texts(sentence) == [said]
+
+
+def test_an_accusation_with_a_noun_object_or_a_far_that_is_no_report():
+    assert texts("واتهم المدعي العام المتهم بالاحتيال على المستثمرين.") == []
+    assert texts("كما اتهم المدير السابق، الذي يصفه زملاؤه بأنه أمهر المحاسبين، بالتلاعب بالحسابات.") == []
+
+
+def test_the_one_accused_is_not_the_speaker():
+    text = "وانتقدت النائبة سلمى العلي أداء الوزارة. واتهمت الوزير كريم الهادي بأنه تجاهل شكاوى المواطنين."
+    got = found(text, [per(text, "سلمى العلي"), per(text, "كريم الهادي")])
+    assert got and got[-1][0] == "تجاهل شكاوى المواطنين" and got[-1][1] != "كريم الهادي", got
+
+
+def test_yuminu_bi_anna_believes_that():
+    assert texts("ويؤمن المدرب بأن الفريق قادر على المنافسة على اللقب.") == ["الفريق قادر على المنافسة على اللقب"]

@@ -101,6 +101,8 @@ STRICT_VERBS = """
 علم - -
 أجمع يجمع مجمع
 تطرق يتطرق -
+نص ينص -
+اتهم - متهم
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
 #: بالإعلان الاثنين عن أن، مكتفيا بالتأكيد أن): strict, so a complement must follow within a few words;
@@ -112,11 +114,11 @@ MASDAR_CUES = """
 تصريحه تصريحها تصريحاته تصريحاتها تأكيده تأكيدها إعلانه إعلانها
 """
 #: Cues whose object takes ب (تعهد بالمضي، طالب بالإفراج، هدد بالرد): a بال- word ends the subject.
-B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح"}
+B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", "نوه", "صرح", "اتهم"}
 #: Verbs whose object, not subject, follows them (وصف الهاشمي العيثاوي بأنه ...): the speaker is the first name.
-OBJECT_FIRST = {"وصف"}
+OBJECT_FIRST = {"وصف", "اتهم"}
 #: Verbs that take a person as object, matched with an object pronoun too (ووصفته بأنه، أبلغهم أن).
-OBJECT_CLITIC = {"وصف", "أبلغ", "أخبر", "حذر", "طمأن"}
+OBJECT_CLITIC = {"وصف", "أبلغ", "أخبر", "حذر", "طمأن", "اتهم"}
 #: Cue forms that are impersonal passives when أن follows at once: يذكر أن / يشار إلى أن / يعتقد أنه.
 IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو", "تردد", "يلاحظ", "يرجح"}
 
@@ -295,6 +297,7 @@ RECORD_HEADS = """
 وثائق الوثائق وثيقة الوثيقة مستندات المستندات سجلات السجلات خطاب الخطاب معلومات المعلومات تقارير التقارير
 الاتفاق اتفاق الاتفاقية اتفاقية المعاهدة معاهدة
 أوراق الأوراق محاضر المحاضر
+المادة مادة اللائحة لائحة القانون قانون الدستور دستور
 """
 #: Verbs of stance that take a noun object (رحب، أدان، طالب، هنأ ...): not quotations themselves, but
 #: their subject is who a following participle or وأضاف refers to (وأيد ماس نظيره قائلا: "…").
@@ -448,6 +451,9 @@ def cue_forms() -> dict[str, CueForm]:
     table.setdefault("مذكرا", CueForm(normalize("ذكر"), "participle", "m", False))
     for form, gender in (("يبين", "m"), ("يبينون", "pl")):
         table.setdefault(form, CueForm("بين", "verb", gender, True))
+    # يؤمن بأن "believes that", like يعتقد; its past آمن is also "safe" and أمن "security", so present forms only.
+    for form, gender in (("يؤمن", "m"), ("تؤمن", "f"), ("يؤمنون", "pl")):
+        table.setdefault(normalize(form), CueForm(normalize("آمن"), "verb", gender, True))
     # Jussive of نفى after لم (لم ينفِ أن …، لم تنفِ).
     for form, gender in (("ينف", "m"), ("تنف", "f")):
         table.setdefault(form, CueForm("نفي", "verb", gender, False))

@@ -337,6 +337,11 @@ class _Reader:
         if found[0].lemma == "تطرق" and not any(self.word(m) == "الي" and self.word(m + 1) in _THAT
                                                for m in range(k + 1, min(k + 7, self.n))):
             return None  # تطرق reports only "إلى أن"; تطرق الرئيسان إلى "الوضع …" is a topic
+        if found[0].lemma == "اتهم" and ((f := self.scan_complement(k + 1, True, limit=4)) is None or f[0] == "colon" or any(
+                self.toks[m].text in _COMMAS for m in range(k + 1, f[1]))):
+            # اتهم X بأن / اتهمت X "…" at once reports; farther on (كما اتهم فلان، الذي يصفه … بأنه) the أن is another
+            # verb's or اتُّهم is the passive, and with no complement the accusation is a stance verb (its subject kept)
+            return None
         if found[0].lemma == "كتب" and self.word(k + 1) in ("عليها", "عليه", "عليهما", "عليهم"):
             return None  # لافتة كتبت عليها "…"، وكتب عليها «…»: an inscription, not someone's statement
         if (0 < k < self.n - 1 and self.toks[k - 1].text in _OPENERS and self.toks[k + 1].text in _CLOSERS
@@ -804,7 +809,7 @@ class _Reader:
                 break
             elif k > s + 1 and self.word(k)[:1] == "و" and self.cue_at(k) is not None and self.cue_at(k)[1]:
                 cue = self.cue_at(k)[0]
-                if self.scan_complement(k + 1, cue.strict):
+                if self.scan_complement(k + 1, cue.strict) and cue.lemma != "نص":  # (…، ونصت على أن: the speaker's account of a rule goes on)
                     break
             elif (k > s + 2 and (c := self.cue_at(k)) is not None and c[0].pos == "participle" and c[0].gender is not None
                   and self.toks[k - 1].kind == "word" and self.word(k - 1) not in self.lex.source_words
@@ -904,8 +909,8 @@ class _Reader:
         if w in self.lex.source_words or self.word(k) in self.lex.source_words:
             return True
         cue = self.cue_at(k)
-        if cue is None:
-            return False
+        if cue is None or cue[0].lemma == "نص":
+            return False  # (…، ونصت على أن: what a rule says, inside the speaker's account of it)
         return self.scan_complement(k + 1, cue[0].strict) is not None
 
     # --- speakers -------------------------------------------------------------------------
@@ -3352,6 +3357,7 @@ class _Reader:
         sp: Speaker | None = None
         explicit = False
         gender: str | None = cue.gender
+        accused: set[str] = set()
         if cue.pos == "verb":
             a = start
             if a + 2 < zone_end and self.norm[a] in ("ل", "لل") and self.is_opener(a + 1):
@@ -3382,6 +3388,13 @@ class _Reader:
                         sp = relayed  # ونقلت رويترز بيان زيد رعد الحسين والذي قال فيه إن: the statement's author
                         a = zone_end
                 zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم")), zone_end)
+            if cue.lemma == "اتهم":
+                # اتهم كوهين مجددا إيران بأنها: subject, adverb, object; اتهمت بوتفليقة بأنه: the object alone, the
+                # subject dropped or written before the verb
+                sep = next((m for m in range(a, zone_end) if self.word(m) in lex.time_words or self.word(m) in _ADVERBIALS), None)
+                if found and found[0] == "that":
+                    accused = {self.tok_key(m) for m in range(a if sep is None else sep + 1, found[1])}
+                zone_end = a if sep is None else sep
             if cue.lemma in lex.object_first and a < zone_end and self.toks[a].kind == "word":
                 probe = Speaker(self.toks[a].text, "PER")
                 hit = self.resolve(probe)
@@ -3415,6 +3428,8 @@ class _Reader:
         record = sp is not None and bool(sp.keys) and sp.keys[0] in self._record_keys
         if record:
             sp = None  # جاء في وثائق المحكمة، أفادت تقارير: a record, not a speaker
+        # نصت المادة (27) على أن، التي نصت على أن: a provision of a law or a rule says it; no one said earlier is its speaker.
+        record = record or (cue.lemma == "نص" and sp is None)
         relative_clause = (cue.pos == "verb" and not prefixed and k > self.sent_start[k] and self.toks[k - 1].kind == "word"
                            and (self.word(k - 1) in ("ما", "مما", "بما")
                                 or (self.word(k - 1).endswith("ا") and not self.is_definite(self.word(k - 1)))))
@@ -3432,6 +3447,8 @@ class _Reader:
             # before it or the tagger's person earlier in its sentence — who is now the current speaker
             # (… عبّر الوزير X عن …، لافتا إلى أن … ⏎ جاء ذلك في تغريدات، حيث قال: …).
             explicit = sp is not None
+        if sp is not None and accused & set(sp.keys):
+            sp = None  # واتهمت بوتفليقة بأنه …: the one accused is not the speaker
         if not found:
             # A named subject of a cue with no quotation (أكد الوزير جون كيري أهمية …) is still
             # who a following وأضاف refers to; weak readings (an object, a clause) are not kept.
