@@ -625,3 +625,46 @@ def test_named_speaker_precision_counts_only_quotes_that_carry_a_name():
     assert (c.named, c.named_ok) == (3, 1)
     assert abs(c.named_precision - 1 / 3) < 1e-9
     assert c.speaker_ok == 1  # the issue's metric is unchanged by the extra figure
+
+
+# --- outlets, tallies and publications as sources (session 6) -------------------------------------
+
+def test_an_outlet_described_resolves_to_the_one_outlet_of_that_head_the_article_names():
+    text = ('اعتبرت صحيفة فرنسية أن المنتخب قادر على بلوغ النهائي.\n'
+            'وكتبت صحيفة "لوموند" في عددها الصادر اليوم أن المدرب غير خطته.')
+    assert speakers(run(text)) == ["لوموند", "لوموند"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # no outlet of that head is named: the description keeps its head (a bare "محلية" names no one)
+    ("وذكرت صحيفة محلية أن الجسر سيغلق أسبوعا للصيانة.", "صحيفة محلية"),
+    # an adjective with its complement stays in the description
+    ("وقالت وكالة تابعة للمعارضة إن القصف استهدف سوقا شعبية.", "وكالة تابعة للمعارضة"),
+])
+def test_an_outlet_described_but_never_named_keeps_its_head(text, speaker):
+    [q] = run(text)
+    assert q.speaker == speaker
+
+
+def test_an_outlet_described_stays_unresolved_when_two_outlets_of_that_head_are_named():
+    text = ('ذكرت صحيفة ألمانية أن المفاوضات تعثرت.\n'
+            'وقالت صحيفة "بيلد" إن الوزير سيستقيل.\n'
+            'وكتبت صحيفة "دي فيلت" أن الحكومة ستصمد.')
+    assert speakers(run(text)) == ["صحيفة ألمانية", "بيلد", "دي فيلت"]
+
+
+def test_a_definite_outlet_anaphor_is_the_outlet_of_that_head_named_before():
+    text = ('ونشرت قناة "المدار" شريطا مصورا للحادث.\n'
+            'وذكرت القناة أن الحريق اندلع قبل منتصف الليل.')
+    assert speakers(run(text)) == ["المدار"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name in brackets after the head, kept as written (في of "تي في" is part of it)
+    ("وقالت قناة (إن تي في) التلفزيونية إن الانتخابات ستجري في موعدها.", "إن تي في"),
+    # a dual head: the two outlets' names
+    ("وأفادت شبكتا ايه بي سي وسي بي اس الأمريكيتان بأن الرئيس سيزور المنطقة.", "ايه بي سي وسي بي اس"),
+])
+def test_outlet_names_after_bracketed_and_dual_heads(text, speaker):
+    [q] = run(text)
+    assert q.speaker == speaker

@@ -184,7 +184,7 @@ INSTITUTION_HEADS = """
 #: Heads of news outlets: ``صحيفة "نيويورك تايمز"`` speaks as نيويورك تايمز.
 OUTLET_HEADS = """
 وكالة صحيفة مجلة موقع شبكة قناة إذاعة تلفزيون محطة جريدة الوكالة الصحيفة المجلة الموقع الشبكة القناة الإذاعة
-راديو صحيفتا صحيفتي وكالتا وكالتي قناتا قناتي
+راديو صحيفتا صحيفتي وكالتا وكالتي قناتا قناتي شبكتا شبكتي
 """
 #: Descriptions of unnamed people or groups (مصدر أمني، مسؤول، خبراء): speakers, but not entities.
 ANONYMOUS_HEADS = """

@@ -140,6 +140,11 @@ _HONORIFIC_TITLES = {normalize(p): frozenset(normalize(w) for w in ts.split()) f
 _OTHER_CLAUSE = frozenset(normalize(w) for w in "إلا لكن ولكن بينما فيما حيث إذ عندما حين بعدما لأن".split())
 #: Definite heads that refer back to the article's company or club (وقالت الشركة، وأكد النادي).
 _BODY_ANAPHORS = frozenset(normalize(w) for w in "الشركة النادي".split())
+#: Adjectives that describe an unnamed outlet after its head (وكالة تابعة له، صحيفة مقربة من الحكومة), besides nisbas.
+_OUTLET_ADJECTIVES = frozenset(normalize(w) for w in """تابعة مقربة موالية معارضة محلية كبرى رسمية حكومية مستقلة بارزة
+شهيرة ناطقة تابع مقرب موال معارض محلي رسمي حكومي مستقل بارز شهير ناطق""".split())
+#: Adjectives that take a complement (تابعة له، مقربة من الحكومة): the next word belongs to the description.
+_ATTACHED_ADJECTIVES = frozenset(normalize(w) for w in "تابعة مقربة موالية ناطقة تابع مقرب موال ناطق".split())
 #: Currency words the tagger sometimes marks as organisations (ريال): never the company referred to.
 _CURRENCIES = frozenset(normalize(w) for w in "ريال الريال دولار الدولار يورو اليورو درهم دينار جنيه ليرة روبل ين".split())
 _ONE_SOURCE = frozenset(normalize(w) for w in "المصدر المسؤول المسؤولة المراسل المراسلة".split())
@@ -1290,6 +1295,23 @@ class _Reader:
                     inner.append(k)
                 if inner:
                     return Speaker(self.span_text(inner), "ORG", head=head_raw)
+            k2 = words[0] + 1
+            if k2 < b and self.toks[k2].text == "(":
+                # قناة (إن تي في) التلفزيونية: a name in brackets right after the head, as in quotation marks
+                close = next((m for m in range(k2 + 1, min(b, k2 + 8)) if self.toks[m].text == ")"), None)
+                if close is not None and close > k2 + 1:  # (as written: في of "إن تي في" is no trailing preposition)
+                    return Speaker(self.doc.text[self.toks[k2 + 1].start:self.toks[close - 1].end], "ORG", head=head_raw)
+            if len(words) > 1 and not self.is_definite(head_raw) and self.outlet_adjective(words[1], head_raw):
+                # صحيفة بريطانية، وكالة دعائية تابعة له: an outlet described, not named — the head stays in the
+                # speaker (a bare "بريطانية" names no one); resolve() looks for the one outlet of that head named.
+                desc = [words[0]]
+                for k in words[1:]:
+                    prev = self.norm[desc[-1]]
+                    if not (self.outlet_adjective(k, head_raw) or prev in _ATTACHED_ADJECTIVES or (
+                            prev == "من" and self.norm[desc[-2]] in _ATTACHED_ADJECTIVES)):
+                        break  # (مقربة من الحكومة: the adjective's complement belongs to the description)
+                    desc.append(k)
+                return Speaker(self.span_text(desc), "DESC", head=head_raw)
             rest = [k for k in words[1:] if not self.is_definite(self.norm[k])]
             if rest and rest[0] == words[1]:
                 run = []
@@ -1387,6 +1409,66 @@ class _Reader:
         if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
             text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
+
+    def outlet_adjective(self, k: int, head: str) -> bool:
+        """Word ``k`` after an outlet head is an adjective, not the outlet's name: a nisba agreeing with the
+        head (صحيفة بريطانية، موقع إخباري) or a word of :data:`_OUTLET_ADJECTIVES` (وكالة تابعة، صحيفة مقربة)."""
+        w = self.norm[k] if self.toks[k].kind == "word" else ""
+        if not w or self.is_definite(w):
+            return False
+        if w in _OUTLET_ADJECTIVES:
+            return True
+        if head.endswith("ه"):
+            return len(w) >= 5 and w.endswith("يه")  # feminine heads (صحيفة، وكالة، قناة): بريطانية
+        return len(w) >= 5 and w.endswith("ي") and not w.endswith("وي")  # موقع إخباري، تلفزيون رسمي
+
+    def named_outlet(self, head: str, at: int, unique: bool) -> Speaker | None:
+        """The outlet a description or anaphor with this head refers to: an outlet the text names with the
+        same head (قناة "secureteam10"، صحيفة "غارديان", a tagged name right after the head). With ``unique``
+        (صحيفة بريطانية: an indefinite description) only when the article names exactly one such outlet,
+        anywhere; else (القناة) the one named nearest before token ``at``."""
+        key = name_key(head[2:] if head.startswith("ال") else head)
+        if not key:
+            return None
+        found: list[tuple[int, Speaker | None]] = []
+        for i in range(self.n):
+            if self.toks[i].kind != "word" or self.is_definite(self.norm[i]):
+                continue
+            tk = self.tok_key(i)
+            if tk != key and not (len(tk) == len(key) + 1 and tk[0] in "وفبل" and tk[1:] == key):
+                continue
+            j = i + 1
+            if j + 1 < self.n and not self.is_opener(j) and self.is_opener(j + 1) and self.toks[j].kind == "word":
+                j += 1  # وكالة أنباء "أعماق"
+            name = None
+            if j < self.n and self.is_opener(j):
+                close = self.find_close(j)
+                if close is not None and 1 <= close - j - 1 <= 5:
+                    name = self.doc.text[self.toks[j + 1].start:self.toks[close - 1].end]
+            elif j < self.n and self.toks[j].kind == "word" and not self.outlet_adjective(j, head):
+                ent = next((e for e in self.entities if e.start == self.toks[j].start and e.type in ("ORG", "MISC", "PER")), None)
+                if ent is not None and len(ent.text.split()) <= 5:
+                    name = self.ent_name(ent)
+                else:  # وكالة أعماق التابعة له: a bare name of one to three words, ended by a definite word or a mark
+                    if self.norm[j] == "انباء":
+                        j += 1
+                    m = j
+                    while (m < min(self.n, j + 3) and self.toks[m].kind == "word" and not self.is_definite(self.norm[m])
+                           and self.norm[m] not in _FUNCTION_WORDS and self.norm[m] not in _PREPOSITIONS
+                           and self.cue_at(m) is None and not self.outlet_adjective(m, head)):
+                        m += 1
+                    if m > j and m < self.n and (self.toks[m].kind == "punct" or self.is_definite(self.norm[m])):
+                        name = self.span_text(list(range(j, m)))
+            if j < self.n and self.outlet_adjective(j, head):
+                continue  # صحيفة بريطانية: a description, not a mention that names
+            found.append((i, Speaker(name, "ORG", head=normalize(head[2:] if head.startswith("ال") else head), strong=True)
+                          if name else None))
+        # A mention whose name cannot be read (صحيفة لوفيغارو عادت …) may be the one meant: then nothing is sure.
+        if unique:
+            names = {sp.keys if sp is not None else None for _, sp in found}
+            return found[0][1] if len(names) == 1 else None
+        before = [sp for i, sp in found if i < at]
+        return before[-1] if before else None
 
     def share_of_group(self, a: int, b: int) -> Speaker | None:
         """``رأى نحو 75 في المائة من الذين شملهم الاستطلاع أن``، ``ذكر 61 بالمئة من المبلغين على موقع … أنهم``:
@@ -1995,6 +2077,10 @@ class _Reader:
                         return h  # a person whose office is unknown or the same, or who was introduced with a word
                         # of the description (الصربي فوك رازوفيتش … وأضاف المدرب الصربي)
                     break
+        if sp.kind == "DESC" and at is not None and sp.head in self.lex.outlet_heads and not self.is_definite(sp.head) and len(keys) > 1:
+            named = self.named_outlet(sp.head, at, unique=True)  # صحيفة بريطانية … صحيفة "غارديان"
+            if named is not None:
+                return named
         if len(keys) == 1 and sp.kind in ("ORG", "DESC"):
             head = keys[0]
             if at is not None and head in _STUDIES and self.is_definite(sp.head):
@@ -2012,6 +2098,10 @@ class _Reader:
         if 1 <= len(keys) <= 2 and sp.kind in ("ORG", "DESC") and self.is_definite(sp.head):
             # الصحيفة، المجلة الأميركية: the outlet named earlier.
             if sp.head in self.lex.outlet_heads:
+                if len(keys) == 1 and at is not None:
+                    named = self.named_outlet(sp.head, at, unique=False)  # وذكرت القناة … after قناة "X"
+                    if named is not None:
+                        return named
                 for h in reversed(self.history):
                     if h.head in self.lex.outlet_heads and not self.is_definite(h.head):
                         return h
