@@ -668,3 +668,15 @@ def test_a_definite_outlet_anaphor_is_the_outlet_of_that_head_named_before():
 def test_outlet_names_after_bracketed_and_dual_heads(text, speaker):
     [q] = run(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a tally speaks for the body that compiled it (settled conventions, rule 9), past an adjective
+    ("وقتل خمسة أشخاص في القصف، وفق حصيلة جديدة أوردتها وزارة الصحة الأحد.", "وزارة الصحة"),
+    ("وارتفع عدد الضحايا إلى عشرين، بحسب حصيلة جمعتها وكالة الأنباء الوطنية.", "وكالة الأنباء الوطنية"),
+    # a tally with no compiler named has no speaker
+    ("وارتفع عدد الضحايا إلى عشرين، بحسب حصيلة جديدة للقتلى.", None),
+])
+def test_a_tally_speaks_for_its_compiler_only(text, speaker):
+    [q] = run(text)
+    assert q.speaker == speaker

@@ -90,9 +90,13 @@ _DATA_DOCUMENTS = frozenset(("احصائيات", "احصاءات", "بيانات
 #: Studies and investigations (name_key forms): they speak for their author only when the text says who made
 #: them (بحث أجراه مايكل جافين، تحقيق نشرته صحيفة "نيويورك تايمز"), and a later التقرير/التحقيق is that one.
 _STUDIES = frozenset(("تقرير", "بحث", "بحثا", "تحقيق", "تحقيقا", "تحقيقات", "دراسه", "تقريرا"))
+#: Tallies and figures (name_key forms): they speak for the body named as their compiler (حصيلة أوردها المرصد).
+_TALLY_KEYS = frozenset(("حصيله", "ارقام", "احصائيه", "تقديرات", "معطيات", "احصاءات", "احصائيات", "قاعده"))
+_TALLY_ADJECTIVES = frozenset(normalize(w) for w in "جديدة أولية نهائية رسمية أخيرة حديثة محدثة جديد رسمي أولي حديث بيانات".split())
 _PARTITIVES = frozenset(("عدد", "بعض", "مجموعه", "عديد", "كثير"))  # name_key forms: عدد من …، العديد من …
 _ISSUED = frozenset(normalize(w) for w in ("أصدره", "أصدرته", "أصدرها", "أصدروه", "نشره", "نشرته", "نشرها", "نشرتها", "وزعه",
-                                            "وزعته", "أجراه", "أجرته", "أجراها", "أجرتها", "أعده", "أعدته", "أعدها", "أعدتها"))
+                                            "وزعته", "أجراه", "أجرته", "أجراها", "أجرتها", "أعده", "أعدته", "أعدها", "أعدتها",
+                                            "أورده", "أوردته", "أوردها", "أوردتها", "جمعه", "جمعته", "جمعها", "جمعتها"))
 #: Roles that take عن for whom they stand (النائب عن كتلة …، ممثل عن …).
 _REPRESENTATIVES = frozenset(normalize(w) for w in ("النائب", "نائب", "النائبة", "نائبة", "ممثل", "الممثل", "ممثلة", "المرشح", "مرشح", "مندوب", "المندوب"))
 #: A pronoun subject before a cue (وهو يعتقد أن): not the impersonal يعتقد أن, and no subject to look for.
@@ -1766,11 +1770,21 @@ class _Reader:
             # named right there; bare statistics stay records with no speaker.
             if not (self.norm[words[1]] in ("صادره", "الصادره") or self.is_opener(words[0] + 1)):
                 return None
-        elif doc_key not in _DOCUMENTS and doc_key not in _STUDIES:
+        elif doc_key not in _DOCUMENTS and doc_key not in _STUDIES and doc_key not in _TALLY_KEYS:
             return None
         lex = self.lex
         seg = [k for k in range(words[0], words[-1] + 1)]
         rest = words[1:]
+        if doc_key in _TALLY_KEYS:
+            # حصيلة جديدة أوردها المرصد، تقديرات وزارة المالية، أرقام صادرة عن البنك: a tally speaks for the body that
+            # compiled it (settled conventions, rule 9) — named right there, past at most two adjectives.
+            while len(rest) > 1 and rest[0] - words[0] <= 2 and self.norm[rest[0]] in _TALLY_ADJECTIVES:
+                rest = rest[1:]
+            w1 = self.norm[rest[0]]
+            if not (self.bare(w1) in _ISSUED or w1 in ("صادره", "الصادره", "صادر", "الصادر") or (w1.startswith("لل") and len(w1) > 4)
+                    or w1 in lex.institution_heads or w1 in lex.role_heads
+                    or any(e.start == self.toks[rest[0]].start for e in self.entities)):
+                return None  # حصيلة جديدة للقتلى، أرقام الاستيراد: no compiler named
         w1 = self.norm[rest[0]]
         stop = seg[-1] + 1
         if w1 in ("الذي", "التي") and len(rest) > 1:
@@ -3984,8 +3998,9 @@ class _Reader:
             name = "ال" + sp.name[2:] if sp.name.startswith("لل") else sp.name[1:].lstrip("ـ")
             sp = Speaker(name, sp.kind, role=sp.role, head=sp.head, strong=sp.strong)
         sp = self.resolve(sp, k)
-        if sp.keys and sp.keys[0] in self._record_keys:
-            sp = None  # بحسب الوثائق: a record, not a speaker
+        if sp.keys and (sp.keys[0] in self._record_keys or (sp.keys[0] in _TALLY_KEYS and all(
+                w in _TALLY_ADJECTIVES or w.startswith("لل") for w in normalize(sp.name).split()[1:]))):
+            sp = None  # بحسب الوثائق، وفق حصيلة جديدة للقتلى: a record, or a tally with no compiler named (rule 9)
         s0 = self.sent_start[k]
         before = [m for m in range(s0, k) if self.toks[m].kind == "word" and self.norm[m] not in lex.leading_fillers]
         if not before:
