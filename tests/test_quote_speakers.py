@@ -680,3 +680,14 @@ def test_outlet_names_after_bracketed_and_dual_heads(text, speaker):
 def test_a_tally_speaks_for_its_compiler_only(text, speaker):
     [q] = run(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a statement issued, and a cue with فيه in the relative clause on it
+    ("وأصدرت نقابة المعلمين، مساء الأحد، بيانا أكدت فيه أن الإضراب سيستمر حتى تلبية المطالب.", "نقابة المعلمين"),
+    # a recording broadcast, and a cue right after the noun
+    ("وبثت جماعة الأنصار المسلحة تسجيلا زعمت أنه يظهر أسر جنديين قرب الحدود.", "جماعة الأنصار المسلحة"),
+])
+def test_a_cue_on_a_publication_speaks_for_its_publisher(text, speaker):
+    [q] = run(text)
+    assert q.speaker == speaker

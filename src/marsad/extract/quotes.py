@@ -90,6 +90,12 @@ _DATA_DOCUMENTS = frozenset(("احصائيات", "احصاءات", "بيانات
 #: Studies and investigations (name_key forms): they speak for their author only when the text says who made
 #: them (بحث أجراه مايكل جافين، تحقيق نشرته صحيفة "نيويورك تايمز"), and a later التقرير/التحقيق is that one.
 _STUDIES = frozenset(("تقرير", "بحث", "بحثا", "تحقيق", "تحقيقا", "تحقيقات", "دراسه", "تقريرا"))
+#: Publications (name_key forms) that a relative clause with a cue reports on (بيانا أكدت فيه، فيديو زعمت أنه).
+_PUBLICATIONS = frozenset(name_key(w) for w in """بيان بيانا تغريدة تغريده فيديو شريط تسجيل تسجيلا رسالة مقال مقالا منشور
+منشورا تدوينة تعميم تعميما""".split())
+#: Verbs that publish one (أصدرت القبائل بيانا، بثت الوكالة فيديو).
+_ISSUING_VERBS = frozenset(normalize(w) for w in """أصدر أصدرت أصدروا نشر نشرت نشروا بث بثت بثوا وزع وزعت وزعوا
+""".split())
 #: Tallies and figures (name_key forms): they speak for the body named as their compiler (حصيلة أوردها المرصد).
 _TALLY_KEYS = frozenset(("حصيله", "ارقام", "احصائيه", "تقديرات", "معطيات", "احصاءات", "احصائيات", "قاعده"))
 _TALLY_ADJECTIVES = frozenset(normalize(w) for w in "جديدة أولية نهائية رسمية أخيرة حديثة محدثة جديد رسمي أولي حديث بيانات".split())
@@ -2220,6 +2226,32 @@ class _Reader:
                 return self.resolve(author, i, near_ok=True)
         return None
 
+    def publisher(self, k: int) -> Speaker | None:
+        """``أصدرت قبائل صعدة، الأربعاء، بياناً أكدت فيه أن``، ``بثت وكالة "أعماق" فيديو زعمت أنه``: a verb cue
+        with no subject of its own, in a relative clause on a publication (بيان، تغريدة، فيديو …) — right
+        after the noun, or further with فيه/فيها — speaks for whoever published it: the subject between the
+        publishing verb and the noun. None when no such verb governs the noun."""
+        s0 = self.sent_start[k]
+        resumptive = self.word(k + 1) in ("فيه", "فيها")
+        noun = None
+        for m in range(k - 1, max(s0, k - (10 if resumptive else 1)) - 1, -1):
+            if self.toks[m].kind == "word" and not self.is_definite(self.norm[m]) and self.tok_key(m) in _PUBLICATIONS:
+                noun = m
+                break
+            if self.toks[m].text in _SENT_END or self.cue_at(m) is not None:
+                break
+        if noun is None:
+            return None
+        verb = next((m for m in range(noun - 1, max(s0, noun - 12) - 1, -1)
+                     if self.toks[m].kind == "word" and self.bare(self.norm[m]) in _ISSUING_VERBS), None)
+        if verb is None or verb + 1 >= noun:
+            return None  # (وكان … قد نشر تغريدة: the subject stands before the verb — not read here)
+        end = next((m for m in range(verb + 1, noun) if self.toks[m].text in _COMMAS), noun)
+        sp = self.parse_speaker(verb + 1, end) if end > verb + 1 else None
+        if sp is None or (sp.keys and (sp.keys[0] in _PUBLICATIONS or sp.keys[0] in self._record_keys)):
+            return None
+        return self.resolve(sp, verb)
+
     def relayed_document(self, a: int, b: int) -> Speaker | None:
         """``نقلت رويترز بيان زيد رعد الحسين والذي قال فيه``، ``البيان الصحفي لساندرز والذي قالت فيه``: an outlet
         relays a document, and a relative clause with a cue and فيه says what its author said — the person
@@ -3511,6 +3543,8 @@ class _Reader:
                         sp = None  # ووصفت القرار بأنه …: that is the object; the subject was dropped
             else:
                 sp = self.parse_speaker(a, zone_end) if a < zone_end else sp
+                if sp is None and antecedent is None and not prefixed:
+                    sp = self.publisher(k)  # أصدرت القبائل بيانا أكدت فيه أن: whoever issued the statement
                 if sp is None and antecedent is not None:
                     sp = antecedent
                 if sp is None and pron_gender is not None and cue.gender in (None, pron_gender):
