@@ -702,3 +702,14 @@ def test_a_cue_inside_a_ja_a_dhalika_frame_takes_the_subject_of_the_sentence_bef
             'وتابع: "المشاريع تحتاج إلى تمويل لم يتوفر بعد".')
     qs = run(text, [per(text, "مازن العلي"), per(text, "هشام الكردي"), per(text, "سامر نجيب")])
     assert [q.speaker for q in qs] == ["مازن العلي", "هشام الكردي", "هشام الكردي"]
+
+
+def test_a_stance_verb_after_min_janibihi_remembers_its_subject_for_the_participle():
+    # من جانبه عبر X عن شكره …، مؤكدا: the verb follows the opener, not a comma, yet X is the subject the
+    # participle refers to — not the speaker of the paragraph before.
+    text = ("وقال رئيس الجامعة خالد المنصور إن الدراسة تبدأ الأحد.\n"
+            "من جانبه عبر وكيل الجامعة للشؤون التعليمية الدكتور سامي العتيبي عن شكره للمعلمين، "
+            "مؤكدا أن النتائج ستظهر قريبا.")
+    qs = run(text, [per(text, "خالد المنصور"), per(text, "سامي العتيبي")])
+    assert [q.speaker for q in qs] == ["خالد المنصور", "سامي العتيبي"]
+

@@ -2889,6 +2889,23 @@ class _Reader:
                 return sp
         return self.fronted_subject_at(first, s0, gender)
 
+    def opens_sentence(self, k: int) -> bool:
+        """Token ``k`` is its sentence's first verb after openers (من جانبه، فيما) or after a leading adjunct
+        (وفي السياق ذاته أشاد …، وفي هذا الصدد، هنأ …): its subject follows it."""
+        s0 = self.sent_start[k]
+        if k == self.skip_openers(s0):
+            return True
+        f = s0
+        while f < k and self.toks[f].kind != "word":
+            f += 1
+        w = self.word(f)
+        if not (w in ("في", "وفي", "على", "وعلى") or self.bare(w) in _PREPOSITIONS):
+            return False
+        if self.word(f + 1) == "السياق" and f + 3 <= k and self.word(f + 2) in ("ذاته", "نفسه", "ذاتها", "نفسها"):
+            return k == self.skip_openers(f + 3) or (self.toks[f + 3].text in _COMMAS and k == self.skip_openers(f + 4))
+        comma = next((m for m in range(f + 1, min(k, f + 8)) if self.toks[m].text in _COMMAS), None)
+        return comma is not None and k == self.skip_openers(comma + 1)
+
     def demonstrative_subject(self, k: int, cue: CueForm) -> int | None:
         """``أوضح ذلك لـ«عكاظ» مصدر مسؤول في مكتب البعثة …، مفيدا أنه …``: a verb cue opening its clause with ذلك
         for its object names its subject after it (past an outlet addressed): that subject said what came
@@ -4145,8 +4162,9 @@ class _Reader:
                 continue
             cue = self.cue_at(k)
             if cue is None:
-                if (w in lex.stance_verbs or (w[:1] in "وف" and w[1:] in lex.stance_verbs)) and self.clause_start(k):
-                    self.stance_subject(k)
+                if (w in lex.stance_verbs or (w[:1] in "وف" and w[1:] in lex.stance_verbs)) and (
+                        self.clause_start(k) or self.opens_sentence(k)):
+                    self.stance_subject(k)  # (من جانبه عبر الوزير عن …: after the openers of its sentence too)
                 k += 1
                 continue
             if self.inside_direct(t.start):
