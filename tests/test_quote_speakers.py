@@ -691,3 +691,74 @@ def test_a_tally_speaks_for_its_compiler_only(text, speaker):
 def test_a_cue_on_a_publication_speaks_for_its_publisher(text, speaker):
     [q] = run(text)
     assert q.speaker == speaker
+
+
+# --- what a speaker phrase can look like (session 6) ----------------------------------------------
+
+@pytest.mark.parametrize("text,speaker", [
+    # an indefinite outlet or role with adjectives of origin or kind: the adjective names no one
+    ("اعتبرت صحيفة كندية أن المنتخب الوطني بات مرشحا للقب، مؤكدة أن الجمهور يثق بالمدرب.", "صحيفة كندية"),
+    ("وقالت وكالة روسية إن الوفد التجاري سيصل إلى العاصمة الأسبوع المقبل.", "وكالة روسية"),
+    ("وأكدت ناشطة حقوقية أن الشرطة أوقفت عشرات الطلاب أمام الجامعة.", "ناشطة حقوقية"),
+    # a plural of origin after a plural noun is no verb
+    ("ويرى سياسيون ليبيون أن المفاوضات لن تنجح قبل نهاية العام.", "سياسيون ليبيون"),
+])
+def test_an_adjective_of_origin_stays_with_its_noun(text, speaker):
+    assert speakers(run(text)) [0] == speaker
+
+
+def test_a_statement_described_by_an_adjective_has_no_issuer_of_that_name():
+    text = ("التقى رئيس الوزراء سامر الخطيب زعيم المعارضة في القصر الحكومي أمس. "
+            "وأوضح بيان مشترك أن اللقاء تناول تشكيل الحكومة المقبلة.")
+    for q in run(text, [per(text, "سامر الخطيب")]):
+        assert q.speaker is None or "مشترك" not in q.speaker
+
+
+@pytest.mark.parametrize("text,entities,speaker", [
+    # a finite verb where the subject would be: the cue has no subject of its own, the speaker continues
+    ("قال الوزير خالد العمري إن الخطة جاهزة.\nوكتب يقول: \"سنبدأ التنفيذ الشهر المقبل\".",
+     [("خالد العمري", "PER")], "خالد العمري"),
+    # a time preposition after the comma is an adjunct, not the subject
+    ("وكان الوزير قال، قبيل زيارته الثانية للعاصمة، إنه يأمل أن تنجح المحادثات.", [], "الوزير"),
+    # a bare demonstrative right after the cue is its object; the subject follows it
+    ("ويؤكد ذلك مصدر تجاري آخر بقوله: إن الموردين سيخفضون الأسعار.", [], "مصدر تجاري آخر"),
+    # the subject ends where its verb's particle starts
+    ("وكانت نوفاتك قد تعرضت لانتقادات واسعة، بعد أن قالت إن بيانات المستخدمين لم تتسرب.",
+     [("نوفاتك", "ORG")], "نوفاتك"),
+])
+def test_a_verb_or_particle_is_no_speaker(text, entities, speaker):
+    qs = run(text, [ent(text, name, kind) for name, kind in entities])
+    assert qs[-1].speaker == speaker
+
+
+def test_a_role_with_no_name_takes_the_person_tagged_later_in_its_clause():
+    # the adjunct على … cut the phrase before the name; the tagger's person in the same clause holds the role
+    text = "وأوضح المشرف على برنامج الإسكان بوزارة المالية خالد بن عبدالله العتيبي، أن البرنامج سلم 300 وحدة."
+    [q] = run(text, [per(text, "خالد بن عبدالله العتيبي")])
+    assert q.speaker == "خالد بن عبدالله العتيبي"
+    assert q.speaker_role.startswith("المشرف على برنامج الإسكان")
+
+
+def test_a_coordinated_second_role_is_no_name():
+    text = "وقال وكيل وزارة النقل السابق وعضو المجلس البلدي الحالي سعد المالكي إن الطريق سيفتتح قريبا."
+    [q] = run(text, [per(text, "سعد المالكي")])
+    assert q.speaker == "سعد المالكي"
+
+
+def test_an_object_after_a_role_is_no_name():
+    text = "ووصف وزير الاقتصاد خطة ضريبية تقترحها الحكومة بأنها \"مغامرة خطرة\"."
+    [q] = run(text)
+    assert q.speaker == "وزير الاقتصاد"
+
+
+def test_a_demonstrative_subject_is_read_as_its_noun_phrase():
+    text = ("وقالت مصادر أمنية إن الهجوم بدأ فجرا.\n"
+            "وأكدت هذه المصادر أن المهاجمين انسحبوا بعد ساعتين.")
+    qs = run(text)
+    assert qs[-1].speaker is not None and not qs[-1].speaker.startswith("هذه")
+
+
+def test_the_preposition_ala_after_a_comma_is_no_name():
+    text = ("وقال مراقبون سياسيون حدوث تغيير في الحكومة، وعلى إثر ذلك أعلن الرئيس أن الانتخابات ستجري في موعدها.")
+    for q in run(text):
+        assert q.speaker != "وعلى"

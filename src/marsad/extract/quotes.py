@@ -184,6 +184,10 @@ _RELATIVE_MAN = frozenset(normalize(w) for w in "هو وهو هي وهي هم و
 #: (بعد أيام من كشف رئيس الوزراء عن …، عقب نقل المصاب).
 _PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عن", "على", "إلى", "بعد", "قبل", "عند", "إثر", "عقب", "خلال", "حول", "بشأن", "لدى", "رغم", "برغم"))
 _MAX_ZONE_STRICT = 8
+_DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان".split())
+_PERSONAL_PRONOUNS = frozenset(normalize(w) for w in "نحن أنتم أنتما هو هي هم هما هن".split())  # (أنا: also the name آنا)
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا", "ي")
+_ADVERBIAL_PREPS = frozenset(normalize(w) for w in "قبيل بعيد إبان أثناء منذ حيال تجاه ضمن وسط".split())  # (not عبر، دون: also the verbs عبّر، دوّن)
 
 
 @dataclass(slots=True)
@@ -982,6 +986,8 @@ class _Reader:
                 continue
             elif w in lex.adjunct_preps or w in lex.time_words or w in lex.relatives or w in lex.pronoun_preps:
                 stop = True
+            elif segments[-1] and w in ("بقول", "بقوله", "بقولها", "بقولهم", "بقولهما"):
+                stop = True  # ويؤكد ذلك مصدر آخر بقوله: "…": the manner of saying, no part of the subject
             elif segments[-1] and w in _REFLEXIVES:
                 stop = True  # بلقيس نفسها، المصدر ذاته: the reflexive is no part of the name
             elif segments[-1] and w in ("كان", "كانت", "يكون", "تكون", "كانوا"):
@@ -1026,6 +1032,8 @@ class _Reader:
                 if stop and rest not in lex.addressee_nouns and (w in lex.first_names or t.start in self.person_starts()
                                                                  or any(e.start == t.start for e in self.entities)):
                     stop = False  # وقالت ليندا غراهام، وأكد لاسمر، وقال ليغانيس: a name (tagged whole, ل included), not ل + addressee
+                if stop and prev and not self.is_definite(prev) and w.endswith(("يون", "يين")) and self.nisba_like(k):
+                    stop = False  # سياسيون ليبيون: an adjective of origin agreeing with the plural, not ل + addressee
                 if not stop and prev and self.person_ends_at(segments[-1][-1], segments[-1][0]) and t.start not in self.person_starts():
                     stop = True  # وأوضح البناوي لأسرة الشهيد: after a whole tagged name, ل opens the addressee
             elif t.kind == "num":
@@ -1060,6 +1068,116 @@ class _Reader:
         if not ks:
             return ""
         return self.doc.text[self.toks[ks[0]].start:self.toks[ks[-1]].end].replace("_", " ")
+
+    def tagged_at(self, k: int) -> bool:
+        """A person, or a body the tagger found, starts at token ``k``."""
+        start = self.toks[k].start
+        return start in self.person_starts() or any(e.start == start for e in self.entities)
+
+    def nisba_like(self, k: int) -> bool:
+        """An indefinite adjective of origin or kind (بريطانية، حقوقية، عسكري، دعائية): it agrees with the noun
+        before it and names no one, so it belongs to that noun's description."""
+        t = self.toks[k]
+        w = t.norm
+        if t.kind != "word" or self.is_definite(w) or len(w) < 5 or not w.endswith(("يه", "ي", "يون", "يين")):
+            return False
+        return w not in self.lex.first_names and not self.tagged_at(k) and self.cue_at(k) is None
+
+    def name_word_ok(self, k: int) -> bool:
+        """Whether token ``k`` can be a word of a name read without a title, first name or tag: not a verb in
+        the cue lexicon, an imperfect plural, a preposition with the article, a particle, pronoun or time word
+        (يقول، يواجهون، بالصورة، قبيل، نحن)."""
+        t = self.toks[k]
+        if t.kind != "word":
+            return True
+        w = t.norm
+        b = self.bare(w)
+        lex = self.lex
+        if t.text.lstrip("وف") in ("على", "إلى", "الى"):
+            return False  # وعلى إثر ذلك: the preposition, which normalises like the name علي
+        if w in lex.first_names or self.tagged_at(k):
+            return True
+        cue = self.cue_at(k)
+        if cue is not None and cue[0].gender is not None and (cue[0].pos == "participle" or b[:1] in "يتن" or b.endswith(("وا", "ت"))):
+            # يقول، قالت، مؤكدا: a cue with its own person marker (a bare past such as طالب is also a noun, and a
+            # verbal noun such as تصريحاته is a document)
+            return False
+        if w in _PUBLISH_VERBS or b in _PUBLISH_VERBS:
+            return False
+        if any(x in _FUNCTION_WORDS or x in _PREPOSITIONS or x in _ADVERBIAL_PREPS or x in _PERSONAL_PRONOUNS or x in lex.time_words
+               or x in lex.adjunct_preps or x in lex.object_nouns or x in _VERB_PARTICLES
+               for x in (w, b)):
+            return False
+        if b in _ADVERBIALS or any(b.endswith(x) and b[:-len(x)] in _PREPOSITIONS | _ADVERBIAL_PREPS for x in _PRONOUN_SUFFIXES):
+            return False  # مرارا، خلالها، عنه: an adverbial or a preposition with its pronoun
+        if w.startswith(("بال", "لل", "وبال", "ولل", "فال", "كال")) and len(w) > 5 and w != "بالله":
+            return False  # a preposition glued to a definite noun: an adjunct, never part of a name
+        if b[:1] in "يت" and len(b) >= 5 and b.endswith(("ون", "ان")) and not b.endswith(("يون", "يان")):
+            return False  # يواجهون، يعملان: an imperfect plural or dual verb (يمنيون is a nisba plural)
+        if w[:1] == "و" and w[1:2] == "ي" and len(w) >= 4 and k > 0 and self.toks[k - 1].kind == "word":
+            return False  # … ويضع: a verb coordinated inside the phrase
+        return True
+
+    def phrase_head(self, words: list[int]) -> list[int]:
+        """The words of a phrase before its first prepositional complement (تجار | في المنطقة، مسؤول | بالوزارة)."""
+        out: list[int] = []
+        for k in words:
+            w = self.norm[k]
+            if out and (w in _PREPOSITIONS or w in self.lex.adjunct_preps or w in ("من", "ل", "ب")
+                        or w.startswith(("بال", "لل", "وبال", "ولل"))):
+                break
+            out.append(k)
+        return out
+
+    def role_holder_in_zone(self, a: int, b: int) -> Speaker | None:
+        """The first person the tagger found in the zone's first clause (up to a comma or a quotation mark),
+        when nothing between the zone's start and the name marks it as an addressee, an object or an
+        adjunct's noun (لنظيره، تصديه، مع، له: a word with a pronoun suffix ends the role); the words before
+        the name are the role."""
+        lex = self.lex
+        end = a
+        while end < b and not (self.toks[end].kind == "punct" and (
+                self.toks[end].text in _COMMAS or self.toks[end].text in _SENT_END or self.toks[end].text in _QUOTE_CHARS)):
+            end += 1
+        c = self.cue_at(a - 1) if a > 0 else None
+        if end <= a + 1 or (c is not None and (c[0].lemma in lex.object_first or self.characterising_verb(a - 1) is not None)):
+            return None  # (ووصف حارس المنتخب تصديه لركلة X: after a verb with an object, the name may be the object's)
+        lo, hi = self.toks[a].end, self.toks[end - 1].end
+        for e in sorted(self.entities, key=lambda e: e.start):
+            if e.type != "PER" or e.start < lo or e.end > hi:
+                continue
+            first = self.doc.token_index_at(e.start)
+            if not a < first < end or first - a > 12:
+                return None
+            for m in range(a, first):
+                w = self.norm[m]
+                raw = self.toks[m].text
+                if (self.cue_at(m) is not None or (len(raw) > 3 and raw.endswith(("ه", "ها", "هم", "هما")) and m > a) or w in lex.pronoun_preps or w in ("مع", "الي", "لدي", "امام", "عبر", "بحضور")
+                        or (w[:1] == "ل" and (w[1:] in lex.addressee_nouns or "ا" + w[2:] in lex.addressee_nouns))
+                        or w in lex.time_words):
+                    return None
+            role = [m for m in range(a, first) if self.toks[m].kind == "word"]
+            if not role or not (self.norm[role[0]] in lex.role_heads or self.bare(self.norm[role[0]]) in lex.role_heads):
+                return None
+            return Speaker(self.ent_name(e), "PER", role=self.span_text(role), head=self.norm[a], entity_id=e.entity_id,
+                           strong=True)
+        return None
+
+    def doc_adjective(self, k: int) -> bool:
+        """An adjective after a document noun (سعودي، مشترك، منفصل): it describes the document, it is no issuer."""
+        w = self.norm[k]
+        return self.nisba_like(k) or (len(w) == 5 and w[0] == "م" and w not in self.lex.first_names and not self.tagged_at(k))
+
+    def weak_name_ok(self, name: list[int]) -> bool:
+        """A name read after a role with no tag and no first name must look like one: no verb, particle,
+        partitive or adjective of origin among its words (مشروع وحدة جمركية، انضمام بعض الطلاب are objects)."""
+        words = [k for k in name if self.toks[k].kind == "word"]
+        if not words or any(self.tagged_at(k) or self.is_first_name(k, None) for k in words):
+            return True
+        if self.bare(self.norm[words[0]]) in self.lex.role_heads:
+            return False  # وكيل الوزارة السابق وعضو مجلس الشورى: a second role, coordinated, is no name
+        return all(self.name_word_ok(k) and not self.nisba_like(k) and self.bare(self.norm[k]) not in _PARTITIVES
+                   for k in self.phrase_head(words))
 
     def is_first_name(self, k: int, nxt: int | None) -> bool:
         w = self.bare(self.norm[k]) if self.norm[k][:1] == "و" else self.norm[k]
@@ -1138,6 +1256,10 @@ class _Reader:
                     continue
                 if w in lex.object_nouns:
                     break  # أكد الوزير أهمية التعاون: the object starts
+                if self.nisba_like(words[k]) and not self.is_definite(self.norm[words[k - 1]]):
+                    prev_prep = False  # ناشطة حقوقية، متحدثة عسكرية إسرائيلية: adjectives of the role, no name
+                    k += 1
+                    continue
                 if w in ("في", "باسم", "من", "عن") or (len(w) > 3 and w[0] in "بل" and (w[1:3] == "ال" or w.startswith("لل"))):
                     prev_prep = w in ("في", "من", "عن", "باسم")
                 elif len(w) > 3 and w[0] in "بل" and w not in lex.first_names and (
@@ -1259,7 +1381,17 @@ class _Reader:
 
         ``glued_l``: the first token carries the ل of وفقا لـ (لمصادر طبية), not an addressee.
         """
+        first = next((k for k in range(a, b) if self.toks[k].kind == "word"), None)
+        if (first is not None and self.norm[first] in _DEMONSTRATIVES and first + 1 < b
+                and self.toks[first + 1].kind == "word" and first - a <= 1):
+            # وأكدت هذه المصادر، بيان هذه الحركة: the demonstrative points back, the noun phrase is read; ويؤكد ذلك
+            # مصدر آخر: a bare demonstrative is the verb's object, the subject follows it
+            a = first + 1
         sp = self._parse_speaker(a, b, glued_l)
+        if sp is not None and sp.kind == "DESC" and sp.role and not sp.entity_id and not glued_l:
+            # المشرف على برنامج … بوزارة الصحة سليمان الشريع: a role read with no name, when the tagger found a
+            # person further in the same clause (past the adjunct that cut the phrase) — that person holds it
+            sp = self.role_holder_in_zone(a, b) or sp
         if sp is not None and sp.kind != "PER" and len(sp.keys) <= 2:
             # المصدر نفسه، الصحيفة ذاتها: a reflexive right after the phrase points back to the one cited
             m = next((m for m in range(a, min(b, a + 4)) if self.norm[m] in _REFLEXIVES), None)
@@ -1334,6 +1466,10 @@ class _Reader:
         issuer = self.document_issuer(a, b)
         if issuer is not None:
             return issuer
+        doc_key = name_key(self.toks[words[0]].text)
+        if (doc_key in _DOCUMENTS and doc_key not in _STUDIES and len(words) > 1 and self.doc_adjective(words[1])
+                and all(self.doc_adjective(k) for k in self.phrase_head(words)[1:])):
+            return None  # وأوضح بيان مشترك: a statement with no issuer named — the one who issued it is read elsewhere
         named_first = self.tagged_name_then_role(words, head, head_raw)
         if named_first is not None:
             return named_first
@@ -1365,7 +1501,8 @@ class _Reader:
                 cand = name2 or ([k for k in seg2 if self.toks[k].kind == "word"] if not role2 else [])
                 cand = self.trim_name(cand) if len(cand) > 5 else cand
                 if cand and (self.norm[cand[0]] in lex.leading_fillers or self.norm[cand[0]] in _FUNCTION_WORDS
-                             or self.norm[cand[0]] in lex.aside_starts or self.cue_at(cand[0]) is not None):
+                             or self.norm[cand[0]] in lex.aside_starts or self.cue_at(cand[0]) is not None
+                             or not self.name_word_ok(cand[0])):
                     break  # "…، كما شدد", "، طلب عدم نشر اسمه،": a clause or an aside, not a name
                 if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
                     name = cand
@@ -1380,6 +1517,8 @@ class _Reader:
                 role, name = shifted
                 role_text = self.span_text(role)
         name = self.trim_name(name)
+        if name and role and not rank and not self.weak_name_ok(name):
+            name = []  # اعتبر وزير الخارجية مشروع وحدة جمركية …: after the role, the verb's object, not a name
         if name:
             sp = Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
             return self._confirm_with_entity(sp, name)
@@ -1416,6 +1555,17 @@ class _Reader:
         if len(words) > 5:
             return None
         cut = next((i for i, k in enumerate(words) if i and self.norm[k] in _ADVERBIALS), None)
+        svo = next((i for i, k in enumerate(words) if i and (self.norm[k] in _VERB_PARTICLES or self.norm[k] in _NEGATIONS)), None)
+        if svo is not None and (cut is None or svo < cut):
+            cut = svo  # فيسبوك قد تعرضت …: the subject ends where its verb's particle starts
+        if not all(self.name_word_ok(k) for k in self.phrase_head(words[:cut] if cut is not None else words)):
+            # وكتب يقول، قال، قبيل زيارته، أنهم يواجهون مشاكل: a verb, particle or adjunct where a bare name would
+            # be — no subject is named here, unless the tagger found a person or body at its start (ادعت
+            # كامبريدج أناليتيكا إغلاقها هذا الأسبوع: the body, then its object)
+            ent = next((e for e in self.entities if e.start == self.toks[words[0]].start), None)
+            if ent is None:
+                return None
+            return Speaker(self.ent_name(ent), ent.type, head=head_raw, entity_id=ent.entity_id, strong=ent.type == "PER")
         if cut is not None:  # زيدان أكثر من مرة: the name ends before the adverbial
             text = self.span_text([k for k in seg if k < words[cut]])
         return Speaker(text, "PER", head=head_raw)
@@ -1681,8 +1831,8 @@ class _Reader:
                 # (موظفون في …، كثير من …: one untagged word + في is a description; تعهدت هاسبل في إفادتها is not)
                 if any(self.norm[m] in _FUNCTION_WORDS or self.cue_at(m) is not None or self.is_opener(m - 1)
                        or self.norm[m] in lex.comm_nouns or self.norm[m] in lex.anonymous_heads or self.norm[m] in lex.plural_heads
-                       or name_key(self.toks[m].text) in _DOCUMENTS for m in words[:p]):
-                    return None
+                       or name_key(self.toks[m].text) in _DOCUMENTS or not self.name_word_ok(m) for m in words[:p]):
+                    return None  # (… أنهم يواجهون مشاكل في …: a verb, not a name, before في)
                 role = [m for m in words[p:] if self.toks[m].kind == "word"] if role_word else []
                 sp = Speaker(self.span_text(words[:p]), "PER", role=self.span_text(role) if role else None, head=head_raw)
                 return self._confirm_with_entity(sp, words[:p])
@@ -1798,6 +1948,8 @@ class _Reader:
         glued = False
         if doc_key in _STUDIES and doc_key not in _DOCUMENTS and self.bare(w1) not in _ISSUED:
             return None  # دراسة حديثة، تحقيق في الحادث: no author named
+        if self.doc_adjective(rest[0]):
+            return None  # بيان سعودي، بيان مشترك: an adjective of the document, no issuer
         if self.bare(w1) in _ISSUED:
             # بيان أصدره المتحدث باسم المجلس، نيد برايس: the issuer with its apposition, past the comma
             rest, stop = rest[1:], b
