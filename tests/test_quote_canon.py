@@ -648,3 +648,83 @@ def test_an_unnamed_officials_description_is_kept():
     _run(doc, q1, q2)
     assert q2.speaker == "مسؤول البيت الأبيض"
 
+
+# -- (d) documents and their issuers (session 6) -----------------------------------------------------
+
+def test_a_group_of_people_issuing_a_statement_is_its_speaker():
+    doc = _doc("أصدرت عشائر الوادي، الخميس، بيانا أكدت فيه أن المنطقة آمنة.\nوأشار البيان إلى أن الطرق مفتوحة.", [])
+    q1 = _quote_at(doc, "المنطقة آمنة", "بيانا", "أكدت")
+    q2 = _quote_at(doc, "الطرق مفتوحة", "البيان", "وأشار")
+    _run(doc, q1, q2)
+    assert (q1.speaker, q2.speaker) == ("عشائر الوادي", "عشائر الوادي")
+
+
+def test_an_indefinite_statement_is_no_said_in_phrase():
+    # بيانا opens with the noun's own ب: the sentence's verb and subject still name the issuer
+    doc = _doc("وأصدرت نقابة الأطباء بيانا قالت فيه إن الأجور متدنية.", [("نقابة الأطباء", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "الأجور متدنية", "بيانا", "قالت"))
+    assert q.speaker == "نقابة الأطباء"
+
+
+def test_a_circular_in_construct_with_an_office_is_that_office():
+    doc = _doc("وأشار الطلاب إلى تعميم وزير التعليم الذي أرسله إلى الجامعات.\nويقول التعميم إن القبول سيعاد.", [])
+    (q,) = _run(doc, _quote_at(doc, "القبول سيعاد", "التعميم", "ويقول"))
+    assert q.speaker == "وزير التعليم"
+
+
+def test_a_statement_of_an_office_is_the_person_introduced_with_it():
+    doc = _doc("أعلنت ليلى حداد، المتحدثة باسم الحكومة، عن خطة جديدة. وجاء ذلك في بيان للمتحدثة نشر مساء أمس.\n"
+               "وأضاف البيان أن الخطة تبدأ الشهر المقبل.", [("ليلى حداد", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الخطة تبدأ الشهر المقبل", "البيان", "وأضاف"))
+    assert q.speaker == "ليلى حداد"
+
+
+# -- (g) bodies under another form of their name (session 6) ------------------------------------------
+
+def test_a_body_named_in_full_with_the_article_is_what_its_head_refers_to():
+    doc = _doc("وأكدت اللجنة الشعبية لدعم المزارعين رفضها للقرار. وحذرت اللجنة من تداعيات الخطوة.",
+               [("اللجنة الشعبية", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "من تداعيات الخطوة", "اللجنة", "وحذرت"))
+    assert q.speaker == "اللجنة الشعبية"
+
+
+def test_a_hamza_on_the_wrong_seat_still_names_the_body():
+    doc = _doc("وأكدت الهيئة المستقلة للانتخابات جاهزيتها. وحذرت الهئية من أي تأخير في التمويل.",
+               [("الهيئة المستقلة", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "من أي تأخير في التمويل", "الهئية", "وحذرت"))
+    assert q.speaker == "الهيئة المستقلة"
+
+
+def test_a_cited_outlet_does_not_take_the_topic_from_the_company():
+    doc = _doc("قررت إدارة شركة نوفا حظر الأجهزة، بحسب موقع تك نيوز. وذكر تك نيوز أن القرار يشمل الجميع.\n"
+               "وقالت متحدثة باسم الشركة إن الأمن أولوية.", [("نوفا", "ORG"), ("تك نيوز", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "الأمن أولوية", "الشركة", "وقالت", "متحدثة باسم الشركة"))
+    assert q.speaker == "نوفا"
+
+
+def test_another_company_named_since_still_takes_the_topic():
+    doc = _doc("قررت إدارة شركة نوفا حظر الأجهزة. وردت ألفا بخفض أسعارها، ثم أعلنت ألفا خطة جديدة.\n"
+               "وقالت الشركة إن الأسعار ستبقى منخفضة.", [("نوفا", "ORG"), ("ألفا", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "الأسعار ستبقى منخفضة", "الشركة", "وقالت"))
+    assert q.speaker == "الشركة"
+
+
+def test_the_police_of_the_city_is_the_police_of_the_city_named_before():
+    doc = _doc("وقع الحادث في حي سكني بمدينة سان دييغو مساء الجمعة. وأوضحت شرطة المدينة أن السائق نجا.",
+               [("سان دييغو", "LOC")])
+    (q,) = _run(doc, _quote_at(doc, "السائق نجا", "شرطة المدينة", "وأوضحت"))
+    assert q.speaker == "شرطة سان دييغو"
+
+
+def test_two_cities_named_before_leave_the_city_unresolved():
+    doc = _doc("انطلقت القافلة من مدينة حلب إلى مدينة حماة. وقالت شرطة المدينة إن الطريق آمن.",
+               [("حلب", "LOC"), ("حماة", "LOC")])
+    (q,) = _run(doc, _quote_at(doc, "الطريق آمن", "شرطة المدينة", "وقالت"))
+    assert q.speaker == "شرطة المدينة"
+
+
+def test_an_office_after_a_preposition_that_took_its_article_still_reaches_the_name():
+    doc = _doc('وجاء في بيان للمتحدث الرسمي باسم الجبهة، سامي نوفل "لن نشارك في الحكومة".',
+               [("سامي نوفل", "PER"), ("الجبهة", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "لن نشارك في الحكومة", "المتحدث الرسمي باسم الجبهة", "وجاء"))
+    assert q.speaker == "سامي نوفل"

@@ -35,6 +35,13 @@ A first letter the tagger split off a name as a clitic (ل، و، ف، ب، ك) 
     (تقديرات وزارة النقل); a spokesman's office with no name (المتحدث باسم قوات التحالف) takes the person
     named after another mention of that office; a person noun with an adjective (المرأة السبعينية)
     continues the last speaker of its gender.
+(j) **offices whose holder the article names** (session 6): the name that closes the cue's subject phrase
+    (وأوضح المشرف على برنامج … X، أن), the same office given beside a name before or just after the quote,
+    a coordinated office through the first one, a bare role word the speaker's own role holds (الخبير ←
+    رئيس الخبراء …); documents of a group or an office (أصدرت قبائل X بيانا، تعميم وزير التعليم، بيان
+    للمتحدثة); bodies tagged in full with the article on the head, hamza seats levelled (الهئية), cited
+    outlets not taking the topic;
+(k) **a body of «the city»** (شرطة المدينة) for the one place the article named with that kind noun.
 
 Pure functions over the ``Doc`` (its tokens and entities) and the quotes; nothing is learned. The
 evaluation switch ``MARSAD_QUOTE_CANON=off`` turns the pass off (for before/after figures).
@@ -201,6 +208,8 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             q.speaker = " ".join(lead[1:])  # فإن نتانياهو, even when the tagger took the particle into the name
         if "adjunct" not in skip:
             q.speaker = _cut_adjunct(q.speaker, ents)
+        if "place" not in skip:
+            q.speaker = _place_anaphor(q.speaker, q.cue_start, doc)
         if q.speaker not in cache:
             cache[q.speaker] = _canonical(q.speaker, doc, words, ents, skip)
         name, ent, why = cache[q.speaker]
@@ -338,7 +347,7 @@ _NAME_INITIALS = ("ل", "و", "ف", "ب", "ك")
 #: Documents that "say" (وقال البيان، وأشارت البيانات، وجاء في الرسالة): their issuer is the speaker.
 _DOCUMENT_NOUNS = frozenset(normalize(w) for w in """
 بيان بيانات تغريدة تغريدات رسالة رسائل تقرير تقارير وثيقة وثائق دراسة مذكرة منشور تدوينة تصريح
-خطاب كتاب برقية بلاغ نشرة تحليل
+خطاب كتاب برقية بلاغ نشرة تحليل تعميم
 """.split())
 #: Verbs that issue a document; their subject is the issuer (أصدر الجيش بيانا، كتب X تغريدة).
 _ISSUING_VERBS = frozenset(normalize(w) for w in """
@@ -354,7 +363,9 @@ _ACCOUNT_WORDS = frozenset(normalize(w) for w in "عبر على حساب صفح�
 _SENT_DOCUMENTS = frozenset(normalize(w) for w in "رسالة رسائل برقية خطاب".split())
 #: Documents whose genitive is their author (بيان الداخلية، رسالة الوزير); a report's or data's
 #: genitive is as often their topic (تقرير التنمية، بيانات التجارة).
-_AUTHORED_DOCUMENTS = frozenset(normalize(w) for w in "بيان رسالة تغريدة مذكرة خطاب بلاغ برقية تدوينة منشور".split())
+_AUTHORED_DOCUMENTS = frozenset(normalize(w) for w in "بيان رسالة تغريدة مذكرة خطاب بلاغ برقية تدوينة منشور تعميم".split())
+#: Groups of people that issue statements without being a body (أصدرت قبائل المنطقة بيانا).
+_COLLECTIVES = frozenset(name_key(w) for w in "قبائل عشائر عائلات أهالي أسر وجهاء".split())
 #: Days and time words between a document and its issuer (بيان صدر السبت عن المجلس).
 _TIME_WORDS = frozenset(normalize(w) for w in """السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أمس الأمس اليوم
 مساء صباح المساء الصباح الليلة الأسبوع الشهر العام السنة الماضي الأخير الأخيرة""".split())
@@ -467,8 +478,25 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
                     k += 1
                 e = starts.get(toks[k].start) if k < len(toks) else None
                 e = e if e is not None and e.type in ("PER", "ORG") else None
+                office = next((_bare(st) for _, st in clitic_candidates(toks[j].text) if _role_head_word(st)), None)
+                if e is None and "issuer" not in _skip() and office:
+                    # بيان للمتحدثة، …: the office alone, its holder introduced with it before
+                    held = _role_match(office, [], True, doc, [], max(0, toks[i].start - _ANAPHORA_WINDOW), toks[i].start)
+                    if held is not None:
+                        return held[0]
             if e is not None and (e.type in ("PER", "ORG") or prep in ("عن", "من")):
                 return e
+            if e is None and prep not in ("عن", "من", "ل", "لـ") and "issuer" not in _skip() \
+                    and stem in _AUTHORED_DOCUMENTS and not _has_article(toks[i].text) and _role_head_word(toks[j].text) \
+                    and not _has_article(toks[j].text):
+                # a document in construct with an untagged office (تعميم وزير التعليم): the office
+                span = [toks[j]]
+                for k in range(j + 1, min(j + 4, len(toks))):
+                    if toks[k].kind != "word" or not _has_article(toks[k].text) or normalize(toks[k].text) in _DOCUMENT_LINKS:
+                        break
+                    span.append(toks[k])
+                if len(span) > 1:
+                    return doc.text[span[0].start:span[-1].end]
             if e is None and linked and prep in ("عن", "من"):
                 # an untagged body: صادر عن الديوان الملكي، صادر عن الحزب
                 span = []
@@ -490,7 +518,10 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
         opening = [starts[toks[k].start] for k in range(sent.tok_start, head) if toks[k].start in starts]
         subjects = [e for e in opening if e.type in ("PER", "ORG") and not _governed(e, toks, titles)]
         # «X … في بيان» / «في بيانه»: the clause's subject said it in the document
-        if normalize(toks[i - 1].text) == "في" or normalize(toks[i].text).startswith(("في", "ب")):
+        said_in = normalize(toks[i].text).startswith(("في", "ب"))
+        if said_in and "issuer" not in _skip() and normalize(toks[i].text).startswith(stem or "\x00"):
+            said_in = False  # بيانا، بيانات: the noun's own ب, not the preposition (ببيان، بالبيان)
+        if normalize(toks[i - 1].text) == "في" or said_in:
             if subjects:
                 return subjects[0]
             continue
@@ -511,8 +542,9 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
             if toks[k].kind != "word" or normalize(toks[k].text) in _DEMONSTRATIVES | _ADJUNCT_OPENERS:
                 break
             span.append(toks[k])
-        if 2 <= len(span) <= 6 and _is_head(span[0].text, _body_heads()) and span[0].text.startswith(("ال", span[0].text[:1])) \
-                and _doc_stem(span[-1].text) is None:
+        if 2 <= len(span) <= 6 and (_is_head(span[0].text, _body_heads())
+                                     or ("issuer" not in _skip() and name_key(span[0].text) in _COLLECTIVES)) \
+                and span[0].text.startswith(("ال", span[0].text[:1])) and _doc_stem(span[-1].text) is None:
             return doc.text[span[0].start:span[-1].end]
     # no issuer found. Only data (وأشارت البيانات) are authorless by default, when no body or person is
     # named near them; any other document is left as the reader found it — on unlabelled news "no one"
@@ -1002,8 +1034,10 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
         norm[1].startswith("ال") or (len(words) >= 3 and norm[1] in _heads()[0] and norm[2].startswith("ال"))))
     if not definite or first in _FUNCTION_WORDS or _doc_stem(words[0]) is not None:
         return None
-    if any(_contains(_ent_keys(e), key) for e in doc.entities):
-        return None  # a tagged name
+    bare_head = len(key) == 1 and "alias" not in _skip() and _has_article(words[0]) and (
+        key[0] in _body_heads() or name_key(_bare(words[0])) in _KIND_HEADS | _BODY_NOUNS)
+    if any(_ent_keys(e) == key if bare_head else _contains(_ent_keys(e), key) for e in doc.entities):
+        return None  # a tagged name (a body's bare head inside a longer tagged name is no name: اللجنة)
     head = _bare(words[0])
     lex = load_lexicon()
     if first in _titles() or "ال" + head in _titles():
@@ -1019,7 +1053,7 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
             if not w.startswith("ال") and not w.isdigit():
                 return None  # (القاضية لوالاس: a title and a name)
     if ("ال" + head in lex.institution_heads or "ال" + head in lex.outlet_heads or name_key(head) in _KIND_HEADS
-            or name_key(head) in _BODY_NOUNS):
+            or name_key(head) in _BODY_NOUNS or ("alias" not in _skip() and "ال" + _loose(head) in _loose_body_heads())):
         return _same_head_body(head, norm[1:], speaker, doc, quotes, lo, cut)
     if head in _LATTER and len(words) == 1:
         return _latter(doc, quotes, lo, cut, ents)
@@ -1080,6 +1114,7 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
     nationality adjective of the description (الشركة الكورية الجنوبية، الفريق الوحداوي) must stand
     beside that mention; a speaker that already holds the name (شركة المركز المالي الكويتي) stays."""
     toks = doc.tokens
+    loose = head if "alias" in _skip() else _loose(head)  # (الهئية for الهيئة: a hamza on the wrong seat)
     hk = name_key(head)
     kind = hk in _KIND_HEADS
     mine = _nisbas(rest)
@@ -1091,9 +1126,20 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
         t = toks[i]
         if t.start < lo:
             break
-        if t.kind != "word" or head not in normalize(t.text) or _has_article(t.text) or _bare(t.text) != head \
-                or not _outside_quotes(t.start, quotes):
+        if t.kind != "word" or (head not in normalize(t.text) and loose not in _loose(normalize(t.text))) \
+                or _loose(_bare(t.text)) != loose or not _outside_quotes(t.start, quotes):
             continue  # (a substring test first: keying every word costs more than the rest)
+        if _has_article(t.text):
+            # a body named in full with the article on its head (أكدت الهيئة الوطنية لمخيمات العودة …،
+            # وحذرت الهيئة): the tagged name that opens with this head
+            whole = next((e for e in named if e.type == "ORG" and e.start == t.start and len(e.text.split()) >= 2), None)
+            if whole is not None and "alias" not in _skip() and not _contains(_key_of(speaker), _ent_keys(whole)) \
+                    and len(_nisbas(rest)) == len(rest) \
+                    and (not mine or mine & _nisbas([normalize(w) for w in whole.text.split()[1:]])):
+                found.append((_ent_name(whole), whole.entity_id))
+                found_at.append(t.start)
+                seen.add(_key_of(_ent_name(whole)))
+            continue
         got = _named_after_head(i, head, kind, mine, speaker, toks, named)
         if got:
             found.append(got)
@@ -1108,7 +1154,8 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
         return None
     # and no other body has been the topic since: «شركة كمبردج أناليتيكا» … فيسبوك، فيسبوك … «قالت الشركة»
     name = _key_of(found[-1][0])
-    since = [e for e in doc.entities if e.type == "ORG" and found_at[-1] <= e.start < cut and _outside_quotes(e.start, quotes)]
+    since = [e for e in doc.entities if e.type == "ORG" and found_at[-1] <= e.start < cut and _outside_quotes(e.start, quotes)
+             and ("alias" in _skip() or not _cited_outlet(e, head, doc))]
     counts: dict[tuple[str, ...], int] = {}
     for e in since:
         k = _key_of(_ent_name(e))
@@ -1118,6 +1165,42 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
     if counts and max(counts.values()) > own:
         return None
     return found[0]
+
+
+def _loose(word: str) -> str:
+    """A normalised word with its hamza seats levelled (هئية ~ هيئة، مسؤول ~ مسئول): typos of the seat."""
+    return word if "alias" in _skip() else word.replace("ئ", "ي").replace("ؤ", "و").replace("ء", "")
+
+
+@lru_cache(maxsize=1)
+def _loose_body_heads() -> frozenset[str]:
+    lex = load_lexicon()
+    return frozenset(_loose(w) for w in lex.institution_heads | lex.outlet_heads)
+
+
+@lru_cache(maxsize=1)
+def _outlet_keys() -> frozenset[str]:
+    return frozenset(name_key(w) for w in load_lexicon().outlet_heads)
+
+
+#: Words that cite a source (بحسب موقع X، وفقا لصحيفة X، ذكر موقع X): the outlet reports, it is not the topic.
+_CITING = frozenset(normalize(w) for w in "بحسب حسب وفق وفقا طبقا ذكر ذكرت أورد أوردت نقل نقلت".split())
+
+
+def _cited_outlet(e: Entity, head: str, doc: Doc) -> bool:
+    """Whether an ORG is an outlet the article cites (موقع ذي ريجيستر، بحسب رويترز), which does not take the
+    topic from another body with a different head (… «قالت الشركة» still means the company)."""
+    toks = doc.tokens
+    k = doc.token_index_at(e.start) - 1
+    while k >= 0 and toks[k].text in ('"', "“", "”", "«", "»", "'"):
+        k -= 1
+    if k < 0 or toks[k].kind != "word":
+        return False
+    prev = toks[k].text
+    key = next((name_key(st) for _, st in clitic_candidates(prev) if name_key(st) in _outlet_keys()), None)
+    if key is not None:
+        return key != name_key(head)
+    return _strip_conj(normalize(prev), _CITING) in _CITING
 
 
 def _named_after_head(i: int, head: str, kind: bool, mine: set[str], speaker: str, toks: list,
@@ -1614,11 +1697,9 @@ def _named_in_subject(q: Quote, words: list[str], doc: Doc, ents: list[Entity]) 
     بوزارة الصحة سليمان بن أحمد الشريع): within ten words, before any verb, أن/إن, quote mark or full stop;
     or two or three untagged words after an academic title up to أن/إن or a comma (الدكتور كي جوي أن)."""
     toks = doc.tokens
-    end = q.cue_start + len(q.cue)
-    at = doc.text.find(" ".join(words), end, end + 40 + len(" ".join(words)))
-    if at < 0:
+    k = _phrase_end(doc, doc.token_index_at(q.cue_start + len(q.cue)), words)
+    if k is None:
         return None
-    k = doc.token_index_at(at + len(" ".join(words)))
     starts = {e.start: e for e in ents if e.type == "PER"}
     verbs = _heads()[1]
     if normalize(words[-1]) in _ACADEMIC_TITLES:
@@ -1654,6 +1735,35 @@ def _named_in_subject(q: Quote, words: list[str], doc: Doc, ents: list[Entity]) 
 
 #: أن/إن and their pronoun forms: what ends a subject before the reported clause.
 _THAT_FORMS = frozenset(normalize(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها".split())
+
+
+def _phrase_end(doc: Doc, k0: int, words: list[str]) -> int | None:
+    """The token index right after ``words`` read as the phrase that starts within four tokens of ``k0``
+    (quote marks aside; the first word may carry a preposition that swallowed its article: للمتحدث)."""
+    marks = str.maketrans("", "", '"“”«»')
+    want = [normalize(w.translate(marks)) for w in words]
+    want = [w for w in want if w]
+    if not want:
+        return None
+    toks = doc.tokens
+    for k in range(k0, min(k0 + 4, len(toks))):
+        first = normalize(toks[k].text)
+        if not (first == want[0] or (first.startswith("لل") and want[0].startswith("ال") and first[2:] == want[0][2:])
+                or (first[:1] in ("و", "ف", "ب", "ل") and first[1:] == want[0])):
+            continue
+        m, n = k + 1, 1
+        while n < len(want) and m < len(toks):
+            if toks[m].kind == "punct" and toks[m].text in '"“”«»':
+                m += 1
+                continue
+            if normalize(toks[m].text) != want[n]:
+                break
+            m, n = m + 1, n + 1
+        if n == len(want):
+            while m < len(toks) and toks[m].text in '"“”«»' and toks[m].kind == "punct" and words[-1][-1:] in '"“”«»':
+                m += 1
+            return m
+    return None
 
 
 def _closes_phrase(k: int, toks: list) -> bool:
@@ -1700,3 +1810,37 @@ def _singular(word: str) -> str:
     """A bare noun without a sound plural or dual ending (المحللين → محلل); broken plurals keep their
     consonants (خبراء ~ خبير)."""
     return word[:-2] if len(word) > 4 and word.endswith(("ين", "ون", "ات", "ان")) else word
+
+
+# -- (k) a body of a place named before by its kind (session 6) -----------------------------------------
+
+#: Place kinds that an article names once (بمدينة سولت ليك سيتي) and then refers to by the kind alone.
+_PLACE_KINDS = frozenset(normalize(w) for w in "مدينة ولاية مقاطعة بلدة قرية محافظة".split())
+
+
+def _place_anaphor(speaker: str, cut: int, doc: Doc) -> str:
+    """A body of «the city» (شرطة المدينة، بلدية البلدة) where the article named that city with its kind
+    noun before (اصطدمت … بمدينة سولت ليك سيتي): the body of the named place (شرطة سولت ليك سيتي). Only when
+    every such mention in the 2,500 characters before names the same tagged place."""
+    words = speaker.split()
+    if len(words) != 2 or _has_article(words[0]) or not _is_head(words[0], _body_heads()):
+        return speaker
+    kind = normalize(words[1])
+    if not kind.startswith("ال") or kind[2:] not in _PLACE_KINDS:
+        return speaker
+    kind = kind[2:]
+    toks = doc.tokens
+    places = {e.start: e for e in doc.entities if e.type in ("LOC", "GPE")}
+    named: dict[str, str] = {}
+    for i in range(doc.token_index_at(max(0, cut - _ANAPHORA_WINDOW)), doc.token_index_at(cut)):
+        t = toks[i]
+        if t.kind != "word" or kind not in normalize(t.text) or _has_article(t.text) \
+                or not any(normalize(st) == kind for _, st in clitic_candidates(t.text)):
+            continue
+        e = places.get(toks[i + 1].start) if i + 1 < len(toks) else None
+        if e is None:
+            return speaker  # مدينة with no tagged name after it: we cannot tell which
+        named.setdefault(name_key(e.text), e.text)
+    if len(named) != 1:
+        return speaker
+    return f"{words[0]} {next(iter(named.values()))}"
