@@ -1322,3 +1322,35 @@ def test_the_one_accused_is_not_the_speaker():
 
 def test_yuminu_bi_anna_believes_that():
     assert texts("ويؤمن المدرب بأن الفريق قادر على المنافسة على اللقب.") == ["الفريق قادر على المنافسة على اللقب"]
+
+
+# --- session 6: where a reported clause ends -------------------------------------------------
+
+def test_a_clause_that_is_one_quotation_ends_at_its_mark_before_a_comma():
+    text = "وحذر المسؤول من أن «الأزمة ستتفاقم إذا لم تحل سريعا»، مجددا دعوته إلى الحوار بين الأطراف."
+    assert texts(text) == ["الأزمة ستتفاقم إذا لم تحل سريعا"]
+
+
+def test_a_quotation_then_a_coordinated_anna_stays_one_statement():
+    got = texts("وقال المدير إن «الخطة جاهزة للتنفيذ»، وأن العمل سيبدأ الشهر المقبل.")
+    assert len(got) == 1 and got[0].endswith("سيبدأ الشهر المقبل"), got
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("وأكد الوزير أن الاتفاق يخدم مصالح البلدين، وتطرق إلى ملفات التعاون الأخرى.", "الاتفاق يخدم مصالح البلدين"),
+    ("وأوضحت الوزيرة أن المشروع اكتمل في موعده، ورحبت بالشركاء الجدد في المرحلة الثانية.", "المشروع اكتمل في موعده"),
+])
+def test_a_verb_agreeing_with_the_speaker_after_a_comma_ends_the_clause(sentence, said):
+    assert texts(sentence) == [said]
+
+
+def test_a_verb_agreeing_with_the_clause_subject_goes_on():
+    got = texts("وأوضح المتحدث أن الحكومة أقرت الخطة الجديدة، ودعت المواطنين إلى الالتزام بها.")
+    assert len(got) == 1 and got[0].endswith("الالتزام بها"), got
+    got = texts("وأكد الوزير أن الحل يمر بالحوار، وعبر الوسائل السياسية وحدها.")
+    assert len(got) == 1 and got[0].endswith("السياسية وحدها"), got  # وعبر "via", not the verb
+
+
+def test_an_unclosed_mark_in_a_clause_ends_where_the_narration_reports_again():
+    text = "وأوضح المدير أن الجمعيات هي «جمعية البر وجمعية الإحسان في المدينة. وقد بين المدير بأن الجمعيات سجلت رسميا."
+    assert texts(text) == ["الجمعيات هي «جمعية البر وجمعية الإحسان في المدينة", "الجمعيات سجلت رسميا"]

@@ -787,8 +787,9 @@ class _Reader:
                 return True
         return False
 
-    def clause_span(self, s: int) -> tuple[int, int] | None:
-        """Reported clause from token ``s``: to the sentence end, over quoted stretches, before the next cue."""
+    def clause_span(self, s: int, gender: str | None = None) -> tuple[int, int] | None:
+        """Reported clause from token ``s``: to the sentence end, over quoted stretches, before the next cue.
+        ``gender``: the cue's (m / f / pl), when known, for a verb after a comma that goes on narrating its speaker."""
         k = s
         end = self.sent_end[s] if s < self.n else s
         para = self.para_end[s] if s < self.n else s
@@ -808,14 +809,20 @@ class _Reader:
                         for m in range(k + 2, para):
                             if self.toks[m].text in _COMMAS and (self.starts_new_statement(m + 1) or self.comma_report(m + 1)):
                                 return s, m
+                            if self.toks[m].text in _SENT_END and m + 1 < para and self.sentence_reports(m + 1):
+                                return s, m  # (… «الجمعية الخيرية بـ… . وقد بين السدحان بأنه …: the narration reports again)
                         return s, para
+                    if (k == s and close + 2 < para and self.toks[close + 1].text in _COMMAS
+                            and self.word(close + 2) not in _AND_THAT and not self.is_opener(close + 2)):
+                        return s, close  # محذرا من أن «…»، مجددا تأكيده …: the quoted words are the statement
                     k = close + 1
                     end = max(end, self.sent_end[close] if close < self.n else end)
                     continue
                 if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
                     break
                 if t.text in _COMMAS and k > s and (self.starts_new_statement(k + 1) or self.comma_report(k + 1)
-                                                    or self.relay_phrase(k + 1) is not None or self.relative_report(k + 1)):
+                                                    or self.relay_phrase(k + 1) is not None or self.relative_report(k + 1)
+                                                    or self.narration_goes_on(k + 1, gender)):
                     break  # (…، كما ذكرت الوكالة.: the attribution is not the content)
             elif (k > s + 1 and self.word(k) in _CONNECTORS and self.word(k) != "و" and self.starts_new_statement(k)
                   and not self.parenthetical(k)):
@@ -848,6 +855,24 @@ class _Reader:
         if k <= s:
             return None
         return s, k
+
+    def narration_goes_on(self, k: int, gender: str | None) -> bool:
+        """After a comma inside a reported clause, و glued to a past speech verb (…، وقال دفتردار في تعليقه على …) or to
+        a stance verb (…، وتحدث عن …، وتطرق إلى …) that agrees with the cue's speaker: the writer tells what the
+        speaker did next, so the clause has ended. A verb agreeing otherwise has the clause's own subject (أن الحكومة
+        نددت …، ودعت …) or is said to someone (طالما أنك طلبت العفو، واعتذرت …)."""
+        if gender is None or k >= self.n or self.word(k)[:1] != "و":
+            return False
+        w = self.word(k)[1:]
+        vg = "pl" if w.endswith("وا") else "f" if w.endswith("ت") else "m"
+        if vg != gender:
+            return False
+        cue = self.cue_at(k)
+        if cue is not None and cue[1] and cue[0].pos == "verb" and cue[0].gender == gender and not cue[0].strict:
+            return w[:1] == cue[0].lemma[:1] and not self.toks[k].text[1:].startswith("أ")  # past, not وتقول، وأعتقد
+        if w.startswith("عبر") and self.word(k + 1) != "عن":
+            return False  # "، وعبر مخرجات الحوار": the preposition "via"
+        return w in self.lex.stance_verbs
 
     def relative_report(self, k: int) -> bool:
         """After a comma inside a reported clause: a relative clause whose own cue has a subject and its
@@ -3796,7 +3821,8 @@ class _Reader:
             else:
                 span = self.colon_span(j)
             return None if span is None else (*span, True)
-        clause = self.clause_span(j + 1) if j + 1 < self.n else None
+        c = self.cue_at(k)
+        clause = self.clause_span(j + 1, c[0].gender if c is not None else None) if j + 1 < self.n else None
         return None if clause is None else (*clause, k + 1, False)
 
     def relative_statement(self, k: int, cue: CueForm) -> bool:
