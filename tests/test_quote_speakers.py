@@ -693,6 +693,21 @@ def test_a_cue_on_a_publication_speaks_for_its_publisher(text, speaker):
     assert q.speaker == speaker
 
 
+def test_a_relative_clause_on_the_source_belongs_to_the_source_phrase():
+    # the clause after "فإن" is attributed, not the relative clause; the issuer in it speaks
+    text = "وبحسب التقرير الذي نشرته صحيفة \"الأفق\" اليوم، فإن الحكومة ستخفض الضرائب العام المقبل."
+    [q] = run(text)
+    assert q.text == "الحكومة ستخفض الضرائب العام المقبل"
+    assert q.speaker == "الأفق"
+
+
+def test_a_subject_with_its_own_cue_after_the_source_speaks_itself():
+    text = ("وبحسب التحقيق الذي أجرته القناة، فإن المهندس السابق في الشركة سامي العطار قال إن الجسر لم "
+            "يفحص منذ سنوات.")
+    [q] = run(text, [per(text, "سامي العطار")])
+    assert (q.cue, q.speaker) == ("قال", "سامي العطار")
+
+
 # --- what a speaker phrase can look like (session 6) ----------------------------------------------
 
 @pytest.mark.parametrize("text,speaker", [

@@ -2403,6 +2403,22 @@ class _Reader:
                 return self.resolve(author, i, near_ok=True)
         return None
 
+    def fronted_cue(self, c: int) -> int | None:
+        """A verb cue with its complement after a subject of a few words at ``c`` (فإن المحقق السابق لاري فانس
+        قال: …), in the same clause (no comma or other verb cue between): the cue's token, else None."""
+        for m in range(c + 1, min(self.sent_end[c] if c < self.n else c, c + 12)):
+            t = self.toks[m]
+            if t.kind == "punct" and t.text not in _OPENERS and t.text not in _CLOSERS:
+                return None
+            cue = self.cue_at(m) if t.kind == "word" else None
+            if cue is not None:
+                if cue[1] or cue[0].pos != "verb" or cue[0].gender is None:
+                    return None  # (وأضاف …: a new clause; a participle or verbal noun: no subject before it)
+                found = self.scan_complement(m + 1, cue[0].strict)
+                # أن/إن or a colon at once (not a quotation, which may be a name: سفينة تدعى "W.Gordon" … أو أنها)
+                return m if found is not None and found[0] in ("that", "colon") and found[1] <= m + 2 else None
+        return None
+
     def publisher(self, k: int) -> Speaker | None:
         """``أصدرت قبائل صعدة، الأربعاء، بياناً أكدت فيه أن``، ``بثت وكالة "أعماق" فيديو زعمت أنه``: a verb cue
         with no subject of its own, in a relative clause on a publication (بيان، تغريدة، فيديو …) — right
@@ -4190,6 +4206,13 @@ class _Reader:
                 stop += 1  # حسب ما نقلت "رويترز" كان أول …: the quoted name ends the source, not "البريطانية"
                 break
             stop += 1
+        if stop < self.n and stop > a and self.norm[stop] in lex.relatives:
+            # وبحسب التحقيق التلفزيوني الذي نشرت نتائجه وسائل الإعلام، فإن …: the relative clause describes the
+            # source; the attributed clause starts after its comma (and an issuer in it is read as the speaker's)
+            comma = next((m for m in range(stop + 1, min(self.sent_end[k], stop + 30)) if self.toks[m].text in _COMMAS
+                          and m + 1 < self.n and self.norm[m + 1] in ("فان", "فانه", "فانها")), None)
+            if comma is not None:
+                stop = comma
         if stop < self.n and self.norm[stop] in ("قوله", "قولها", "قولهم"):
             # نقلا عن مصدر في الرئاسة قوله إن …: the phrase is the speaker, the clause after قوله the content.
             found = self.scan_complement(stop + 1, False)
@@ -4251,6 +4274,8 @@ class _Reader:
                 probe += 1  # "وبحسب ما أدلى به لراديو راي الاثنين، كشف …"
             if self.starts_new_statement(c) or (probe < self.n and self.starts_new_statement(probe)):
                 return k + 1  # "ووفقا لصحيفة "الصن"، قالت أمبر إنها …": the cue that follows owns the content
+            if self.fronted_cue(c) is not None:
+                return k + 1  # "وبحسب التحقيق، فإن المحقق السابق لاري فانس قال: …": the subject's own cue owns it
             clause = self.clause_span(c)
             if clause is None:
                 return k + 1
