@@ -712,4 +712,3 @@ def test_a_stance_verb_after_min_janibihi_remembers_its_subject_for_the_particip
             "مؤكدا أن النتائج ستظهر قريبا.")
     qs = run(text, [per(text, "خالد المنصور"), per(text, "سامي العتيبي")])
     assert [q.speaker for q in qs] == ["خالد المنصور", "سامي العتيبي"]
-
