@@ -791,3 +791,19 @@ def test_the_preposition_ala_after_a_comma_is_no_name():
     text = ("وقال مراقبون سياسيون حدوث تغيير في الحكومة، وعلى إثر ذلك أعلن الرئيس أن الانتخابات ستجري في موعدها.")
     for q in run(text):
         assert q.speaker != "وعلى"
+
+
+def test_a_participle_in_construct_with_a_body_is_a_role_not_a_cue():
+    # مدعية is also the participle of ادعى; before a definite body it is the court's prosecutor
+    text = "أعلنت مدعية المحكمة الإدارية العليا ليلى حداد الثلاثاء أنها فتحت تحقيقا في الحادث."
+    [q] = run(text, [per(text, "ليلى حداد")])
+    assert q.speaker == "ليلى حداد"
+    assert q.speaker_role.startswith("مدعية المحكمة")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وأشارت الرابطة بوضوح إلى أن قرارها جاء حرصا على مستقبل أعضائها.", "الرابطة"),
+    ("وأشادت اللجنة بدور المجالس البلدية المنتخبة، مؤكدة أن المجالس تساند أعمال البلديات.", "اللجنة"),
+])
+def test_an_adverb_or_object_with_b_ends_a_body_name(text, speaker):
+    assert run(text)[-1].speaker == speaker

@@ -1177,16 +1177,38 @@ class _Reader:
             for m in range(a, first):
                 w = self.norm[m]
                 raw = self.toks[m].text
-                if (self.cue_at(m) is not None or (len(raw) > 3 and raw.endswith(("ه", "ها", "هم", "هما")) and m > a) or w in lex.pronoun_preps or w in ("مع", "الي", "لدي", "امام", "عبر", "بحضور")
+                if ((self.cue_at(m) is not None and not self.construct_head(m)) or (len(raw) > 3 and raw.endswith(("ه", "ها", "هم", "هما")) and m > a) or w in lex.pronoun_preps or w in ("مع", "الي", "لدي", "امام", "عبر", "بحضور")
                         or (w[:1] == "ل" and (w[1:] in lex.addressee_nouns or "ا" + w[2:] in lex.addressee_nouns))
                         or w in lex.time_words):
                     return None
             role = [m for m in range(a, first) if self.toks[m].kind == "word"]
-            if not role or not (self.norm[role[0]] in lex.role_heads or self.bare(self.norm[role[0]]) in lex.role_heads):
+            if not role or not (self.norm[role[0]] in lex.role_heads or self.bare(self.norm[role[0]]) in lex.role_heads
+                                or self.construct_head(role[0])):
                 return None
-            return Speaker(self.ent_name(e), "PER", role=self.span_text(role), head=self.norm[a], entity_id=e.entity_id,
-                           strong=True)
+            return Speaker(self.ent_name(e).replace("_", " "), "PER", role=self.span_text(role), head=self.norm[a],
+                           entity_id=e.entity_id, strong=True)
         return None
+
+    def b_adjunct(self, k: int) -> bool:
+        """ب glued to an indefinite noun that is no place, body or name (بوضوح، بدور، بمراجعة): after a body's
+        name it is the verb's adverb or object, never part of the name (أشارت الرابطة بوضوح، أشادت اللجنة بدور …)."""
+        w = self.norm[k]
+        if self.toks[k].kind != "word" or len(w) < 4 or w[0] != "ب" or w.startswith("بال") or w in self.lex.first_names:
+            return False
+        if self.glued_place(k) or w[1:] in self.lex.institution_heads or self.tagged_at(k) or any(
+                e.start <= self.toks[k].start < e.end for e in self.doc.entities):
+            return False
+        # its complement follows at once (بدور المجالس، باعتقال الكربي), or nothing does (بوضوح إلى), or it carries a
+        # pronoun (برأيه) — a first name the lists lack (بليندا وولنغتون) is followed by a bare surname
+        nxt = self.norm[k + 1] if k + 1 < self.n and self.toks[k + 1].kind == "word" else ""
+        return (not nxt or self.is_definite(nxt) or nxt in _FUNCTION_WORDS or nxt in _PREPOSITIONS
+                or self.toks[k].text.endswith(("ه", "ها", "هم")))
+
+    def construct_head(self, k: int) -> bool:
+        """A participle in construct with a definite body is a role noun, not a cue (أعلنت مدعية المحكمة الجنائية
+        …: the court's prosecutor)."""
+        nxt = self.word(k + 1) if k + 1 < self.n and self.toks[k + 1].kind == "word" else ""
+        return self.is_definite(nxt) and (nxt in self.lex.institution_heads or nxt[2:] in self.lex.institution_heads)
 
     def doc_adjective(self, k: int) -> bool:
         """An adjective after a document noun (سعودي، مشترك، منفصل): it describes the document, it is no issuer."""
@@ -1388,6 +1410,8 @@ class _Reader:
                 out.append(k)
                 continue
             w = t.norm
+            if seen_def and self.b_adjunct(k):
+                break  # وأشارت الرابطة بوضوح إلى: the adverb or object after the body's name
             if seen_def and not self.is_definite(w):
                 prev = self.norm[out[-1]] if out and self.toks[out[-1]].kind == "word" else ""
                 glued_prep = len(w) > 3 and w[0] in "بل"
@@ -1413,7 +1437,8 @@ class _Reader:
             # مصدر آخر: a bare demonstrative is the verb's object, the subject follows it
             a = first + 1
         sp = self._parse_speaker(a, b, glued_l)
-        if sp is not None and sp.kind == "DESC" and sp.role and not sp.entity_id and not glued_l:
+        if ((sp is None or (sp.kind == "DESC" and sp.role and not sp.entity_id)) and not glued_l
+                and b - a > 1 and self.toks[a].kind == "word"):
             # المشرف على برنامج … بوزارة الصحة سليمان الشريع: a role read with no name, when the tagger found a
             # person further in the same clause (past the adjunct that cut the phrase) — that person holds it
             sp = self.role_holder_in_zone(a, b) or sp
@@ -1580,6 +1605,10 @@ class _Reader:
         if len(words) == 1 and head_raw in _FUNCTION_WORDS:
             return None
         if self.is_definite(head_raw):
+            cut_b = next((k for k in words[1:] if self.b_adjunct(k)), None)
+            if cut_b is not None:  # الرابطة بوضوح، اللجنة بدور المجالس: the phrase ends before the adverb or object
+                words = [k for k in words if k < cut_b]
+                text = self.span_text([k for k in seg if k < cut_b])
             return Speaker(text, "ORG" if len(words) > 1 else "DESC", head=head_raw)
         if (len(head_raw) > 5 and head_raw.endswith("ون") and len(words) <= 8 and self.toks[words[0]].start not in self.person_starts()
                 and (head_raw[0] == "م" or (len(head_raw) == 6 and head_raw[1] == "ا"))  # مفعلون، فاعلون (not إدينسون)
@@ -3704,7 +3733,8 @@ class _Reader:
         zone_end = found[1] if found else self.zone_stop(start)
         for m in range(start, zone_end):
             c = self.cue_at(m)
-            if (c is not None and c[0].pos == "participle") or self.norm[m] == "بالقول":
+            if ((c is not None and c[0].pos == "participle" and not self.construct_head(m))
+                    or self.norm[m] == "بالقول"):
                 zone_end = m  # وتابع المتحدث قائلا إن: the participle only repeats the cue
                 break
             if m > start and cue.lemma in lex.b_object and self.norm[m].startswith("بال"):
