@@ -728,3 +728,21 @@ def test_an_office_after_a_preposition_that_took_its_article_still_reaches_the_n
                [("سامي نوفل", "PER"), ("الجبهة", "ORG")])
     (q,) = _run(doc, _quote_at(doc, "لن نشارك في الحكومة", "المتحدث الرسمي باسم الجبهة", "وجاء"))
     assert q.speaker == "سامي نوفل"
+
+
+def test_a_spokesman_named_with_the_bare_head_in_the_next_sentence():
+    doc = _doc("أغلق المطار أمس، حسبما أفاد المتحدث باسم المفوضية. وقال المتحدث سامر العلي إن الرحلات ستستأنف غدا.",
+               [("سامر العلي", "PER")])
+    said = "أغلق المطار أمس"
+    q = Quote(said, 0, len(said), False, "أفاد", doc.text.index("أفاد"), "المفوضية", "المتحدث باسم المفوضية", None)
+    (q,) = _run(doc, q)
+    assert q.speaker == "سامر العلي"
+
+
+def test_a_bare_spokesman_is_no_holder_when_two_bodies_have_spokesmen():
+    doc = _doc("أغلق المطار أمس، حسبما أفاد المتحدث باسم المفوضية. وقال المتحدث باسم الشرطة إن التحقيق بدأ. "
+               "وقال المتحدث سامر العلي إن الرحلات ستستأنف غدا.", [("سامر العلي", "PER")])
+    said = "أغلق المطار أمس"
+    q = Quote(said, 0, len(said), False, "أفاد", doc.text.index("أفاد"), "المفوضية", "المتحدث باسم المفوضية", None)
+    (q,) = _run(doc, q)
+    assert q.speaker == "المفوضية"

@@ -708,20 +708,6 @@ def test_a_subject_with_its_own_cue_after_the_source_speaks_itself():
     assert (q.cue, q.speaker) == ("قال", "سامي العطار")
 
 
-@pytest.mark.parametrize("text, speaker", [
-    # أنباء continues the head: a definite name after it keeps the whole phrase, a bare one is the name
-    ("وقالت وكالة أنباء الأناضول إن الرئيس سيزور المنطقة.", "وكالة أنباء الأناضول"),
-    ("وقالت وكالة أنباء فارس إن الرئيس سيزور المنطقة.", "فارس"),
-    # two heads joined by و: the name after both
-    ("وذكرت إذاعة وتلفزيون تي آر تي التركية أن الرئيس سيزور المنطقة.", "تي آر تي"),
-    # a name between slashes, as between brackets
-    ("وأفادت إذاعة وتلفزيون / تي آر تي / التركية أن شخصين فتحا النار.", "تي آر تي"),
-])
-def test_an_outlet_head_that_goes_on_before_the_name(text, speaker):
-    [q] = run(text)
-    assert q.speaker == speaker
-
-
 # --- what a speaker phrase can look like (session 6) ----------------------------------------------
 
 @pytest.mark.parametrize("text,speaker", [

@@ -33,7 +33,8 @@ A first letter the tagger split off a name as a clitic (ل، و، ف، ب، ك) 
 (i) **records and spokesmen** (session 5): a law's article, estimates, statistics, results (المادة (27)،
     بعض التقديرات، نتائج البحث) have no speaker, in construct with a body or a tagged place they give it
     (تقديرات وزارة النقل); a spokesman's office with no name (المتحدث باسم قوات التحالف) takes the person
-    named after another mention of that office; a person noun with an adjective (المرأة السبعينية)
+    named after another mention of that office (or, session 6, after the bare head once the office was given
+    in full: وقال المتحدث X); a person noun with an adjective (المرأة السبعينية)
     continues the last speaker of its gender.
 (j) **offices whose holder the article names** (session 6): the name that closes the cue's subject phrase
     (وأوضح المشرف على برنامج … X، أن), the same office given beside a name before or just after the quote,
@@ -1617,7 +1618,41 @@ def _spokesman(q: Quote, doc: Doc) -> Entity | None:
             found_before = person
         elif found_after is None:
             found_after = person
-    return found_before or found_after
+    if found_before or found_after or "spokes2" in _skip():
+        return found_before or found_after
+    # the office given once in full, its holder named with the bare head (حسبما أفاد المتحدث باسم المفوضية …
+    # وقال المتحدث خالد عمار): only when no other body's spokesman of that head is in the article
+    # (a spokesman of another body, المتحدث العسكري باسم "جيش الإسلام", makes the bare head ambiguous)
+    bodies = set()
+    first_full = None
+    for j, t in enumerate(toks):
+        if t.kind == "word" and normalize(t.text) == "باسم" and any(
+                name_key(toks[m].text) == head for m in range(max(0, j - 3), j) if toks[m].kind == "word"):
+            body_keys = tuple(toks[m].key for m in range(j + 1, min(j + 4, len(toks))) if toks[m].kind == "word")[:2]
+            bodies.add(body_keys)
+            if first_full is None and frozenset(body_keys) & want:
+                first_full = t.start
+    if len(bodies) > 1 or first_full is None:
+        return None
+    titles = _titles()
+    texts = {normalize(x.text) for x in doc.entities}
+    near: list[tuple[int, Entity]] = []
+    for j, t in enumerate(toks):
+        # the bare head refers back: only after the office was given in full
+        if t.kind != "word" or t.start < first_full or not _has_article(t.text) or name_key(t.text) != head \
+                or abs(t.start - q.cue_start) > 1500:
+            continue
+        k = j + 1
+        while k < len(toks) and (toks[k].text in ("،", ",") or normalize(toks[k].text) in titles):
+            k += 1
+        e = starts.get(toks[k].start) if k < len(toks) else None
+        first = normalize(e.text.split()[0]) if e is not None else ""
+        if e is None or len(_key_of(_ent_name(e))) < 2 or (first[:1] in ("ل", "ب") and (
+                normalize(e.text)[1:] in texts or first[1:] in load_lexicon().addressee_nouns or len(first) <= 3)):
+            continue  # وقال المتحدث لبي بي سي: the addressee, not a name
+        near.append((abs(t.start - q.cue_start), e))
+    names = {_key_of(_ent_name(e)) for _, e in near}
+    return min(near, key=lambda x: x[0])[1] if len(names) == 1 else None
 
 
 # -- (j) an office whose holder the article names (session 6) -----------------------------------------

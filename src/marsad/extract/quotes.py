@@ -1488,13 +1488,9 @@ class _Reader:
                 if inner:
                     return Speaker(self.span_text(inner), "ORG", head=head_raw)
             k2 = words[0] + 1
-            while k2 < b and self.toks[k2].kind == "word" and (self.norm[k2] == "انباء" or (
-                    self.norm[k2][:1] == "و" and self.norm[k2][1:] in lex.outlet_heads)):
-                k2 += 1  # إذاعة وتلفزيون / تي أر تي /: past the heads
-            if k2 < b and self.toks[k2].text in ("(", "/"):
-                # قناة (إن تي في) التلفزيونية: a name in brackets (or slashes) right after the head, as in quotation marks
-                shut = ")" if self.toks[k2].text == "(" else "/"
-                close = next((m for m in range(k2 + 1, min(b, k2 + 8)) if self.toks[m].text == shut), None)
+            if k2 < b and self.toks[k2].text == "(":
+                # قناة (إن تي في) التلفزيونية: a name in brackets right after the head, as in quotation marks
+                close = next((m for m in range(k2 + 1, min(b, k2 + 8)) if self.toks[m].text == ")"), None)
                 if close is not None and close > k2 + 1:  # (as written: في of "إن تي في" is no trailing preposition)
                     return Speaker(self.doc.text[self.toks[k2 + 1].start:self.toks[close - 1].end], "ORG", head=head_raw)
             if len(words) > 1 and not self.is_definite(head_raw) and self.outlet_adjective(words[1], head_raw):
@@ -1508,15 +1504,6 @@ class _Reader:
                         break  # (مقربة من الحكومة: the adjective's complement belongs to the description)
                     desc.append(k)
                 return Speaker(self.span_text(desc), "DESC", head=head_raw)
-            first = 1
-            while first < len(words) and (self.norm[words[first]] == "انباء" or (
-                    self.norm[words[first]][:1] == "و" and self.norm[words[first]][1:] in lex.outlet_heads)):
-                first += 1  # وكالة أنباء الأناضول، إذاعة وتلفزيون تي آر تي: the head goes on; the name is after it
-            if first == len(words) or self.is_definite(self.norm[words[first]]):
-                if first > 1:
-                    return Speaker(self.span_text(self.trim_org(seg)), "ORG", head=head_raw)  # وكالة أنباء الأناضول
-            elif first > 1:
-                words = [words[0]] + words[first:]
             rest = [k for k in words[1:] if not self.is_definite(self.norm[k])]
             if rest and rest[0] == words[1]:
                 run = []
