@@ -793,3 +793,10 @@ def test_a_participle_in_construct_with_a_body_is_a_role_not_a_cue():
 ])
 def test_an_adverb_or_object_with_b_ends_a_body_name(text, speaker):
     assert run(text)[-1].speaker == speaker
+
+
+def test_a_name_beginning_with_b_before_a_comma_stays_whole():
+    # ب + an indefinite word ends a body's name only before its complement, a preposition or with a pronoun
+    text = "وكتبت ألميرا بوزينوفا، في مقال لها على موقعها، أن الصحافة تعمل في ظروف صعبة."
+    [q] = run(text)
+    assert q.speaker == "ألميرا بوزينوفا"

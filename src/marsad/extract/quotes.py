@@ -1198,10 +1198,11 @@ class _Reader:
         if self.glued_place(k) or w[1:] in self.lex.institution_heads or self.tagged_at(k) or any(
                 e.start <= self.toks[k].start < e.end for e in self.doc.entities):
             return False
-        # its complement follows at once (بدور المجالس، باعتقال الكربي), or nothing does (بوضوح إلى), or it carries a
-        # pronoun (برأيه) — a first name the lists lack (بليندا وولنغتون) is followed by a bare surname
+        # its complement follows at once (بدور المجالس، باعتقال الكربي), or a preposition does (بوضوح إلى), or it
+        # carries a pronoun (برأيه) — a name the lists lack is followed by a bare surname or a comma (بليندا
+        # وولنغتون، ألبينا باخفاروفا،)
         nxt = self.norm[k + 1] if k + 1 < self.n and self.toks[k + 1].kind == "word" else ""
-        return (not nxt or self.is_definite(nxt) or nxt in _FUNCTION_WORDS or nxt in _PREPOSITIONS
+        return (self.is_definite(nxt) or nxt in _FUNCTION_WORDS or nxt in _PREPOSITIONS
                 or self.toks[k].text.endswith(("ه", "ها", "هم")))
 
     def construct_head(self, k: int) -> bool:
