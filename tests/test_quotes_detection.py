@@ -1354,3 +1354,8 @@ def test_a_verb_agreeing_with_the_clause_subject_goes_on():
 def test_an_unclosed_mark_in_a_clause_ends_where_the_narration_reports_again():
     text = "وأوضح المدير أن الجمعيات هي «جمعية البر وجمعية الإحسان في المدينة. وقد بين المدير بأن الجمعيات سجلت رسميا."
     assert texts(text) == ["الجمعيات هي «جمعية البر وجمعية الإحسان في المدينة", "الجمعيات سجلت رسميا"]
+
+
+def test_colon_speech_goes_on_over_a_quotation_inside_it():
+    text = "وقال المدرب للصحفيين: الفريق جاهز للمباراة، وسنطبق المثل « من جد وجد» ولن نفرط في النقاط أمام جماهيرنا."
+    assert texts(text) == ["الفريق جاهز للمباراة، وسنطبق المثل « من جد وجد» ولن نفرط في النقاط أمام جماهيرنا"]

@@ -723,8 +723,13 @@ class _Reader:
         first = j + 1 if first is None else first
         if self.reversed_opener(j, first):
             first += 1  # وقال:» لا عمالة ولا عمولة …»: a closing guillemet written as the opening one
+        inner: set[int] = set()
         for k in range(first, stop):
             t = self.toks[k]
+            if t.text in _OPENERS and t.text not in _CLOSERS and (c := self.find_close(k)) is not None and c < stop:
+                inner.add(c)  # المقولة الشهيرة « النصر بمن حضر» وبحول الله …: a quotation inside the speech
+            if k in inner:
+                continue
             if t.text in _CLOSERS and t.text not in _OPENERS:
                 stop = k
                 break
