@@ -708,6 +708,13 @@ def test_a_subject_with_its_own_cue_after_the_source_speaks_itself():
     assert (q.cue, q.speaker) == ("قال", "سامي العطار")
 
 
+def test_a_masculine_body_cited_by_a_source_is_who_a_masculine_participle_refers_to():
+    text = ("وقتل ثلاثة مدنيين في القصف، وفق حصيلة أوردها المرصد الوطني الأحد مشيرا إلى أن "
+            "الحصيلة مرشحة للارتفاع.")
+    qs = run(text)
+    assert [(q.cue, q.speaker) for q in qs] == [("وفق", "المرصد الوطني"), ("مشيرا", "المرصد الوطني")]
+
+
 # --- what a speaker phrase can look like (session 6) ----------------------------------------------
 
 @pytest.mark.parametrize("text,speaker", [

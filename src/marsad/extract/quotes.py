@@ -90,6 +90,8 @@ _DATA_DOCUMENTS = frozenset(("احصائيات", "احصاءات", "بيانات
 #: Studies and investigations (name_key forms): they speak for their author only when the text says who made
 #: them (بحث أجراه مايكل جافين، تحقيق نشرته صحيفة "نيويورك تايمز"), and a later التقرير/التحقيق is that one.
 _STUDIES = frozenset(("تقرير", "بحث", "بحثا", "تحقيق", "تحقيقا", "تحقيقات", "دراسه", "تقريرا"))
+#: Broken plurals among body heads: a verb agrees with them in the feminine (ذكرت وسائل الإعلام، قالت الأمم المتحدة).
+_PLURAL_BODIES = frozenset(normalize(w) for w in "وسائل أمم دول أجهزة قوات مصادر".split())
 #: Publications (name_key forms) that a relative clause with a cue reports on (بيانا أكدت فيه، فيديو زعمت أنه).
 _PUBLICATIONS = frozenset(name_key(w) for w in """بيان بيانا تغريدة تغريده فيديو شريط تسجيل تسجيلا رسالة مقال مقالا منشور
 منشورا تدوينة تعميم تعميما""".split())
@@ -4186,6 +4188,20 @@ class _Reader:
                 return self.resolve(Speaker(self.ent_name(e), e.type, entity_id=e.entity_id), k)
         return None
 
+    def source_gender(self, sp: Speaker) -> str:
+        """The gender a بحسب/وفق source is referred back with (a later مشيرا، وأضافت): a person's "m" (a guess),
+        a body's "f" — unless its head is a masculine singular body or outlet noun (وفق حصيلة أوردها المرصد …
+        مشيرا؛ بحسب التلفزيون الرسمي، مضيفا), not a plural (وسائل، الأمم، الدول)."""
+        if sp.kind != "ORG":
+            return "m"
+        head = sp.head[2:] if sp.head.startswith("ال") else sp.head
+        heads = self.lex.institution_heads | self.lex.outlet_heads
+        if (head and not head.endswith(("ه", "ات", "ا")) and head not in _PLURAL_BODIES
+                and name_key(head) not in _DOCUMENTS | _STUDIES | _TALLY_KEYS | {"استطلاع", "مسح"}  # (a poll: no one to go on)
+                and (head in heads or "ال" + head in heads)):
+            return "m"
+        return "f"
+
     def handle_source(self, k: int) -> int:
         """بحسب / وفقا لـ / نقلا عن: a source on one side of the attributed clause."""
         lex = self.lex
@@ -4301,7 +4317,7 @@ class _Reader:
                 # "… ضحايا. بحسب ما أوردت رويترز.": a sentence that is only the source attributes the
                 # sentence before it in the paragraph.
                 if self.add_quote(self.sent_start[prev], prev, False, k, sp, k + 1) and sp is not None:
-                    self.remember(sp, "f" if sp.kind == "ORG" else "m")
+                    self.remember(sp, self.source_gender(sp))
                 return k + 1
             if c >= self.n or self.sent_start[c] != s0:
                 return k + 1
@@ -4341,7 +4357,7 @@ class _Reader:
                 if clause is None:
                     return max(k + 1, stop)
                 if self.add_quote(clause[0], clause[1], False, k, sp, k + 1) and sp is not None:
-                    self.remember(sp, "f" if sp.kind == "ORG" else "m")
+                    self.remember(sp, self.source_gender(sp))
                 return max(k + 1, clause[1])
             if any((c := self.cue_at(m)) is not None and self.word(m) not in lex.impersonal
                    and self.scan_complement(m + 1, c[0].strict) for m in range(s0, k)):
@@ -4357,7 +4373,7 @@ class _Reader:
                     if clause is not None:
                         s, e = s0, clause[1]
                         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
-                            self.remember(sp, "f" if sp.kind == "ORG" else "m", weak=True)
+                            self.remember(sp, self.source_gender(sp), weak=True)
                         return max(k + 1, e)
             s, e = s0, k
             while s < k and self.in_boilerplate(self.toks[s].start, self.toks[s].end):
@@ -4374,7 +4390,7 @@ class _Reader:
                 if clause is not None and clause[1] > stop + 1:
                     e = clause[1]
         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
-            self.remember(sp, "f" if sp.kind == "ORG" else "m", weak=True)
+            self.remember(sp, self.source_gender(sp), weak=True)
         return max(k + 1, stop)
 
     def run(self) -> list[Quote]:
