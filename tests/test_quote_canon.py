@@ -746,3 +746,17 @@ def test_a_bare_spokesman_is_no_holder_when_two_bodies_have_spokesmen():
     q = Quote(said, 0, len(said), False, "أفاد", doc.text.index("أفاد"), "المفوضية", "المتحدث باسم المفوضية", None)
     (q,) = _run(doc, q)
     assert q.speaker == "المفوضية"
+
+
+def test_a_holders_name_kept_at_the_end_of_the_office_is_the_speaker():
+    doc = _doc('وذكر نائب رئيس نادي الطلاب في "أوستن" ماهر الشريف أن الرحلة وصلت.', [("ماهر الشريف", "PER")])
+    office = 'نائب رئيس نادي الطلاب في "أوستن" ماهر الشريف'
+    (q,) = _run(doc, _quote_at(doc, "الرحلة وصلت", office, "وذكر", office))
+    assert q.speaker == "ماهر الشريف"
+    assert q.speaker_role == 'نائب رئيس نادي الطلاب في "أوستن"'
+
+
+def test_a_name_in_the_genitive_of_an_office_kept_in_the_string_stays():
+    doc = _doc("وقال مدير مكتب الرئيس ماهر الشريف إن الزيارة أجلت.", [("ماهر الشريف", "PER")])
+    (q,) = _run(doc, _quote_at(doc, "الزيارة أجلت", "مدير مكتب الرئيس ماهر الشريف", "وقال"))
+    assert q.speaker != "ماهر الشريف"

@@ -37,7 +37,7 @@ A first letter the tagger split off a name as a clitic (ل، و، ف، ب، ك) 
     in full: وقال المتحدث X); a person noun with an adjective (المرأة السبعينية)
     continues the last speaker of its gender.
 (j) **offices whose holder the article names** (session 6): the name that closes the cue's subject phrase
-    (وأوضح المشرف على برنامج … X، أن), the same office given beside a name before or just after the quote,
+    (وأوضح المشرف على برنامج … X، أن) or the reader's own string (نائب رئيس النادي في "…" X), the same office given beside a name before or just after the quote,
     a coordinated office through the first one, a bare role word the speaker's own role holds (الخبير ←
     رئيس الخبراء …); documents of a group or an office (أصدرت قبائل X بيانا، تعميم وزير التعليم، بيان
     للمتحدثة); bodies tagged in full with the article on the head, hamza seats levelled (الهئية), cited
@@ -227,6 +227,12 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             if found is not None:
                 if not q.speaker_role and _key_of(name)[0] not in _LATTER:
                     q.speaker_role = name
+                elif q.speaker_role and "tailname" not in skip and len(_key_of(found[0])) >= 2:
+                    # the reader's role kept the name at its end (… في "ويتشيتا" عبدالرحمن العتيبي): the office
+                    role = q.speaker_role.split()
+                    n = len(_key_of(found[0]))
+                    if len(role) > n and _key_of(" ".join(role[-n:])) == _key_of(found[0]):
+                        q.speaker_role = " ".join(role[:-n])
                 q.speaker, q.speaker_entity_id = found
                 continue
         if why == "same":
@@ -1684,7 +1690,12 @@ def _holder(q: Quote, speaker: str, doc: Doc, ents: list[Entity],
     * a bare role word the speaker was introduced with in another number (الخبير ← رئيس الخبراء …).
     """
     words = speaker.split()
-    if not words or len(words) > 7 or not _role_head_word(words[0]):
+    if not words or not _role_head_word(words[0]):
+        return None
+    tail = _tail_name(words, doc, ents)
+    if tail is not None:
+        return tail
+    if len(words) > 7:
         return None
     lex = load_lexicon()
     if len(words) > 1 and (_bare(words[0]) in lex.anonymous_heads or "ال" + _bare(words[0]) in lex.anonymous_heads):
@@ -1725,6 +1736,37 @@ def _holder(q: Quote, speaker: str, doc: Doc, ents: list[Entity],
         end = q.cue_start + len(q.cue)
         found = _role_match(head, rest, True, doc, quotes, end, min(len(doc.text), end + 1500), short_heads=short)
     return found
+
+
+def _tail_name(words: list[str], doc: Doc, ents: list[Entity]) -> tuple[str, str | None] | None:
+    """The holder's name the reader kept at the end of the office (نائب رئيس نادي الطلبة في "ويتشيتا" X،
+    المتحدث الرسمي للمركز X): a tagged person of two words or more closing the string, in apposition to
+    the words before it (not in their genitive: مدير مكتب الرئيس X)."""
+    if "tailname" in _skip() or len(words) < 3:
+        return None
+    for e in ents:
+        if e.type != "PER":
+            continue
+        key = _ent_keys(e)
+        n = len(e.text.split())
+        if n < 2 or n >= len(words) or tuple(_key_of(" ".join(words[-n:]))) != key:
+            continue
+        head_words = words[:-n]
+        last = head_words[-1].translate(str.maketrans("", "", '"“”«»'))
+        titles = _titles() | _ACADEMIC_TITLES
+        while head_words and normalize(head_words[-1]) in titles:
+            head_words = head_words[:-1]
+        if not head_words:
+            return None
+        prev = normalize(head_words[-1].strip('"“”«»'))
+        if prev.startswith("ال") and _role_head_word(prev) and len(head_words) > 1 \
+                and not _has_article(head_words[-2].strip('"“”«»')):
+            return None  # مدير مكتب الرئيس X: the name is the office's genitive
+        if not (_has_article(head_words[-1].strip('"“”«»')) or head_words[-1][-1:] in '"”»' or last != head_words[-1]
+                or (len(head_words) > 1 and normalize(head_words[-2]) in ("في", "ب"))):
+            return None
+        return _ent_name(e), e.entity_id
+    return None
 
 
 def _named_in_subject(q: Quote, words: list[str], doc: Doc, ents: list[Entity]) -> tuple[str, str | None] | None:
