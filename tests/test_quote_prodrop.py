@@ -712,3 +712,12 @@ def test_a_stance_verb_after_min_janibihi_remembers_its_subject_for_the_particip
             "مؤكدا أن النتائج ستظهر قريبا.")
     qs = run(text, [per(text, "خالد المنصور"), per(text, "سامي العتيبي")])
     assert [q.speaker for q in qs] == ["خالد المنصور", "سامي العتيبي"]
+
+
+def test_a_cue_in_a_relative_clause_after_an_opener_takes_the_subject_of_the_main_verb():
+    # من جهتها، طلبت X من Y … على ما وصفته بـ«…»: the verb comes after the opener; its subject (the body the
+    # tagger found) is who "described" it.
+    text = ('وقال وزير الدفاع كريم الحداد إن "الجيش في حالة تأهب".\n'
+            "من جهتها، طلبت الرئاسة المصرية من الحكومة الليبية تقديم توضيحات بشأن ما وصفته بـ«التجاوزات الخطيرة على الحدود».")
+    qs = run(text, [per(text, "كريم الحداد"), ent(text, "الرئاسة المصرية", "ORG")])
+    assert [q.speaker for q in qs] == ["كريم الحداد", "الرئاسة المصرية"]

@@ -2786,6 +2786,12 @@ class _Reader:
         first = s0
         while first < k and self.toks[first].kind != "word":
             first += 1
+        # من جانبه، ثمن ذوو الشهداء …، مبينين؛ في حين كشف الرئيس الشيشاني …، قائلا: openers before the verb
+        first = self.skip_openers(first)
+        if self.word(first) == "في" and self.word(first + 1) == "حين":
+            first += 2
+        while first < k and self.toks[first].kind != "word":
+            first += 1
         if first >= k - 1 or self.cue_at(first) is not None or self.is_definite(self.norm[first]):
             return None
         if any(self.cue_at(m) is not None for m in range(first + 1, k)):
