@@ -1111,8 +1111,8 @@ class _Reader:
         before it and names no one, so it belongs to that noun's description."""
         t = self.toks[k]
         w = t.norm
-        if t.kind != "word" or self.is_definite(w) or len(w) < 5 or not w.endswith(("يه", "ي", "يون", "يين")):
-            return False
+        if t.kind != "word" or self.is_definite(w) or len(w) < 5 or not w.endswith(("يه", "ي", "يون", "يين")) or w.endswith("ايه"):
+            return False  # (ولاية، رعاية، نهاية: nouns in -اية, not adjectives)
         return w not in self.lex.first_names and not self.tagged_at(k) and self.cue_at(k) is None
 
     def name_word_ok(self, k: int) -> bool:
@@ -1223,16 +1223,18 @@ class _Reader:
         w = self.norm[k]
         return self.nisba_like(k) or (len(w) == 5 and w[0] == "م" and w not in self.lex.first_names and not self.tagged_at(k))
 
-    def weak_name_ok(self, name: list[int]) -> bool:
-        """A name read after a role with no tag and no first name must look like one: no verb, particle,
-        partitive or adjective of origin among its words (مشروع وحدة جمركية، انضمام بعض الطلاب are objects)."""
+    def weak_name_ok(self, name: list[int], apposed: bool = False) -> bool:
+        """A name read after a role with no tag and no first name must look like one: no verb, particle or
+        partitive among its words (انضمام بعض الطلاب is an object), and no adjective of origin after its first
+        word (مشروع وحدة جمركية) unless it stands in apposition between commas — foreign names end like adjectives
+        (كزافيه جينوت؛ المخرج الإيراني، أصغر فرهادي،)."""
         words = [k for k in name if self.toks[k].kind == "word"]
         if not words or any(self.tagged_at(k) or self.is_first_name(k, None) for k in words):
             return True
         if self.bare(self.norm[words[0]]) in self.lex.role_heads:
             return False  # وكيل الوزارة السابق وعضو مجلس الشورى: a second role, coordinated, is no name
-        return all(self.name_word_ok(k) and not self.nisba_like(k) and self.bare(self.norm[k]) not in _PARTITIVES
-                   for k in self.phrase_head(words))
+        return all(self.name_word_ok(k) and self.bare(self.norm[k]) not in _PARTITIVES
+                   and (i == 0 or apposed or not self.nisba_like(k)) for i, k in enumerate(self.phrase_head(words)))
 
     def is_first_name(self, k: int, nxt: int | None) -> bool:
         w = self.bare(self.norm[k]) if self.norm[k][:1] == "و" else self.norm[k]
@@ -1552,6 +1554,7 @@ class _Reader:
             # رئيس «إف بي آي»، جيمس كومي: the quoted body belongs to the role, the name comes after
             role, name = role + [k for k in seg if k >= name[0] - 1 and self.toks[k].kind == "word"], []
         role_text = self.span_text(role) if role else None
+        apposed = False
         if not name and len(segments) > 1 and (role or head_raw in lex.role_heads or head_raw in lex.anonymous_heads):
             # Apposition: "وزير الخارجية السابق، جون كيري،", "وزير الداخلية، زعيم حزب الرابطة، ماتيو سالفيني"
             for seg2 in segments[1:3]:
@@ -1560,10 +1563,10 @@ class _Reader:
                 cand = self.trim_name(cand) if len(cand) > 5 else cand
                 if cand and (self.norm[cand[0]] in lex.leading_fillers or self.norm[cand[0]] in _FUNCTION_WORDS
                              or self.norm[cand[0]] in lex.aside_starts or self.cue_at(cand[0]) is not None
-                             or not self.name_word_ok(cand[0])):
+                             or not self.name_word_ok(cand[0]) or self.norm[cand[0]] in ("مثل", "ومثل")):
                     break  # "…، كما شدد", "، طلب عدم نشر اسمه،": a clause or an aside, not a name
                 if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
-                    name = cand
+                    name, apposed = cand, True
                     rank = rank or rank2
                     role_text = role_text or self.span_text(seg)
                     break
@@ -1575,7 +1578,7 @@ class _Reader:
                 role, name = shifted
                 role_text = self.span_text(role)
         name = self.trim_name(name)
-        if name and role and not rank and not self.weak_name_ok(name):
+        if name and role and not rank and not self.weak_name_ok(name, apposed):
             name = []  # اعتبر وزير الخارجية مشروع وحدة جمركية …: after the role, the verb's object, not a name
         if name:
             sp = Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
