@@ -1359,3 +1359,12 @@ def test_an_unclosed_mark_in_a_clause_ends_where_the_narration_reports_again():
 def test_colon_speech_goes_on_over_a_quotation_inside_it():
     text = "وقال المدرب للصحفيين: الفريق جاهز للمباراة، وسنطبق المثل « من جد وجد» ولن نفرط في النقاط أمام جماهيرنا."
     assert texts(text) == ["الفريق جاهز للمباراة، وسنطبق المثل « من جد وجد» ولن نفرط في النقاط أمام جماهيرنا"]
+
+
+def test_ila_anna_after_another_clause_is_until_not_the_cues_complement():
+    text = ("وكان الحزب أعلن المدينة عاصمة له بعد الانسحاب، لكن المعارضة خاضت معارك طويلة إلى أن تم التوصل إلى هدنة "
+            "برعاية دولية.")
+    assert texts(text) == []
+    # loosely written, with the cue's subject alone before it, إلى أن is still the cue's complement
+    got = texts("وأوضح الأستاذ خالد العمري، مدير التخطيط بالهيئة إلى أن المشروع سيكتمل نهاية العام.")
+    assert got == ["المشروع سيكتمل نهاية العام"]

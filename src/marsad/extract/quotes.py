@@ -186,6 +186,12 @@ _RELATIVE_MAN = frozenset(normalize(w) for w in "هو وهو هي وهي هم و
 #: (بعد أيام من كشف رئيس الوزراء عن …، عقب نقل المصاب).
 _PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عن", "على", "إلى", "بعد", "قبل", "عند", "إثر", "عقب", "خلال", "حول", "بشأن", "لدى", "رغم", "برغم"))
 _MAX_ZONE_STRICT = 8
+#: Prepositions before أن that only some cues govern (أشار إلى أن، كشف عن أن); after any other cue the preposition
+#: heads a clause of its own (إلى أن "until", فضلا عن أن "besides"). (من أن is also explicative: ما أعلنه من أن …)
+_PREP_CUES = {p: frozenset(normalize(w) for w in ws.split()) for p, ws in (
+    ("الي", "أشار لفت نبه دعا لمح ألمح نوه تطرق أوصى ذهب خلص توصل أومأ"),
+    ("عن", "كشف أعلن أعرب تساءل أجاب نقل روى أخبر أبلغ أفاد تحدث عبر"),
+)}
 _DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان".split())
 _PERSONAL_PRONOUNS = frozenset(normalize(w) for w in "نحن أنتم أنتما هو هي هم هما هن".split())  # (أنا: also the name آنا)
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا", "ي")
@@ -3721,6 +3727,13 @@ class _Reader:
             return k + 1  # "إذا لاحظت أن …": a condition, not a report
         if found and self.word(k - 1) in ("لم", "ولم", "فلم", "لن", "ولن") and cue.lemma not in ("نفي", "استبعد", "انكر"):
             return k + 1  # "ولم تشرح الشركة الطريقة التي … أن": what was not said (but لم ينف أن is said)
+        if (found and found[0] == "that" and cue.gender is not None and found[1] > start + 4
+                and (governed := _PREP_CUES.get(self.word(found[1] - 1))) is not None and cue.lemma not in governed
+                and any(self.bare(self.word(m)) in _OTHER_CLAUSE or self.word(m).startswith("كون") for m in range(start, found[1]))):
+            # أعلن المغرب الصحراء … لكن الجبهة خاضت حربا … إلى أن تم: "until"; … كونها لم تستطع … فضلا عن أن: "besides" —
+            # a preposition this cue does not govern, past another clause's opener, heads a clause of its own (with
+            # the cue's subject alone before it, it is the cue's own, however loosely written: وأوضح X، أخصائي …، إلى أن)
+            found = None
         if found and cue.lemma == "برر" and found[0] != "that":
             return k + 1  # برر counts only with بأن/أن ("تبرر اقتصاداتهما أي تحرك …: …" is no report)
         if found and cue.lemma == "قول" and cue.gender is None and self.word(start) in ("من", "اخر"):
