@@ -1229,18 +1229,16 @@ class _Reader:
         w = self.norm[k]
         return self.nisba_like(k) or (len(w) == 5 and w[0] == "م" and w not in self.lex.first_names and not self.tagged_at(k))
 
-    def weak_name_ok(self, name: list[int], apposed: bool = False) -> bool:
+    def weak_name_ok(self, name: list[int]) -> bool:
         """A name read after a role with no tag and no first name must look like one: no verb, particle or
-        partitive among its words (انضمام بعض الطلاب is an object), and no adjective of origin after its first
-        word (مشروع وحدة جمركية) unless it stands in apposition between commas — foreign names end like adjectives
-        (كزافيه جينوت؛ المخرج الإيراني، أصغر فرهادي،)."""
+        partitive among its words (انضمام بعض الطلاب is an object). An adjective-shaped word is no test here:
+        foreign names end like adjectives of origin (كزافيه جينوت، أصغر فرهادي، إدينسون كافاني)."""
         words = [k for k in name if self.toks[k].kind == "word"]
         if not words or any(self.tagged_at(k) or self.is_first_name(k, None) for k in words):
             return True
         if self.bare(self.norm[words[0]]) in self.lex.role_heads:
             return False  # وكيل الوزارة السابق وعضو مجلس الشورى: a second role, coordinated, is no name
-        return all(self.name_word_ok(k) and self.bare(self.norm[k]) not in _PARTITIVES
-                   and (i == 0 or apposed or not self.nisba_like(k)) for i, k in enumerate(self.phrase_head(words)))
+        return all(self.name_word_ok(k) and self.bare(self.norm[k]) not in _PARTITIVES for k in self.phrase_head(words))
 
     def is_first_name(self, k: int, nxt: int | None) -> bool:
         w = self.bare(self.norm[k]) if self.norm[k][:1] == "و" else self.norm[k]
@@ -1319,7 +1317,8 @@ class _Reader:
                     continue
                 if w in lex.object_nouns:
                     break  # أكد الوزير أهمية التعاون: the object starts
-                if self.nisba_like(words[k]) and not self.is_definite(self.norm[words[k - 1]]):
+                if (self.nisba_like(words[k]) and not self.is_definite(self.norm[words[k - 1]])
+                        and w not in lex.role_complements and w not in lex.role_heads):  # (وزير خارجية روسيا: a construct)
                     prev_prep = False  # ناشطة حقوقية، متحدثة عسكرية إسرائيلية: adjectives of the role, no name
                     k += 1
                     continue
@@ -1560,7 +1559,6 @@ class _Reader:
             # رئيس «إف بي آي»، جيمس كومي: the quoted body belongs to the role, the name comes after
             role, name = role + [k for k in seg if k >= name[0] - 1 and self.toks[k].kind == "word"], []
         role_text = self.span_text(role) if role else None
-        apposed = False
         if not name and len(segments) > 1 and (role or head_raw in lex.role_heads or head_raw in lex.anonymous_heads):
             # Apposition: "وزير الخارجية السابق، جون كيري،", "وزير الداخلية، زعيم حزب الرابطة، ماتيو سالفيني"
             for seg2 in segments[1:3]:
@@ -1572,7 +1570,7 @@ class _Reader:
                              or not self.name_word_ok(cand[0]) or self.norm[cand[0]] in ("مثل", "ومثل")):
                     break  # "…، كما شدد", "، طلب عدم نشر اسمه،": a clause or an aside, not a name
                 if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
-                    name, apposed = cand, True
+                    name = cand
                     rank = rank or rank2
                     role_text = role_text or self.span_text(seg)
                     break
@@ -1584,7 +1582,7 @@ class _Reader:
                 role, name = shifted
                 role_text = self.span_text(role)
         name = self.trim_name(name)
-        if name and role and not rank and not self.weak_name_ok(name, apposed):
+        if name and role and not rank and not self.weak_name_ok(name):
             name = []  # اعتبر وزير الخارجية مشروع وحدة جمركية …: after the role, the verb's object, not a name
         if name:
             sp = Speaker(self.span_text(name), "PER", role=role_text, head=head_raw, strong=True)
