@@ -9,10 +9,14 @@ PER / ORG / LOC / MISC). Each tagged span is then cleaned:
   → ``مصطفى الكاظمي``);
 * punctuation at the edges is dropped.
 
+Person spans the tagger cut or merged are mended with the document's other names first
+(:func:`mend_person_spans`: ``كيم يونغ-تشول`` cut at its hyphen, ``اتهم [مكين ترمب]`` two people).
 Mentions of one entity in a document share a canonical name and an ``entity_id``: a surname or
-first name alone (``الكاظمي``) joins the full name that contains it (nearest earlier one first),
-and the canonical name is the longest mention of the group. The id comes from the normalised
-canonical name (:func:`marsad.text.entity_id`), so it is the same in every document.
+first name alone (``الكاظمي``) joins the full name that contains it — the one with the same title,
+else the one mentioned most, else the nearest earlier one — never
+through the words after ``بن``/``آل`` (a father, the family); the canonical name is the longest
+mention of the group. The id comes from the normalised canonical name
+(:func:`marsad.text.entity_id`), so it is the same in every document.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ _TITLE_COMPLEMENTS = frozenset(normalize(w) for w in """
 الوزراء الحكومة الجمهورية الدولة البرلمان المجلس الأركان الخارجية الداخلية الدفاع المالية العدل الصحة النفط
 التربية التعليم الإعلام الاقتصاد التجارة الزراعة العمل النقل الكهرباء الاتصالات الثقافة الشباب الرياضة
 الأمن الشرطة الجيش المخابرات الاستخبارات العام العامة السابق السابقة الأسبق الحالي المكلف المنتهية ولايته
-الأول الثاني الأعلى التنفيذي باسم الوزير الأمين الإقليم المحافظة البلدية الحزب الحركة الائتلاف التحالف
+الأول الثاني الأعلى التنفيذي باسم الوزير الأمين الإقليم المحافظة البلدية الحزب الحركة الائتلاف التحالف ركن الركن
 الأمريكي الأميركي الروسي الفرنسي البريطاني الإيراني العراقي السوري التركي المصري السعودي الإسرائيلي الفلسطيني
 اللبناني الأردني الصيني الألماني الياباني الكويتي القطري الإماراتي اليمني الليبي التونسي الجزائري المغربي السوداني
 الأمريكية الأميركية الروسية الفرنسية البريطانية الإيرانية العراقية السورية التركية المصرية السعودية الإسرائيلية
@@ -69,6 +73,9 @@ class Mention:
     before: str = ""
     #: A kinship noun (ابنة، شقيق …) stands right before the mention: ``ابنة فيصل العراسي`` names a relative.
     after_kin: bool = False
+    #: The title standing within three words before a person mention (``الجنرال`` in ``الجنرال السابق، كيم
+    #: يونغ-تشول`` and in ``وقال الجنرال كيم``): a bare name with a title goes to the full name with the same.
+    title: str = ""
 
     @property
     def articles(self) -> tuple[bool, ...]:
@@ -122,7 +129,8 @@ class EntityRecognizer:
         tags = complete_person_names(tokens, tags, freq, cues)
         tags = self.propagate(tokens, tags)
         # a repeat tagged by propagation may now stand next to its first name (تركي + المالكي)
-        return complete_person_names(tokens, tags, freq, cues)
+        tags = complete_person_names(tokens, tags, freq, cues)
+        return mend_person_spans(tokens, tags, freq, cues.first_names)
 
     def propagate(self, tokens: list[Token], tags: list[str]) -> list[str]:
         """Tag untagged repeats of a name the tagger found elsewhere in the same document.
@@ -185,10 +193,14 @@ class EntityRecognizer:
             j -= 1
         if typ == "PER":
             i = _skip_titles(tokens, i, j, _person_cues().first_names)
+            if i < j - 1 and i > 0 and tokens[i].norm in _RANK_COMPLEMENTS and trigger_class(tokens[i - 1].norm) == "title":
+                i += 1  # اللواء [ركن تركي …]: the rank's complement, outside the span the tagger drew
         if i >= j:
             return None
         first = tokens[i]
         plen, restore_article = self.proclitic(first.text, context) if first.kind == "word" else (0, False)
+        if plen == 1 and first.norm[:1] in "وف" and i > 0 and _after_cue(tokens[i - 1]):
+            plen = 0  # no "and" between a verb and its subject: وقال فولكر تريير is Volker, not ف + ولكر
         start = first.start + prefix_length_in_original(first.text, plen)
         end = tokens[j - 1].end
         if start >= end:
@@ -210,13 +222,23 @@ class EntityRecognizer:
                 if (not kin and trigger_class(prev.norm) != "title" and len(prev.key) >= 3 and prev.key not in _NAME_LINKS
                         and self.model.featurizer.freq.get(prev.key, 0) <= _COMMON_WORD):
                     before = prev.key
-        return Mention(start, end, typ, surface, words, form, before, kin)
+        title = ""
+        if typ == "PER":
+            title = next((tokens[k].key for k in range(i - 1, max(i - 4, -1), -1)
+                          if tokens[k].kind == "word" and trigger_class(tokens[k].norm) == "title"), "")
+        return Mention(start, end, typ, surface, words, form, before, kin, title)
 
     def proclitic(self, word: str, context: frozenset[str] | None = None) -> tuple[int, bool]:
         """(normalised prefix length to cut, whether ``ال`` was cut with ``لل``) for an entity's first word."""
         if self._names is None:
             self._names = name_like_words(_first_names(), getattr(self.model.featurizer, "clusters", {}))
         return strip_proclitic(word, self.model.featurizer.freq, context, self._names)
+
+
+def _after_cue(t: Token) -> bool:
+    """A reporting verb (قال، وأضاف): the word after it opens its subject."""
+    cues = _person_cues().cues
+    return t.kind == "word" and (t.norm in cues or (t.norm[:1] in "وف" and t.norm[1:] in cues))
 
 
 @lru_cache(maxsize=1)
@@ -243,6 +265,12 @@ class PersonCues:
 _LINK_WORDS = frozenset(normalize(w) for w in "عبد بن ابن بنت آل أبو أبي".split())
 
 _FAMILY = normalize("آل")
+
+#: Complements of a military rank (اللواء ركن، العميد الركن).
+_RANK_COMPLEMENTS = frozenset(normalize(w) for w in "ركن الركن".split())
+
+#: ``بن``/``بنت`` opening a span: the tagger left the first name before it.
+_NASAB = frozenset(normalize(w) for w in "بن بنت".split())
 
 #: Complementisers after a speaker's name (أكد محمد الخميس أن …).
 _COMPLEMENTISERS = frozenset(normalize(w) for w in "أن إن بأن وأن فإن".split())
@@ -277,6 +305,33 @@ _SUFFIXES = ("هما", "ها", "هم", "نا", "كم", "ه", "ك", "ا")
 
 #: A word this rare in the unlabelled news (and no title or cue) can be a surname or a foreign name.
 _RARE_WORD = 300
+
+
+def _glued(norm: str, freq: dict[str, int]) -> bool:
+    """A clitic on a known word (والجبير، للمحترفين، وقدم، نجاحه، أمامنا، صحيحا): rare as a whole, but no name."""
+    if clitic_key(norm) != norm and not norm.startswith("ال"):  # a proclitic before the article
+        return True
+    whole = freq.get(norm, 0)
+
+    def known(stem: str) -> bool:
+        return freq.get(stem, 0) >= 5 and freq.get(stem, 0) > 2 * whole
+
+    return _suffixed(norm, freq) or any(p and known(stem) for p, stem in clitic_candidates(norm))
+
+
+def _suffixed(norm: str, freq: dict[str, int]) -> bool:
+    """A known word with a pronoun suffix or the accusative alif (نجاحه، أمامنا، مراسلا): no name."""
+    whole = freq.get(norm, 0)
+
+    def known(stem: str) -> bool:
+        return freq.get(stem, 0) >= 5 and freq.get(stem, 0) > 2 * whole
+
+    for suf in _SUFFIXES:
+        stem = norm[: -len(suf)]
+        # كلمته is كلمة + ه: the ta marbuta (normalised ه) is written ت before a suffix
+        if norm.endswith(suf) and len(stem) >= 2 and (known(stem) or (stem.endswith("ت") and known(stem[:-1] + "ه"))):
+            return True
+    return False
 
 
 def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, int], cues: PersonCues) -> list[str]:
@@ -316,20 +371,7 @@ def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, 
                 and t.norm not in cues.cues and trigger_class(t.norm) is None)
 
     def glued(norm: str) -> bool:
-        """A clitic on a known word (والجبير، للمحترفين، وقدم، نجاحه، أمامنا، صحيحا): rare as a whole, but no name."""
-        if clitic_key(norm) != norm and not norm.startswith("ال"):  # a proclitic before the article
-            return True
-        whole = freq.get(norm, 0)
-
-        def known(stem: str) -> bool:
-            return freq.get(stem, 0) >= 5 and freq.get(stem, 0) > 2 * whole
-
-        for suf in _SUFFIXES:
-            stem = norm[: -len(suf)]
-            # كلمته is كلمة + ه: the ta marbuta (normalised ه) is written ت before a suffix
-            if norm.endswith(suf) and len(stem) >= 2 and (known(stem) or (stem.endswith("ت") and known(stem[:-1] + "ه"))):
-                return True
-        return any(p and known(stem) for p, stem in clitic_candidates(norm))
+        return _glued(norm, freq)
 
     def rare(k: int, limit: int = _RARE_WORD) -> bool:
         t = tokens[k]
@@ -346,6 +388,14 @@ def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, 
             bare = freq.get(t.key, 0)
             return bare <= _RARE_BARE_SURNAME and bare <= freq.get(t.norm, 0) and not t.key.endswith("يه")
         return rare(k)
+
+    def unlisted_first_name(k: int) -> bool:
+        """A rare bare word that can open a name: no article, clitic, title, function word or common verb."""
+        t = tokens[k]
+        return (len(t.norm) >= 3 and not t.norm.startswith("ال") and freq.get(t.norm, 0) <= _RARE_WORD and not glued(t.norm)
+                and not (t.norm[0] in "وف" and freq.get(t.norm[1:], 0) >= _RARE_WORD // 10)  # ورافق بن لادن
+                and t.norm not in cues.stops and t.norm not in cues.roles and t.key not in _KINSHIP
+                and t.norm not in _COMPLEMENTISERS and trigger_class(t.norm) is None)
 
     def role(t: Token) -> bool:
         # أمام "in front of" normalises like إمام "imam": a bare امام is the preposition
@@ -397,6 +447,10 @@ def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, 
             continue  # ودنيس ماكويغي: "and Denis", another person
         while word(a - 1) and first_name(a - 1):
             a -= 1
+        # a name the list lacks before بن (يعرب بن عبد الله الثنيان; a rare reporting verb too: يعرب
+        # "expresses" is a name there)
+        if a == i and word(i - 1) and tokens[i].norm in _NASAB and unlisted_first_name(i - 1):
+            a = i - 1
         if a < i:
             set_span(a, j)
     # 2. a span of first names only, then another person span: one name (سعود علي آل فايد)
@@ -430,6 +484,112 @@ def complete_person_names(tokens: list[Token], tags: list[str], freq: dict[str, 
                 k = e + 1
                 continue
         k += 1
+    return out
+
+
+#: Letters of a name syllable joined by a hyphen (كيم يونغ-تشول، جان-إيف): at most this many on each side.
+_SYLLABLE = 4
+
+
+def mend_person_spans(tokens: list[Token], tags: list[str], freq: dict[str, int],
+                      first_names: frozenset[str] = frozenset()) -> list[str]:
+    """Person spans the tagger cut or merged, mended with the other names of the same document.
+
+    * a name cut at a hyphen between two short syllables joins again (``[كيم يونغ]-[تشول]``);
+    * two adjacent person spans are one name when the article writes their two touching words
+      together in another name (``[مهدي هاشمي] [رفسنجاني]`` beside ``علي أكبر هاشمي رفسنجاني``);
+    * a two-word span whose words are two other people's names is split (``اتهم [مكين ترمب]`` beside
+      ``جون مكين`` and ``دونالد ترمب``; ``والتقى [بومبيو كيم]``): a subject and an object — not when the
+      other "surname" is a father's name after بن (خالد بن عبدالله); so is a span made of two full names
+      the article writes apart (``[سيرجي لافروف عادل الجبير]``);
+    * a word glued after a name the article continues otherwise leaves it (``[محمد بن نايف بن عبدالعزيز
+      ركعتين]`` beside ``محمد بن نايف بن عبدالعزيز آل سعود``; after a first name alone only a known word
+      with a suffix: ``[شادي مراسلا]`` beside ``شادي أبوزيد``), and so does an adjective with the article
+      before a name the article writes alone (``المهاجم [الشيشاني حمزة عظيموف]`` beside ``حمزة عظيموف``);
+      never a first name or a link.
+    """
+    out = list(tags)
+    n = len(tokens)
+
+    def spans() -> list[tuple[int, int]]:
+        return [(i, j) for i, j, typ in token_spans(out) if typ == "PER"]
+
+    def keys(i: int, j: int) -> tuple[str, ...]:
+        return tuple(tokens[k].key for k in range(i, j) if tokens[k].kind != "punct")
+
+    def set_span(i: int, j: int) -> None:
+        out[i] = "B-PER"
+        for k in range(i + 1, j):
+            out[k] = "I-PER"
+
+    def glued(a: int, b: int) -> bool:
+        return tokens[a].end == tokens[b].start
+
+    # 1. a hyphen inside a name: كيم يونغ-تشول
+    for i, j in reversed(spans()):
+        if (j + 1 < n and tokens[j].text == "-" and tokens[j + 1].kind == "word" and glued(j - 1, j) and glued(j, j + 1)
+                and len(tokens[j - 1].norm) <= _SYLLABLE and len(tokens[j + 1].norm) <= _SYLLABLE
+                and out[j + 1] in ("O", "B-PER")):
+            e = j + 2
+            while e < n and out[e] == "I-PER":
+                e += 1
+            set_span(i, e)
+    found = spans()
+    names = [keys(i, j) for i, j in found]
+
+    def elsewhere(run: tuple[str, ...], own: int, min_len: int = 1) -> list[tuple[str, ...]]:
+        """The other names of the document (of ``min_len`` words or more) holding ``run`` as consecutive words."""
+        m = len(run)
+        return [nm for x, nm in enumerate(names) if x != own and len(nm) >= min_len
+                and any(nm[a:a + m] == run for a in range(len(nm) - m + 1))]
+
+    # 2. adjacent spans whose touching words stand together in another name
+    for x in range(len(found) - 1, 0, -1):
+        (i, j), (i2, j2) = found[x - 1], found[x]
+        if i2 == j and tokens[j - 1].kind == "word" and tokens[i2].kind == "word" and elsewhere((tokens[j - 1].key, tokens[i2].key), -1):
+            set_span(i, j2)
+    found = spans()
+    names = [keys(i, j) for i, j in found]
+    for x, (i, j) in enumerate(found):
+        key = names[x]
+        if len(key) < 2 or j - i != len(key):
+            continue
+        # 3. two people's names side by side: a surname, then a first name or surname of someone else
+        if len(key) == 2 and not elsewhere(key, x):
+            # the second may carry the addressee's ل (سؤال زكريا لأوباما)
+            seconds = {key[1]} | ({key[1][1:]} if key[1][:1] in "لوفب" and len(key[1]) > 3 else set())
+            # (a father's name is no surname: after بن, or a عبد compound ending نايف عبدالله)
+            surname_of = [nm for y, nm in enumerate(names) if y != x and len(nm) > 1 and nm[-1] == key[0]
+                          and nm[-2] not in _NAME_LINKS and not key[0].startswith("عبد") and not seconds & set(nm)]
+            other = [nm for y, nm in enumerate(names) if y != x and len(nm) > 1 and seconds & {nm[0], nm[-1]} and key[0] not in nm]
+            prev = tokens[i - 1] if i > 0 else None
+            after_noun = prev is not None and prev.kind == "word" and (
+                trigger_class(prev.norm) == "title" or prev.key in _KINSHIP or _suffixed(prev.norm, freq))
+            if surname_of and other and not after_noun:
+                out[i + 1] = "B-PER"
+                continue
+        # 4. a word glued after a name the article continues otherwise, or before a name it writes alone;
+        # after a first name alone only a known word with a suffix (شادي مراسلا beside شادي أبوزيد)
+        last, first = tokens[j - 1], tokens[i]
+        if (last.norm not in first_names and last.key not in _NAME_LINKS and key[-2] not in _NAME_LINKS
+                and not last.norm.startswith("ال") and (len(key) > 2 or _suffixed(last.norm, freq))
+                and any(len(nm) > len(key) - 1 and nm[:len(key) - 1] == key[:-1] and nm[len(key) - 1] != key[-1]
+                        for y, nm in enumerate(names) if y != x)
+                and not elsewhere(key[-1:], x, 2)):
+            out[j - 1] = "O"
+            continue
+        if len(key) < 3:
+            continue
+        # two full names of the document side by side (سيرجي لافروف عادل الجبير)
+        cut = next((p for p in range(2, len(key) - 1) if key[:p] in names and key[p:] in names), None)
+        if cut is not None:
+            out[i + cut] = "B-PER"
+            continue
+        # only an adjective with the article (المهاجم الشيشاني): a bare first word may be a foreign first name
+        if (first.norm.startswith("ال") and first.key not in _NAME_LINKS and key[1] not in _NAME_LINKS
+              and any(nm == key[1:] for y, nm in enumerate(names) if y != x) and not elsewhere(key[:1], x, 2)):
+            out[i] = "O"
+            out[i + 1] = "B-PER"
     return out
 
 
@@ -573,18 +733,42 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
             a = parent[a]
         return a
 
+    # how often each full name has been mentioned so far (its surname alone resolved to it counts for it;
+    # a first name alone does not: ميلانيا is no sign that a bare ترامب is her)
+    salience: Counter = Counter()
+    hosts: list[int | None] = []
+    for idx in range(n):
+        host = _host(mentions, idx, salience)
+        hosts.append(host)
+        if host is None:
+            salience[mentions[idx].words] += 1
+        elif mentions[host].words[-1:] == mentions[idx].words[-1:]:
+            salience[mentions[host].words] += 1
     by_key: dict[tuple, int] = {}
     for idx, m in enumerate(mentions):
+        if hosts[idx] is not None:
+            # A short name joins its own host only: two people who share a name part (كيم جونغ أون … كيم
+            # يونغ-تشول, each later called كيم) stay apart when each bare كيم follows its own full name.
+            continue
         # A one-word person name with and without the article are two names (فيصل، الفيصل).
         key = (m.type, m.words, m.articles if m.type == "PER" and len(m.words) == 1 else ())
         if key in by_key:
             parent[find(idx)] = find(by_key[key])
         else:
             by_key[key] = idx
-    for idx, m in enumerate(mentions):
-        host = _host(mentions, idx)
+    for idx, host in enumerate(hosts):
         if host is not None:
             parent[find(idx)] = find(host)
+    # a name left without a host (say, one with an untagged word before it) still joins the group its
+    # identical mentions went to, when they all went to one
+    went: dict[tuple, set[int]] = {}
+    for idx, m in enumerate(mentions):
+        if hosts[idx] is not None:
+            key = (m.type, m.words, m.articles if m.type == "PER" and len(m.words) == 1 else ())
+            went.setdefault(key, set()).add(find(idx))
+    for key, idx in by_key.items():
+        if len(went.get(key, ())) == 1:
+            parent[find(idx)] = next(iter(went[key]))
     groups: dict[int, list[int]] = {}
     for idx in range(n):
         groups.setdefault(find(idx), []).append(idx)
@@ -593,7 +777,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         # The longest name, then the most used spelling, then the first; a span that repeats a word
         # (a tagging slip such as نتانياهو بأن نتانياهو) is a canonical only when nothing else is.
         forms = Counter(mentions[k].form for k in members)
-        best = max(members, key=lambda k: (len(set(mentions[k].words)) == len(mentions[k].words), len(mentions[k].words), forms[mentions[k].form], -k))
+        best = max(members, key=lambda k: (_no_repeat(mentions[k].words), len(mentions[k].words), forms[mentions[k].form], -k))
         canonical = mentions[best].form
         typ = mentions[best].type
         eid = entity_id(typ, canonical)
@@ -604,12 +788,28 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     return out
 
 
-def _host(mentions: list[Mention], idx: int) -> int | None:
+#: Name links after which the words name a father or a grandfather (بن، بنت، ابن).
+_ANCESTOR_LINKS = frozenset(name_key(w) for w in "بن بنت ابن ابنة".split())
+#: The family link: a name continued with it (… آل سعود) is the same person's fuller name.
+_FAMILY_LINK = name_key("آل")
+
+
+def _no_repeat(words: tuple[str, ...]) -> bool:
+    """No word repeats outside the name links (نتانياهو بأن نتانياهو is a tagging slip; سعود بن نايف بن
+    عبدالعزيز and عبد اللطيف بن عبد الملك are names)."""
+    core = [w for w in words if w not in _ANCESTOR_LINKS and w not in _NAME_LINKS]
+    return len(set(core)) == len(core)
+
+
+def _host(mentions: list[Mention], idx: int, salience: Counter | None = None) -> int | None:
     """The longer mention this one abbreviates: nearest earlier one, else the first later one.
 
     A person's surname or first name alone (one word) joins a full name holding it at the end or
-    the start; a shorter organisation or place name joins one that ends with it (``الأمم المتحدة``
-    in ``منظمة الأمم المتحدة``).
+    the start, a longer part of a name one that ends with it or goes on from it with ``بن``/``آل``
+    (``محمد بن نايف`` in ``محمد بن نايف بن عبدالعزيز``) or after a cut link (``عبد اللطيف بن عبد``) —
+    never the words after ``بن``, which name a father; a
+    shorter organisation or place name joins one that ends with it (``الأمم المتحدة`` in ``منظمة
+    الأمم المتحدة``).
     """
     m = mentions[idx]
     candidates: list[int] = []
@@ -617,12 +817,22 @@ def _host(mentions: list[Mention], idx: int) -> int | None:
         if k == idx or other.type != m.type or len(other.words) <= len(m.words):
             continue
         if m.type == "PER":
-            ok = other.words[-len(m.words):] == m.words
+            size = len(m.words)
+            # a run after بن/بنت/آل names a father or the family (نايف بن عبدالعزيز in سعود بن نايف بن
+            # عبدالعزيز), another person; a run the longer name starts with is the same person cut short
+            ok = ((other.words[-size:] == m.words and other.words[-size - 1] not in _ANCESTOR_LINKS)
+                  or (size > 1 and other.words[:size] == m.words
+                      and (other.words[size] in _ANCESTOR_LINKS | {_FAMILY_LINK} or m.words[-1] in _NAME_LINKS)))
             if len(m.words) == 1:
                 # A first name or surname alone; a surname's article must agree (الملك فيصل is not محمد
                 # الفيصل). Not a first name's: الفيصل alone is also how the press names King فيصل بن عبد العزيز.
                 at = -1 if other.words[-1] == m.words[0] else 0 if other.words[0] == m.words[0] else None
-                ok = at == 0 or (at == -1 and m.articles[:1] == other.articles[-1:])
+                ok = at == 0 or (at == -1 and m.articles[:1] == other.articles[-1:] and other.words[-2] not in _ANCESTOR_LINKS)
+                # الفيصل alone with a full name starting فيصل in the article: the press's name for that one
+                # (King فيصل), not the other X الفيصل
+                if ok and at == -1 and m.articles[:1] == (True,) and any(
+                        o.type == "PER" and len(o.words) > 1 and o.words[0] == m.words[0] for o in mentions):
+                    ok = False
                 # A later full name is another person when the mention has its own untagged first name
                 # (ذكرى العراسي … فيصل العراسي) or the full name follows a kinship noun (ابنة فيصل العراسي).
                 if ok and k > idx and at == -1 and (other.after_kin or (m.before and m.before != other.words[-2])):
@@ -633,8 +843,16 @@ def _host(mentions: list[Mention], idx: int) -> int | None:
             candidates.append(k)
     if not candidates:
         return None
-    # A surname shared by two different full names is ambiguous: prefer the nearest earlier one.
+    # A surname shared by two different full names is ambiguous: the one named with the same title
+    # (الجنرال كيم → الجنرال السابق، كيم يونغ-تشول), else the one mentioned most so far (the article's
+    # subject, not a relative named once), else the nearest earlier one.
     earlier = [k for k in candidates if k < idx]
     if earlier:
+        if m.type == "PER" and len(m.words) == 1 and len({mentions[k].words for k in earlier}) > 1:
+            titled = [k for k in earlier if m.title and mentions[k].title == m.title]
+            if titled:
+                return max(titled)
+            if salience is not None:
+                return max(earlier, key=lambda k: (salience[mentions[k].words], k))
         return max(earlier)
     return min(candidates)
