@@ -1368,3 +1368,12 @@ def test_ila_anna_after_another_clause_is_until_not_the_cues_complement():
     # loosely written, with the cue's subject alone before it, إلى أن is still the cue's complement
     got = texts("وأوضح الأستاذ خالد العمري، مدير التخطيط بالهيئة إلى أن المشروع سيكتمل نهاية العام.")
     assert got == ["المشروع سيكتمل نهاية العام"]
+
+
+def test_a_criterion_after_a_comma_does_not_end_the_reported_clause():
+    text = "وأوضحت الوزارة أن المفاضلة تتم بين المتقدمين، وفقا للدرجة التي يحصل عليها كل متقدم، وأن الاختبار مجاني."
+    got = texts(text)
+    assert len(got) == 1 and got[0].endswith("الاختبار مجاني"), got
+    # a source, or the speaker's own words (حسب تعبيره), still ends it
+    got = texts("وقال المدير إن الموسم كان ناجحا بكل المقاييس، حسب تعبيره.")
+    assert got == ["الموسم كان ناجحا بكل المقاييس"]

@@ -186,6 +186,8 @@ _RELATIVE_MAN = frozenset(normalize(w) for w in "هو وهو هي وهي هم و
 #: (بعد أيام من كشف رئيس الوزراء عن …، عقب نقل المصاب).
 _PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عن", "على", "إلى", "بعد", "قبل", "عند", "إثر", "عقب", "خلال", "حول", "بشأن", "لدى", "رغم", "برغم"))
 _MAX_ZONE_STRICT = 8
+#: Nouns of saying after بحسب / وفق with the speaker as a pronoun (حسب تعبيرها، وفق قوله، وفقا لرأيه).
+_SAYING_NOUNS = frozenset(normalize(w) for w in "تعبير قول تأكيد رأي وصف كلام زعم ادعاء رواية تصريح".split())
 #: Prepositions before أن that only some cues govern (أشار إلى أن، كشف عن أن); after any other cue the preposition
 #: heads a clause of its own (إلى أن "until", فضلا عن أن "besides"). (من أن is also explicative: ما أعلنه من أن …)
 _PREP_CUES = {p: frozenset(normalize(w) for w in ws.split()) for p, ws in (
@@ -964,7 +966,15 @@ class _Reader:
             return False
         w = self.bare(self.word(k))
         if w in self.lex.source_words or self.word(k) in self.lex.source_words:
-            return True
+            nxt = self.word(k + 1)
+            nxt = nxt[1:] if nxt[:1] == "ل" and len(nxt) > 4 else nxt
+            nxt = next((nxt[:-len(x)] for x in ("هما", "هم", "ها", "ه") if nxt.endswith(x) and len(nxt) > len(x) + 2), nxt)
+            if self.word(k + 1) in ("ما", "لما") or w in ("حسبما", "بحسبما", "وفقما", "نقلا") or nxt in _SAYING_NOUNS:
+                return True  # (بحسب ما ذكرت …، نقلا عن …، حسب تعبيرها: a relay however its source reads)
+            stop = next((m for m in range(k + 1, min(self.sent_end[k], k + 9)) if self.toks[m].kind == "punct"
+                         and self.toks[m].text not in _OPENERS and self.toks[m].text not in _CLOSERS), min(self.sent_end[k], k + 9))
+            # "…، وفقا للدرجة التي حصل عليها المتقدم": a criterion of the statement, not a source after it
+            return self.plausible_source(k + 1, stop)
         cue = self.cue_at(k)
         if cue is None or cue[0].lemma == "نص":
             return False  # (…، ونصت على أن: what a rule says, inside the speaker's account of it)
