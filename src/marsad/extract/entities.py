@@ -526,7 +526,9 @@ def mend_person_spans(tokens: list[Token], tags: list[str], freq: dict[str, int]
         return tokens[a].end == tokens[b].start
 
     # 1. a hyphen inside a name: كيم يونغ-تشول
-    for i, j in reversed(spans()):
+    found = spans()
+    changed = False
+    for i, j in reversed(found):
         if (j + 1 < n and tokens[j].text == "-" and tokens[j + 1].kind == "word" and glued(j - 1, j) and glued(j, j + 1)
                 and len(tokens[j - 1].norm) <= _SYLLABLE and len(tokens[j + 1].norm) <= _SYLLABLE
                 and out[j + 1] in ("O", "B-PER")):
@@ -534,34 +536,49 @@ def mend_person_spans(tokens: list[Token], tags: list[str], freq: dict[str, int]
             while e < n and out[e] == "I-PER":
                 e += 1
             set_span(i, e)
-    found = spans()
+            changed = True
+    if changed:
+        found = spans()
     names = [keys(i, j) for i, j in found]
-
-    def elsewhere(run: tuple[str, ...], own: int, min_len: int = 1) -> list[tuple[str, ...]]:
-        """The other names of the document (of ``min_len`` words or more) holding ``run`` as consecutive words."""
-        m = len(run)
-        return [nm for x, nm in enumerate(names) if x != own and len(nm) >= min_len
-                and any(nm[a:a + m] == run for a in range(len(nm) - m + 1))]
-
     # 2. adjacent spans whose touching words stand together in another name
+    pairs = {p for nm in names for p in zip(nm, nm[1:])}
+    changed = False
     for x in range(len(found) - 1, 0, -1):
         (i, j), (i2, j2) = found[x - 1], found[x]
-        if i2 == j and tokens[j - 1].kind == "word" and tokens[i2].kind == "word" and elsewhere((tokens[j - 1].key, tokens[i2].key), -1):
+        if i2 == j and tokens[j - 1].kind == "word" and tokens[i2].kind == "word" and (tokens[j - 1].key, tokens[i2].key) in pairs:
             set_span(i, j2)
-    found = spans()
-    names = [keys(i, j) for i, j in found]
+            changed = True
+    if changed:
+        found = spans()
+        names = [keys(i, j) for i, j in found]
+    # indexes over the names (each counts once per name): who holds a word pair, a word (names of two
+    # words or more), which words follow a name's first words, which names end or start with a word
+    pair_names: Counter = Counter(p for nm in names for p in set(zip(nm, nm[1:])))
+    word_names: Counter = Counter(w for nm in names if len(nm) > 1 for w in set(nm))
+    following: dict[tuple[str, ...], set[str]] = {}
+    by_last: dict[str, list[int]] = {}
+    by_edge: dict[str, list[int]] = {}
+    for y, nm in enumerate(names):
+        for a in range(1, len(nm)):
+            following.setdefault(nm[:a], set()).add(nm[a])
+        if len(nm) > 1:
+            by_last.setdefault(nm[-1], []).append(y)
+            by_edge.setdefault(nm[0], []).append(y)
+            if nm[-1] != nm[0]:
+                by_edge.setdefault(nm[-1], []).append(y)
+    name_set = set(names)
     for x, (i, j) in enumerate(found):
         key = names[x]
         if len(key) < 2 or j - i != len(key):
             continue
         # 3. two people's names side by side: a surname, then a first name or surname of someone else
-        if len(key) == 2 and not elsewhere(key, x):
+        if len(key) == 2 and pair_names[key] <= 1:
             # the second may carry the addressee's ل (سؤال زكريا لأوباما)
             seconds = {key[1]} | ({key[1][1:]} if key[1][:1] in "لوفب" and len(key[1]) > 3 else set())
             # (a father's name is no surname: after بن, or a عبد compound ending نايف عبدالله)
-            surname_of = [nm for y, nm in enumerate(names) if y != x and len(nm) > 1 and nm[-1] == key[0]
-                          and nm[-2] not in _NAME_LINKS and not key[0].startswith("عبد") and not seconds & set(nm)]
-            other = [nm for y, nm in enumerate(names) if y != x and len(nm) > 1 and seconds & {nm[0], nm[-1]} and key[0] not in nm]
+            surname_of = [y for y in by_last.get(key[0], ()) if y != x and names[y][-2] not in _NAME_LINKS
+                          and not key[0].startswith("عبد") and not seconds & set(names[y])]
+            other = [y for sw in seconds for y in by_edge.get(sw, ()) if y != x and key[0] not in names[y]]
             prev = tokens[i - 1] if i > 0 else None
             after_noun = prev is not None and prev.kind == "word" and (
                 trigger_class(prev.norm) == "title" or prev.key in _KINSHIP or _suffixed(prev.norm, freq))
@@ -573,21 +590,20 @@ def mend_person_spans(tokens: list[Token], tags: list[str], freq: dict[str, int]
         last, first = tokens[j - 1], tokens[i]
         if (last.norm not in first_names and last.key not in _NAME_LINKS and key[-2] not in _NAME_LINKS
                 and not last.norm.startswith("ال") and (len(key) > 2 or _suffixed(last.norm, freq))
-                and any(len(nm) > len(key) - 1 and nm[:len(key) - 1] == key[:-1] and nm[len(key) - 1] != key[-1]
-                        for y, nm in enumerate(names) if y != x)
-                and not elsewhere(key[-1:], x, 2)):
+                and any(w != key[-1] for w in following.get(key[:-1], ()))
+                and word_names[key[-1]] <= 1):
             out[j - 1] = "O"
             continue
         if len(key) < 3:
             continue
         # two full names of the document side by side (سيرجي لافروف عادل الجبير)
-        cut = next((p for p in range(2, len(key) - 1) if key[:p] in names and key[p:] in names), None)
+        cut = next((p for p in range(2, len(key) - 1) if key[:p] in name_set and key[p:] in name_set), None)
         if cut is not None:
             out[i + cut] = "B-PER"
             continue
         # only an adjective with the article (المهاجم الشيشاني): a bare first word may be a foreign first name
         if (first.norm.startswith("ال") and first.key not in _NAME_LINKS and key[1] not in _NAME_LINKS
-              and any(nm == key[1:] for y, nm in enumerate(names) if y != x) and not elsewhere(key[:1], x, 2)):
+                and key[1:] in name_set and word_names[key[0]] <= 1):
             out[i] = "O"
             out[i + 1] = "B-PER"
     return out
