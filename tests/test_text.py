@@ -90,8 +90,29 @@ def test_empty_span_maps_to_a_point() -> None:
     assert nt.span_to_original(2, 2) == (nt.to_original(2), nt.to_original(2))
 
 
+def _widened(nt, start: int, end: int) -> tuple[int, int]:
+    """A normalised span grown to whole original characters: a ligature's expansion (ﻹ → لا) is one character."""
+    while start > 0 and nt.to_original(start - 1) == nt.to_original(start):
+        start -= 1
+    while end < len(nt.text) and nt.to_original(end) == nt.to_original(end - 1):
+        end += 1
+    return start, end
+
+
+#: Arabic presentation forms, in the mix with base letters, marks and invisible characters.
+PRESENTATION_HEAVY = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
+        st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
+        st.sampled_from(list("ابلمني \u064e\u0651\u0640\u200f\ufeff،.")),
+    ),
+    max_size=60,
+)
+
+
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=("Cs",)), max_size=60))
+@given(st.one_of(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=("Cs",)), max_size=60),
+                 PRESENTATION_HEAVY))
 def test_offsets_survive_arbitrary_unicode(text: str) -> None:
     nt = normalize_with_map(text)
     assert nt.text == normalize(text)
@@ -101,7 +122,7 @@ def test_offsets_survive_arbitrary_unicode(text: str) -> None:
             os_, oe = nt.span_to_original(s, e)
             assert 0 <= os_ <= oe <= len(text)
             if e > s:
-                assert normalize(text[os_:oe]) == nt.text[s:e]
+                assert normalize(text[os_:oe]) == nt.text[slice(*_widened(nt, s, e))]
 
 
 ARABIC_HEAVY = st.text(
@@ -133,12 +154,105 @@ def test_tokens_point_into_the_original(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(ARABIC_HEAVY, st.text(max_size=60)))
+@given(st.one_of(ARABIC_HEAVY, st.text(max_size=60), PRESENTATION_HEAVY))
 def test_normalized_token_spans_map_back(text: str) -> None:
     nt = normalize_with_map(text)
     for tok in tokenize(nt.text):
         s, e = nt.span_to_original(tok.start, tok.end)
-        assert normalize(text[s:e]) == tok.text
+        assert normalize(text[s:e]) == nt.text[slice(*_widened(nt, tok.start, tok.end))]
+
+
+# ------------------------------------------------------------------ Arabic presentation forms
+# PDF and old CMS exports write the contextual shapes (ﺍﻟﻤﻤﻠﻜﺔ) and the lam-alef ligatures (ﻹ،
+# ﻷ، ﻻ، ﻵ: two letters in one character). They normalise to the base letters, so lookups match;
+# offsets still point at the characters as written.
+
+PRESENTATION_CASES = [
+    ("ﺍﻟﻤﻤﻠﻜﺔ ﺍﻟﻌﺮﺑﻴﺔ ﺍﻟﺴﻌﻮﺩﻳﺔ", "المملكه العربيه السعوديه"),  # contextual forms only
+    ("ﻭﺯﺍﺭﺓ ﺍﻟﺨﺎﺭﺟﻴﺔ", "وزاره الخارجيه"),
+    ("ﺃﻛﺪ", "اكد"),                                             # alef with hamza form → bare alef
+    ("ﻹيران", "لايران"),                                        # lam-alef with hamza below: two letters
+    ("اﻹعلامي", "الاعلامي"),                                     # the ligature inside a word
+    ("ﻷن", "لان"),
+    ("ﻵخر", "لاخر"),
+    ("ﻻ", "لا"),
+    ("ﷲ", "الله"),
+    ("ﷺ", "صلي الله عليه وسلم"),                              # several words: fine for matching
+    ("قالﹰ", "قال"),                                             # a harakat form is a diacritic
+    ("ﺍﻟﺮﺋﻴﺲ\u064e", "الرئيس"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PRESENTATION_CASES)
+def test_presentation_forms_normalise_to_base_letters(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+    assert normalize_with_map(raw).text == expected
+
+
+def test_presentation_forms_match_plain_spelling() -> None:
+    assert clitic_key("ﻭﺍﻟﻤﻤﻠﻜﺔ") == clitic_key("والمملكة") == "مملكه"
+    assert clitic_key("ﺑﺎﻟﺤﻜﻮﻣﺔ") == clitic_key("بالحكومة")
+    assert clitic_key("ﻹيران") == clitic_key("لإيران")
+    assert (1, "ايران") in clitic_candidates("ﻹيران")
+    assert name_key("ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ") == name_key("وزير الخارجية")
+    assert entity_id("ORG", "ﻭﺯﺍﺭﺓ ﺍﻟﺨﺎﺭﺟﻴﺔ") == entity_id("ORG", "وزارة الخارجية")
+
+
+def test_expanded_ligature_maps_every_index_back_to_itself() -> None:
+    text = "ﻷن الناطق اﻹعلامي"
+    nt = normalize_with_map(text)
+    assert nt.text == "لان الناطق الاعلامي"
+    # Both letters of ﻷ (index 0) and of ﻹ (index 11) come from the one ligature character.
+    assert [nt.to_original(i) for i in range(3)] == [0, 0, 1]
+    k = nt.text.index("الاعلامي")
+    assert [nt.to_original(i) for i in range(k, k + 4)] == [10, 11, 11, 12]
+    assert nt.to_original(len(nt.text)) == len(text)
+    # The word as a whole maps back to the word as written.
+    assert text[slice(*nt.span_to_original(k, k + len("الاعلامي")))] == "اﻹعلامي"
+
+
+def test_span_starting_or_ending_inside_a_ligature_covers_it() -> None:
+    text = "وجه الوزير رسالة ﻹيران ﻻ لبس فيها"
+    nt = normalize_with_map(text)
+    # "ايران" starts on the alef of ﻹ: the lam cannot be cut off, the span keeps the whole ligature.
+    k = nt.text.index("ايران")
+    assert text[slice(*nt.span_to_original(k, k + 5))] == "ﻹيران"
+    # A span ending on the lam of ﻻ (before its alef) ends after the ligature.
+    k = nt.text.index("لايران ل")
+    s, e = nt.span_to_original(k, k + len("لايران ل"))
+    assert text[s:e] == "ﻹيران ﻻ"
+    # Just the alef of ﻻ: the one original character.
+    k = nt.text.index("لا لبس")
+    assert nt.span_to_original(k + 1, k + 2) == (text.index("ﻻ"), text.index("ﻻ") + 1)
+    # A span ending inside the four words of ﷺ covers the ligature.
+    text = "قال النبي ﷺ في الحديث"
+    nt = normalize_with_map(text)
+    k = nt.text.index("صلي الله")
+    assert text[slice(*nt.span_to_original(k, k + len("صلي الله")))] == "ﷺ"
+    assert text[slice(*nt.span_to_original(nt.text.index("النبي"), nt.text.index("الله")))] == "النبي ﷺ"
+
+
+def test_presentation_forms_keep_deletion_offsets() -> None:
+    # Deletions (tashkeel, tatweel, RLM) and expansions in one text: the map stays exact on both sides.
+    text = "\u200fأعلنَ المتحدث ﻷن الوزيـــر ﺍﻟﺴﻌﻮﺩﻱ"
+    nt = normalize_with_map(text)
+    assert nt.text == "اعلن المتحدث لان الوزير السعودي"
+    for word in nt.text.split():
+        k = nt.text.index(word)
+        s, e = nt.span_to_original(k, k + len(word))
+        assert normalize(text[s:e]) == word
+    assert text[slice(*nt.span_to_original(nt.text.index("الوزير"), nt.text.index("الوزير") + 6))] == "الوزيـــر"
+
+
+def test_tokens_of_presentation_text_keep_original_offsets() -> None:
+    text = "وقال ﺍﻟﻤﺘﺤﺪﺙ ﻹذاعة محلية: ﻻ تغيير"
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["وقال", "ﺍﻟﻤﺘﺤﺪﺙ", "ﻹذاعة", "محلية", ":", "ﻻ", "تغيير"]
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+    assert [t.norm for t in toks] == ["وقال", "المتحدث", "لاذاعه", "محليه", ":", "لا", "تغيير"]
+    assert toks[1].key == "متحدث"
+    assert [s.end for s in sentences(text, toks)] == [len(text)]
 
 
 # --------------------------------------------------------------------------- clitics
@@ -222,6 +336,18 @@ def test_candidates_serve_a_lexicon() -> None:
     ("الموصل", 0, "الموصل"),
 ])
 def test_prefix_length_in_original(word: str, n: int, expected: str) -> None:
+    assert word[prefix_length_in_original(word, n):] == expected
+
+
+@pytest.mark.parametrize(("word", "n", "expected"), [
+    ("ﻟﻠﺤﻜﻮﻣﺔ", 2, "ﺤﻜﻮﻣﺔ"),    # contextual forms are one letter each
+    ("ﻭﺳﻠﻴﻤﺎﻧﻲ", 1, "ﺳﻠﻴﻤﺎﻧﻲ"),
+    ("ﻹيران", 1, "ﻹيران"),       # the ل of لإيران is inside ﻹ: the ligature stays, the alef is not lost
+    ("وﻹيران", 1, "ﻹيران"),
+    ("وﻹيران", 2, "ﻹيران"),
+    ("ﻻجئين", 2, "جئين"),        # both letters of the ligature: cut after it
+])
+def test_prefix_length_in_original_with_ligatures(word: str, n: int, expected: str) -> None:
     assert word[prefix_length_in_original(word, n):] == expected
 
 

@@ -78,8 +78,9 @@ def shadow(text: str | None) -> tuple[str, str]:
     return " ".join(keys), " ".join(alt)
 
 
-#: Words exercising every rule of the keys (clitics, article, hamza, ya, ta marbuta, tatweel, digits).
-_PROBE = "والموصل بالحكومةِ للدولة وسليماني الله الذي إعمـار مستشفى ١٢٠٠ 3,5 كالنرويج فالأمم ولي وزير"
+#: Words exercising every rule of the keys (clitics, article, hamza, ya, ta marbuta, tatweel, digits,
+#: presentation forms and the lam-alef ligature).
+_PROBE = "والموصل بالحكومةِ للدولة وسليماني الله الذي إعمـار مستشفى ١٢٠٠ 3,5 كالنرويج فالأمم ولي وزير ﺍﻟﻤﻤﻠﻜﺔ ﻹيران"
 
 
 def index_version() -> str:

@@ -127,13 +127,18 @@ def prefix_length_in_original(word: str, normalized_prefix_len: int) -> int:
     """Length in original characters of a normalised prefix of ``word`` (skips diacritics/tatweel).
 
     Used to cut ``وسليماني`` to ``سليماني`` in the original text: a clitic is never part of a span.
+    A prefix that ends inside a ligature (ل of ``ﻹيران``, ``لإيران`` written with the lam-alef ﻹ)
+    cannot be cut there: the whole ligature stays with the word, so the span keeps its alef.
     """
     if normalized_prefix_len <= 0:
         return 0
     seen = 0
     for i, ch in enumerate(word):
-        if normalize(ch):
-            seen += 1
+        n = len(normalize(ch))
+        if n:
+            seen += n
+            if seen > normalized_prefix_len:
+                return i
             if seen == normalized_prefix_len:
                 j = i + 1
                 # Trailing marks on the clitic letter (وَ) and a tatweel (لـ) belong to the clitic.

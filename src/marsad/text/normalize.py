@@ -3,11 +3,18 @@
 Normalised text is for matching only: every span that leaves marsad points into the
 original text. Replacements are one character for one character; deletions (tashkeel,
 tatweel, invisible marks) are recorded so a normalised index maps back exactly.
+
+Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE: the contextual letter shapes that PDF
+and old CMS exports write, ﻟ ﺍ ﺎ) become their base letters by NFKC. A few stand for several
+letters: the lam-alef ligatures ﻻ ﻹ ﻷ ﻵ (two), ﷲ (الله), ﷺ (صلى الله عليه وسلم, four words);
+every character of such an expansion maps back to the one original character it came from,
+so normalised text can be longer than the original.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass, field
 
@@ -35,9 +42,37 @@ for _i in range(10):
 for _c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
     _REPLACE[_c] = _c.lower()
 
-_TABLE = str.maketrans({**_REPLACE, **{c: None for c in DELETED}})
+_BASE_TABLE = str.maketrans({**_REPLACE, **{c: None for c in DELETED}})
+
+
+def _presentation_forms() -> dict[str, str]:
+    """Each Arabic presentation form with a compatibility decomposition → its normalised base letters.
+
+    NFKC gives the base letters; the table above then normalises them (ﻹ → لإ → لا). The isolated
+    and medial harakat forms (ﹰ = space + fathatan, ﹱ = tatweel + fathatan) are diacritics and
+    vanish like the harakat themselves. U+FEFF (BOM) is not a letter form: it stays deleted.
+    """
+    out: dict[str, str] = {}
+    for block in (range(0xFB50, 0xFE00), range(0xFE70, 0xFEFF)):
+        for cp in block:
+            ch = chr(cp)
+            nfkc = unicodedata.normalize("NFKC", ch)
+            if nfkc == ch:
+                continue
+            base = nfkc.translate(_BASE_TABLE)
+            out[ch] = base if base.strip() else ""
+    return out
+
+
+#: Presentation forms → base letters (731 characters; ``""`` for the harakat forms).
+PRESENTATION_FORMS: dict[str, str] = _presentation_forms()
+#: Presentation forms that are not one letter for one letter (ligatures, harakat forms).
+_RESIZING = "".join(c for c, base in PRESENTATION_FORMS.items() if len(base) != 1)
+_RESIZING_RE = re.compile("[" + re.escape(_RESIZING) + "]")
+
+_TABLE = str.maketrans({**_REPLACE, **{c: None for c in DELETED}, **{c: b or None for c, b in PRESENTATION_FORMS.items()}})
 _DELETED_RE = re.compile("[" + re.escape(DELETED) + "]+")
-_COMBINING_SET = frozenset(COMBINING)
+_COMBINING_SET = frozenset(COMBINING) | frozenset(c for c, base in PRESENTATION_FORMS.items() if not base)
 
 
 def normalize(text: str) -> str:
@@ -81,15 +116,37 @@ class NormalizedText:
         return ostart, oend
 
 
+def _map_deletions(text: str, start: int, end: int, kept: array) -> None:
+    """Append to ``kept`` the original index of every character of ``text[start:end]`` that normalisation keeps."""
+    pos = start
+    for m in _DELETED_RE.finditer(text, start, end):
+        kept.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.extend(range(pos, end))
+
+
 def normalize_with_map(text: str) -> NormalizedText:
     """Normalise ``text`` and keep the offset map back to it."""
     normalized = text.translate(_TABLE)
-    if len(normalized) == len(text):
-        return NormalizedText(text, normalized, None)
+    # Fast path: without ligatures or harakat forms (almost all news), characters are only
+    # replaced one for one or deleted, so equal lengths mean the identity map.
+    resizing = _RESIZING_RE.search(text)
+    if resizing is None:
+        if len(normalized) == len(text):
+            return NormalizedText(text, normalized, None)
+        kept = array("l")
+        _map_deletions(text, 0, len(text), kept)
+        return NormalizedText(text, normalized, kept)
+    # Every character of an expansion (ﻹ → لا, ﷲ → الله) maps to the one character it came from,
+    # so a span ending or starting inside it covers that whole character in the original.
     kept = array("l")
     pos = 0
-    for m in _DELETED_RE.finditer(text):
-        kept.extend(range(pos, m.start()))
-        pos = m.end()
-    kept.extend(range(pos, len(text)))
+    while resizing is not None:
+        i = resizing.start()
+        _map_deletions(text, pos, i, kept)
+        kept.extend([i] * len(PRESENTATION_FORMS[text[i]]))
+        pos = i + 1
+        resizing = _RESIZING_RE.search(text, pos)
+    _map_deletions(text, pos, len(text), kept)
+    assert len(kept) == len(normalized)
     return NormalizedText(text, normalized, kept)
