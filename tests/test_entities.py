@@ -287,3 +287,27 @@ def test_clean_records_the_untagged_word_before_a_surname(recognizer: EntityReco
     assert m is not None and m.before == clitic_key(normalize("سلمى")) and not m.after_kin
     m2 = recognizer.clean(text, tokens, idx[1] - 1, idx[1] + 1, "PER")
     assert m2 is not None and m2.after_kin and m2.before == ""
+
+
+# --- hashtag names: tagged and canonical as the words they write ---
+
+def test_hashtag_names_are_tagged_whole_and_canonical_without_marks(recognizer: EntityRecognizer) -> None:
+    text = ("وصل رئيس الوزراء الماليزي #أنور_إبراهيم إلى #جاكرتا في زيارة رسمية. "
+            "وقال أنور إبراهيم إن البلدين سيوقعان اتفاقية للتجارة.")
+    ents = run(recognizer, text)
+    for e in ents:
+        assert "#" not in e.canonical and "_" not in e.canonical
+        assert not e.text.startswith("#")  # the span starts at the name, after the sign
+    people = {e.canonical for e in ents if e.type == "PER"}
+    assert people == {"أنور إبراهيم"}
+    first = next(e for e in ents if e.type == "PER")
+    assert first.text == "أنور_إبراهيم"  # offsets still point into the original text
+    assert first.entity_id == entity_id("PER", "أنور إبراهيم")
+
+
+def test_hashtag_sign_and_joiners_are_not_tokens() -> None:
+    text = "قال المدير #سامي_العتيبي إن #كأس_العالم_2030 مهمة و#1"
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["قال", "المدير", "سامي", "العتيبي", "إن", "كأس", "العالم", "_", "2030",
+                                      "مهمة", "و", "#", "1"]
+    assert all(text[t.start:t.end] == t.text for t in toks)

@@ -251,3 +251,10 @@ def test_conjunction_reading_prefers_the_prominent_place(resolver: PlaceResolver
 def test_adjective_uses_of_place_words(resolver: PlaceResolver) -> None:
     text = "يحدث ذلك حين يكون الشريان التاجي مسدودا، ويظهر اللون الرمادي على الخريطة، وستكون البطولة الجديدة أقوى."
     assert places(resolver, text) == []
+
+
+def test_a_hashtag_place_is_the_place(resolver: PlaceResolver) -> None:
+    ps = by_text(places(resolver, "تواصل القصف على #غزة بينما وصل وفد إلى #الولايات_المتحدة لبحث الهدنة."))
+    assert set(ps) == {"غزة", "الولايات_المتحدة"}
+    assert ps["الولايات_المتحدة"].country_code == "US"
+    assert ps["غزة"].country_code == "PS"

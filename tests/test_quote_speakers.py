@@ -820,3 +820,31 @@ def test_a_name_beginning_with_b_before_a_comma_stays_whole():
     text = "وكتبت ألميرا بوزينوفا، في مقال لها على موقعها، أن الصحافة تعمل في ظروف صعبة."
     [q] = run(text)
     assert q.speaker == "ألميرا بوزينوفا"
+
+
+# --- hashtag names (Al Arabiya style): a hashtag reads as the words it writes -----------------------
+
+@both
+def test_hashtag_name_in_apposition_is_the_speaker(ranker):
+    text = "وقالت وزيرة التخطيط #ليلى_المنصوري إن الموازنة الجديدة تخصص مبالغ أكبر للتعليم والصحة."
+    [q] = run(text, ranker=ranker)
+    assert q.speaker == "ليلى المنصوري"
+    assert q.speaker_role == "وزيرة التخطيط"
+    assert q.text == "الموازنة الجديدة تخصص مبالغ أكبر للتعليم والصحة"
+
+
+@both
+def test_hashtag_surname_completes_the_name_before_it(ranker):
+    text = "أكد الرئيس البرازيلي فرناندو #أوليفيرا أن بلاده لن تنسحب من المفاوضات التجارية."
+    [q] = run(text, ranker=ranker)
+    assert q.speaker == "فرناندو أوليفيرا"
+    assert "#" not in (q.speaker_role or "") and "_" not in (q.speaker_role or "")
+
+
+@both
+def test_speaker_is_never_written_with_hashtag_marks(ranker):
+    text = ("أعلنت #وزارة_الداخلية_الأردنية أن الطرق الصحراوية ستغلق مساء الجمعة بسبب العاصفة. "
+            "وأضافت الوزارة أن فرق الإنقاذ في حالة تأهب.")
+    quotes = run(text, ranker=ranker)
+    assert quotes and all(q.speaker and "#" not in q.speaker and "_" not in q.speaker for q in quotes)
+    assert quotes[0].speaker == "وزارة الداخلية الأردنية"

@@ -27,7 +27,9 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..record import Entity
-from ..text import Token, clitic_candidates, clitic_key, entity_id, name_key, normalize, prefix_length_in_original, tokenize
+from ..text import (
+    Token, clitic_candidates, clitic_key, entity_id, hashtag_plain, name_key, normalize, prefix_length_in_original, tokenize,
+)
 from .ner_features import trigger_class
 from .ner_model import NerModel, bio_spans
 from .ner_neural import load_tagger
@@ -208,7 +210,7 @@ class EntityRecognizer:
         surface = text[start:end]
         if not any(ch.isalpha() for ch in surface) or len(normalize(surface).replace(" ", "")) < 2:
             return None
-        form = " ".join(surface.split())
+        form = hashtag_plain(" ".join(surface.split()))  # #عز_الدين_ميهوبي → عز الدين ميهوبي
         if restore_article:
             form = "ال" + form
         words = tuple(name_key(form).split())

@@ -286,7 +286,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 j += 1  # hashtag / compound joiner: #الولايات_المتحدة
                 last_end = nt.end
                 continue
-            if nt.kind != "word" or "\n" in gap or gap.strip():
+            if nt.kind != "word" or "\n" in gap or gap.replace("_", "").strip():  # a hashtag's _ joins
                 break
             key = key + " " + nt.norm
             if key in gaz.keys:

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..record import Entity, Quote
-from ..text import Token, entity_id, name_key, normalize
+from ..text import Token, entity_id, hashtag_plain, name_key, normalize
 from . import quote_canon, quote_speakers
 from .quote_lexicon import CueForm, Lexicon, characterising_forms, load_lexicon
 
@@ -4565,4 +4565,9 @@ class QuoteExtractor:
         quotes = reader.run()
         quote_speakers.apply(reader, quotes, self.ranker)
         quote_canon.canonicalise(doc, quotes)  # speaker forms: name for description, fullest name, no junk
+        for q in quotes:  # a speaker read from a hashtag is the words it writes: no # or _ (فاتو بنسودا)
+            if q.speaker:
+                q.speaker = hashtag_plain(q.speaker)
+            if q.speaker_role:
+                q.speaker_role = hashtag_plain(q.speaker_role)
         doc.quotes.extend(quotes)

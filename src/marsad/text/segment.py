@@ -19,6 +19,9 @@ _TOKEN_RE = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s\"“”«»<>]+)"
     r"|(?P<num>" + _DIGIT + r"+(?:[.,\u066b\u066c]" + _DIGIT + r"+)*)"
     r"|(?P<word>(?:[^\W\d_]|[" + _MARKS + r"])+)"
+    # A hashtag reads as the words it writes (#فاتو_بنسودا → فاتو بنسودا): its sign before a letter and
+    # an underscore between letters are no tokens, so names, speaker phrases and places run through them.
+    r"|(?P<hashtag>#(?=[^\W\d_])|(?<=[^\W\d_])_+(?=[^\W\d_]))"
     # Invisible format characters (bidi controls, zero-width space/joiners, BOM, soft hyphen) are
     # never tokens of their own: CNN bodies open with U+200B, and a "punct" token there would
     # look like content to the quote and sentence logic.
@@ -71,6 +74,8 @@ def tokenize(text: str) -> list[Token]:
     append = out.append
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
+        if kind == "hashtag":
+            continue
         s = m.group()
         append(Token(s, m.start(), m.end(), kind, normalize(s)))
     return out
@@ -143,6 +148,14 @@ def sentences(text: str, tokens: list[Token], paras: list[Span] | None = None) -
         if s0 < p.tok_end:
             out.append(Span(tokens[s0].start, tokens[p.tok_end - 1].end, s0, p.tok_end))
     return out
+
+
+def hashtag_plain(s: str) -> str:
+    """``s`` as the words its hashtags write, for display forms (speakers, canonical names):
+    no ``#`` and ``_`` read as a space (``#عز_الدين_ميهوبي`` → ``عز الدين ميهوبي``)."""
+    if "#" not in s and "_" not in s:
+        return s
+    return " ".join(s.replace("#", " ").replace("_", " ").split())
 
 
 class Segmented:
