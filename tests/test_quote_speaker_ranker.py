@@ -297,3 +297,42 @@ def test_a_model_can_leave_clause_subjects_out_and_says_so_in_its_file(tmp_path)
     assert data["clause_subjects"] is False and qs.RankerModel.from_json(data).clause_subjects is False
     del data["clause_subjects"]  # a model written before the option builds clause subjects
     assert qs.RankerModel.from_json(data).clause_subjects is True
+
+
+def test_prodrop_only_clause_subjects_are_read_for_a_cue_without_a_subject_of_its_own(tmp_path):
+    text = ("ونظم اتحاد المزارعين الجنوبي وقفة أمام مبنى الوزارة صباح اليوم. "
+            "وأكد أن الأسعار الحالية لا تغطي كلفة الري والأسمدة. "
+            "وطالبت النقابة الحكومة بدعم المزارعين، وقال رئيس النقابة حسن الفارس إن الموسم مهدد.")
+    doc = Doc(RawArticle(text=text))
+    reader = _Reader(doc, load_lexicon())
+    quotes = reader.run()
+    full = qs.build_cases(reader, quotes)
+    prodrop = qs.build_cases(reader, quotes, clause_subjects="prodrop")
+    by_cue = {case.quote.cue: case for case in prodrop}
+    bare, named = by_cue["وأكد"], by_cue["وقال"]
+    assert any("clause" in c.sources for c in bare.candidates)  # وأكد: no subject, the clause before it speaks
+    assert not any("clause" in c.sources for c in named.candidates)  # وقال رئيس النقابة …: a subject of its own
+    assert any("clause" in c.sources for case in full if case.quote.cue == "وقال" for c in case.candidates)
+    model = qs.RankerModel(np.zeros(len(qs.FEATURES)), 0.0, "ranker", clause_subjects="prodrop", entity_window=True)
+    qs.save(model, tmp_path / "m.json")
+    data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    back = qs.RankerModel.from_json(data)
+    assert back.clause_subjects == "prodrop" and back.entity_window is True
+    del data["entity_window"]  # a model written before the option reads every entity
+    assert qs.RankerModel.from_json(data).entity_window is False
+
+
+def test_an_entity_window_leaves_out_names_seen_only_far_from_the_quote():
+    far = "زار الوزير خالد المنصور المعرض في افتتاحه. "
+    filler = "".join(f"وتضمن اليوم {w} عروضا متنوعة للجمهور. " for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس"))
+    near = "وقال مدير المعرض سليم الحداد إن الإقبال فاق التوقعات."
+    text = far + "\n\n" + filler + "\n\n" + near
+    doc = Doc(RawArticle(text=text))
+    doc.entities.extend([_ent(text, "خالد المنصور"), _ent(text, "سليم الحداد")])
+    reader = _Reader(doc, load_lexicon())
+    quotes = reader.run()
+    assert quotes
+    every = [c.name for c in qs.build_cases(reader, quotes)[0].candidates]
+    near_only = [c.name for c in qs.build_cases(reader, quotes, entity_window=True)[0].candidates]
+    assert "خالد المنصور" in every and "خالد المنصور" not in near_only
+    assert any(n and "سليم الحداد" in n for n in near_only)

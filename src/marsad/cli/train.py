@@ -193,6 +193,8 @@ def train_quote_speakers_command(
     check: Annotated[list[Path] | None, typer.Option(help="CHECK gold file(s): every policy trained on all of --gold and scored there, totals only (no quote is printed)")] = None,
     policy: Annotated[list[str] | None, typer.Option(help="Policies to compare (repeat; default all; rules always): leaving out override, fill and switch skips their inner margin search")] = None,
     clause_subjects: Annotated[bool, typer.Option(help="The subjects of the clauses before a cue are candidates (parsing them is most of the ranker's cost)")] = True,
+    clause_prodrop_only: Annotated[bool, typer.Option(help="Clause subjects are candidates only where the cue has no explicit subject (cheaper)")] = False,
+    entity_window: Annotated[bool, typer.Option(help="Only the entities named near the quote are candidates (cheaper)")] = False,
 ) -> None:
     """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
 
@@ -205,8 +207,10 @@ def train_quote_speakers_command(
     policies = tuple(p for p in POLICIES if p == "rules" or not policy or p in policy)
     if policy and set(policy) - set(POLICIES):
         raise typer.BadParameter(f"unknown policy: {', '.join(sorted(set(policy) - set(POLICIES)))}", param_hint="--policy")
+    if clause_prodrop_only and clause_subjects:
+        clause_subjects = "prodrop"  # type: ignore[assignment]
     rows = read_folds(gold or [Path(g) for g in DEFAULT_GOLD])
-    arts = collect(rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects)
+    arts = collect(rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects, entity_window=entity_window)
     rec = candidate_recall(arts)
     typer.echo(f"matched quotes {rec['matched']} (unmatched {rec['unmatched']}): rules right {rec['rule_right']}, "
                f"wrong with the gold speaker among the candidates {rec['rule_wrong_cand']}, wrong with it missing "
@@ -243,11 +247,11 @@ def train_quote_speakers_command(
         held_rows = read_folds(check)
         if {r["id"] for r in held_rows} & {r["id"] for r in rows}:
             raise typer.BadParameter("an article of --check is also in --gold", param_hint="--check")
-        held = collect(held_rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects)
+        held = collect(held_rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects, entity_window=entity_window)
         res = {"check": check_policies(arts, held, l2, cache, abstain, policies)}
         table("CHECK (trained on all of --gold; totals only)", res)
         summary["check"] = {"files": [str(c) for c in check], **figures(res)}
     splits = sorted({a.split for a in arts})
     model = write_model(arts, out, l2, mode, {"splits": splits, **summary}, abstain=abstain, cache=cache,
-                        clause_subjects=clause_subjects)
+                        clause_subjects=clause_subjects, entity_window=entity_window)
     typer.echo(f"model ({model.mode}, margin {model.override_margin}) written to {out}")

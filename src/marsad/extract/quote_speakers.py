@@ -33,7 +33,8 @@ import json
 import math
 import os
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, islice
+from operator import ne
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -136,8 +137,8 @@ class _DocTables:
         self.r = r
         self.quote_spans = [(q.start, q.end) for q in quotes]
         ss = r.sent_start
-        self.sent_no = list(accumulate((a != b for a, b in zip(ss, ss[1:])), initial=0)) if r.n else []
-        self._openers: list[int] | None = None
+        self.sent_no = list(accumulate(map(ne, ss, islice(ss, 1, None)), initial=0)) if r.n else []
+        self._opener: dict[int, bool] = {}
         self.subjects: dict[int, Speaker | None] = {}
         self.explicit: dict[int, Speaker | None] = {}
         self.lookback: dict[int, Speaker | None] = {}
@@ -203,15 +204,22 @@ class _DocTables:
             return False
         return self.tok_key(k) in keys
 
-    @property
-    def openers(self) -> list[int]:
-        """The words that can open a clause whose subject may speak (see :func:`_clause_subjects`), in order."""
-        if self._openers is None:
-            r = self.r
-            toks, norm, ss = r.toks, r.norm, r.sent_start
-            self._openers = [m for m, t in enumerate(toks) if t.kind == "word" and (
-                norm[m][:1] == "و" or m == ss[m] or (m > 0 and toks[m - 1].kind == "punct" and toks[m - 1].text in "،,؛;:"))]
-        return self._openers
+    def openers_in(self, first: int, stop: int) -> list[int]:
+        """The words in [first, stop) that can open a clause whose subject may speak (see
+        :func:`_clause_subjects`), in order; read only where a quote's clauses are (not the whole document)."""
+        known = self._opener
+        r = self.r
+        toks, norm, ss = r.toks, r.norm, r.sent_start
+        out = []
+        for m in range(first, stop):
+            found = known.get(m)
+            if found is None:
+                t = toks[m]
+                found = known[m] = t.kind == "word" and (
+                    norm[m][:1] == "و" or m == ss[m] or (m > 0 and toks[m - 1].kind == "punct" and toks[m - 1].text in "،,؛;:"))
+            if found:
+                out.append(m)
+        return out
 
     @property
     def joined(self) -> str:
@@ -359,10 +367,9 @@ def _clause_subjects(r: _Reader, cue_k: int, tables: _DocTables) -> list[tuple[i
             break
         first = r.sent_start[first - 1]
     first = max(first, r.para_start[cue_k] if r.para_start[cue_k] < s0 else r.para_start[max(0, s0 - 1)])
-    openers, cache = tables.openers, tables.subjects
+    cache = tables.subjects
     out: list[tuple[int, Speaker]] = []
-    for i in range(bisect_left(openers, first), bisect_left(openers, cue_k)):
-        m = openers[i]
+    for m in tables.openers_in(first, cue_k):
         if m not in cache:
             cache[m] = _subject_after(r, m)
         if cache[m] is not None:
@@ -394,11 +401,15 @@ def _subject_after(r: _Reader, m: int) -> Speaker | None:
     return sp
 
 
+#: With a model's ``entity_window``: how many sentences before the cue's own an entity's mention may stand.
+ENTITY_SENTENCES = 3
+
+
 def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
-                clause_subjects: bool = True) -> list[QuoteCase]:
+                clause_subjects: bool | str = True, entity_window: bool = False) -> list[QuoteCase]:
     """Candidates and features for each quote the rules found in one document (or for the quotes
     whose indexes are in ``only``); ``clause_subjects``: the subjects of the clauses before the cue are
-    candidates too."""
+    candidates too (``"prodrop"``: only for a cue with no explicit subject after it)."""
     doc = r.doc
     tables = _DocTables(r, quotes)
     ent_groups: dict[str, list] = {}
@@ -450,7 +461,10 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
             if not agree_done and (sp.gender is None or gender is None or sp.gender == gender):
                 c.sources.add("hist_agree")
                 agree_done = True
-        for rank, (m, sp) in enumerate(_clause_subjects(r, cue_k, tables) if clause_subjects else ()):
+        # "prodrop": only a cue with no subject of its own reads the clauses before it (a named subject after
+        # the cue is what the clause subjects would compete with, and parsing them is most of the cost)
+        use_clauses = clause_subjects is True or (clause_subjects == "prodrop" and explicit is None)
+        for rank, (m, sp) in enumerate(_clause_subjects(r, cue_k, tables) if use_clauses else ()):
             c = _speaker_cand(pool, sp, "clause")
             if c is None:
                 continue
@@ -461,7 +475,22 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
                 vg = r.verb_gender(m)
                 if gender is not None and (vg == gender or (vg is None and gender != "pl")):
                     c.sources.add("clause_agree")
+        if entity_window:
+            # only the entities named near the quote: from the start of its paragraph or of the
+            # ENTITY_SENTENCES sentences before the cue's (whichever is earlier) to a few words past the
+            # cue or the quote's end; a name seen only far away is almost never the speaker
+            lo = r.sent_start[cue_k]
+            for _ in range(ENTITY_SENTENCES):
+                if lo == 0:
+                    break
+                lo = r.sent_start[lo - 1]
+            lo = min(lo, r.para_start[cue_k])
+            hi = max(doc.token_index_at(max(q.end - 1, q.start)), cue_k + 12)
         for eid, canon, etype, keys, toks, nid in ent_info:
+            if entity_window:
+                i = bisect_left(toks, lo)
+                if i == len(toks) or toks[i] > hi:
+                    continue
             c = pool.add(canon, etype, keys, "entity", entity_id=eid, nid=nid)
             if c is not None:
                 c.mentions.extend(toks)
@@ -750,8 +779,11 @@ class RankerModel:
     #: "correct": only where the rules named someone, the top candidate (another name or no one) — the
     #: ranker corrects or withdraws the rules' names but never adds one where they named no one.
     mode: str
-    #: whether the subjects of the clauses before a cue are candidates (parsing them is most of the cost)
-    clause_subjects: bool = True
+    #: whether the subjects of the clauses before a cue are candidates (parsing them is most of the cost):
+    #: True, False or "prodrop" (only where the cue has no explicit subject)
+    clause_subjects: bool | str = True
+    #: only the entities named near the quote are candidates (:data:`ENTITY_SENTENCES`; cheaper)
+    entity_window: bool = False
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         return x @ self.weights
@@ -792,13 +824,16 @@ class RankerModel:
     def to_json(self, extra: dict | None = None) -> dict:
         return {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
                 "override_margin": self.override_margin, "mode": self.mode, "clause_subjects": self.clause_subjects,
+                "entity_window": self.entity_window,
                 **(extra or {})}
 
     @classmethod
     def from_json(cls, data: dict) -> RankerModel:
         weights = dict(zip(data["features"], data["weights"]))
         w = np.array([float(weights.get(f, 0.0)) for f in FEATURES])
-        return cls(w, float(data["override_margin"]), data["mode"], bool(data.get("clause_subjects", True)))
+        clauses = data.get("clause_subjects", True)
+        return cls(w, float(data["override_margin"]), data["mode"], clauses if clauses == "prodrop" else bool(clauses),
+                   bool(data.get("entity_window", False)))
 
 
 #: The policies a model can run with (``off``: the rules alone).
@@ -826,7 +861,7 @@ def _shipped_model(mode: str) -> RankerModel | None:
     model = RankerModel.from_json(data)
     if mode and mode != model.mode:
         margin = float((data.get("margins") or {}).get(mode, 0.0))
-        model = RankerModel(model.weights, margin, mode, model.clause_subjects)
+        model = RankerModel(model.weights, margin, mode, model.clause_subjects, model.entity_window)
     return model
 
 
@@ -840,7 +875,7 @@ def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
             else {i for i, q in enumerate(quotes) if q.speaker is not None} if model.mode in ("switch", "correct") else None)
     if only is not None and not only:
         return
-    for case in build_cases(r, quotes, only, model.clause_subjects):
+    for case in build_cases(r, quotes, only, model.clause_subjects, model.entity_window):
         pick = model.choose(case)
         if pick is None or "rule" in pick.sources:
             continue
