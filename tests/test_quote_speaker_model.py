@@ -29,6 +29,18 @@ def test_model_file_loads_and_matches_the_feature_list():
     assert np.isfinite(model.weights).all()
 
 
+def test_the_shipped_model_runs_the_ranker_policy_on_the_cheap_candidate_set(monkeypatch):
+    # session 6: on by default (CHECK +12 quotes, 19.7-19.9 % of the pipeline); the candidate set without
+    # clause subjects and with the entity window is what keeps it under the 20 % budget, so a retrain that
+    # drops the flags must fail here
+    monkeypatch.delenv("MARSAD_QUOTE_RANKER", raising=False)
+    model = qs.load_model()
+    assert model is not None and model.mode == "ranker"
+    assert model.clause_subjects is False and model.entity_window is True
+    data = json.loads(resources.files("marsad").joinpath(qs.MODEL_PATH).read_text(encoding="utf-8"))
+    assert "CHECK" not in " ".join(data["splits"]).upper() and "trained" in data
+
+
 def _cases(text: str, entities: list[Entity]) -> list[qs.QuoteCase]:
     doc = Doc(RawArticle(text=text))
     doc.entities.extend(entities)

@@ -187,14 +187,14 @@ def train_quote_speakers_command(
     gold: Annotated[list[Path] | None, typer.Option(help="Quotes gold JSONL (repeat for several files; default: every STUDY file)")] = None,
     out: Annotated[Path, typer.Option(help="Model JSON to write")] = Path("src/marsad/models/quotes/speaker_ranker.json"),
     l2: Annotated[float, typer.Option(help="L2 penalty of the conditional-logit ranker")] = 1.0,
-    mode: Annotated[str, typer.Option(help="Policy shipped: correct (only where the rules name a speaker: another or none), fill (only where they name none), switch, override, ranker, or off")] = "off",
+    mode: Annotated[str, typer.Option(help="Policy shipped: correct (only where the rules name a speaker: another or none), fill (only where they name none), switch, override, ranker (shipped since session 6), or off")] = "ranker",
     cv: Annotated[bool, typer.Option(help="First print leave-one-split-out figures for every policy")] = True,
     abstain: Annotated[bool, typer.Option(help="A quote no candidate names right teaches 'no speaker' (else it is left out)")] = True,
     check: Annotated[list[Path] | None, typer.Option(help="CHECK gold file(s): every policy trained on all of --gold and scored there, totals only (no quote is printed)")] = None,
     policy: Annotated[list[str] | None, typer.Option(help="Policies to compare (repeat; default all; rules always): leaving out override, fill and switch skips their inner margin search")] = None,
-    clause_subjects: Annotated[bool, typer.Option(help="The subjects of the clauses before a cue are candidates (parsing them is most of the ranker's cost)")] = True,
+    clause_subjects: Annotated[bool, typer.Option(help="The subjects of the clauses before a cue are candidates (parsing them is most of the ranker's cost; the shipped model leaves them out)")] = False,
     clause_prodrop_only: Annotated[bool, typer.Option(help="Clause subjects are candidates only where the cue has no explicit subject (cheaper)")] = False,
-    entity_window: Annotated[bool, typer.Option(help="Only the entities named near the quote are candidates (cheaper)")] = False,
+    entity_window: Annotated[bool, typer.Option(help="Only the entities named near the quote are candidates (cheaper; the shipped model's set)")] = True,
 ) -> None:
     """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
 

@@ -10,15 +10,16 @@ whether its mentions sit inside quotations or after a preposition, the previous 
 and outlets, badly cut phrases), and scores them with a conditional-logit model (softmax over one quote's
 candidates, weights in ``marsad/models/quotes/speaker_ranker.json``).
 
-The model file names the policy (``mode``). The shipped one is ``off``: trained on every STUDY gold file
-(blind3–7, train4–7 and the first gold; 3,124 matched quotes, 1,080 articles, 24 folds, with "no speaker" taught
-where no candidate is right), it loses in STUDY cross-validation (rules 2,691 quotes with the right speaker,
-``correct`` −11, ``ranker`` −6, ``fill`` +5), while on the pooled CHECK files ``correct`` (change or withdraw
-the rules' names, never add one) gains 8 quotes and ``ranker`` 13; ``fill`` (+5 on both) names the wrong person
-about as often as the right one on unlabelled articles, and every policy that reads all named quotes costs 23 %
-of the pipeline against the 20 % budget. See ``docs/quotes_history.md`` (*Speaker ranker round 5*).
-``marsad train quote-speakers`` retrains it and prints that comparison; ``MARSAD_QUOTE_RANKER=correct`` (or
-another policy, or ``off``) runs the shipped weights under that policy.
+The model file names the policy (``mode``) and the candidate set. The shipped one (session 6) runs
+``ranker`` — always the top candidate — on the cheap candidate set (no clause subjects, only the entities named
+near the quote: ``clause_subjects`` false, ``entity_window`` true): trained on every STUDY gold file (1,160
+articles, 3,387 matched quotes, 25 folds, "no speaker" taught where no candidate is right), it gains 12 quotes
+on the pooled CHECK files (0.808 / 0.795 -> 0.822 / 0.808), +5 in STUDY cross-validation, and costs the
+pipeline 19.7-19.9 % with quotes (15.0-15.7 % without it; budget 20 %). Its fills (a name where the rules
+named no one) read wrong more often than right on unlabelled articles; its changes of a name read right
+about three times in four. See ``docs/quotes_history.md`` (*Speaker ranker round 6*).
+``marsad train quote-speakers`` retrains it and prints that comparison; ``MARSAD_QUOTE_RANKER=off`` runs the
+rules alone, ``MARSAD_QUOTE_RANKER=correct`` (or another policy) the shipped weights under that policy.
 
 Cost: what every quote of a document asks again — whether two names are one speaker, where a name occurs,
 which tokens sit inside quotations, the clause openers and their subjects — is computed once per document
