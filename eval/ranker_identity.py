@@ -1,12 +1,13 @@
 """Check that the quote-speaker ranker's candidates, features and outputs are unchanged against an earlier commit.
 
-``python eval/ranker_identity.py REV`` loads ``src/marsad/extract/quote_speakers.py`` as it was at git revision
+``python eval/ranker_identity.py REV [--shipped-set]`` loads ``src/marsad/extract/quote_speakers.py`` as it was at git revision
 ``REV`` beside the tree's, runs the tree's rules over every quote gold file's articles (after ``source`` and
 ``entities``, as ``marsad eval quotes`` does) and, per document, compares both modules' ``build_cases`` (every
 quote, and the named quotes only: candidates with their sources, ranks, roles, ids and genders, and the feature
 matrices, exactly) and ``apply`` under every policy with the shipped weights (speaker, role and entity id of every
 quote). It prints counts only — CHECK files are included, so no quote, id or text is shown — and the time each
-module's ``build_cases`` took. Made for the session-5 speed-up (docs/quotes_history.md, *Session 5*).
+module's ``build_cases`` took. ``--shipped-set``: both build the session-6 model's candidate set (no clause subjects,
+entity window) instead of every candidate. Made for the session-5 speed-up (docs/quotes_history.md, *Session 5*).
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ def outputs(quotes) -> list[tuple]:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if len(args) != 1:
         raise SystemExit(__doc__)
-    old = load_at(sys.argv[1])
+    # --shipped-set: the candidate set of the session-6 model (no clause subjects, entity window) in both modules
+    opts = {"clause_subjects": False, "entity_window": True} if "--shipped-set" in sys.argv else {}
+    old = load_at(args[0])
     weights = new._shipped_model("").weights
     modes = new.MODES
     lex = load_lexicon()
@@ -80,9 +84,9 @@ def main() -> None:
             quotes_n += len(quotes)
             for only in (None, {i for i, q in enumerate(quotes) if q.speaker is not None}):
                 t0 = time.process_time()
-                a = old.build_cases(then_reader, copy.deepcopy(quotes), only)
+                a = old.build_cases(then_reader, copy.deepcopy(quotes), only, **opts)
                 t1 = time.process_time()
-                b = new.build_cases(now_reader, copy.deepcopy(quotes), only)
+                b = new.build_cases(now_reader, copy.deepcopy(quotes), only, **opts)
                 t2 = time.process_time()
                 if only is None:
                     seconds["then"] += t1 - t0
@@ -98,13 +102,14 @@ def main() -> None:
             for mode in modes:
                 margin = 1.0 if mode in ("override", "fill", "switch") else 0.0
                 q_then, q_now = copy.deepcopy(quotes), copy.deepcopy(quotes)
-                old.apply(then_reader, q_then, old.RankerModel(weights, margin, mode))
-                new.apply(now_reader, q_now, new.RankerModel(weights, margin, mode))
+                old.apply(then_reader, q_then, old.RankerModel(weights, margin, mode, **opts))
+                new.apply(now_reader, q_now, new.RankerModel(weights, margin, mode, **opts))
                 if outputs(q_then) != outputs(q_now):
                     diffs["outputs"] += 1
     print(f"{docs} gold articles with quotes, {quotes_n} quotes, policies {', '.join(modes)}")
     print("differences (documents or quotes): " + ", ".join(f"{k} {v}" for k, v in diffs.items()))
-    print(f"build_cases over every quote, CPU: {sys.argv[1]} {seconds['then']:.2f} s, tree {seconds['now']:.2f} s")
+    print(f"build_cases over every quote, CPU: {args[0]} {seconds['then']:.2f} s, tree {seconds['now']:.2f} s"
+          + (" (the shipped candidate set)" if opts else ""))
 
 
 if __name__ == "__main__":

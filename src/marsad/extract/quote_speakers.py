@@ -34,8 +34,8 @@ import json
 import math
 import os
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, islice
-from operator import ne
+from itertools import accumulate, count, islice
+from operator import add, ne
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -228,7 +228,8 @@ class _DocTables:
         if self._joined is None:
             norm = self.r.norm
             self._joined = "\x00".join(norm)
-            self._word_starts = list(accumulate((len(w) + 1 for w in norm[:-1]), initial=0)) if norm else []
+            # word i starts after the lengths of the words before it and one NUL each (built in C)
+            self._word_starts = list(map(add, accumulate(map(len, norm[:-1]), initial=0), count())) if norm else []
         return self._joined
 
     def containing(self, part: str) -> list[int]:
@@ -422,6 +423,9 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
         keys = tuple(r.key_of(canon).split())
         toks = sorted({min(doc.token_index_at(e.start), r.n - 1) for e in ents})
         ent_info.append((eid, canon, ents[0].type, keys, toks, tables.nid(keys, ents[0].type) if keys else -1))
+    # every tagged mention as (token, entity number), in text order: the entities near a quote are one slice
+    ent_mentions = sorted((k, i) for i, info in enumerate(ent_info) for k in info[4]) if entity_window else []
+    ent_mention_toks = [k for k, _ in ent_mentions]
     log = getattr(r, "remembered", [])
     first_speaker = next((sp for _, sp in log), None)
     places = {tuple(r.key_of(e.canonical).split()) for e in doc.entities if e.type in ("GPE", "LOC")}
@@ -487,11 +491,8 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
                 lo = r.sent_start[lo - 1]
             lo = min(lo, r.para_start[cue_k])
             hi = max(doc.token_index_at(max(q.end - 1, q.start)), cue_k + 12)
-        for eid, canon, etype, keys, toks, nid in ent_info:
-            if entity_window:
-                i = bisect_left(toks, lo)
-                if i == len(toks) or toks[i] > hi:
-                    continue
+            near = sorted({i for _, i in ent_mentions[bisect_left(ent_mention_toks, lo):bisect_right(ent_mention_toks, hi)]})
+        for eid, canon, etype, keys, toks, nid in (ent_info if not entity_window else (ent_info[i] for i in near)):
             c = pool.add(canon, etype, keys, "entity", entity_id=eid, nid=nid)
             if c is not None:
                 c.mentions.extend(toks)
