@@ -1,4 +1,4 @@
-"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind8``, ``train4`` … ``train7``, ``check6``, ``check7``) from its annotation file.
+"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind9``, ``train4`` … ``train7``, ``check6``, ``check7``, ``blind9a2``) from its annotation file.
 
 The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
 so they live in files of their own rather than in ``quotes.jsonl``:
@@ -19,7 +19,11 @@ so they live in files of their own rather than in ``quotes.jsonl``:
   ``draw_articles(20261303, 150, exclude=<those 700 and blind7>)``;
 * ``train7`` and ``check7`` (session 5; the same layout, parts a–c ``train7``, d–f ``check7``):
   ``draw_articles(20261403, 150, exclude=<all 1,080 earlier gold articles, the agreement ids and blind8>)``,
-  where ``blind8`` (held out, 80 articles in two parts of 40) is ``draw_articles(20261401, 40, exclude=<the same>)``.
+  where ``blind8`` (held out, 80 articles in two parts of 40) is ``draw_articles(20261401, 40, exclude=<the same>)``;
+* ``blind9`` (session 6, held out, 120 articles in three parts of 40):
+  ``draw_articles(20261501, 60, exclude=<all 1,460 earlier gold articles and the agreement ids>)``;
+  ``blind9a2`` is a second, independent annotation of blind9's part a (its first 40 ids) by another annotator,
+  for inter-annotator agreement (``python eval/quotes_agreement.py --pair`` on the two files); it is not a test batch.
 
 Same annotation format and span locator as ``eval/build_quotes_gold.py`` (imported, not copied).
 Run from the project root: ``python eval/build_quotes_heldout.py blind4`` writes
@@ -50,6 +54,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "train4", "train5", "train6", "check6", "train7", "check7"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "train4", "train5", "train6", "check6", "train7", "check7", "blind9", "blind9a2"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
