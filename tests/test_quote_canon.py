@@ -760,3 +760,41 @@ def test_a_name_in_the_genitive_of_an_office_kept_in_the_string_stays():
     doc = _doc("وقال مدير مكتب الرئيس ماهر الشريف إن الزيارة أجلت.", [("ماهر الشريف", "PER")])
     (q,) = _run(doc, _quote_at(doc, "الزيارة أجلت", "مدير مكتب الرئيس ماهر الشريف", "وقال"))
     assert q.speaker != "ماهر الشريف"
+
+
+def test_a_glued_preposition_with_quoted_words_is_never_a_speaker():
+    # the verb before the cue took a quoted object (وصف … بـ"…"), and the reader read it as the next cue's subject
+    doc = _doc('ووصف الوزير المشروع بـ"الفاشل"، وقال إن المال العام أهدر فيه.', [])
+    (q,) = _run(doc, _quote(doc, "المال العام أهدر فيه", 'بـ"الفاشل'))
+    assert q.speaker is None
+    (q,) = _run(doc, _quote(doc, "المال العام أهدر فيه", "بـ"))
+    assert q.speaker is None
+
+
+def test_a_stray_closing_mark_ends_the_speaker_and_a_long_unclosed_mark_is_the_quote():
+    doc = _doc('ويضيف سلمان" لا أستطيع أن أعد بشيء.\nوبحسب مصادر محلية "الوضع يزداد سوءا كل يوم في المدينة',
+               [])
+    q1, q2 = _run(doc, _quote(doc, "أعد بشيء", 'سلمان" لا'),
+                  _quote(doc, "يزداد سوءا", 'مصادر محلية "الوضع يزداد سوءا كل يوم'))
+    assert q1.speaker == "سلمان"
+    assert q2.speaker == "مصادر محلية"
+
+
+def test_a_body_named_in_marks_keeps_its_marks():
+    doc = _doc('وذكرت مصادر "الشروق" أن الاجتماع أجل.\nوقالت شركة "نور" الأهلية إن الأسعار ثابتة.\n'
+               'وأعلنت مؤسسة "بيت الخير للتنمية المستدامة" أن التبرعات زادت.', [])
+    q1, q2, q3 = _run(doc, _quote(doc, "الاجتماع أجل", 'مصادر "الشروق'),
+                      _quote(doc, "الأسعار ثابتة", 'شركة "نور" الأهلية'),
+                      _quote(doc, "التبرعات زادت", 'مؤسسة "بيت الخير للتنمية المستدامة'))
+    assert q1.speaker == 'مصادر "الشروق'
+    assert q2.speaker == 'شركة "نور" الأهلية'
+    assert q3.speaker == 'مؤسسة "بيت الخير للتنمية المستدامة'
+
+
+def test_a_saying_noun_with_its_pronoun_ends_the_speaker_and_a_passive_auxiliary_is_no_speaker():
+    doc = _doc("ونقلت الإذاعة عن ثلاثة من النواب قولهم إن الجلسة ستعقد غدا.\n"
+               "ووفقا لقرارات وزارية تم نشرها أمس، فقد ألغيت الرسوم.", [])
+    q1, q2 = _run(doc, _quote(doc, "الجلسة ستعقد غدا", "ثلاثة من النواب قولهم"),
+                  _quote(doc, "ألغيت الرسوم", "قرارات وزارية تم نشرها"))
+    assert q1.speaker == "ثلاثة من النواب"
+    assert q2.speaker is None

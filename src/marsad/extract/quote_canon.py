@@ -55,8 +55,12 @@ from functools import cached_property, lru_cache
 
 from ..doc import Doc
 from ..record import Entity, Quote
-from ..text import clitic_candidates, name_key, normalize
+from ..text import clitic_candidates, normalize
+from ..text import name_key as _name_key_uncached
 from .quote_lexicon import load_lexicon
+
+#: :func:`marsad.text.name_key`, memoised: pure, and it re-tokenises its string on every call.
+name_key = lru_cache(maxsize=1 << 16)(_name_key_uncached)
 
 #: Discourse particles glued in front of a subject by the reader (بيد أن مسؤولين إيرانيين …).
 _LEADING_PARTICLES = (("بيد", "ان"), ("الا", "ان"), ("غير", "ان"), ("كما", "ان"), ("لكن",), ("ولكن",),
@@ -64,7 +68,7 @@ _LEADING_PARTICLES = (("بيد", "ان"), ("الا", "ان"), ("غير", "ان")
 #: Words a name or description never holds: relatives, auxiliaries, negations, complementisers,
 #: pronouns, adverbs.
 _FUNCTION_WORDS = frozenset(normalize(w) for w in """
-ما ماذا كان كانت كانوا يكون تكون سواء قد لقد لم لن لا ليس ليست الذي التي الذين اللذين
+ما ماذا كان كانت كانوا يكون تكون سواء تم يتم قد لقد لم لن لا ليس ليست الذي التي الذين اللذين
 أن إن أنه أنها إنه إنها أنهم لأن كي حتى إذا لو جدا أيضا دائما ربما عندما بينما حين حيث
 خلالها خلاله تحتها تحته فيها فيه منها منه عليها عليه لها له بها به عنها عنه إليها إليه ذلك هذا هذه تلك
 """.split())
@@ -96,6 +100,11 @@ _GENERIC_BODIES = frozenset(name_key(w) for w in """
 """.split())
 
 _TATWEEL_AND_MARKS = str.maketrans("", "", "ـًٌٍَُِّْ")
+#: Quotation marks, and the prepositions glued to a word (ب، ل، ك) that never open a speaker phrase.
+_MARKS = '"“”«»„'
+_GLUED_PREPS = frozenset("بلك")
+#: A saying noun with the speaker's pronoun (نقلت عن مسؤولين قولهما): it ends the phrase, the speaker is before it.
+_SAYING_SUFFIXED = frozenset(normalize("قول" + s) for s in ("ه", "ها", "هم", "هما"))
 
 
 class _Words:
@@ -795,6 +804,26 @@ def _repair(speaker: str, text: str, ents: list[Entity], all_ents: list[Entity])
     if len(words) == 1 and any(f"{o}{speaker}{c}" in text for o, c in ('""', "“”", "«»")):
         return speaker  # a quoted name (متحدثة باسم "كان") is a name, whatever it spells
     surface = [w.translate(_TATWEEL_AND_MARKS) for w in words]
+    # a glued preposition, alone or opening quoted words (بـ، بـ"الكارثي"): the object of the verb
+    # before the cue (وصف الاتفاق بـ"الكارثي"، وقال), never its subject
+    if surface[0] in _GLUED_PREPS or (surface[0][:1] in _GLUED_PREPS and surface[0][1:2] in _MARKS):
+        return None
+    # a closing mark with no opener before it ends the name (ويتابع أنبار" أستطيع): what follows is the quote
+    for i, w in enumerate(words[:-1]):
+        if w[-1:] in _MARKS and w[:1] not in _MARKS and sum(x.count(m) for x in words[:i] for m in _MARKS) % 2 == 0:
+            words = words[:i + 1]
+            words[-1] = words[-1].rstrip(_MARKS)
+            return _repair(" ".join(words), text, ents, all_ents)
+    # a mark opened and never closed, in the string or right after it in the text, over four words or
+    # more is the quotation itself (مصادر غربية "توتر ينذر بحرب …): the speaker is what stands before it;
+    # a name in marks is closed (شركة "سويم سوتس فور أول") or short (بنك " اتش اس بي سي)
+    opened = next((i for i, w in enumerate(words) if w[:1] in _MARKS), None)
+    if (opened is not None and sum(len(w) >= 3 for w in words[opened:]) >= 4
+            and sum(w.count(m) for w in words[opened:] for m in _MARKS) == 1
+            and not any(f"{speaker}{c}" in text for c in _MARKS)):
+        return _repair(" ".join(words[:opened]), text, ents, all_ents) if opened else None
+    if len(words) > 1 and normalize(surface[-1]) in _SAYING_SUFFIXED:
+        return _repair(" ".join(words[:-1]), text, ents, all_ents)
     norm = [normalize(w) for w in surface]
     heads, verbs = _heads()
     stripped = False
