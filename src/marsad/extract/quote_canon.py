@@ -124,7 +124,7 @@ class _Words:
 
     @cached_property
     def norms(self) -> tuple[str, ...]:
-        return tuple(normalize(t.text) for t in self.doc.tokens)
+        return tuple(t.norm for t in self.doc.tokens)  # (the tokenizer's norm is normalize(text))
 
 
 @lru_cache(maxsize=8192)
@@ -316,9 +316,10 @@ def _restore_lam(speaker: str, doc: Doc, view: _Words) -> str | None:
     glued: dict[str, int] = {}
     bare = 0
     n = len(words)
+    second = words[1]
     for i in range(len(toks) - n + 1):
         first = norms[i]
-        if list(norms[i + 1:i + n]) != words[1:]:
+        if norms[i + 1] != second or list(norms[i + 1:i + n]) != words[1:]:  # (the cheap test first)
             continue
         if first == words[0]:
             bare += 1
