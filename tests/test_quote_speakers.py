@@ -848,3 +848,19 @@ def test_speaker_is_never_written_with_hashtag_marks(ranker):
     quotes = run(text, ranker=ranker)
     assert quotes and all(q.speaker and "#" not in q.speaker and "_" not in q.speaker for q in quotes)
     assert quotes[0].speaker == "وزارة الداخلية الأردنية"
+
+
+@both
+def test_a_reporting_verbs_fixed_object_is_not_its_subject(ranker):
+    # لفت الانتباه إلى، كرر القول إن: the object stands where a subject would; the speaker is the one before
+    text = ("قال وزير المالية خالد العمري إن العجز تراجع هذا العام. ولفت الانتباه إلى أن الإيرادات ارتفعت. "
+            "وكرر القول إن الدين العام تحت السيطرة.")
+    qs = run(text, [per(text, "خالد العمري")], ranker=ranker)
+    assert speakers(qs) == ["خالد العمري"] * 3
+
+
+@both
+def test_a_relay_of_two_sources_ends_at_their_saying_noun(ranker):
+    text = "ونقلت الإذاعة عن اثنين من النواب قولهما إن الجلسة ستعقد يوم الأحد."
+    [q] = run(text, ranker=ranker)
+    assert q.speaker == "اثنين من النواب"

@@ -40,14 +40,9 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..record import Entity, Quote
-from ..text import Token, entity_id, hashtag_plain, normalize
-from ..text import name_key as _name_key_uncached
+from ..text import Token, entity_id, hashtag_plain, name_key, normalize
 from . import quote_canon, quote_speakers
 from .quote_lexicon import CueForm, Lexicon, characterising_forms, load_lexicon
-
-#: :func:`marsad.text.name_key`, memoised: it is pure and re-tokenises its string on every call, and speakers,
-#: roles and words repeat within and across articles (it was ~12 % of the component's time).
-name_key = lru_cache(maxsize=1 << 16)(_name_key_uncached)
 
 _SENT_END = frozenset(".!?؟…")
 _COMMAS = frozenset("،,؛;")
@@ -202,6 +197,8 @@ _PREP_CUES = {p: frozenset(normalize(w) for w in ws.split()) for p, ws in (
 _DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان".split())
 _PERSONAL_PRONOUNS = frozenset(normalize(w) for w in "نحن أنتم أنتما هو هي هم هما هن".split())  # (أنا: also the name آنا)
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا", "ي")
+#: Objects a reporting verb takes before its complement (لفت الانتباه إلى، كرر القول إن، جدد التأكيد على): no subject.
+_CUE_OBJECTS = frozenset(normalize(w) for w in "الانتباه النظر القول التأكيد".split())
 _ADVERBIAL_PREPS = frozenset(normalize(w) for w in "قبيل بعيد إبان أثناء منذ حيال تجاه ضمن وسط".split())  # (not عبر، دون: also the verbs عبّر، دوّن)
 
 
@@ -244,7 +241,6 @@ class _Reader:
         self.toks: list[Token] = doc.tokens
         self.n = len(self.toks)
         self.norm = [t.norm for t in self.toks]
-        self._words = [t.norm if t.kind == "word" else "" for t in self.toks]  # word(k), asked millions of times
         self.para_end = [0] * self.n
         self.para_start = [0] * self.n
         for p in doc.paragraphs:
@@ -309,7 +305,7 @@ class _Reader:
 
     # --- small predicates -----------------------------------------------------------------
     def word(self, k: int) -> str:
-        return self._words[k] if 0 <= k < self.n else ""
+        return self.norm[k] if 0 <= k < self.n and self.toks[k].kind == "word" else ""
 
     def clause_start(self, k: int) -> bool:
         """Token ``k`` opens a sentence or a clause (after a comma or فيما/بينما/كما/ثم)."""
@@ -348,8 +344,6 @@ class _Reader:
         if not w:
             return None
         found = _cue_form(w)
-        if found is None and w != "القول" and not w.endswith(("ه", "ها", "هم")):
-            return None  # no cue spelling and no object pronoun that the steps below could read: most words
         if found is None and w == "القول" and self.word(k - 1) == "الي":
             found = self.lex.cues["بالقول"], False  # وخلص إلى القول "…"، وذهب إلى القول إن …: like بالقول
         after_relative = self.word(k - 1) in _RELATIVE_PRONOUNS or self.word(k - 1) == "ما"
@@ -548,7 +542,7 @@ class _Reader:
         for k in range(close + 1, min(close + 12, self.sent_end[j] if self.sent_end[j] > close else self.para_end[j])):
             if self.word(k) in _THAT or self.toks[k].text == ":":
                 return True
-            if self.norm[k] in ("قوله", "قولها", "قولهم"):
+            if self.norm[k] in ("قوله", "قولها", "قولهم", "قولهما"):
                 continue  # نقل الموقع عن "مصادر" قولها إن …
             if self.toks[k].text in _COMMAS and self.word(k + 1) in _THAT:
                 continue
@@ -3776,6 +3770,9 @@ class _Reader:
             if m > start and cue.lemma in ("حذر", "نبه") and self.norm[m] == "من" and self.is_definite(self.word(m + 1)):
                 zone_end = m  # وحذرت الهيئة من التعاطي …: the verb's own preposition, not part of the subject
                 break
+            if self.norm[m] in _CUE_OBJECTS:
+                zone_end = m  # ولفت الانتباه إلى، وكرر القول إن: the verb's fixed object, never its subject
+                break
         sp: Speaker | None = None
         explicit = False
         gender: str | None = cue.gender
@@ -3796,7 +3793,7 @@ class _Reader:
                 # the outlet only relays it
                 a = relay + 2
                 gender = None
-                zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم")), zone_end)
+                zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم", "قولهما")), zone_end)
             elif cue.lemma in ("نقل", "علم"):
                 # نقلت الصحيفة عن المستشار … قوله إن، وعلمت "الرياض" من مصادر أن: the speaker follows عن / من.
                 for m in range(start, zone_end):
@@ -3809,7 +3806,7 @@ class _Reader:
                     if relayed is not None:
                         sp = relayed  # ونقلت رويترز بيان زيد رعد الحسين والذي قال فيه إن: the statement's author
                         a = zone_end
-                zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم")), zone_end)
+                zone_end = next((m for m in range(a, zone_end) if self.norm[m] in ("قوله", "قولها", "قولهم", "قولهما")), zone_end)
             if cue.lemma == "اتهم":
                 # اتهم كوهين مجددا إيران بأنها: subject, adverb, object; اتهمت بوتفليقة بأنه: the object alone, the
                 # subject dropped or written before the verb
@@ -4282,7 +4279,7 @@ class _Reader:
             t = self.toks[stop]
             if t.kind == "punct" and (t.text in _COMMAS or t.text in _SENT_END or t.text == ":"):
                 break
-            if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها", "قوله", "قولها", "قولهم")
+            if t.kind == "word" and (t.norm in ("فان", "فقد", "فانه", "فانها", "قوله", "قولها", "قولهم", "قولهما")
                                      or t.norm in lex.time_words or t.norm in lex.relatives):
                 break
             if t.kind == "word" and stop > a and (self.bare(t.norm).startswith("لكن") or (
@@ -4303,7 +4300,7 @@ class _Reader:
                           and m + 1 < self.n and self.norm[m + 1] in ("فان", "فانه", "فانها")), None)
             if comma is not None:
                 stop = comma
-        if stop < self.n and self.norm[stop] in ("قوله", "قولها", "قولهم"):
+        if stop < self.n and self.norm[stop] in ("قوله", "قولها", "قولهم", "قولهما"):
             # نقلا عن مصدر في الرئاسة قوله إن …: the phrase is the speaker, the clause after قوله the content.
             found = self.scan_complement(stop + 1, False)
             span = self.content(found, stop) if found and found[1] <= stop + 2 else None
