@@ -280,6 +280,8 @@ class _Reader:
         self._starts: list[int] = []
         self._spans: list[tuple[int, int, bool]] = []
         self._cue_cache: dict[int, tuple[CueForm, bool] | None] = {}
+        #: parse_speaker's readings by (a, b, glued_l): the rules and the ranker read the same zones.
+        self._parsed: dict[tuple[int, int, bool], Speaker | None] = {}
         #: The last direct quotation added: (its end token, cue token, cue end, speaker), for speech that
         #: runs on into the next paragraph.
         self._last_direct: tuple[int, int, int, Speaker | None] | None = None
@@ -1461,6 +1463,18 @@ class _Reader:
         return [k for k in seg if k >= first]
 
     def parse_speaker(self, a: int, b: int, glued_l: bool = False) -> Speaker | None:
+        """:meth:`read_speaker`, memoised per zone. The reading depends on the tokens and the tagger's entities
+        only (no history, no quotes found so far), so it is the same each time; each caller gets its own copy,
+        since a caller may set the copy's gender (:meth:`remember`)."""
+        key = (a, b, glued_l)
+        if key in self._parsed:
+            sp = self._parsed[key]
+            return None if sp is None else replace(sp)
+        sp = self.read_speaker(a, b, glued_l)
+        self._parsed[key] = None if sp is None else replace(sp)
+        return sp
+
+    def read_speaker(self, a: int, b: int, glued_l: bool = False) -> Speaker | None:
         """Read a speaker from tokens ``[a, b)`` (the zone after a cue, or a phrase before it).
 
         ``glued_l``: the first token carries the ل of وفقا لـ (لمصادر طبية), not an addressee.
