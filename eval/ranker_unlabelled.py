@@ -44,7 +44,7 @@ def main() -> None:
     model = qs.RankerModel.from_json(data)
     if a.policy:
         margin = float((data.get("margins") or {}).get(a.policy, 0.0))
-        model = qs.RankerModel(model.weights, margin, a.policy, model.clause_subjects, model.entity_window)
+        model = qs.RankerModel(model.weights, margin, a.policy, model.clause_subjects, model.entity_window, model.phrase)
     ids = draw_articles(a.seed, a.per_corpus, exclude=gold_ids(), max_chars=4000)
     articles = load_news_articles(ids)
     pipeline = Pipeline.default(disable=[c for c in COMPONENTS if c not in ("source", "entities")])

@@ -39,6 +39,10 @@ def test_the_shipped_model_runs_the_ranker_policy_on_the_cheap_candidate_set(mon
     assert model.clause_subjects is False and model.entity_window is True
     data = json.loads(resources.files("marsad").joinpath(qs.MODEL_PATH).read_text(encoding="utf-8"))
     assert "CHECK" not in " ".join(data["splits"]).upper() and "trained" in data
+    # round 7: trained with the phrase candidate and with blind9's three parts among the folds
+    assert model.phrase is True and {"blind9a", "blind9b", "blind9c"} <= set(data["splits"])
+    w = dict(zip(data["features"], data["weights"]))
+    assert all(w[f] != 0 for f in ("src_phrase", "topic_mention", "relay_carrier", "relay_source"))
 
 
 def _cases(text: str, entities: list[Entity]) -> list[qs.QuoteCase]:

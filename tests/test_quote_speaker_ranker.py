@@ -20,11 +20,11 @@ def _gold(tmp_path, name: str, rows: list[dict]):
 
 def test_folds_keep_splits_name_files_and_cut_train4_into_its_parts(tmp_path):
     a = _gold(tmp_path, "quotes.jsonl", [{"id": "x1", "split": "dev", "quotes": []}, {"id": "x2", "split": "test", "quotes": []}])
-    b = _gold(tmp_path, "quotes_blind9.jsonl", [{"id": "y1", "quotes": []}])
+    b = _gold(tmp_path, "quotes_blind99.jsonl", [{"id": "y1", "quotes": []}])
     c = _gold(tmp_path, "quotes_train4.jsonl", [{"id": f"z{i}", "split": "train4", "quotes": []} for i in range(81)])
     rows = ev.read_folds([a, b, c])
     splits = [r["split"] for r in rows]
-    assert splits[:3] == ["dev", "test", "blind9"]
+    assert splits[:3] == ["dev", "test", "blind99"]
     assert splits[3:43] == ["train4a"] * 40 and splits[43:83] == ["train4b"] * 40 and splits[83:] == ["train4c"]
 
 
@@ -34,7 +34,14 @@ def test_train6_is_cut_into_its_three_annotators_parts_of_50(tmp_path):
     assert splits == ["train6a"] * 50 + ["train6b"] * 50 + ["train6c"] * 50
 
 
+def test_blind9_is_cut_into_its_three_annotators_parts_of_40(tmp_path):
+    c = _gold(tmp_path, "quotes_blind9.jsonl", [{"id": f"b{i}", "quotes": []} for i in range(120)])
+    splits = [r["split"] for r in ev.read_folds([c])]
+    assert splits == ["blind9a"] * 40 + ["blind9b"] * 40 + ["blind9c"] * 40
+
+
 def test_the_default_gold_is_every_study_file_and_never_the_check_file():
+    assert "eval/gold/quotes_blind9.jsonl" in ev.DEFAULT_GOLD
     assert "eval/gold/quotes_train6.jsonl" in ev.DEFAULT_GOLD and "eval/gold/quotes_blind6.jsonl" in ev.DEFAULT_GOLD
     assert not any("check" in g for g in ev.DEFAULT_GOLD)
 
@@ -336,3 +343,55 @@ def test_an_entity_window_leaves_out_names_seen_only_far_from_the_quote():
     near_only = [c.name for c in qs.build_cases(reader, quotes, entity_window=True)[0].candidates]
     assert "خالد المنصور" in every and "خالد المنصور" not in near_only
     assert any(n and "سليم الحداد" in n for n in near_only)
+
+
+def test_the_unparsed_words_after_a_cue_are_a_candidate_only_for_a_model_that_asks_for_them(tmp_path):
+    # round 7: where the rules read no subject after a verb cue, the words up to the first mark are a
+    # candidate of their own ("phrase"): a description the rules did not parse, or (here) an adjunct to learn against
+    text = "وكتب على صفحته الرسمية أن الاجتماع تأجل إلى الأسبوع المقبل."
+    doc = Doc(RawArticle(text=text))
+    reader = _Reader(doc, load_lexicon())
+    quotes = reader.run()
+    [plain] = qs.build_cases(reader, quotes)
+    [with_phrase] = qs.build_cases(reader, quotes, phrase=True)
+    assert not any("phrase" in c.sources for c in plain.candidates)
+    [cand] = [c for c in with_phrase.candidates if "phrase" in c.sources]
+    assert cand.name == "على صفحته الرسمية" and cand.kind == "DESC"
+    row = with_phrase.x[with_phrase.candidates.index(cand)]
+    assert row[qs._INDEX["src_phrase"]] == 1 and row[qs._INDEX["phrase_definite"]] == 0
+    model = qs.RankerModel(np.zeros(len(qs.FEATURES)), 0.0, "ranker", False, True, phrase=True)
+    qs.save(model, tmp_path / "m.json")
+    data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert data["phrase"] is True and qs.RankerModel.from_json(data).phrase is True
+    del data["phrase"]  # a model written before the option builds no phrase candidate
+    assert qs.RankerModel.from_json(data).phrase is False
+
+
+def test_a_named_subject_after_the_cue_leaves_no_phrase_candidate():
+    text = "وقال رئيس البلدية سامر العلي إن الطريق سيفتح غدا."
+    ents = [_ent(text, "سامر العلي")]
+    doc = Doc(RawArticle(text=text))
+    doc.entities.extend(ents)
+    reader = _Reader(doc, load_lexicon())
+    [case] = qs.build_cases(reader, reader.run(), phrase=True)
+    assert not any("phrase" in c.sources for c in case.candidates)
+
+
+def test_a_relay_marks_its_carrier_and_its_source():
+    # نقلت X عن Y: X carries the words, Y said them
+    text = "ونقلت صحيفة المساء عن مصدر أمني قوله إن التحقيق ما زال جاريا."
+    [case] = _cases(text)
+    assert _row(case, "مصدر أمني")[qs._INDEX["relay_source"]] == 1
+    assert _row(case, "صحيفة المساء")[qs._INDEX["relay_carrier"]] == 1
+    assert _row(case, "مصدر أمني")[qs._INDEX["relay_carrier"]] == 0
+
+
+def test_a_name_after_wa_an_or_hawla_is_a_topic_not_a_speaker():
+    # وعن X قال …: X is what the statement is about
+    text = ("وقال وزير الطاقة ماهر السعدي إن الإنتاج سيرتفع. "
+            "وعن شركة النفط الوطنية قال السعدي إنها ستطرح أسهمها العام المقبل.")
+    ents = [_ent(text, "ماهر السعدي"), _ent(text, "شركة النفط الوطنية", "ORG")]
+    cases = _cases(text, ents)
+    second = cases[-1]
+    assert _row(second, "شركة النفط الوطنية")[qs._INDEX["topic_mention"]] == 1
+    assert _row(second, "ماهر السعدي")[qs._INDEX["topic_mention"]] == 0

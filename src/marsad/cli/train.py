@@ -195,6 +195,7 @@ def train_quote_speakers_command(
     clause_subjects: Annotated[bool, typer.Option(help="The subjects of the clauses before a cue are candidates (parsing them is most of the ranker's cost; the shipped model leaves them out)")] = False,
     clause_prodrop_only: Annotated[bool, typer.Option(help="Clause subjects are candidates only where the cue has no explicit subject (cheaper)")] = False,
     entity_window: Annotated[bool, typer.Option(help="Only the entities named near the quote are candidates (cheaper; the shipped model's set)")] = True,
+    phrase: Annotated[bool, typer.Option(help="The unparsed words after a verb cue with no subject the rules read are a candidate (the shipped model's set since round 7)")] = True,
 ) -> None:
     """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
 
@@ -210,7 +211,7 @@ def train_quote_speakers_command(
     if clause_prodrop_only and clause_subjects:
         clause_subjects = "prodrop"  # type: ignore[assignment]
     rows = read_folds(gold or [Path(g) for g in DEFAULT_GOLD])
-    arts = collect(rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects, entity_window=entity_window)
+    arts = collect(rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects, entity_window=entity_window, phrase=phrase)
     rec = candidate_recall(arts)
     typer.echo(f"matched quotes {rec['matched']} (unmatched {rec['unmatched']}): rules right {rec['rule_right']}, "
                f"wrong with the gold speaker among the candidates {rec['rule_wrong_cand']}, wrong with it missing "
@@ -247,11 +248,11 @@ def train_quote_speakers_command(
         held_rows = read_folds(check)
         if {r["id"] for r in held_rows} & {r["id"] for r in rows}:
             raise typer.BadParameter("an article of --check is also in --gold", param_hint="--check")
-        held = collect(held_rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects, entity_window=entity_window)
+        held = collect(held_rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects, entity_window=entity_window, phrase=phrase)
         res = {"check": check_policies(arts, held, l2, cache, abstain, policies)}
         table("CHECK (trained on all of --gold; totals only)", res)
         summary["check"] = {"files": [str(c) for c in check], **figures(res)}
     splits = sorted({a.split for a in arts})
     model = write_model(arts, out, l2, mode, {"splits": splits, **summary}, abstain=abstain, cache=cache,
-                        clause_subjects=clause_subjects, entity_window=entity_window)
+                        clause_subjects=clause_subjects, entity_window=entity_window, phrase=phrase)
     typer.echo(f"model ({model.mode}, margin {model.override_margin}) written to {out}")

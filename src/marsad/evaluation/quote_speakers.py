@@ -31,7 +31,7 @@ from .quotes import Counts, match, score_article, speakers_agree
 #: are never trained on; ``check`` scores them as a summary only.
 DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval/gold/quotes_blind4.jsonl",
                 "eval/gold/quotes_blind5.jsonl", "eval/gold/quotes_blind6.jsonl", "eval/gold/quotes_blind7.jsonl",
-                "eval/gold/quotes_blind8.jsonl",
+                "eval/gold/quotes_blind8.jsonl", "eval/gold/quotes_blind9.jsonl",
                 "eval/gold/quotes_train4.jsonl", "eval/gold/quotes_train5.jsonl", "eval/gold/quotes_train6.jsonl",
                 "eval/gold/quotes_train7.jsonl")
 MARGINS = (0.0, 0.5, 1.0, 2.0, 3.0)
@@ -42,8 +42,8 @@ POLICIES = ("rules", "ranker", "override", "fill", "switch", "correct")
 
 #: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
 #: train4 was annotated in four parts of 40 (a–d) by four annotators, train5, train6 and train7 in three of
-#: 50 (a–c), so each part is a fold.
-PART_SIZES = {"train4": 40, "train5": 50, "train6": 50, "train7": 50}
+#: 50 (a–c), blind9 in three of 40 (a–c), so each part is a fold.
+PART_SIZES = {"train4": 40, "train5": 50, "train6": 50, "train7": 50, "blind9": 40}
 
 
 def read_folds(paths: Iterable[Path]) -> list[dict]:
@@ -115,7 +115,7 @@ def prepare_docs(gold_rows: list[dict]) -> dict:
 
 
 def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, docs: dict | None = None,
-            clause_subjects: bool | str = True, entity_window: bool = False) -> list[ArticleCases]:
+            clause_subjects: bool | str = True, entity_window: bool = False, phrase: bool = False) -> list[ArticleCases]:
     """Run the rules over every gold article and build labelled candidate sets (``docs``: the output
     of :func:`prepare_docs`, when already computed; ``clause_subjects``: as the model will run)."""
     from ..extract.quote_lexicon import load_lexicon
@@ -132,7 +132,7 @@ def collect(gold_rows: list[dict], log: Callable[[str], None] = lambda m: None, 
             continue
         reader = _Reader(doc, lex)
         quotes = reader.run()
-        cases = qs.build_cases(reader, quotes, clause_subjects=clause_subjects, entity_window=entity_window)
+        cases = qs.build_cases(reader, quotes, clause_subjects=clause_subjects, entity_window=entity_window, phrase=phrase)
         canon = [_canon_names(doc, case) for case in cases]
         rule_out = [names[-1] for names in canon]
         predicted = [{"start": q.start, "end": q.end, "text": q.text, "direct": q.direct,
@@ -208,8 +208,8 @@ def score(arts: list[ArticleCases], model: qs.RankerModel | None) -> Counts:
 
 
 def train(arts: list[ArticleCases], l2: float, mode: str, margin: float, abstain: bool = True,
-          clause_subjects: bool | str = True, entity_window: bool = False) -> qs.RankerModel:
-    return qs.RankerModel(qs.fit(training_cases(arts, abstain), l2=l2), margin, mode, clause_subjects, entity_window)
+          clause_subjects: bool | str = True, entity_window: bool = False, phrase: bool = False) -> qs.RankerModel:
+    return qs.RankerModel(qs.fit(training_cases(arts, abstain), l2=l2), margin, mode, clause_subjects, entity_window, phrase)
 
 
 def _fit_on(arts: list[ArticleCases], l2: float, cache: dict | None, abstain: bool = True) -> np.ndarray:
@@ -286,10 +286,11 @@ def check(study: list[ArticleCases], held: list[ArticleCases], l2: float, cache:
 
 
 def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict, abstain: bool = True,
-                cache: dict | None = None, clause_subjects: bool | str = True, entity_window: bool = False) -> qs.RankerModel:
+                cache: dict | None = None, clause_subjects: bool | str = True, entity_window: bool = False,
+                phrase: bool = False) -> qs.RankerModel:
     # every policy's margin is stored, so MARSAD_QUOTE_RANKER=<policy> can run the same weights under another
     margins = {p: choose_margin(arts, l2, p, cache, abstain) for p in ("override", "fill", "switch")}
-    model = train(arts, l2, mode, margins.get(mode, 0.0), abstain, clause_subjects, entity_window)
+    model = train(arts, l2, mode, margins.get(mode, 0.0), abstain, clause_subjects, entity_window, phrase)
     qs.save(model, out, {"l2": l2, "abstain": abstain, "margins": margins,
                          "trained_on_quotes": len(training_cases(arts, abstain)), **extra})
     return model

@@ -10,14 +10,15 @@ whether its mentions sit inside quotations or after a preposition, the previous 
 and outlets, badly cut phrases), and scores them with a conditional-logit model (softmax over one quote's
 candidates, weights in ``marsad/models/quotes/speaker_ranker.json``).
 
-The model file names the policy (``mode``) and the candidate set. The shipped one (session 6) runs
+The model file names the policy (``mode``) and the candidate set. The shipped one (session 6, round 7) runs
 ``ranker`` — always the top candidate — on the cheap candidate set (no clause subjects, only the entities named
-near the quote: ``clause_subjects`` false, ``entity_window`` true): trained on every STUDY gold file (1,160
-articles, 3,387 matched quotes, 25 folds, "no speaker" taught where no candidate is right), it gains 12 quotes
-on the pooled CHECK files (0.808 / 0.795 -> 0.822 / 0.808), +5 in STUDY cross-validation, and costs the
-pipeline 19.7-19.9 % with quotes (15.0-15.7 % without it; budget 20 %). Its fills (a name where the rules
-named no one) read wrong more often than right on unlabelled articles; its changes of a name read right
-about three times in four. See ``docs/quotes_history.md`` (*Speaker ranker round 6*).
+near the quote: ``clause_subjects`` false, ``entity_window`` true) plus the unparsed words after a verb cue
+with no subject (``phrase``), with features for a topic (``وعن X``، ``حول X``) and the two ends of a relay
+(``نقلت X عن Y``): trained on every STUDY gold file with blind9 (1,280 articles, 3,720 matched quotes, 28
+folds, "no speaker" taught where no candidate is right), +8 quotes in STUDY cross-validation, +10 on the pooled
+CHECK files (0.808 / 0.795 -> 0.820 / 0.806; round 6's model +12, a difference within noise), and its changes
+on 1,000 unlabelled articles where it differs from round 6's read right 18 times, wrong 5. See
+``docs/quotes_history.md`` (*Speaker ranker rounds 6 and 7*).
 ``marsad train quote-speakers`` retrains it and prints that comparison; ``MARSAD_QUOTE_RANKER=off`` runs the
 rules alone, ``MARSAD_QUOTE_RANKER=correct`` (or another policy) the shipped weights under that policy.
 
@@ -74,9 +75,19 @@ FEATURES = (
     "prev_quote_speaker", "prev_quote_speaker_same_para", "is_place", "is_outlet", "in_other_quote_only",
     "rule_x_prodrop", "rule_desc_x_named_alt", "titled_mention", "name_has_cue", "long_name", "bare_word",
     "rule_head_before_mention", "rule_head_before_mention_x_desc",
+    # session 6, round 7: the words right after a verb cue the rules could not read as a speaker
+    # (a description they did not parse), as a candidate of its own
+    "src_phrase", "phrase_definite", "phrase_one_word",
+    # what the quote is about rather than who says it (وعن X، حول X), and relays (نقلت X عن Y: X carries, Y speaks)
+    "topic_mention", "relay_carrier", "relay_source",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 _PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "في", "عن", "على", "إلى", "من", "ل", "لدى", "أمام", "بين"))
+#: Words before a topic, not a speaker: وعن الأزمة قال …، حول المفاوضات أكد …
+_TOPIC_WORDS = frozenset(normalize(w) for w in ("وعن", "حول", "وحول", "بشأن", "وبشأن", "وبخصوص", "بخصوص", "تجاه"))
+#: Forms of نقل (to relay): نقلت X عن Y — X carries the words, Y said them.
+_RELAY_VERBS = frozenset(normalize(w) for w in ("نقل", "نقلت", "نقلا", "ينقل", "تنقل", "نقلوا", "ونقل", "ونقلت", "وتنقل", "وينقل"))
+_AN = normalize("عن")
 
 
 @dataclass(slots=True)
@@ -141,7 +152,7 @@ class _DocTables:
         self.sent_no = list(accumulate(map(ne, ss, islice(ss, 1, None)), initial=0)) if r.n else []
         self._opener: dict[int, bool] = {}
         self.subjects: dict[int, Speaker | None] = {}
-        self.explicit: dict[int, Speaker | None] = {}
+        self.explicit: dict[int, tuple[Speaker | None, int]] = {}
         self.lookback: dict[int, Speaker | None] = {}
         self.same_as: list[set[int]] = []
         self._words: list[set[str]] = []
@@ -340,16 +351,32 @@ def _speaker_cand(pool: _Pool, sp: Speaker | None, source: str) -> Candidate | N
     return pool.add(sp.name, sp.kind, sp.keys, source, sp.role, sp.entity_id, sp.gender)
 
 
-def _explicit_subject(r: _Reader, cue_k: int) -> Speaker | None:
-    """What the rules read right after a verb cue, before any reference resolution."""
+def _explicit_subject(r: _Reader, cue_k: int) -> tuple[Speaker | None, int]:
+    """What the rules read right after a verb cue, before any reference resolution, and where the zone
+    they read it from ends (``cue_k + 1``: no zone)."""
     cue = r.cue_at(cue_k)
     if cue is None or cue[0].pos != "verb":
-        return None
+        return None, cue_k + 1
     found = r.scan_complement(cue_k + 1, cue[0].strict)
     end = found[1] if found else r.zone_stop(cue_k + 1)
     if end <= cue_k + 1:
-        return None
-    return r.parse_speaker(cue_k + 1, end)
+        return None, cue_k + 1
+    return r.parse_speaker(cue_k + 1, end), end
+
+
+#: At most this many words of an unparsed phrase after a cue make a candidate.
+PHRASE_WORDS = 6
+
+
+def _unparsed_phrase(r: _Reader, cue_k: int, end: int) -> list[int]:
+    """The words right after a verb cue, to the first punctuation mark (at most :data:`PHRASE_WORDS`), where
+    the rules read no subject there: often a description they did not parse (``وقال أحد سكان الحي``)."""
+    out: list[int] = []
+    for k in range(cue_k + 1, min(end, cue_k + 1 + PHRASE_WORDS)):
+        if r.toks[k].kind != "word":
+            break
+        out.append(k)
+    return out
 
 
 #: How many sentences before the cue's own are read for clause subjects.
@@ -408,7 +435,7 @@ ENTITY_SENTENCES = 3
 
 
 def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
-                clause_subjects: bool | str = True, entity_window: bool = False) -> list[QuoteCase]:
+                clause_subjects: bool | str = True, entity_window: bool = False, phrase: bool = False) -> list[QuoteCase]:
     """Candidates and features for each quote the rules found in one document (or for the quotes
     whose indexes are in ``only``); ``clause_subjects``: the subjects of the clauses before the cue are
     candidates too (``"prodrop"``: only for a cue with no explicit subject after it)."""
@@ -449,8 +476,15 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
                         q.speaker_role, q.speaker_entity_id)
         if cue_k not in tables.explicit:
             tables.explicit[cue_k] = _explicit_subject(r, cue_k)
-        explicit = tables.explicit[cue_k]
+        explicit, zone_end = tables.explicit[cue_k]
         _speaker_cand(pool, explicit, "explicit")
+        if phrase and explicit is None and zone_end > cue_k + 1:
+            words = _unparsed_phrase(r, cue_k, zone_end)
+            if words:
+                name = r.span_text(words)
+                c = pool.add(name, "DESC", tuple(r.key_of(name).split()), "phrase")
+                if c is not None and r.is_definite(r.norm[words[0]]):
+                    c.sources.add("phrase_definite")
         if cue_form is not None and cue_form.pos == "verb":
             if cue_k not in tables.lookback:
                 tables.lookback[cue_k] = r.look_back(cue_k)
@@ -618,6 +652,12 @@ def _features(ctx: _Context, c: Candidate, row: list[float]) -> None:
         row[I["explicit_x_other"]] = 1.0
     if "lookback" in s:
         row[I["src_lookback"]] = 1.0
+    if "phrase" in s:
+        row[I["src_phrase"]] = 1.0
+        if "phrase_definite" in s:
+            row[I["phrase_definite"]] = 1.0
+        if len(c.keys) == 1:
+            row[I["phrase_one_word"]] = 1.0
     if "history" in s:
         row[I["src_history"]] = 1.0
         row[I["hist_rank_inv"]] = 1.0 / (1 + (c.hist_rank or 0))
@@ -730,6 +770,17 @@ def _features(ctx: _Context, c: Candidate, row: list[float]) -> None:
         row[I["in_zone_after_cue"]] = 1.0
         if after_first <= cue_k + 3:
             row[I["right_after_cue"]] = 1.0
+    # the mentions nearest the cue (the last before it, the first after it): a topic, or one end of a relay
+    for m in (before_last, after_first):
+        if m is None or m < 1:
+            continue
+        prev = r.word(m - 1)
+        if prev in _TOPIC_WORDS:
+            row[I["topic_mention"]] = 1.0
+        elif prev == _AN and any(r.word(j) in _RELAY_VERBS for j in range(max(0, m - 7), m - 1)):
+            row[I["relay_source"]] = 1.0
+        if prev in _RELAY_VERBS or r.word(m - 2) in _RELAY_VERBS:
+            row[I["relay_carrier"]] = 1.0
     if "rule" not in s and "entity" in s:
         before_same_sentence = before_last is not None and r.sent_start[before_last] == r.sent_start[cue_k]
         if after_first is not None and not rule_explicit:
@@ -786,6 +837,8 @@ class RankerModel:
     clause_subjects: bool | str = True
     #: only the entities named near the quote are candidates (:data:`ENTITY_SENTENCES`; cheaper)
     entity_window: bool = False
+    #: the unparsed words after a verb cue with no subject the rules read are a candidate (``src_phrase``)
+    phrase: bool = False
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         return x @ self.weights
@@ -826,7 +879,7 @@ class RankerModel:
     def to_json(self, extra: dict | None = None) -> dict:
         return {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
                 "override_margin": self.override_margin, "mode": self.mode, "clause_subjects": self.clause_subjects,
-                "entity_window": self.entity_window,
+                "entity_window": self.entity_window, "phrase": self.phrase,
                 **(extra or {})}
 
     @classmethod
@@ -835,7 +888,7 @@ class RankerModel:
         w = np.array([float(weights.get(f, 0.0)) for f in FEATURES])
         clauses = data.get("clause_subjects", True)
         return cls(w, float(data["override_margin"]), data["mode"], clauses if clauses == "prodrop" else bool(clauses),
-                   bool(data.get("entity_window", False)))
+                   bool(data.get("entity_window", False)), bool(data.get("phrase", False)))
 
 
 #: The policies a model can run with (``off``: the rules alone).
@@ -863,7 +916,7 @@ def _shipped_model(mode: str) -> RankerModel | None:
     model = RankerModel.from_json(data)
     if mode and mode != model.mode:
         margin = float((data.get("margins") or {}).get(mode, 0.0))
-        model = RankerModel(model.weights, margin, mode, model.clause_subjects, model.entity_window)
+        model = RankerModel(model.weights, margin, mode, model.clause_subjects, model.entity_window, model.phrase)
     return model
 
 
@@ -877,7 +930,7 @@ def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
             else {i for i, q in enumerate(quotes) if q.speaker is not None} if model.mode in ("switch", "correct") else None)
     if only is not None and not only:
         return
-    for case in build_cases(r, quotes, only, model.clause_subjects, model.entity_window):
+    for case in build_cases(r, quotes, only, model.clause_subjects, model.entity_window, model.phrase):
         pick = model.choose(case)
         if pick is None or "rule" in pick.sources:
             continue
