@@ -1163,7 +1163,7 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
         t = toks[i]
         if t.start < lo:
             break
-        if t.kind != "word" or (head not in normalize(t.text) and loose not in _loose(normalize(t.text))) \
+        if t.kind != "word" or (head not in t.norm and loose not in _loose(t.norm)) \
                 or _loose(_bare(t.text)) != loose or not _outside_quotes(t.start, quotes):
             continue  # (a substring test first: keying every word costs more than the rest)
         if _has_article(t.text):
@@ -1525,7 +1525,7 @@ def _named_later(q: Quote, speaker: str, doc: Doc, ents: list[Entity]) -> tuple[
         t = toks[k]
         if t.start >= hi:
             break
-        if t.kind != "word" or head not in normalize(t.text) or not _has_article(t.text) or _bare(t.text) != head:
+        if t.kind != "word" or head not in t.norm or not _has_article(t.text) or _bare(t.text) != head:
             continue
         prev = toks[k - 1] if k else None
         if prev is not None and prev.kind == "word" and (_has_article(prev.text) or _is_head(prev.text, _heads()[0])):
