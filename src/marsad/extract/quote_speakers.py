@@ -434,6 +434,9 @@ def _subject_after(r: _Reader, m: int) -> Speaker | None:
 ENTITY_SENTENCES = 3
 
 
+_NO_ROWS = np.zeros((0, len(FEATURES)))
+
+
 def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
                 clause_subjects: bool | str = True, entity_window: bool = False, phrase: bool = False) -> list[QuoteCase]:
     """Candidates and features for each quote the rules found in one document (or for the quotes
@@ -461,6 +464,7 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
     history: list[Speaker] = []
     logged = 0
     cases = []
+    all_rows: list[list[float]] = []
     for qi, q in enumerate(quotes):
         while logged < len(log) and log[logged][0] <= qi:
             sp = log[logged][1]
@@ -559,7 +563,14 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
         rows = [[0.0] * len(FEATURES) for _ in cands]
         for c, row in zip(cands, rows):
             _features(ctx, c, row)
-        cases.append(QuoteCase(q, cands, np.array(rows, dtype=float).reshape(len(cands), len(FEATURES)), record))
+        all_rows.extend(rows)
+        cases.append(QuoteCase(q, cands, _NO_ROWS, record))
+    # one matrix for the document, each quote's rows a view of it (one array built, not one per quote)
+    x = np.array(all_rows, dtype=float).reshape(len(all_rows), len(FEATURES))
+    at = 0
+    for case in cases:
+        case.x = x[at:at + len(case.candidates)]
+        at += len(case.candidates)
     return cases
 
 
