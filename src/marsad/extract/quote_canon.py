@@ -1126,7 +1126,13 @@ _HUMAN_NOUNS = frozenset(name_key(w) for w in "مرأة سيدة فتاة شاب
 
 
 def _skip() -> frozenset[str]:
-    return frozenset(os.environ.get("MARSAD_QUOTE_CANON_SKIP", "").replace(" ", "").split(","))
+    # read on every call (tests switch steps with monkeypatch), parsed once per distinct value
+    return _parse_skip(os.environ.get("MARSAD_QUOTE_CANON_SKIP", ""))
+
+
+@lru_cache(maxsize=8)
+def _parse_skip(raw: str) -> frozenset[str]:
+    return frozenset(raw.replace(" ", "").split(","))
 
 
 def _last_of_gender(q: Quote, quotes: list[Quote], lo: int, ents: list[Entity], feminine: bool) -> tuple[str, str | None] | None:
