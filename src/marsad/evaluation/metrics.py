@@ -132,20 +132,50 @@ def match_spans(gold: list[dict], predicted: list[dict], min_gold_share: float =
     return pairs, [p for pi, p in enumerate(predicted) if pi not in used_p]
 
 
-def draw_articles(seed: int, per_corpus: int, *, exclude: Iterable[str] = (), max_chars: int = 2500) -> list[str]:
+def draw_articles(
+    seed: int,
+    per_corpus: int,
+    *,
+    exclude: Iterable[str] = (),
+    max_chars: int = 2500,
+    unlike: Iterable[str] = (),
+    overlap: float = 0.5,
+) -> list[str]:
     """A reproducible sample of article ids for a gold batch: ``per_corpus`` from each news corpus.
 
     Articles longer than ``max_chars`` (too long to annotate whole) and ``exclude``d ids (earlier
     batches) are left out; the ids come back shuffled with the same generator, so a fixed seed
     always gives the same batch in the same order.
+
+    ``unlike`` takes the texts of earlier gold articles: an article sharing at least ``overlap`` of
+    its six-word shingles with any of them is left out too, because the same wire story published
+    under another id would otherwise reach a held-out batch already studied. With no ``unlike``
+    texts the draw is the one earlier batches were made with.
     """
     rng = random.Random(seed)
     skip = set(exclude)
+    seen_shingles: set[tuple[str, ...]] = set()
+    for text in unlike:
+        seen_shingles |= word_shingles(text)
     chosen: list[str] = []
     for corpus in NEWS_CORPORA:
         with require_shared_data("news", corpus, "articles.jsonl").open(encoding="utf-8") as fh:
             rows = [json.loads(line) for line in fh]
         rows = [r for r in rows if len(r["text"]) <= max_chars and r["id"] not in skip]
+        if seen_shingles:
+            rows = [r for r in rows if shingle_overlap(r["text"], seen_shingles) < overlap]
         chosen += [r["id"] for r in rng.sample(rows, per_corpus)]
     rng.shuffle(chosen)
     return chosen
+
+
+def word_shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
+    """The runs of ``size`` consecutive words of ``text`` (whitespace words, as written)."""
+    words = text.split()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def shingle_overlap(text: str, others: set[tuple[str, ...]], size: int = 6) -> float:
+    """The share of ``text``'s word shingles found in ``others`` (0.0 for a text shorter than one shingle)."""
+    own = word_shingles(text, size)
+    return len(own & others) / len(own) if own else 0.0
