@@ -1,4 +1,4 @@
-"""Person names completed from capitalisation-free cues (session 5): first names the tagger drops
+"""Person names completed from capitalisation-free cues: first names the tagger drops
 because they are common words, glued ``عبد`` compounds, surnames after a first name, untagged names
 after a title or a reporting verb — and the cases where none of that may happen.
 
