@@ -1,4 +1,4 @@
-"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind10``, ``train4`` … ``train7``, ``check6``, ``check7``, ``blind9a2``) from its annotation file.
+"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind10``, ``train4`` … ``train8``, ``check6``, ``check7``, ``blind9a2``) from its annotation file.
 
 The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
 so they live in files of their own rather than in ``quotes.jsonl``:
@@ -25,7 +25,11 @@ so they live in files of their own rather than in ``quotes.jsonl``:
   ``blind9a2`` is a second, independent annotation of blind9's part a (its first 40 ids) by another annotator,
   for inter-annotator agreement (``python eval/quotes_agreement.py --pair`` on the two files); it is not a test batch;
 * ``blind10`` (session 6, second round, held out, 80 articles in two parts of 40):
-  ``draw_articles(20261601, 40, exclude=<all 1,580 earlier gold articles, blind9 included, and the agreement ids>)``.
+  ``draw_articles(20261601, 40, exclude=<all 1,580 earlier gold articles, blind9 included, and the agreement ids>)``;
+* ``train8`` (session 7, training and study material, 240 articles in four annotators' parts of 60, annotated
+  before any run of the extractor on them):
+  ``draw_articles(20261703, 120, exclude=<all 1,820 earlier gold articles, the held-out blind11 included, and the
+  agreement ids>, unlike=<their texts>)`` — the first batch drawn with the near-duplicate exclusion.
 
 Same annotation format and span locator as ``eval/build_quotes_gold.py`` (imported, not copied).
 Run from the project root: ``python eval/build_quotes_heldout.py blind4`` writes
@@ -56,6 +60,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "train4", "train5", "train6", "check6", "train7", "check7", "blind9", "blind9a2", "blind10"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "train4", "train5", "train6", "check6", "train7", "check7", "blind9", "blind9a2", "blind10", "train8"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")
