@@ -1377,3 +1377,37 @@ def test_a_criterion_after_a_comma_does_not_end_the_reported_clause():
     # a source, or the speaker's own words (حسب تعبيره), still ends it
     got = texts("وقال المدير إن الموسم كان ناجحا بكل المقاييس، حسب تعبيره.")
     assert got == ["الموسم كان ناجحا بكل المقاييس"]
+
+
+# --- session 7: detection recall ---------------------------------------------------------------
+
+def test_a_period_typed_without_its_space_still_ends_the_sentence():
+    text = "وقال الوزير إن الخطة تأخرت بسبب نقص التمويل المخصص للمشاريع.وعليه بادر المدير بالرد على الأسئلة."
+    assert texts(text) == ["الخطة تأخرت بسبب نقص التمويل المخصص للمشاريع"]
+    # letters spelled out with periods and a domain stay inside their sentence
+    got = texts("وذكرت قناة (ام.اس.ان.بي.سي) أن الشركة ستطرح هاتفا جديدا. وقال مديرها لموقع العربية.نت: إن الطلب كبير.")
+    assert got == ["الشركة ستطرح هاتفا جديدا", "الطلب كبير"]
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("وأكد الوزير أن الاقتصاد ينمو بقوة، مستبعدا أن تتأثر البلاد بالأزمة العالمية.", "تتأثر البلاد بالأزمة العالمية"),
+    ("وقالت الشرطة إن الحادث وقع ليلا، مرجحة أن يكون السائق قد غفا.", "يكون السائق قد غفا"),
+])
+def test_participles_of_rajjaha_and_istabada_report(sentence, said):
+    assert said in texts(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وليس مستبعدا أن تعود الأزمة إلى الواجهة قريبا.",
+    "ولا يبدو مرجحا أن يحسم الفريق المواجهة في الذهاب.",
+    "وكان مفيدا أن اللقاء تأجل إلى الأسبوع المقبل.",
+])
+def test_a_participle_after_a_copula_is_an_adjective_not_a_cue(sentence):
+    assert texts(sentence) == []
+
+
+def test_a_tagged_subject_before_yara_makes_it_an_opinion_not_impersonal():
+    text = "ويسعى النادي المنافس للقب الثالث، لكن ساديو ماني يرى أن فريقه قادر على الفوز في النهائي."
+    assert found(text, [per(text, "ساديو ماني")]) == [("فريقه قادر على الفوز في النهائي", "ساديو ماني")]
+    # with no subject before it, يتوقع / يعتقد أن stays the writer's impersonal aside
+    assert texts("وتراجعت الأسعار هذا الأسبوع. ويتوقع أن تواصل تراجعها. ويعتقد أن السبب ضعف الطلب.") == []

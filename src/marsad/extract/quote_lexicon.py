@@ -449,6 +449,12 @@ def cue_forms() -> dict[str, CueForm]:
     for form, gender in (("مفيدا", "m"), ("مفيده", "f"), ("مفيدين", "pl")):
         table.setdefault(form, CueForm(normalize("أفاد"), "participle", gender, True))
     table.setdefault("مذكرا", CueForm(normalize("ذكر"), "participle", "m", False))
+    # مرجحا / مستبعدا أن "deeming it likely / unlikely that" (…، مرجحة أن يكون …): the participles of رجح and
+    # استبعد, strict, since both are also adjectives (ليس مستبعدا أن، لا يبدو مرجحا أن: see the reader's check
+    # for a participle after a copula). Mined from the unlabelled corpus (session 7).
+    for past, stem in (("رجح", "مرجح"), ("استبعد", "مستبعد")):
+        for form, gender in ((stem + "ا", "m"), (stem + "ه", "f"), (stem + "ين", "pl")):
+            table.setdefault(normalize(form), CueForm(normalize(past), "participle", gender, True))
     for form, gender in (("يبين", "m"), ("يبينون", "pl")):
         table.setdefault(form, CueForm("بين", "verb", gender, True))
     # يؤمن بأن "believes that", like يعتقد; its past آمن is also "safe" and أمن "security", so present forms only.

@@ -136,6 +136,8 @@ _FRONT_OPENERS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بين�
 _APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر أقل من ما يقرب يقارب".split())
 #: كان and its sisters: a verb of the clause, never part of the subject before it.
 _KANA_SISTERS = frozenset(normalize(w) for w in "كان كانت كانوا كانا ظل ظلت ظلوا ظلا بات باتت باتوا أصبح أصبحت أصبحوا صار صارت مازال مازالت".split())
+#: Copulas and "seems": a participle after them is a predicate adjective (ليس مستبعدا أن، يبدو مرجحا أن).
+_COPULAS = _KANA_SISTERS | frozenset(normalize(w) for w in "ليس ليست ليسوا يبدو تبدو بدا بدت يكون تكون يكن تكن".split())
 #: Words that never end a name or a role, and verbs of an aside (طلب عدم نشر اسمه، رفض الكشف عن هويته).
 _TRAILING_WORDS = frozenset(normalize(w) for w in "في من عن على إلى أو و ب ل مع ثم".split())
 _ASIDE_VERBS = frozenset(normalize(w) for w in "طلب رفض فضل اشترط مشترطا طالبا مفضلا رافضا".split())
@@ -176,6 +178,9 @@ _TITLE_NOUNS = frozenset(normalize(w) for w in (
     "وسم", "هاشتاغ", "كتابه", "كتابها", "روايته", "روايتها", "فيلمه", "فيلمها", "أغنيته", "أغنيتها", "مقال", "مقاله"))
 #: Latin initials as Arabic spells them (جون إف. كينيدي، فيكتور إم. أجوايو).
 _INITIALS = frozenset(normalize(w) for w in "إم جي دي تي بي إس إف إل آر كيه إن إتش دبليو واي زد سي".split())
+#: Latin letters as Arabic spells them in acronyms typed with periods (ام.اس.ان.بي.سي، أيه.إم.دي، كيو.آي).
+_SPELLED_LETTERS = _INITIALS | frozenset(normalize(w) for w in "ام اس ان أيه إيه اي آي إي كيو يو إكس جيه أو".split())
+_DOMAINS = frozenset(normalize(w) for w in "نت كوم net com".split())
 #: Conjunctions after which a speech verb starts a statement of its own inside a reported clause.
 #: Directive verbs: their أن clause is what someone is asked to do, not what was said (but أوصت اللجنة بأن "…"
 #: with quoted words stays).
@@ -308,8 +313,14 @@ class _Reader:
         if (0 < k < self.n - 1 and toks[k].text == "." and toks[k - 1].kind == "word" and toks[k - 1].end == toks[k].start
                 and toks[k + 1].kind == "word" and (len(toks[k - 1].text) == 1 or toks[k - 1].norm in _INITIALS)):
             return True  # "فيكتور إم. أجوايو"، "م. نيله": an initial, not a sentence end
-        return (0 < k < self.n - 1 and toks[k].text == "." and toks[k - 1].end == toks[k].start
-                and toks[k + 1].start == toks[k].end and toks[k + 1].kind == "word")
+        if not (0 < k < self.n - 1 and toks[k].text == "." and toks[k - 1].end == toks[k].start
+                and toks[k + 1].start == toks[k].end and toks[k + 1].kind == "word"):
+            return False
+        # "(بي.بي.سي)"، "أيه.إم.دي"، "العربية.نت": letters spelled out or a domain; between two plain words
+        # ("… غير المرشحين.وعليه بادر …") a period typed without its space still ends the sentence.
+        prev, nxt = toks[k - 1].norm, toks[k + 1].norm
+        return (prev in _SPELLED_LETTERS or nxt in _SPELLED_LETTERS or nxt in _DOMAINS
+                or not (_is_arabic(prev) or prev.isdigit()) or not _is_arabic(nxt))
 
     # --- small predicates -----------------------------------------------------------------
     def word(self, k: int) -> str:
@@ -389,6 +400,9 @@ class _Reader:
                 and self.toks[k - 1].end == self.toks[k].start and self.toks[k + 1].start == self.toks[k].end):
             return None  # لهزيمة "وداعية" أخيرة: a scare-quoted word (marks glued on both sides), not a cue
         cue, prefixed = found
+        if cue.pos == "participle" and not prefixed and (self.bare(self.word(k - 1)) in _COPULAS
+                                                         or self.bare(self.word(k - 2)) in _COPULAS and self.word(k - 1) in _NEGATIONS):
+            return None  # "ليس مستبعدا أن"، "لا يبدو مرجحا أن"، "كان مفيدا": a predicate adjective, not a participle cue
         if not prefixed and cue.gender is not None and self.lex.cues.get(w) is cue:  # the word itself, no clitics
             if cue.lemma == "راي" and self.word(k - 1).startswith(("استطلاع", "وجهه", "حريه", "ابداء")):
                 return None  # استطلاعات رأي: the noun "opinion", not the verb رأى
@@ -3746,7 +3760,8 @@ class _Reader:
         # subject of the sentence's first clause
         pron_gender = _PRONOUN_COMPLEMENTIZERS.get(self.word(k - 1)) if cue.pos == "verb" and not prefixed else None
         topic = prefixed and self.norm[k][0] == "ف" and self.topic_before(k)  # أما الروائي يحيى يخلف، فيرى أن
-        if found and bare in lex.impersonal and not pronoun and not topic and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي")):
+        if (found and bare in lex.impersonal and not pronoun and not topic and not (not prefixed and self.named_subject_before(k))
+                and (found[1] == start or (found[1] == start + 1 and self.word(start) == "الي"))):
             return k + 1  # يذكر أن / يشار إلى أن: the writer's aside, not a quotation
         if found and found[0] == "that" and self.wish_or_prayer(cue, start, found[1]):
             quoted = self.wish_quote(found[1])
@@ -3935,6 +3950,14 @@ class _Reader:
         c = self.cue_at(k)
         clause = self.clause_span(j + 1, c[0].gender if c is not None else None) if j + 1 < self.n else None
         return None if clause is None else (*clause, k + 1, False)
+
+    def named_subject_before(self, k: int) -> bool:
+        """A tagged person or body ends right before the cue (لكن ماني يرى أن، والمدرب كلوب يعتقد أن): the subject of
+        an SVO clause, so يرى / يعتقد / يتوقع أن is that subject's opinion, not the impersonal "it is thought"."""
+        if k == 0 or self.toks[k - 1].kind != "word":
+            return False
+        end = self.toks[k - 1].end
+        return any(e.end == end and e.start < end for e in self.entities)
 
     def relative_statement(self, k: int, cue: CueForm) -> bool:
         """A cue right after a relative pronoun reports when its أن/إن or colon follows inside the
@@ -4506,6 +4529,10 @@ class _Reader:
 
 
 @lru_cache(maxsize=65536)
+def _is_arabic(w: str) -> bool:
+    return bool(w) and all("\u0621" <= c <= "\u064a" for c in w)
+
+
 def _cue_form(w: str) -> tuple[CueForm, bool] | None:
     """The cue a normalised word spells, out of context, and whether a conjunction (و/ف) is glued to it."""
     cues = load_lexicon().cues
