@@ -4528,11 +4528,11 @@ class _Reader:
         return self.quotes
 
 
-@lru_cache(maxsize=65536)
 def _is_arabic(w: str) -> bool:
     return bool(w) and all("\u0621" <= c <= "\u064a" for c in w)
 
 
+@lru_cache(maxsize=65536)
 def _cue_form(w: str) -> tuple[CueForm, bool] | None:
     """The cue a normalised word spells, out of context, and whether a conjunction (و/ف) is glued to it."""
     cues = load_lexicon().cues
