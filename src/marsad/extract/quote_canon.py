@@ -257,6 +257,8 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             q.speaker_entity_id = ent.entity_id
         elif why == "repaired" and "plural" not in skip:
             q.speaker = _nominative(name, ents)
+    if "alias7" not in skip:
+        _one_name_per_body(doc, quotes)
 
 
 def _ent_keys(e: Entity) -> tuple[str, ...]:
@@ -1957,3 +1959,139 @@ def _place_anaphor(speaker: str, cut: int, doc: Doc) -> str:
     if len(named) != 1:
         return speaker
     return f"{words[0]} {next(iter(named.values()))}"
+
+
+# -- (l) aliases the article defines (session 7) ------------------------------------------------------
+
+#: Marks that open a body's other name right after its full name or description: إدارة الطيران والفضاء
+#: الأميركية (ناسا)، وكالة الفضاء الأمريكية «ناسا».
+_ALIAS_OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
+_ALIAS_MAX_WORDS = 4
+#: How many words a body's full name may run before the alias (وكالة التصدير والاستيراد في والونيا (أوكس)).
+_ALIAS_NAME_WINDOW = 8
+
+
+def _body_head_word(word: str) -> str | None:
+    """The body head a word spells, without a glued conjunction (ووكالة → وكالة، والحركة → الحركة), or None;
+    documents (التقرير، البيان) are no bodies."""
+    if _doc_stem(word) is not None:
+        return None
+    bodies = _body_heads() | _KIND_HEADS | _BODY_NOUNS
+    if not any(name_key(stem) in bodies and len(normalize(stem)) >= 3 for _, stem in clitic_candidates(word)):
+        return None
+    return word[1:] if word[:1] in ("و", "ف") and _body_head_word_bare(word[1:]) else word
+
+
+def _body_head_word_bare(word: str) -> bool:
+    bodies = _body_heads() | _KIND_HEADS | _BODY_NOUNS
+    w = word[2:] if normalize(word).startswith("ال") else word
+    return name_key(word) in bodies or name_key(w) in bodies
+
+
+def _alias_words(toks: list, k: int, close: str) -> tuple[int, int] | None:
+    """Token range [k, end) of a short name starting at token ``k`` and closed by ``close``: one to four
+    words, none a function word, preposition or reporting verb."""
+    end = k
+    while end < len(toks) and end - k <= _ALIAS_MAX_WORDS:
+        t = toks[end]
+        if t.kind == "punct" and t.text not in (".", "-", "/"):
+            break
+        end += 1
+    if end == k or end - k > _ALIAS_MAX_WORDS or end >= len(toks) or toks[end].text != close:
+        return None
+    words = [toks[j].norm for j in range(k, end) if toks[j].kind == "word"]
+    verbs = _heads()[1]
+    if not words or any(w in _FUNCTION_WORDS or w in _ADJUNCT_OPENERS or _strip_conj(w, verbs) in verbs for w in words):
+        return None
+    return k, end
+
+
+def _full_name_before(toks: list, i: int) -> int | None:
+    """Index of the body head that opens a full name or description ending right before token ``i``: the
+    leftmost head within a few words with no punctuation, verb, preposition or function word between."""
+    verbs = _heads()[1]
+    best = None
+    j = i - 1
+    while j >= 0 and i - j <= _ALIAS_NAME_WINDOW:
+        t = toks[j]
+        if t.kind not in ("word", "num") or t.norm in _FUNCTION_WORDS or t.norm in _ADJUNCT_OPENERS \
+                or _strip_conj(t.norm, verbs) in verbs:
+            break
+        if t.kind == "word" and _body_head_word(t.text) is not None:
+            best = j
+        j -= 1
+    if best is None:
+        return None
+    # a kind noun before a name (صحيفة "X"، موقع مجلة "X"، وكالة أنباء "X") is no full name: it must hold a
+    # definite word that is no head (الطيران، الباسك، التصدير) and end on a word that is no head
+    rest = [toks[k] for k in range(best + 1, i)]
+    if not rest or _body_head_word(rest[-1].text) is not None or not any(
+            t.kind == "word" and _definite(t.text) and _body_head_word(t.text) is None for t in rest):
+        return None
+    return best
+
+
+def _article_aliases(doc: Doc, quotes: list[Quote]) -> list[tuple[str, str]]:
+    """(full name or description, other name) for every body the article gives two names: a short name in
+    parentheses after the full one (إدارة الطيران والفضاء الأميركية (ناسا)) or a name in quote marks after
+    a description (وكالة الفضاء الأمريكية «ناسا»). Marks that open a quotation the extractor found, or hold
+    a number, define nothing."""
+    toks = doc.tokens
+    quoted = {q.start for q in quotes}
+    out = []
+    for i, t in enumerate(toks):
+        if t.text not in _ALIAS_OPEN or i + 1 >= len(toks) or toks[i + 1].start in quoted or toks[i + 1].kind != "word":
+            continue
+        span = _alias_words(toks, i + 1, _ALIAS_OPEN[t.text])
+        head = _full_name_before(toks, i) if span is not None else None
+        if head is None:
+            continue
+        full = (_body_head_word(toks[head].text) + doc.text[toks[head].end:toks[i - 1].end]).strip()
+        a, b = span
+        alias = doc.text[toks[a].start:toks[b - 1].end].strip(_MARKS + " ")
+        if alias and _key_of(alias) and _key_of(alias) != _key_of(full):
+            out.append((full, alias))
+    return out
+
+
+def _without_parentheses(speaker: str) -> tuple[str, str | None]:
+    """A speaker string without a parenthesised alias inside it, and that alias."""
+    if "(" in speaker and ")" in speaker and speaker.index("(") < speaker.index(")"):
+        a, b = speaker.index("("), speaker.index(")")
+        return " ".join((speaker[:a] + " " + speaker[b + 1:]).split()), speaker[a + 1:b].strip()
+    return speaker, None
+
+
+def _one_name_per_body(doc: Doc, quotes: list[Quote]) -> None:
+    """(l) A body the article gives two names (a full name and its short name in parentheses, a description
+    and its name in marks) keeps, for all its quotes, the name its first quote gave it: the reader names it
+    as the sentence at each cue does (إدارة الطيران والفضاء الأميركية، then ناسا، ناسا …; حركة إيتا، then
+    حركة أرض الباسك والحرية (إيتا)), and one body should read as one speaker. A parenthesised alias never
+    stays inside a speaker string. (The gold takes the full name or the short one about equally often —
+    ناسا's full name, but أوبك، الفيفا — so the first quote's choice is kept rather than either rule.)"""
+    speakers = [q for q in quotes if q.speaker]
+    if not speakers:
+        return
+    aliases = None
+    if any("(" in q.speaker for q in speakers) or any(m in doc.text for m in _ALIAS_OPEN):
+        aliases = _article_aliases(doc, quotes)
+    if not aliases:
+        for q in speakers:
+            if "(" in q.speaker:
+                q.speaker = _without_parentheses(q.speaker)[0] or q.speaker
+        return
+    bodies = _body_heads() | _KIND_HEADS | _BODY_NOUNS
+    first_form: dict[int, str] = {}
+    for q in sorted(speakers, key=lambda q: q.cue_start):
+        plain, inner = _without_parentheses(q.speaker)
+        key = _key_of(plain)
+        if not key:
+            continue
+        for n, (full, alias) in enumerate(aliases):
+            fk, ak = _key_of(full), _key_of(alias)
+            if key[:len(fk)] == fk or key == ak or (inner is not None and _key_of(inner) == ak) or (
+                    _contains(key, ak) and key[0] in bodies and len(key) <= len(ak) + 2):
+                q.speaker = first_form.setdefault(n, plain)
+                break
+        else:
+            q.speaker = plain
