@@ -297,7 +297,7 @@ def test_held_out_gold_spans_match_the_articles(shared_data, split, articles):
     _assert_spans_match(rows)
 
 
-@pytest.mark.parametrize("split", ["train4", "train5", "train6", "check6", "train7", "check7", "train8"])
+@pytest.mark.parametrize("split", ["train4", "train5", "train6", "check6", "train7", "check7", "train8", "train9"])
 def test_training_batches_match_the_articles_and_share_no_article(shared_data, split):
     path = GOLD.with_name(f"quotes_{split}.jsonl")
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
@@ -306,7 +306,7 @@ def test_training_batches_match_the_articles_and_share_no_article(shared_data, s
     for other in ("quotes.jsonl", "quotes_blind3.jsonl", "quotes_blind4.jsonl", "quotes_blind5.jsonl", "quotes_blind6.jsonl",
                   "quotes_blind7.jsonl", "quotes_train4.jsonl", "quotes_train5.jsonl", "quotes_train6.jsonl", "quotes_check6.jsonl",
                   "quotes_train7.jsonl", "quotes_check7.jsonl", "quotes_blind8.jsonl", "quotes_blind9.jsonl", "quotes_blind10.jsonl",
-                  "quotes_train8.jsonl"):
+                  "quotes_train8.jsonl", "quotes_train9.jsonl"):
         if other != path.name:
             others |= {json.loads(line)["id"] for line in GOLD.with_name(other).open(encoding="utf-8")}
     assert not others & {r["id"] for r in rows}
