@@ -835,3 +835,29 @@ def test_a_kind_noun_before_a_name_in_marks_or_a_quotation_in_marks_defines_no_a
                       _quote(doc, "لا إصابات جديدة اليوم", "وزارة الصحة العامة"),
                       _quote(doc, "المراقبين وصلوا", "صحيفة الفجر"))
     assert (q1.speaker, q2.speaker, q3.speaker) == ('صحيفة "الفجر', "وزارة الصحة العامة", "صحيفة الفجر")
+
+
+# -- (m) one spelling per name (session 7) -----------------------------------------------------------
+
+def test_a_name_spelt_two_ways_reads_as_first_spelt():
+    doc = _doc("استقبل ياسمينة فارس ضيوفه في الصباح.\nوقال فاريس إن المعرض يفتح غدا.\n"
+               'وقالت منظمة "أطباء العالم" إن القافلة وصلت. وأضافت منظمة أطباء العالام أن الأدوية كافية.',
+               [("ياسمينة فارس", "PER"), ("فاريس", "PER"), ("أطباء العالم", "ORG"), ("أطباء العالام", "ORG")])
+    q1, q2 = _run(doc, _quote(doc, "المعرض يفتح غدا", "فاريس"), _quote(doc, "الأدوية كافية", "أطباء العالام"))
+    assert q1.speaker == "ياسمينة فارس"
+    assert q2.speaker == "أطباء العالم"
+
+
+def test_two_names_with_the_same_consonants_are_not_one_when_short():
+    doc = _doc("قال سعد إن الفريق مستعد.\nوقال سعيد إن الجمهور سيحضر.", [("سعد", "PER"), ("سعيد", "PER")])
+    (q,) = _run(doc, _quote(doc, "الجمهور سيحضر", "سعيد"))
+    assert q.speaker == "سعيد"
+
+
+def test_a_surname_with_one_long_vowel_more_or_less_is_the_named_person():
+    doc = _doc("قال المتحدث الرسمي، العقيد سامر الحجاري، إن الطريق آمن.\nوأوضح الحجري أن الدوريات مستمرة.\n"
+               "وحضر مايكل والدز الاجتماع.\nوقال وايلدز إن الخطة جاهزة.",
+               [("سامر الحجاري", "PER"), ("مايكل والدز", "PER")])
+    q1, q2 = _run(doc, _quote(doc, "الدوريات مستمرة", "الحجري"), _quote(doc, "الخطة جاهزة", "وايلدز"))
+    assert q1.speaker == "سامر الحجاري"
+    assert q2.speaker == "مايكل والدز"

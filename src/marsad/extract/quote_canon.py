@@ -259,6 +259,8 @@ def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
             q.speaker = _nominative(name, ents)
     if "alias7" not in skip:
         _one_name_per_body(doc, quotes)
+    if "spelling7" not in skip:
+        _first_spellings(doc, quotes, words)
 
 
 def _ent_keys(e: Entity) -> tuple[str, ...]:
@@ -991,13 +993,26 @@ def _variant_name(key: tuple[str, ...], ents: list[Entity]) -> tuple[str, Entity
             if k >= len(form):
                 break
             tail = "".join(form[-k:])
-            if tail == joined or (len(key) == 1 and k == 1 and len(skel) >= 4 and len(joined) >= 5
-                                  and _skeleton(tail) == skel and tail[:1] == joined[:1]):
+            if tail == joined or (len(key) == 1 and k == 1 and "spelling7" not in _skip() and (
+                    _one_long_vowel_apart(joined, tail) or _one_long_vowel_apart(joined, normalize(name.split()[-1])))):
+                found.setdefault(form, (name, e))
+                break
+            if (len(key) == 1 and k == 1 and len(skel) >= 4 and len(joined) >= 5
+                    and _skeleton(tail) == skel and tail[:1] == joined[:1]):
                 found.setdefault(form, (name, e))
                 break
     if len(found) != 1:
         return None
     return next(iter(found.values()))
+
+
+def _one_long_vowel_apart(a: str, b: str) -> bool:
+    """Whether one word is the other with one long vowel written in (ملكي ~ مالكي، والدز ~ وايلدز): a name's
+    spelling, not another word; the first letter must agree and the shorter form hold four letters."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 4 or len(long_) != len(short) + 1 or short[:1] != long_[:1]:
+        return False
+    return any(long_[i] in "اوي" and long_[:i] + long_[i + 1:] == short for i in range(1, len(long_)))
 
 
 # -- (g) anaphora: a definite description refers back to a named person or body ----------------------
@@ -2095,3 +2110,62 @@ def _one_name_per_body(doc: Doc, quotes: list[Quote]) -> None:
                 break
         else:
             q.speaker = plain
+
+
+# -- (m) one spelling per name (session 7) ------------------------------------------------------------
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """Two words that spell one name with other long vowels (نتنياهو ~ نتانياهو، ووتش ~ وواتش، فرنسيس ~
+    فرانسيس): same first letter and consonants, one of them five letters or more and neither under four
+    (سعد and سعيد are two names)."""
+    return a != b and min(len(a), len(b)) >= 4 and max(len(a), len(b)) >= 5 and a[:1] == b[:1] \
+        and _skeleton(a) == _skeleton(b)
+
+
+def _first_spellings(doc: Doc, quotes: list[Quote], words: _Words) -> None:
+    """(m) A name the article spells two ways (نتنياهو … نتانياهو، هيومن رايتس ووتش … وواتش) reads, in every
+    speaker string, as the article first spelt it: a tagged name or an earlier speaker string of as many
+    words, each the same word or a spelling variant of it."""
+    speakers = {q.speaker for q in quotes if q.speaker}
+    if not speakers:
+        return
+    forms = speakers | {_ent_name(e) for e in doc.entities if e.type in ("PER", "ORG")}
+    by_len: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+    for f in forms:
+        k = _key_of(f)
+        if k:
+            by_len.setdefault(len(k), []).append((k, f))
+    first_at: dict[tuple[str, ...], int] = {}
+
+    def first(k: tuple[str, ...]) -> int:
+        if k not in first_at:
+            i = _first_words(words, k)
+            first_at[k] = doc.tokens[i].start if i is not None else len(doc.text)
+        return first_at[k]
+
+    renamed: dict[str, str] = {}
+    for sp in speakers:
+        key = _key_of(sp)
+        if not key or len(key) > 4:
+            continue
+        best = None
+        for k, f in by_len.get(len(key), ()):
+            if k == key or not all(x == y or _spelling_variant(x, y) for x, y in zip(key, k)):
+                continue
+            if first(k) < first(key) and (best is None or first(k) < first(best[0])):
+                best = (k, f)
+        if best is not None:
+            renamed[sp] = best[1]
+    for q in quotes:
+        if q.speaker in renamed:
+            q.speaker = renamed[q.speaker]
+
+
+def _first_words(words: _Words, key: tuple[str, ...]) -> int | None:
+    """Token index of the first run of words whose clitic keys spell ``key``, or None."""
+    keys, idx = words.keys, words.tok_index
+    n = len(key)
+    for j in range(len(keys) - n + 1):
+        if keys[j] == key[0] and keys[j:j + n] == key:
+            return idx[j]
+    return None
