@@ -721,3 +721,57 @@ def test_a_cue_in_a_relative_clause_after_an_opener_takes_the_subject_of_the_mai
             "من جهتها، طلبت الرئاسة المصرية من الحكومة الليبية تقديم توضيحات بشأن ما وصفته بـ«التجاوزات الخطيرة على الحدود».")
     qs = run(text, [per(text, "كريم الحداد"), ent(text, "الرئاسة المصرية", "ORG")])
     assert [q.speaker for q in qs] == ["كريم الحداد", "الرئاسة المصرية"]
+
+
+# --- session 7: the clause before the cue, trailing sources, reports inside reports -----------------
+
+@both
+def test_a_coordinated_cue_takes_the_subject_of_the_clause_before_it(ranker):
+    # فالرئيس X، يضع …، ويقول: the subject named before its verb in this sentence, not the last speaker
+    text = ("وقال رئيس الوزراء الكندي ستيفن وارد إن الاتفاق يحتاج إلى مراجعة. "
+            "وبدا الخلاف واضحا في الاجتماع، فالرئيس المكسيكي ألبرتو رويز، يضع شروطا جديدة للتجارة، "
+            "ويقول إن \"السوق المشتركة\" لم تعد كافية.")
+    qs = run(text, [per(text, "ستيفن وارد"), per(text, "ألبرتو رويز")], ranker=ranker)
+    assert speakers(qs) == ["ستيفن وارد", "ألبرتو رويز"]
+
+
+def test_a_subject_after_an_that_clause_opener_is_the_coordinated_cues():
+    text = ("وقال موقع علمي إن الاكتشاف \"هو الأهم في هذا القرن\". غير أن مارتن كول يشك في ذلك "
+            "ويقول \"لا أرى دليلا كافيا حتى الآن\".")
+    qs = run(text, [per(text, "مارتن كول")])
+    assert qs[-1].speaker == "مارتن كول"
+
+
+def test_a_cue_opening_a_sentence_takes_the_subject_after_qad_and_the_verb():
+    # وقد أدى X اليمين …. وقال إنه: the particle, then the verb, then its subject
+    text = ("وأكد المحلل سمير داود أن الحكومة الجديدة تواجه تحديات كبيرة.\n\n"
+            "وقد أدى جمال الطيب، البالغ من العمر 70 عاما، اليمين الدستورية رئيسا للحكومة أمس. "
+            "وقال إنه سيشكل لجنة لمكافحة الفساد.")
+    qs = run(text, [per(text, "سمير داود"), per(text, "جمال الطيب")])
+    assert speakers(qs) == ["سمير داود", "جمال الطيب"]
+
+
+@both
+def test_a_trailing_source_does_not_take_the_floor(ranker):
+    # "… وفقا للمرصد. وأضاف: …": the source vouches for one fact; وأضاف continues the minister
+    text = ("وقال وزير الدفاع عمر النعيمي إن قواته مستعدة لأي طارئ. "
+            "وقتل أربعة مسلحين في غارة ليلية قرب الحدود، وفقا للمرصد الوطني لحقوق الإنسان. "
+            "وأضاف: \"لا أعتقد أن المواجهة انتهت\".")
+    qs = run(text, [per(text, "عمر النعيمي")], ranker=ranker)
+    assert qs[0].speaker == "عمر النعيمي" and qs[-1].speaker == "عمر النعيمي"
+
+
+def test_a_report_inside_a_report_is_continued_by_its_own_subject():
+    # وقالت الوكالة إن رئيس البرلمان X وصف … بأنه "…"، وقال إن: وقال agrees with X, not with the agency
+    text = ("وقالت وكالة الأنباء الرسمية إن رئيس البرلمان كريم نادري وصف القرار بأنه \"خطأ تاريخي\"، "
+            "وقال إن \"العقوبات\" لن تغير شيئا.")
+    qs = run(text, [ent(text, "الأنباء الرسمية", "ORG"), per(text, "كريم نادري")])
+    assert qs[-1].speaker == "كريم نادري"
+
+
+def test_a_feminine_cue_does_not_fall_back_on_the_subject_of_a_masculine_verb():
+    # ويرأس X الجمعية …، قالت إن: the person is the subject of يرأس; قالت is not his
+    text = ("ويرأس خليل المنصور جمعية الأرض الخضراء، وهي منظمة تنشط في حماية البيئة، "
+            "وسبق أن كشفت عن مخالفات كثيرة، قالت إن السلطات تجاهلت شكاواها.")
+    qs = run(text, [per(text, "خليل المنصور")])
+    assert all(q.speaker != "خليل المنصور" for q in qs if q.cue == "قالت")

@@ -864,3 +864,52 @@ def test_a_relay_of_two_sources_ends_at_their_saying_noun(ranker):
     text = "ونقلت الإذاعة عن اثنين من النواب قولهما إن الجلسة ستعقد يوم الأحد."
     [q] = run(text, ranker=ranker)
     assert q.speaker == "اثنين من النواب"
+
+
+# --- session 7: what a speaker phrase cannot be (sentences of our own) ---------------------------
+
+@both
+def test_the_one_told_after_a_verb_is_not_its_subject(ranker):
+    # وقال للمجلس إن: ل + a definite noun right after the verb is the addressee; the subject is dropped
+    text = ("وقال المفوض الأممي سامر الحداد إن المساعدات لم تصل بعد. "
+            "وقال للجنة المختصة إن \"الوضع الإنساني يزداد سوءا كل يوم\".")
+    qs = run(text, [per(text, "سامر الحداد")], ranker=ranker)
+    assert speakers(qs) == ["سامر الحداد", "سامر الحداد"]
+
+
+def test_the_addressee_is_skipped_and_the_subject_after_it_is_read():
+    text = "وأكد للصحفيين الأمين العام للاتحاد نادر الشمري أن البطولة ستقام في موعدها."
+    [q] = run(text, [per(text, "نادر الشمري")])
+    assert q.speaker == "نادر الشمري"
+
+
+def test_a_subordinator_before_the_cue_is_no_speaker():
+    # ندد … بتصريحات للوزير X، بعدما صرح أن …: بعدما opens a clause, it names no one
+    text = ("رحبت اللجنة الأولمبية بقرار الاتحاد الدولي، بعدما صرح الأحد أمام الجمعية العمومية أن "
+            "التصويت سيجري الشهر المقبل.")
+    [q] = run(text)
+    assert q.speaker != "بعدما"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("قال الوزير يوسف الكردي مبتسما: \"لن نتراجع عن الخطة\".", "يوسف الكردي"),
+    ("وختم حديثه ساخراً: \"من ينتظر المعجزات سينتظر طويلا\".", None),
+])
+def test_a_circumstantial_adverb_is_no_part_of_the_name(text, speaker):
+    ents = [per(text, "يوسف الكردي مبتسما")] if speaker else []
+    [q] = run(text, ents)
+    assert q.speaker == speaker
+
+
+def test_a_year_after_the_name_is_no_part_of_it():
+    text = ("ويقود حسام الربيعي الفصيل منذ سنوات. "
+            "ونقلت مجلة أمريكية عن الربيعي عام 2016 قوله \"سنبقى هنا حتى النهاية\".")
+    [q] = run(text, [per(text, "حسام الربيعي")])
+    assert q.speaker == "حسام الربيعي"
+
+
+def test_an_adjective_of_the_body_in_a_role_is_no_name_when_the_person_follows():
+    # المتحدث باسم التحالف العربي لدعم …، العميد X: العربي (also a first name) agrees with التحالف; the name is X
+    text = "قال المتحدث باسم التحالف العربي لدعم الاستقرار في المنطقة، العميد ركن فهد الزهراني، الأحد، إن الحرائق تراجعت."
+    [q] = run(text, [per(text, "فهد الزهراني")])
+    assert q.speaker == "فهد الزهراني"

@@ -273,6 +273,8 @@ class _Reader:
         self.boiler = sorted((s, e) for s, e, _ in doc.boilerplate)
         self.entities: list[Entity] = [e for e in doc.entities if e.type in ("PER", "ORG")]
         self.history: list[Speaker] = []
+        #: Speakers last named only as a trailing source (… وفقا للمرصد.): they do not take the floor.
+        self._vouchers: set[tuple[str, ...]] = set()
         #: (quotes found so far, speaker) for every speaker remembered: the history each quote saw.
         self.remembered: list[tuple[int, Speaker]] = []
         self.quotes: list[Quote] = []
@@ -1076,6 +1078,10 @@ class _Reader:
                 stop = True  # a segment that opens with a preposition is an adjunct
             elif w == "العام" and not segments[-1]:
                 stop = True  # العام الماضي
+            elif w in ("عام", "العام", "سنه") and k + 1 < b and self.toks[k + 1].kind == "num":
+                stop = True  # نقلت المجلة عن العامري عام 2014 قوله: a date, no part of the name
+            elif w in _OTHER_CLAUSE:
+                stop = True  # بعدما صرح، بينما قال: a subordinator opens a clause, never a noun phrase
             elif w == "اول" and self.word(k + 1) in lex.time_words:
                 stop = True  # أكد أول أمس: a time adverbial, not the subject
             elif (segments[-1] and self.is_definite(w) and (w in lex.institution_heads or w in lex.role_heads)
@@ -1191,6 +1197,20 @@ class _Reader:
         if w[:1] == "و" and w[1:2] == "ي" and len(w) >= 4 and k > 0 and self.toks[k - 1].kind == "word":
             return False  # … ويضع: a verb coordinated inside the phrase
         return True
+
+    def adverb_like(self, k: int) -> bool:
+        """Token ``k`` is an indefinite accusative participle, a circumstantial adverb (مبتسما، معلقا):
+        مُفعِلاً-shaped, ending in the accusative alif (not a pronoun suffix), and no name the lexicon knows."""
+        return self.toks[k].kind == "word" and self.adverb_like_word(self.norm[k])
+
+    def adverb_like_word(self, w: str) -> bool:
+        """An active participle in the accusative: مُفعِلاً (مشيرا، معلقا), مُفتعِلاً، مُتفعِّلاً، مُنفعِلاً
+        (مبتسما، متحدثا), مُستفعِلاً — by its shape alone, so no surname of another shape (مانغيرا) is taken."""
+        if not w.endswith("ا") or w.endswith(("ها", "نا", "يا", "كا")) or w in self.lex.first_names:
+            return False
+        n = len(w)  # (فاعلاً is left out: too many names have its shape — باندا، ماريا)
+        return ((n == 5 and w[0] == "م") or (n == 6 and w[0] == "م" and (w[1] in "تن" or w[2] == "ت"))
+                or (n == 7 and w.startswith("مست")))
 
     def phrase_head(self, words: list[int]) -> list[int]:
         """The words of a phrase before its first prepositional complement (تجار | في المنطقة، مسؤول | بالوزارة)."""
@@ -1524,6 +1544,8 @@ class _Reader:
         words = [k for k in seg if self.toks[k].kind == "word"]
         if not words:
             return None
+        if len(words) == 1 and self.toks[words[0]].text.endswith(("اً", "ًا")) and not glued_l:
+            return None  # وختم ساخراً: the accusative ending written out — an adverb, never a name (whatever the tagger says)
         head = self.bare(self.norm[words[0]]) if self.norm[words[0]][:2] != "ال" else self.norm[words[0]]
         head_raw = self.norm[words[0]]
         if glued_l and words[0] == a and head_raw.startswith("ل"):
@@ -1589,6 +1611,12 @@ class _Reader:
         role, rank, name = self.analyse(seg)
         if role and name and not self.trim_name(name):
             name = []  # المتحدث باسم تحالف دعم الشرعية، العقيد …: the role's genitive object noun is no name
+        if (role and name and len(segments) > 1 and self.is_definite(self.norm[name[0]])
+                and self.toks[name[0]].start not in self.person_starts()
+                and any(self.toks[k].start in self.person_starts() for s2 in segments[1:3] for k in s2)):
+            # المتحدث باسم التحالف العربي لدعم الشرعية، العقيد ركن X: an untagged definite word after the role agrees
+            # with the body it names (an adjective), and the person comes in apposition after the comma
+            role, name = role + name, []
         if (role and name and self.toks[name[0]].start in self.place_starts() and self.toks[name[0]].start not in self.person_starts()
                 and not self.toks[name[0]].text.endswith(("ي", "ية", "يه"))  # (not a nisba: وزير إسرائيلي)
                 and any(e.start == self.toks[name[0]].start and e.end >= self.toks[name[-1]].end for e in self.doc.entities
@@ -1671,7 +1699,7 @@ class _Reader:
             return named
         if len(words) > 5:
             return None
-        cut = next((i for i, k in enumerate(words) if i and self.norm[k] in _ADVERBIALS), None)
+        cut = next((i for i, k in enumerate(words) if i and (self.norm[k] in _ADVERBIALS or self.adverb_like(k))), None)
         svo = next((i for i, k in enumerate(words) if i and (self.norm[k] in _VERB_PARTICLES or self.norm[k] in _NEGATIONS)), None)
         if svo is not None and (cut is None or svo < cut):
             cut = svo  # فيسبوك قد تعرضت …: the subject ends where its verb's particle starts
@@ -1992,6 +2020,9 @@ class _Reader:
             while len(words) > 1 and normalize(words[-1]) in lex.role_heads:
                 words.pop()
             name = " ".join(words)
+        words = name.split()
+        if len(words) > 1 and self.adverb_like_word(normalize(words[-1])):
+            name = " ".join(words[:-1])  # قال بومبيو مبتسما: the adverb the tagger took into the name
         k = self.doc.token_index_at(ent.start)
         if 0 <= k < self.n and self.toks[k].start == ent.start - 1 and self.norm[k] in self.lex.first_names:
             words = name.split()
@@ -2322,9 +2353,10 @@ class _Reader:
                 if h.kind == "PER" and len(h.keys) > len(keys) and _contains(h.keys, keys):
                     return h
             for ent in self.entities:
-                ek = tuple(self.key_of(ent.canonical).split())
+                full = self.ent_name(ent, ent.canonical) if ent.type == "PER" else ent.canonical
+                ek = tuple(self.key_of(full).split())
                 if ent.type == "PER" and len(ek) > len(keys) and _contains(ek, keys):
-                    return Speaker(ent.canonical, "PER", head=sp.head, entity_id=ent.entity_id)
+                    return Speaker(full, "PER", head=sp.head, entity_id=ent.entity_id)
         sk = sp.keys  # (``keys`` may have lost an honorific: أمير)
         if ((sp.kind == "DESC" or (sp.kind == "PER" and not sp.strong and sk and sk[0] in ("امير", "اميره")))
                 and not sp.role and at is not None and 1 <= len(sk) <= 4
@@ -3025,6 +3057,76 @@ class _Reader:
             return None
         return self.resolve(sp, f, near_ok=True)
 
+    def near_clause_subject(self, k: int, gender: str | None) -> Speaker | None:
+        """The subject of the clause right before a coordinated cue or participle with no subject of its own,
+        in the same sentence: ``إلا أن فرانك يشك في الأمر ويقول``، ``فالرئيس الفرنسي X، يضع أوروبا ندا …،
+        ويقول``، ``شنت X، مديرة المنظمة، هجوما على الرئيس التركي وقالت``، ``ونوه X بثبات السعر، موضحا``.
+        Reading back from the cue (no quotation and no other statement between), the nearest verb that agrees
+        with the cue and opens a clause with its subject — a person or body the tagger found right after the
+        verb, or ending right before it after a clause opener — gives that subject, not a speaker remembered
+        from an earlier sentence."""
+        if gender is None:
+            return None
+        s0 = self.body_start(k)
+        lex = self.lex
+
+        def opens(m: int) -> bool:
+            """A clause may start at token ``m``: the sentence start, or after a comma, أن/إن/لكن, a subordinator."""
+            if m <= s0:
+                return True
+            p = m - 1
+            return self.toks[p].text in _COMMAS or (self.toks[p].kind == "word" and (
+                self.norm[p] in _COMPLEMENTIZERS or self.norm[p] in _OTHER_CLAUSE or self.norm[p] in ("ان", "اذ")))
+
+        for v in range(k - 1, max(s0, k - 40) - 1, -1):
+            if self.overlaps(self.toks[v].start, self.toks[v].end) or self.toks[v].text in _CLOSERS:
+                return None  # a statement stands between: its speaker is remembered already
+            if self.toks[v].kind != "word" or not self.verb_like(v):
+                continue
+            c = self.cue_at(v)
+            if c is not None and c[0].pos == "participle":
+                return None  # another participle's statement: the chain is pro_drop's
+            vg = self.verb_gender(v)
+            if (gender == "pl") != (vg == "pl") or (gender != "pl" and vg not in (gender, None)):
+                continue
+            if self.norm[v] in lex.stance_verbs or self.bare(self.norm[v]) in lex.stance_verbs:
+                return None  # عبر X عن استنكاره …، قائلا: stance_subject has remembered that clause's subject
+            ent = None
+            if v + 1 < k and (opens(v) or self.norm[v][:1] == "و"):
+                nxt = self.toks[v + 1].start
+                ent = next((e for e in self.entities if e.type in ("PER", "ORG") and (
+                    e.start == nxt or (e.start == nxt + 1 and self.norm[v + 1][:1] in "وف"))), None)
+            b = self.bare(self.norm[v])
+            if ent is None and (b[:1] in "يت" or b.endswith(("ت", "وا"))):
+                # subject first: only a verb marked as one (يشك، تعتبر، قالت، قالوا), not a bare word that may be
+                # a noun (لأعمال الأمانة) — and a feminine cue's person needs a verb marked feminine
+                m = v - 1
+                while m >= s0 and self.toks[m].text in _COMMAS:
+                    m -= 1
+                ent = next((e for e in self.entities if e.type in ("PER", "ORG") and m >= s0 and e.end == self.toks[m].end), None)
+                if ent is not None:
+                    f = self.doc.token_index_at(ent.start)
+                    while f - 1 >= s0 and self.toks[f - 1].kind == "word":
+                        w = self.norm[f - 1]
+                        glued = w[:1] in "وف" and self.is_definite(w[1:])
+                        if not (glued or self.is_definite(w) or w in lex.role_heads or w in lex.honorifics):
+                            break
+                        f -= 1  # (فالرئيس الفرنسي X: the role before the name)
+                        if glued:
+                            break
+                    if not (opens(f) or self.norm[f][:1] in "وف" and self.is_definite(self.norm[f][1:])):
+                        ent = None
+            if ent is None:
+                continue  # a noun read as a verb, or a verb whose subject the tagger missed: read further back
+            if ent.type == "PER" and (gender == "pl" or (gender == "f" and vg is None)):
+                return None
+            if ent.type == "PER":
+                return self.tagged_speaker(ent)
+            sp = Speaker(self.doc.text[ent.start:ent.end], "ORG", head=self.norm[self.doc.token_index_at(ent.start)],
+                         entity_id=ent.entity_id, strong=True)
+            return self.resolve(sp, self.doc.token_index_at(ent.start), near_ok=True)
+        return None
+
     def parsed_clause_subject(self, first: int, k: int, gender: str | None) -> Speaker | None:
         """Without a tagged person: the subject phrase read after the sentence's first verb
         (``أجمع عدد من خطباء الجوامع … مؤكدين أن``، ``ندد أبطال المسرحية بالحادث، وقالوا إن``) when it
@@ -3093,6 +3195,11 @@ class _Reader:
                       and not self.companion(e.start)]
             if before:  # the subject of the sentence's main verb: its first person
                 ent = before[0]
+                m = self.doc.token_index_at(ent.start) - 1
+                s1 = next((j for j in range(self.sent_start[min(k, self.n - 1)], m + 1) if self.toks[j].kind == "word"), None)
+                if (gender in ("m", "f") and m >= 0 and m == s1 and self.verb_like(m) and self.verb_gender(m) in ("m", "f")
+                        and self.verb_gender(m) != gender):
+                    return None  # ويرأس خالد … ، قالت إن: the person is the subject of the verb opening the sentence, not this cue's
                 return Speaker(self.ent_name(ent), "PER", entity_id=ent.entity_id)
         return None
 
@@ -3168,6 +3275,8 @@ class _Reader:
         first = p0
         while first < s0 and (self.toks[first].kind != "word" or self.in_boilerplate(self.toks[first].start, self.toks[first].end)):
             first += 1  # (past a dateline: نيويورك (CNN)— وصف …)
+        while first + 1 < s0 and self.norm[first] in _VERB_PARTICLES:
+            first += 1  # وقد أدى X اليمين …. وقال إنه: the particle, then the verb
         if first + 1 >= s0:
             return None
         if self.overlaps(self.toks[p0].start, self.toks[s0 - 1].end) or self.headline_line(s0 - 1):
@@ -3375,6 +3484,7 @@ class _Reader:
     def remember(self, sp: Speaker, gender: str | None, weak: bool = False) -> None:
         """Put ``sp`` last in the history; ``weak``: ``gender`` is a guess (a source cue has no gender)."""
         gender = self.speaker_gender(sp, gender)
+        self._vouchers.discard(sp.keys)
         self.remembered.append((len(self.quotes), sp))
         for i, h in enumerate(self.history):
             if h.keys == sp.keys:
@@ -3719,6 +3829,9 @@ class _Reader:
         while m >= 0 and self.toks[m].kind == "punct" and self.toks[m].text in _COMMAS:
             m -= 1
         s0 = self.sent_start[k]
+        # أجرت اتصالا بمنتج المسلسل X، الذي أكد: a person the tagger found right before the relative is what it follows
+        ent = next((e for e in self.entities if e.type == "PER" and m >= s0 and e.end == self.toks[m].end
+                    and e.start >= self.toks[s0].start), None) if self.toks[m].kind == "word" else None
         words: list[int] = []
         while m >= s0 and len(words) < 6 and self.toks[m].kind == "word":
             w = self.norm[m]
@@ -3731,6 +3844,8 @@ class _Reader:
         if not words:
             return None
         sp = self.parse_speaker(words[-1], words[0] + 1)
+        if ent is not None and (sp is None or not _contains(sp.keys, tuple(self.key_of(self.ent_name(ent)).split()))):
+            return self.tagged_speaker(ent)
         return sp if sp is not None and sp.kind != "DESC" or sp is not None and (sp.role or sp.head in self.lex.anonymous_heads or sp.head in self.lex.plural_heads or self.is_definite(sp.head)) else None
 
     def handle_cue(self, k: int, cue: CueForm, prefixed: bool, antecedent: Speaker | None = None) -> int:
@@ -3824,6 +3939,17 @@ class _Reader:
                 close = self.find_close(a)
                 if close is not None and close - a <= 5 and close + 1 < zone_end and self.toks[close + 1].kind == "word":
                     a = close + 1  # أبلغ "الاقتصادية" الشريف X: the newspaper told (the verb's object), then the subject
+            elif (a < zone_end and cue.gender is not None and self.norm[a].startswith("لل") and len(self.norm[a]) > 4
+                  and self.toks[a].start not in self.person_starts() and not self.is_opener(a + 1)):
+                # وقال للمجلس إن، وأكد للصحفيين الأمين العام …: ل + a definite noun right after a finite verb is
+                # whom it was told (with the adjectives that agree with it), never the verb's subject
+                heads = lex.role_heads | lex.institution_heads | lex.anonymous_heads | lex.honorifics
+                m = a + 1
+                while m < zone_end and (self.toks[m].start == self.toks[m - 1].end or (
+                        self.toks[m].kind == "word" and self.toks[m].start not in self.person_starts() and (
+                        self.norm[m].startswith("لل") or (self.is_definite(self.norm[m]) and self.norm[m] not in heads)))):
+                    m += 1  # (للعربية.نت: what is glued to the addressee is part of it)
+                a = m
             relay = next((m for m in range(a, zone_end - 2) if (self.norm[m], self.norm[m + 1]) in (("نقلا", "عن"), ("علي", "لسان"))), None)
             if relay is not None:
                 # ذكرت وكالات أنباء نقلا عن وزارة الدفاع أن، ونقلت الوكالة على لسان قاسمي قوله: the source speaks,
@@ -3898,6 +4024,8 @@ class _Reader:
             sp = self.clause_subject(k, cue.gender)
             if sp is None:
                 sp = self.main_verb_subject(k, cue.gender)
+            if sp is None:
+                sp = self.near_clause_subject(k, cue.gender)
             explicit = sp is not None and not sp.place
         if sp is None and not record:
             sp = self.pro_drop(cue.gender, self.toks[k].start)
@@ -3925,6 +4053,11 @@ class _Reader:
             if sp is not None and explicit:
                 self.remember(sp, gender)
             return max(resume, k + 1)
+        if (sp is not None and explicit and sp.kind == "PER" and sp.entity_id and cue.pos == "verb"
+                and self.overlaps(self.toks[k].start, self.toks[k].end)):
+            # وقالت الوكالة إن رئيس البرلمان X وصف ترامب بأنه "…"، وقال إن …: a report inside another's report
+            # is still X's — the one a following cue with no subject that agrees with X continues
+            self.remember(sp, gender)
         return k + 1
 
     def content(self, found: tuple[str, int], k: int) -> tuple[int, int, int, bool] | None:
@@ -4387,6 +4520,7 @@ class _Reader:
             sp = None  # بحسب الوثائق، وفق حصيلة جديدة للقتلى: a record, or a tally with no compiler named (rule 9)
         s0 = self.sent_start[k]
         before = [m for m in range(s0, k) if self.toks[m].kind == "word" and self.norm[m] not in lex.leading_fillers]
+        trailing = False
         if not before:
             c = stop
             while c < self.n and (self.toks[c].kind == "punct" and self.toks[c].text in _COMMAS or self.word(c) in ("فان", "فقد", "فانه", "فانها", "ف", "ان")):
@@ -4464,13 +4598,24 @@ class _Reader:
                 # (not "وتأتي هذه الطائرات من …": the demonstrative of a noun, a clause of its own)
                 # "جاء ذلك في كلمة خلال المنتدى، حيث قال وفقا لما نقلته الوكالة": the formula, not a statement
                 return max(k + 1, stop)  # "جاء ذلك بحسب بيان …": the formula, not a statement
+            trailing = True
             if (len(before) <= 3 and stop < self.n and self.sent_start[stop] == s0 and self.toks[stop].kind == "word"
                     and self.cue_at(stop) is None):  # (not "…، بحسب ما أعلن X قائلا "…"": the participle's own)
                 clause = self.clause_span(stop)  # "وهو وفق محاميه مارس مهنا متواضعة …": the clause runs on
                 if clause is not None and clause[1] > stop + 1:
                     e = clause[1]
+                    trailing = False
+        # "… قتل تسعة مقاتلين، وفقا للمرصد. وأضاف: …": a source named after the fact it vouches for, at the
+        # sentence's end, does not take the floor — a later cue with no subject still continues the speaker
+        # who had it (the latest one not named only so)
+        trailing = trailing and (stop >= self.n or self.toks[stop].text in _SENT_END or self.sent_start[stop] != s0)
+        floor = next((h for h in reversed(self.history) if h.keys not in self._vouchers), None)
         if self.add_quote(s, e, False, k, sp, k + 1) and sp is not None:
             self.remember(sp, self.source_gender(sp), weak=True)
+            if trailing and floor is not None and self.history[-1] is not floor and floor in self.history:
+                self._vouchers.add(self.history[-1].keys)
+                self.history.remove(floor)
+                self.history.append(floor)
         return max(k + 1, stop)
 
     def run(self) -> list[Quote]:
