@@ -861,3 +861,33 @@ def test_a_surname_with_one_long_vowel_more_or_less_is_the_named_person():
     q1, q2 = _run(doc, _quote(doc, "الدوريات مستمرة", "الحجري"), _quote(doc, "الخطة جاهزة", "وايلدز"))
     assert q1.speaker == "سامر الحجاري"
     assert q2.speaker == "مايكل والدز"
+
+
+# -- generic descriptions of a named body (session 7) ------------------------------------------------
+
+def test_a_kind_noun_with_the_nationality_the_article_gave_a_body_is_that_body():
+    doc = _doc("تعاقد فريق بنفيكا البرتغالي مع مدافع شاب. وأوضح النادي البرتغالي أن العقد يمتد ثلاثة مواسم.",
+               [("بنفيكا", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "العقد يمتد ثلاثة مواسم", "النادي البرتغالي", "وأوضح"))
+    assert q.speaker == "بنفيكا"
+
+
+def test_two_bodies_with_that_nationality_give_none():
+    doc = _doc("فاز بنفيكا البرتغالي على بورتو البرتغالي في الكأس. وأوضح النادي البرتغالي أن الجمهور كان رائعا.",
+               [("بنفيكا", "ORG"), ("بورتو", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "الجمهور كان رائعا", "النادي البرتغالي", "وأوضح"))
+    assert q.speaker == "النادي البرتغالي"
+
+
+def test_an_adjective_of_the_genitive_is_no_nationality_of_the_head():
+    doc = _doc("رفعت وكالة فيتش توقعاتها للنمو. وقالت وكالة التقييم الائتماني إن الدين العام مستقر.",
+               [("فيتش", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "الدين العام مستقر", "وكالة التقييم الائتماني", "وقالت"))
+    assert q.speaker == "فيتش"
+
+
+def test_an_institute_named_in_marks_is_what_the_institute_refers_to():
+    doc = _doc('أجرى معهد "بيانات" الفرنسي مسحا للرأي. وبحسب المعهد الفرنسي، فإن نصف المشاركين يؤيدون القرار.',
+               [("بيانات", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "نصف المشاركين يؤيدون القرار", "المعهد الفرنسي", "وبحسب"))
+    assert q.speaker == "معهد بيانات"

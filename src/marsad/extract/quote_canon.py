@@ -1028,7 +1028,7 @@ _KIND_HEADS = frozenset(name_key(w) for w in """
 #: الوزارة، مسؤول في الشركة), it does not refer back.
 _INTRODUCING = frozenset(normalize(w) for w in "باسم في من لدى عن الذي التي ل لـ".split())
 #: Bodies the lexicon's institution heads leave out.
-_BODY_NOUNS = frozenset(name_key(w) for w in "بعثة سفارة قنصلية بلدية مديرية إدارة هيئة لجنة وزارة مفوضية عائلة أسرة".split())
+_BODY_NOUNS = frozenset(name_key(w) for w in "بعثة سفارة قنصلية بلدية مديرية إدارة هيئة لجنة وزارة مفوضية عائلة أسرة معهد".split())
 #: Adjectives that say nothing of a person's nationality or office (السابق، الدولي).
 _BLAND_ADJECTIVES = frozenset(normalize(w) for w in "السابق السابقة الحالي الحالية الدولي الدولية العام العامة الأول الأولى الجديد الجديدة".split())
 #: How far back (characters) an antecedent may be named.
@@ -1177,7 +1177,8 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
     loose = head if "alias" in _skip() else _loose(head)  # (الهئية for الهيئة: a hamza on the wrong seat)
     hk = name_key(head)
     kind = hk in _KIND_HEADS
-    mine = _nisbas(rest)
+    # the head's own adjectives only: after a genitive (وكالة التصنيف الائتماني) an adjective is the genitive's
+    mine = _nisbas(rest) if "generic7" in _skip() else _nisbas(_leading_nisbas(rest))
     named = [e for e in doc.entities if e.type in ("ORG", "PER") and len(_ent_name(e).replace(" ", "")) >= 4]
     found: list[tuple[str, str | None]] = []
     found_at: list[int] = []
@@ -1210,6 +1211,9 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
                 and normalize(toks[i + 1].text) not in _FUNCTION_WORDS | _ADJUNCT_OPENERS:
             seen.add(None)  # صحيفة النهار: a body we cannot read (شركة تركية is no name)
     # every same-head mention names the one body (two papers named, or one we cannot read: no one)
+    if not seen and kind and mine and "generic7" not in _skip():
+        got = _body_with_nisba(mine, doc, quotes, lo, cut)  # النادي الإسباني after «فريق برشلونة الإسباني»
+        return None if got is None or _contains(_key_of(speaker), _key_of(got[0])) else got
     if len(seen) != 1 or not found:
         return None
     # and no other body has been the topic since: «شركة كمبردج أناليتيكا» … فيسبوك، فيسبوك … «قالت الشركة»
@@ -1225,6 +1229,36 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
     if counts and max(counts.values()) > own:
         return None
     return found[0]
+
+
+def _leading_nisbas(rest: list[str]) -> list[str]:
+    """The adjectives right after a description's head, up to the first word that is none (a genitive)."""
+    out = []
+    for w in rest:
+        if not _nisbas([w]):
+            break
+        out.append(w)
+    return out
+
+
+def _body_with_nisba(mine: set[str], doc: Doc, quotes: list[Quote], lo: int, cut: int) -> tuple[str, str | None] | None:
+    """The one body tagged before ``cut`` with the description's nationality adjective right after its name
+    (فريق برشلونة الإسباني، وست بروميتش البيون الانكليزي لكرة القدم) for a kind noun and that adjective
+    (النادي الإسباني) when the article never named a body with the kind noun itself; two such bodies
+    (ريال مدريد الإسباني … برشلونة الإسباني) mean none."""
+    toks = doc.tokens
+    found: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    for e in doc.entities:
+        if e.type != "ORG" or not lo <= e.start < cut or not _outside_quotes(e.start, quotes):
+            continue
+        k = doc.token_index_at(e.end)
+        while k < len(toks) and toks[k].start < e.end:
+            k += 1
+        if k < len(toks) and toks[k].kind == "word" and mine & _nisbas([toks[k].norm]):
+            key = _key_of(_ent_name(e))
+            if not any(_contains(key, o) or _contains(o, key) for o in found):
+                found[key] = (_ent_name(e), e.entity_id)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _loose(word: str) -> str:
