@@ -1411,3 +1411,42 @@ def test_a_tagged_subject_before_yara_makes_it_an_opinion_not_impersonal():
     assert found(text, [per(text, "ساديو ماني")]) == [("فريقه قادر على الفوز في النهائي", "ساديو ماني")]
     # with no subject before it, يتوقع / يعتقد أن stays the writer's impersonal aside
     assert texts("وتراجعت الأسعار هذا الأسبوع. ويتوقع أن تواصل تراجعها. ويعتقد أن السبب ضعف الطلب.") == []
+
+
+@pytest.mark.parametrize("sentence, said", [
+    # على القول like إلى القول
+    ("لكن الرئيس حرص على القول إن الصين بلد صديق.", "الصين بلد صديق"),
+    # a verbal noun of saying after إلى / على, and after مع inside a reported clause (a statement of its own)
+    ("وسارع المدرب إلى التأكيد على أن الحارس لم يكن الوحيد الذي أخطأ.", "الحارس لم يكن الوحيد الذي أخطأ"),
+    ("وتنتهي الصحيفة إلى الإشارة إلى أن الاقتصاد سيتعافى قريبا.", "الاقتصاد سيتعافى قريبا"),
+    # أتبع with a colon; أجاب / سأل with an object pronoun
+    ("وقال المدرب إن الفريق لعب جيدا. وأتبع: توقعت المزيد من الحماس من الجماهير.", "توقعت المزيد من الحماس من الجماهير"),
+    ('سأله الصحفي عن الخطة فأجابه: "سنبدأ التنفيذ الأسبوع المقبل".', "سنبدأ التنفيذ الأسبوع المقبل"),
+    ('فسألها المذيع: "هل أنت راضية عن النتيجة؟"', "هل أنت راضية عن النتيجة"),
+    # a strict cue after a sentence opener closed by a comma, and with a comma-closed adjunct before أن
+    ("إلى ذلك، اعتبر المتحدث باسم الهيئة أن القرار جاء متأخرا.", "القرار جاء متأخرا"),
+    ("وبين المدير، عقب اجتماعه مع وفد الشركة الكورية للصناعات الثقيلة في الرياض، أن التعاون سيتوسع.", "التعاون سيتوسع"),
+])
+def test_session7_cues_and_zones(sentence, said):
+    assert said in texts(sentence)
+
+
+def test_a_verbal_noun_of_saying_after_ma_splits_the_reported_clause():
+    got = texts("وقال الوزير إن المشروع تأخر، مع التأكيد على أن التمويل متوفر بالكامل.")
+    assert got == ["المشروع تأخر", "التمويل متوفر بالكامل"]
+    # مع الإشارة إلى أن may be the writer's note: the clause goes on
+    assert len(texts("وقال الوزير إن المشروع تأخر، مع الإشارة إلى أن التمويل متوفر.")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "وهو الطريق الوحيد والقدرة على القول إنها ليست أزمتنا.",   # ability, not a report
+    "وأتبع الرئيس التأييد بتهديد مستتر للدول المعارضة.",         # أتبع without a colon or أن: "followed up"
+    "وفي التقرير تأكيد على أن الوضع مستقر.",                    # a bare verbal noun with no one speaking
+])
+def test_session7_not_statements(sentence):
+    assert texts(sentence) == []
+
+
+def test_a_participle_cue_right_after_a_closing_mark_ends_the_reported_clause():
+    got = texts('وأكد مصدر عسكري للوكالة أن "تسعة أشخاص قتلوا في الاشتباكات" مضيفا أن أكثر من عشرين آخرين أصيبوا.')
+    assert got == ["تسعة أشخاص قتلوا في الاشتباكات", "أكثر من عشرين آخرين أصيبوا"]

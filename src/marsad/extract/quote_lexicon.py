@@ -103,6 +103,7 @@ STRICT_VERBS = """
 تطرق يتطرق -
 نص ينص -
 اتهم - متهم
+أتبع - -
 """
 #: Verbal nouns in construct with their speaker (إعلان الناطق باسم الائتلاف … أن، وتأكيد سموه أن،
 #: بالإعلان الاثنين عن أن، مكتفيا بالتأكيد أن): strict, so a complement must follow within a few words;
@@ -118,7 +119,7 @@ B_OBJECT = {"تعهد", "وعد", "هدد", "طالب", "اعترف", "أقر", 
 #: Verbs whose object, not subject, follows them (وصف الهاشمي العيثاوي بأنه ...): the speaker is the first name.
 OBJECT_FIRST = {"وصف", "اتهم"}
 #: Verbs that take a person as object, matched with an object pronoun too (ووصفته بأنه، أبلغهم أن).
-OBJECT_CLITIC = {"وصف", "أبلغ", "أخبر", "حذر", "طمأن", "اتهم"}
+OBJECT_CLITIC = {"وصف", "أبلغ", "أخبر", "حذر", "طمأن", "اتهم", "أجاب", "سأل"}  # (فأجابه: "…"، فسألها: "…")
 #: Cue forms that are impersonal passives when أن follows at once: يذكر أن / يشار إلى أن / يعتقد أنه.
 IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يرى", "يتوقع", "يقال", "يبدو", "تردد", "يلاحظ", "يرجح"}
 

@@ -136,6 +136,14 @@ _FRONT_OPENERS = frozenset(normalize(w) for w in ("لكن", "ولكن", "بين�
 _APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي قرابة زهاء أكثر أقل من ما يقرب يقارب".split())
 #: كان and its sisters: a verb of the clause, never part of the subject before it.
 _KANA_SISTERS = frozenset(normalize(w) for w in "كان كانت كانوا كانا ظل ظلت ظلوا ظلا بات باتت باتوا أصبح أصبحت أصبحوا صار صارت مازال مازالت".split())
+#: Two-word sentence openers closed by a comma before the verb (إلى ذلك، في المقابل، من جهة أخرى، في غضون ذلك) → their length.
+_OPENER_PHRASES = {(normalize(a), normalize(b)): n for a, b, n in (
+    ("إلى", "ذلك", 2), ("الى", "ذلك", 2), ("في", "المقابل", 2), ("في", "السياق", 2), ("في", "الأثناء", 2), ("في", "غضون", 3),
+    ("من", "جهة", 3), ("من", "ناحية", 3), ("في", "سياق", 3))}
+#: Verbal nouns of saying that report after إلى / على (سارع إلى التأكيد على أن، انتهى إلى الإشارة إلى أن).
+_SAYING_MASDARS = frozenset(normalize(w) for w in "التأكيد التشديد الإشارة التنويه التذكير التوضيح".split())
+#: Nouns of ability before على القول إن (القدرة على القول إن …): no one's statement.
+_CAPACITY_NOUNS = frozenset(normalize(w) for w in "القدرة قدرة قادر قادرة قادرون القادر يقدر تقدر يجرؤ تجرؤ الجرأة".split())
 #: Copulas and "seems": a participle after them is a predicate adjective (ليس مستبعدا أن، يبدو مرجحا أن).
 _COPULAS = _KANA_SISTERS | frozenset(normalize(w) for w in "ليس ليست ليسوا يبدو تبدو بدا بدت يكون تكون يكن تكن".split())
 #: Words that never end a name or a role, and verbs of an aside (طلب عدم نشر اسمه، رفض الكشف عن هويته).
@@ -365,10 +373,18 @@ class _Reader:
         if not w:
             return None
         found = _cue_form(w)
-        if found is None and w != "القول" and not w.endswith(("ه", "ها", "هم")):
+        if found is None and w != "القول" and w not in _SAYING_MASDARS and not w.endswith(("ه", "ها", "هم")):
             return None  # no cue spelling and no object pronoun that the steps below could read: most words
-        if found is None and w == "القول" and self.word(k - 1) == "الي":
-            found = self.lex.cues["بالقول"], False  # وخلص إلى القول "…"، وذهب إلى القول إن …: like بالقول
+        if found is None and w == "القول" and (self.word(k - 1) == "الي" or (
+                self.word(k - 1) == "علي" and self.word(k + 1) in _THAT and self.toks[k - 2].kind == "word"
+                and self.bare(self.word(k - 2)) not in _CAPACITY_NOUNS)):
+            # وخلص إلى القول "…"، وذهب إلى القول إن …، حرص / دأب على القول إن …: like بالقول (not "القدرة على القول")
+            found = self.lex.cues["بالقول"], False
+        if (found is None and w in _SAYING_MASDARS and self.word(k - 1) in ("الي", "علي", "مع")
+                and (self.word(k - 1) != "مع" or w in ("التاكيد", "التشديد"))):
+            # وسارع المدرب إلى التأكيد على أن …، وتنتهي الصحيفة إلى الإشارة إلى أن …، …، مع التأكيد على أن …: a verbal noun
+            # after a preposition reports like بالقول, for the subject of the clause (strict: its أن must follow at once)
+            found = self.lex.cues["بالقول"], False
         after_relative = self.word(k - 1) in _RELATIVE_PRONOUNS or self.word(k - 1) == "ما"
         if found is None and (after_relative or (self.word(k + 1) in _THAT and k + 2 < self.n and self.is_opener(k + 2))):
             # ما وصفه مسؤولون بأنها “…”، التي وصفته بأنه "…"، لكن ترامب وصفه بأنه "…": a verb with its
@@ -864,6 +880,7 @@ class _Reader:
                 if t.text in _SENT_END and not self._glued_period(k):  # not "(تي.إي.إس.إس)"
                     break
                 if t.text in _COMMAS and k > s and (self.starts_new_statement(k + 1) or self.comma_report(k + 1)
+                                                    or (self.word(k + 1) == "مع" and self.cue_at(k + 2) is not None)  # "…، مع التأكيد على أن …"
                                                     or self.relay_phrase(k + 1) is not None or self.relative_report(k + 1)
                                                     or self.narration_goes_on(k + 1, gender)):
                     break  # (…، كما ذكرت الوكالة.: the attribution is not the content)
@@ -881,7 +898,8 @@ class _Reader:
                 if self.scan_complement(k + 1, cue.strict) and cue.lemma != "نص":  # (…، ونصت على أن: the speaker's account of a rule goes on)
                     break
             elif (k > s + 2 and (c := self.cue_at(k)) is not None and c[0].pos == "participle" and c[0].gender is not None
-                  and self.toks[k - 1].kind == "word" and self.word(k - 1) not in self.lex.source_words
+                  and (self.toks[k - 1].kind == "word" or self.toks[k - 1].text in _CLOSERS)  # (… "…" مضيفا أن …)
+                  and self.word(k - 1) not in self.lex.source_words
                   and self.word(k - 1) not in _PREPOSITIONS and not self.word(k).startswith(("قول", "بقول"))
                   and (f := self.scan_complement(k + 1, c[0].strict)) is not None
                   and f[1] <= k + 3):
@@ -977,8 +995,12 @@ class _Reader:
         "، كما أكد …"، "، ولكنها أوضحت أيضا أن …"، "ومن جانبه، قال …"."""
         while k < self.n:
             w = self.word(k)
-            if w in _CONNECTORS or self.bare(w).startswith("لكن") or w in ("ايضا", "بدوره", "بدورها"):
+            if w in _CONNECTORS or self.bare(w).startswith("لكن") or w in ("ايضا", "بدوره", "بدورها", "بدورهم"):
                 k += 1
+                if w.startswith("بدور") and k < self.n and self.toks[k].text in _COMMAS:
+                    k += 1  # "بدوره، اعتبر …"
+            elif (n := _OPENER_PHRASES.get((self.bare(w), self.word(k + 1)))) is not None and k + n < self.n and self.toks[k + n].text in _COMMAS:
+                k += n + 1  # "إلى ذلك، أكد …"، "وفي المقابل، قال …"، "من جهة أخرى، أوضح …"
             elif w in ("من", "ومن") and self.word(k + 1).startswith(("جانب", "جهت", "ناحيت")):
                 k += 2
                 if k < self.n and self.toks[k].text in _COMMAS:
@@ -3900,7 +3922,7 @@ class _Reader:
             return k + 1  # برر counts only with بأن/أن ("تبرر اقتصاداتهما أي تحرك …: …" is no report)
         if found and cue.lemma == "قول" and cue.gender is None and self.word(start) in ("من", "اخر"):
             return k + 1  # "أي قول من أقوال …"، "في قول آخر": no one in construct
-        if found and cue.gender is None and not self.norm[k].startswith(("بال", "وبال")) and self.word(start) in ("علي", "عن", "ب"):
+        if found and cue.gender is None and not self.norm[k].startswith(("بال", "وبال")) and self.norm[k] not in _SAYING_MASDARS and self.word(start) in ("علي", "عن", "ب"):
             return k + 1  # "…، تأكيد على أن …": a verbal noun with no one in construct is the writer's
         if found and cue.gender is None and self.norm[k].startswith(("بال", "وبال")) and (
                 self.word(k - 1) in lex.not_complement_before or self.word(k - 1) in ("هناك", "كان", "سيكون", "يكون")
@@ -4180,12 +4202,26 @@ class _Reader:
         if last < start or self.toks[last].kind != "word":
             return None
         end = self.toks[last].end
-        if not any(e.type == "PER" and e.end == end and e.start >= self.toks[start].start for e in self.entities):
+        if not any(e.type == "PER" and e.end == end and e.start >= self.toks[start].start for e in self.entities) and not self.aside_before(start, j):
             return None
         if any(self.cue_at(m) is not None or self.toks[m].text in _OPENERS or self.word(m) in _RELATIVE_PRONOUNS
                for m in range(start, j)):
             return None  # (أصدر الاتحاد قائمة بالسلع التي ستخضع لتعريفات ردا على قرار ترامب، وإنه: no subject chain)
         return found
+
+    def aside_before(self, start: int, j: int) -> bool:
+        """``وبين العواجي، عقب اجتماعه مع رئيس مجلس إدارة الشركة الكورية، أن …``: a short subject, then an adjunct
+        closed by commas right before أن (a time, an occasion, a place) — the strict zone's eight words are for the
+        verb's other readings, which a comma-closed adjunct before أن does not have."""
+        if j - 1 <= start or self.toks[j - 1].text not in _COMMAS:
+            return False
+        first = next((m for m in range(start, j - 1) if self.toks[m].text in _COMMAS), None)
+        if first is None or first == start or sum(1 for m in range(start, first) if self.toks[m].kind == "word") > 6:
+            return False
+        opener = self.word(first + 1)
+        return (opener in self.lex.adjunct_preps or opener in self.lex.time_words or opener == "في"
+                or self.bare(opener) in self.lex.adjunct_preps) and not any(
+                    self.toks[m].text in _COMMAS or self.toks[m].text in _SENT_END for m in range(first + 1, j - 1))
 
     def anaphoric_report(self, k: int, cue: CueForm) -> int | None:
         """``أوضح ذلك مدير عام التطوير السياحي سعيد ريحان``، ``ذكر ذلك الدكتور …``، ``صرح بذلك …``: a verb cue
