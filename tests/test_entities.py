@@ -108,6 +108,13 @@ def _words(text: str) -> frozenset[str]:
     return document_words(tokenize(text))
 
 
+def test_strip_proclitic_keeps_an_unseen_name_starting_with_fa_whole() -> None:
+    # ف before a word unseen both ways: a foreign name (فيكتوريو), unless the rest stands alone too
+    assert strip_proclitic("فيكتوريو", {}, frozenset({"فيكتوريو"})) == (0, False)
+    assert strip_proclitic("فيكتوريو", {}, frozenset({"فيكتوريو", "يكتوريو"})) == (1, False)
+    assert strip_proclitic("وبيكتوريو", {}, frozenset({"وبيكتوريو"})) == (1, False)  # و keeps its old reading
+
+
 def test_strip_proclitic_keeps_a_known_first_name_whole() -> None:
     # The news uses the verb يصل more than the name فيصل: frequency alone would cut the ف.
     freq = {"يصل": 999, "فيصل": 139, "ترامب": 11133, "وترامب": 131, "سام": 124, "وسام": 54}

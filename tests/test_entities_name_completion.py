@@ -115,6 +115,12 @@ def test_title_that_is_a_first_name_stays_in_the_name():
     assert _skip_titles(toks, 0, 3, _person_cues().first_names) >= 1
 
 
+def test_title_that_is_a_first_name_before_bin_is_the_first_name():
+    # no title has a father: سلطان before بن is the first name the nasab continues
+    toks = tokenize("الشيخ سلطان بن راشد آل نهيان")
+    assert _skip_titles(toks, 0, 6, _person_cues().first_names) == 1  # سلطان بن راشد آل نهيان
+
+
 def test_no_surname_from_a_suffixed_noun_or_before_a_preposition_spelt_like_a_title():
     # كلمته is كلمة + his; أمام "in front of" normalises like إمام "imam" and ends no name
     freq = {**FREQ, "كلمه": 3000, "كلمته": 250, "عباس": 2000}

@@ -249,3 +249,19 @@ def test_mending_keeps_family_names_and_names_after_a_title() -> None:
     text = "وصل الوزير جيمس كولينز، واستقبله الرئيس بيتر هاوارد. وقال الزعيم كولينز هاوارد إن الاتفاق قريب."
     tagged = [("جيمس", "B-PER"), ("كولينز", "I-PER"), ("بيتر", "B-PER"), ("هاوارد", "I-PER"), ("كولينز", "B-PER"), ("هاوارد", "I-PER")]
     assert mend(text, tagged)[-1] == "كولينز هاوارد"
+
+
+def test_a_long_name_does_not_end_in_a_title_opening_a_phrase_or_a_glued_common_word() -> None:
+    freq = {**FREQ, "بعنوان": 250, "عنوان": 300, "شيخ": 90}
+    # شيخ opens "sheikh of the tribes": the name ends before it
+    text = "قال الشيخ سالم بن مرزوق شيخ مشايخ القبيلة إن الوضع هادئ."
+    tagged = [("سالم", "B-PER"), ("بن", "I-PER"), ("مرزوق", "I-PER"), ("شيخ", "I-PER")]
+    assert mend(text, tagged, freq) == ["سالم بن مرزوق"]
+    # a preposition glued to a common word after the name ("titled")
+    text = "ألقى المدرب ناصر آل حمد بعنوان الإدارة محاضرة."
+    tagged = [("ناصر", "B-PER"), ("آل", "I-PER"), ("حمد", "I-PER"), ("بعنوان", "I-PER")]
+    assert mend(text, tagged, freq) == ["ناصر آل حمد"]
+    # a title word ending the clause is a family name (… بابا،), and two-word names are left alone
+    text = "أوقف الطالب سامر يوسف بابا، ثم أفرج عنه. وحضر فهد شيخ."
+    tagged = [("سامر", "B-PER"), ("يوسف", "I-PER"), ("بابا", "I-PER"), ("فهد", "B-PER"), ("شيخ", "I-PER")]
+    assert mend(text, tagged, freq) == ["سامر يوسف بابا", "فهد شيخ"]

@@ -608,7 +608,27 @@ def mend_person_spans(tokens: list[Token], tags: list[str], freq: dict[str, int]
                 and key[1:] in name_set and word_names[key[0]] <= 1):
             out[i] = "O"
             out[i + 1] = "B-PER"
+    # 5. a name of three words or more does not end in a bare title that opens a phrase (سلطان بن منيف [شيخ]
+    # شمل) or in a preposition glued to a common word (راشد آل هاشم [بعنوان]): the words after the name
+    for i, j in spans():
+        last = tokens[j - 1]
+        if j - i < 3 or last.kind != "word" or tokens[j - 2].kind != "word" or last.norm in first_names:
+            continue
+        if tokens[j - 2].norm in _LINK_WORDS or last.norm.startswith("ال"):
+            continue
+        whole = freq.get(last.norm, 0)
+        # a title that opens its own phrase (شيخ شمل، أمير منطقة), not a family name ending the clause (… بابا،)
+        title = trigger_class(last.norm) == "title" and j < n and tokens[j].kind == "word"
+        glued_word = (last.norm[0] in "بلك" and whole >= _GLUED_COMMON
+                      and freq.get(last.norm[1:], 0) > whole)  # عنوان 296 > بعنوان 257; كامل 956 > امل 542
+        if title or glued_word:
+            out[j - 1] = "O"
     return out
+
+
+#: A word with a glued ب/ل/ك seen at least this often, whose rest is more frequent still, is a common
+#: word behind a preposition (بعنوان، بحضور، كرئيس), not the last word of a name.
+_GLUED_COMMON = 50
 
 
 #: A word cluster (its first two levels) holding at least this many known first names is a cluster of names.
@@ -676,17 +696,24 @@ def strip_proclitic(word: str, freq: dict[str, int], context: frozenset[str] | N
             best, best_n = (plen, False), n
     if best[0] == 0 and whole == 0 and norm[:1] in "وف" and len(norm) >= 5:
         rest = norm[1:]
-        if rest.startswith("ال") or freq.get(rest, 0) == 0:
+        # ف is seldom a conjunction before a name while foreign names often start with it (فيتور، فولكر):
+        # both readings unseen, it comes off only when the document writes the rest alone
+        if rest.startswith("ال") or (freq.get(rest, 0) == 0 and (
+                norm[0] == "و" or context is None or _alone(norm, rest, context))):
             best = (1, False)
     return best
+
+
+def _alone(whole_word: str, stem: str, context: frozenset[str]) -> bool:
+    """The rest of a word stands in the document bare or behind another proclitic (ترامب، لترامب … وترامب)."""
+    return stem in context or any(p + stem in context for p in "وفبكل" if not whole_word.startswith(p))
 
 
 def _cut_confirmed(whole_word: str, stem: str, context: frozenset[str] | None,
                    first_names: frozenset[str]) -> bool:
     """Whether the document and the name list allow cutting a bare clitic the frequencies favour."""
     # The rest attested in the document bare or behind another proclitic (ترامب، لترامب … وترامب).
-    alone = context is not None and (stem in context or any(
-        p + stem in context for p in "وفبكل" if not whole_word.startswith(p)))
+    alone = context is not None and _alone(whole_word, stem, context)
     if whole_word in first_names:
         return stem in first_names and alone
     # Elsewhere the frequencies decide: a country or a person behind و/ل (وفرنسا، لمحمد) is often the
@@ -713,6 +740,8 @@ def _skip_titles(tokens: list[Token], i: int, j: int, first_names: frozenset[str
                     and nxt.norm not in first_names and trigger_class(nxt.norm) is None
                     and nxt.norm not in _TITLE_COMPLEMENTS and "ال" + nxt.norm not in _TITLE_COMPLEMENTS):  # أمين عام
                 break
+            if w.norm in first_names and not w.norm.startswith("ال") and nxt.norm in _NASAB:
+                break  # سلطان بن سحيم: a title word before بن is the first name بن continues (no title has a father)
             saw_title = True
             k += 1
             continue
