@@ -891,3 +891,39 @@ def test_an_institute_named_in_marks_is_what_the_institute_refers_to():
                [("بيانات", "ORG")])
     (q,) = _run(doc, _quote_at(doc, "نصف المشاركين يؤيدون القرار", "المعهد الفرنسي", "وبحسب"))
     assert q.speaker == "معهد بيانات"
+
+
+# -- (d) a document's issuer named at another of its mentions (session 7) ----------------------------
+
+def test_a_study_takes_the_issuer_its_relative_clause_names_at_another_mention():
+    doc = _doc("وقالت الدراسة إن الأسعار سترتفع في الربيع.\n"
+               "وأوضحت الدراسة التي أعدها مركز الخليج للأبحاث أن الطلب يتراجع.", [("مركز الخليج للأبحاث", "ORG")])
+    q1, q2 = _run(doc, _quote_at(doc, "الأسعار سترتفع في الربيع", "الدراسة", "وقالت"),
+                  _quote_at(doc, "الطلب يتراجع", "الدراسة", "وأوضحت"))
+    assert q1.speaker == q2.speaker == "مركز الخليج للأبحاث"
+
+
+def test_an_indefinite_report_takes_the_body_that_issued_it_later():
+    doc = _doc("كشف تقرير حقوقي أن مئات الأسر نزحت من القرى.\n"
+               "ووثق التقرير الصادر عن المرصد الوطني للحقوق حالات اعتقال كثيرة.", [])
+    (q,) = _run(doc, _quote_at(doc, "مئات الأسر نزحت من القرى", "تقرير حقوقي", "كشف"))
+    assert q.speaker == "المرصد الوطني للحقوق"
+
+
+def test_a_document_given_two_issuers_keeps_its_noun():
+    doc = _doc("وقالت الدراسة إن الأسعار سترتفع.\nوأشارت الدراسة التي نشرها معهد النور إلى التضخم.\n"
+               "وفي الدراسة التي نشرتها جامعة السلام تفاصيل أخرى.", [("معهد النور", "ORG"), ("جامعة السلام", "ORG")])
+    (q,) = _run(doc, _quote_at(doc, "الأسعار سترتفع", "الدراسة", "وقالت"))
+    assert q.speaker == "الدراسة"
+
+
+def test_a_name_in_parentheses_right_after_its_kind_noun_stays_as_the_name():
+    doc = _doc("وقالت منظمة (سلام-واتش) المعنية بحقوق السجناء إن الزيارات توقفت.", [])
+    (q,) = _run(doc, _quote(doc, "الزيارات توقفت", "منظمة (سلام-واتش) المعنية"))
+    assert q.speaker == "منظمة سلام-واتش المعنية"
+
+
+def test_a_nisba_is_no_spelling_of_its_country():
+    doc = _doc("قال مصدر عسكري سوري إن الغارة فشلت.", [("سوريا", "PER")])
+    (q,) = _run(doc, _quote(doc, "الغارة فشلت", "سوري"))
+    assert q.speaker == "سوري"

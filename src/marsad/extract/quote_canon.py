@@ -427,9 +427,19 @@ def _document_noun(speaker: str) -> bool:
     if len(words) == 3 and "docs" not in _skip() and words[0].startswith("ال") and normalize(words[1]).startswith("ال") \
             and normalize(words[2]) in _DOCUMENT_LINKS:
         words = words[:2]  # التحليل الأسبوعي الصادر (عن …): the reader stopped at عن
+    if 2 <= len(words) <= 3 and "docs7" not in _skip() and _doc_stem(words[0]) is not None \
+            and not words[0].startswith("ال") and _indefinite_nisba(words[1]) \
+            and (len(words) == 2 or normalize(words[2]) in _DOCUMENT_LINKS):
+        return True  # تقرير حقوقي، دراسة أمريكية صادرة (عن …)
     return 0 < len(words) <= 2 and _doc_stem(words[0]) is not None and (
         len(words) == 1 or normalize(words[1]) in _DOCUMENT_LINKS
         or (words[0].startswith("ال") and normalize(words[1]).startswith("ال")))  # البيان الختامي
+
+
+def _indefinite_nisba(word: str) -> bool:
+    """An adjective of relation with no article (حقوقي، أمريكية، أممي): what kind of document, not whose."""
+    w = normalize(word)
+    return not w.startswith("ال") and len(w) >= 4 and w.endswith(("ي", "يه"))
 
 
 def _construct_issuer(speaker: str) -> str | None:
@@ -572,6 +582,17 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
     # was wrong in 8 of 12 such changes (the issuer was named in a form these patterns miss: بحسب ما
     # ذكرته بلومبرغ، لتقرير دورية "لانست"، بحسب بيان لمنظمة (…))
     if stem != "بيانات":
+        if "docs7" not in _skip() and stem is not None:
+            # the same document's issuer named at another of its mentions (وقالت الدراسة … وأوضحت الدراسة
+            # التي نشرها معهد X، كشف تقرير حقوقي … ووثق التقرير الصادر عن مركز X)
+            named = {}
+            for i, t in enumerate(toks):
+                if t.kind == "word" and _doc_stem(t.text) == stem:
+                    got = _issued_by(toks, i, starts, doc)
+                    if got is not None:
+                        named.setdefault(_key_of(_ent_name(got) if isinstance(got, Entity) else got), got)
+            if len(named) == 1:
+                return next(iter(named.values()))
         return _UNRESOLVED
     cue_sent = next((k for k, s in enumerate(doc.sentences) if s.start <= q.cue_start < s.end), None)
     near = [s for s in doc.sentences if any(s.start <= toks[i].start < s.end for i in mentions)]
@@ -585,6 +606,47 @@ def _issuer(q: Quote, doc: Doc) -> Entity | str | None:
         nxt = normalize(toks[i + 1].text) if i + 1 < len(toks) and toks[i + 1].kind == "word" else ""
         if nxt in ("من", "عن") or (nxt.startswith("ال") and not _definite(toks[i].text)):
             return _UNRESOLVED
+    return None
+
+
+#: A relative pronoun, then an issuing verb with the document's pronoun (التي نشرها، الذي أعده، التي أجراها).
+_RELATIVES = frozenset(normalize(w) for w in "الذي التي".split())
+_RELATIVE_ISSUING = frozenset(normalize(w) for w in "نشر أعد أجرى أجرت أصدر وضع".split())
+
+
+def _issued_by(toks: list, i: int, starts: dict[int, Entity], doc: Doc) -> Entity | str | None:
+    """The issuer named right after a document's mention at token ``i`` by a link and عن/من (التقرير الصادر
+    عن X) or by a relative clause with an issuing verb (الدراسة التي نشرها X): a tagged body or person, or
+    an untagged body's words (a body head and the definite words after it); None otherwise."""
+    j = i + 1
+    if j + 2 >= len(toks) or toks[j].kind != "word":
+        return None
+    w = normalize(toks[j].text)
+    if w in _DOCUMENT_LINKS and normalize(toks[j + 1].text) in ("عن", "من"):
+        k = j + 2
+    elif w in _RELATIVES and toks[j + 1].kind == "word":
+        verb = normalize(toks[j + 1].text)
+        verb = verb[:-2] if verb.endswith("ها") else verb[:-1] if verb.endswith("ه") else ""
+        if verb not in _RELATIVE_ISSUING and verb.rstrip("ت") not in _RELATIVE_ISSUING:
+            return None
+        k = j + 2
+    else:
+        return None
+    e = starts.get(toks[k].start)
+    if e is not None:
+        return e if e.type in ("PER", "ORG") else None
+    span = []
+    for m in range(k, min(k + 7, len(toks))):
+        t = toks[m]
+        # the name's words: definite ones, and a genitive with لـ (للأبحاث، لحقوق الإنسان)
+        definite = _has_article(t.text) or t.norm.startswith("لل") or (
+            t.norm.startswith("ل") and m + 1 < len(toks) and toks[m + 1].kind == "word" and _has_article(toks[m + 1].text))
+        if t.kind != "word" or (m > k + 1 and not definite) or t.norm in _FUNCTION_WORDS or t.norm in _ADJUNCT_OPENERS:
+            break
+        span.append(t)
+    if len(span) >= 2 and _is_head(span[0].text, _body_heads()) and _has_article(span[1].text):
+        end = max([span[-1].end] + [e.end for e in starts.values() if span[0].start <= e.start < span[-1].end])
+        return doc.text[span[0].start:end]
     return None
 
 
@@ -1012,7 +1074,8 @@ def _one_long_vowel_apart(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if len(short) < 4 or len(long_) != len(short) + 1 or short[:1] != long_[:1]:
         return False
-    return any(long_[i] in "اوي" and long_[:i] + long_[i + 1:] == short for i in range(1, len(long_)))
+    # not at the end: a final vowel makes another word (سوري → سوريا)
+    return any(long_[i] in "اوي" and long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1))
 
 
 # -- (g) anaphora: a definite description refers back to a named person or body ----------------------
@@ -2107,7 +2170,11 @@ def _without_parentheses(speaker: str) -> tuple[str, str | None]:
     """A speaker string without a parenthesised alias inside it, and that alias."""
     if "(" in speaker and ")" in speaker and speaker.index("(") < speaker.index(")"):
         a, b = speaker.index("("), speaker.index(")")
-        return " ".join((speaker[:a] + " " + speaker[b + 1:]).split()), speaker[a + 1:b].strip()
+        before, inner = speaker[:a].split(), speaker[a + 1:b].strip()
+        if len(before) == 1 and _body_head_word(before[0]) is not None:
+            # the name itself in parentheses after its kind noun (منظمة (أو.في.دي-إنفو) المعنية): kept
+            return " ".join((speaker[:a] + " " + inner + " " + speaker[b + 1:]).split()), None
+        return " ".join((speaker[:a] + " " + speaker[b + 1:]).split()), inner
     return speaker, None
 
 
