@@ -87,6 +87,28 @@ def test_identical_bare_mentions_without_a_full_name_are_still_one() -> None:
     assert len({e.entity_id for e in ents}) == 1
 
 
+def test_a_bare_name_after_its_own_untagged_first_name_is_no_first_name_of_another(recognizer: EntityRecognizer) -> None:
+    # «وقال الكاتب سامر عادل … وكتب الشاعر رضوان [سامر] أن …»: the tagger left رضوان (rare) untagged; the bare
+    # سامر after it is his surname, not the first name of سامر عادل
+    text = "وقال الكاتب سامر عادل إن الرواية جديدة. وكتب الشاعر زريفان سامر أن القصيدة قديمة."
+    tokens = tokenize(text)
+    k = next(i for i, t in enumerate(tokens) if t.text == "سامر" and i > 5)
+    bare = recognizer.clean(text, tokens, k, k + 1, "PER")
+    assert bare is not None and bare.first_before
+    k0 = next(i for i, t in enumerate(tokens) if t.text == "سامر")
+    full = recognizer.clean(text, tokens, k0, k0 + 2, "PER")
+    by_start = {e.start: e for e in resolve([full, bare])}
+    assert by_start[bare.start].canonical == "سامر"
+    # after a reporting verb (a cue, not a first name) the bare first name still joins the full name
+    text = "وقال الكاتب سامر عادل إن الرواية جديدة. وأضاف سامر أن القصيدة قديمة."
+    tokens = tokenize(text)
+    k = next(i for i, t in enumerate(tokens) if t.text == "سامر" and i > 5)
+    bare = recognizer.clean(text, tokens, k, k + 1, "PER")
+    full = recognizer.clean(text, tokens, k0, k0 + 2, "PER")
+    assert not bare.first_before
+    assert {e.start: e for e in resolve([full, bare])}[bare.start].canonical == "سامر عادل"
+
+
 def test_the_father_in_a_nasab_chain_is_another_person() -> None:
     # «الأمير خالد بن فهد بن سلمان … كما قال والده الأمير فهد بن سلمان»
     ms = [_m(0, "خالد بن فهد بن سلمان"), _m(60, "فهد بن سلمان"), _m(90, "سلمان")]

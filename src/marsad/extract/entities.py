@@ -46,6 +46,10 @@ _TITLE_COMPLEMENTS = frozenset(normalize(w) for w in """
 """.split())
 
 
+#: An untagged word right before a person mention at most this frequent in the news, bare and no cue, may be
+#: that person's own first name (أمجد 6).
+_RARE_FIRST = 20
+
 #: A one-word name more frequent than this in the unlabelled news is also a common word (أمل، نصر):
 #: its untagged repeats are not tagged by propagation.
 _COMMON_WORD = 3000
@@ -78,6 +82,9 @@ class Mention:
     #: The title standing within three words before a person mention (``الجنرال`` in ``الجنرال السابق، كيم
     #: يونغ-تشول`` and in ``وقال الجنرال كيم``): a bare name with a title goes to the full name with the same.
     title: str = ""
+    #: ``before`` is shaped like a first name of its own (rare, bare, no cue): ``أمجد`` in ``الشاعر أمجد ناصر``
+    #: when only ``ناصر`` was tagged — the mention is a surname, not another person's first name.
+    first_before: bool = False
 
     @property
     def articles(self) -> tuple[bool, ...]:
@@ -216,7 +223,7 @@ class EntityRecognizer:
         words = tuple(name_key(form).split())
         if not words:
             return None
-        before, kin = "", False
+        before, kin, first_before = "", False, False
         if typ == "PER" and i > 0:
             prev = tokens[i - 1]
             if prev.kind == "word" and prev.end <= start and text[prev.end:start].strip() == "":
@@ -224,11 +231,16 @@ class EntityRecognizer:
                 if (not kin and trigger_class(prev.norm) != "title" and len(prev.key) >= 3 and prev.key not in _NAME_LINKS
                         and self.model.featurizer.freq.get(prev.key, 0) <= _COMMON_WORD):
                     before = prev.key
+                    freq = self.model.featurizer.freq
+                    # shaped like a first name: rare, bare (no clitic or suffix on a known word), no cue or function word
+                    first_before = (freq.get(prev.norm, 0) <= _RARE_FIRST and prev.norm == prev.key
+                                    and not _glued(prev.norm, freq) and not _after_cue(prev)
+                                    and trigger_class(prev.norm) is None)
         title = ""
         if typ == "PER":
             title = next((tokens[k].key for k in range(i - 1, max(i - 4, -1), -1)
                           if tokens[k].kind == "word" and trigger_class(tokens[k].norm) == "title"), "")
-        return Mention(start, end, typ, surface, words, form, before, kin, title)
+        return Mention(start, end, typ, surface, words, form, before, kin, title, first_before)
 
     def proclitic(self, word: str, context: frozenset[str] | None = None) -> tuple[int, bool]:
         """(normalised prefix length to cut, whether ``ال`` was cut with ``لل``) for an entity's first word."""
@@ -883,6 +895,10 @@ def _host(mentions: list[Mention], idx: int, salience: Counter | None = None) ->
                 # A later full name is another person when the mention has its own untagged first name
                 # (ذكرى العراسي … فيصل العراسي) or the full name follows a kinship noun (ابنة فيصل العراسي).
                 if ok and k > idx and at == -1 and (other.after_kin or (m.before and m.before != other.words[-2])):
+                    ok = False
+                # A word with its own untagged first name before it is a surname, not the first name of
+                # another full name (الشاعر أمجد [ناصر] is not ناصر عراق)
+                if ok and at == 0 and m.first_before:
                     ok = False
         else:
             ok = len(m.words) >= 2 and other.words[-len(m.words):] == m.words

@@ -42,7 +42,7 @@ from ..doc import Doc
 from ..record import Entity, Quote
 from ..text import Token, entity_id, hashtag_plain, normalize
 from ..text import name_key as _name_key_uncached
-from . import quote_canon, quote_speakers
+from . import quote_canon, quote_fragments, quote_speakers
 from .quote_lexicon import CueForm, Lexicon, characterising_forms, load_lexicon
 
 #: :func:`marsad.text.name_key`, memoised: it is pure and re-tokenises its string on every call, and speakers,
@@ -4799,6 +4799,7 @@ class QuoteExtractor:
         reader = _Reader(doc, self.lexicon)
         quotes = reader.run()
         quote_speakers.apply(reader, quotes, self.ranker)
+        quote_fragments.apply(reader, quotes)  # learned detector: marked fragments the rules left (quote_fragments.py)
         quote_canon.canonicalise(doc, quotes)  # speaker forms: name for description, fullest name, no junk
         for q in quotes:  # a speaker read from a hashtag is the words it writes: no # or _ (فاتو بنسودا)
             if q.speaker:
