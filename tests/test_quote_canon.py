@@ -927,3 +927,9 @@ def test_a_nisba_is_no_spelling_of_its_country():
     doc = _doc("قال مصدر عسكري سوري إن الغارة فشلت.", [("سوريا", "PER")])
     (q,) = _run(doc, _quote(doc, "الغارة فشلت", "سوري"))
     assert q.speaker == "سوري"
+
+
+def test_a_nisba_is_no_spelling_of_a_tagged_country_name():
+    doc = _doc("أعلنت سوريا إغلاق المعبر. وقال ضابط سوري إن الغارة فشلت.", [("سوريا", "ORG")])
+    (q,) = _run(doc, _quote(doc, "الغارة فشلت", "سوري"))
+    assert q.speaker == "سوري"

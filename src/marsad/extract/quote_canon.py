@@ -2220,7 +2220,7 @@ def _spelling_variant(a: str, b: str) -> bool:
     فرانسيس): same first letter and consonants, one of them five letters or more and neither under four
     (سعد and سعيد are two names)."""
     return a != b and min(len(a), len(b)) >= 4 and max(len(a), len(b)) >= 5 and a[:1] == b[:1] \
-        and _skeleton(a) == _skeleton(b)
+        and a[-1:] == b[-1:] and _skeleton(a) == _skeleton(b)  # (a final vowel makes another word: سوري، سوريا)
 
 
 def _first_spellings(doc: Doc, quotes: list[Quote], words: _Words) -> None:
