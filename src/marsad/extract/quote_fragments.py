@@ -36,6 +36,7 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "quotes" / "fra
 #: How far back (words, same sentence) the governing word is looked for.
 _GOVERN_WINDOW = 8
 _SENT_END = frozenset(".!?؟…")
+_MARKS = frozenset("“«„‹\"”")  # the marks that can open a quotation (quotes._OPENERS)
 _COMMAS = frozenset("،,؛;")
 _PREPS = {"ب": "b", "ل": "l", "عن": "an", "علي": "ala", "الي": "ila", "في": "fi", "من": "min", "ك": "ka",
           "حول": "hawl", "بشان": "bishan", "مع": "maa"}
@@ -281,18 +282,17 @@ def candidates(r: _Reader) -> list[Candidate]:
     """Every pair of marks whose quoted words no quote of the rules overlaps, in text order."""
     out: list[Candidate] = []
     toks = r.toks
+    marks = [k for k, t in enumerate(toks) if t.kind == "punct" and t.text in _MARKS]
     k = 0
-    while k < r.n:
-        if not (toks[k].kind == "punct" and r.is_opener(k)):
-            k += 1
-            continue
-        j = k
+    for j in marks:
+        if j < k or not r.is_opener(j):
+            continue  # (inside the pair before, or its closing mark)
         close = r.find_close(j)
-        span = r.direct_span(j)
-        k = (close + 1) if close is not None else k + 1
-        if span is None or close is None:
+        if close is None:
+            k = j + 1
             continue  # a mark never closed is a quotation the rules already weigh, or a stray mark
-        s, e = span[0], min(span[1], close)
+        k = close + 1
+        s, e = (j + 2 if r.doubled(j) else j + 1), close  # the words inside this pair of marks alone
         while s < e and toks[s].kind == "punct":
             s += 1
         while e > s and toks[e - 1].kind == "punct":
@@ -372,8 +372,8 @@ def _speaker_for(r: _Reader, c: Candidate) -> tuple:
     gender = c.gender or "m"
     v = c.gov
     toks = r.toks
-    if v is None:
-        return r.pro_drop(gender, toks[c.j].start), "prodrop"
+    if v is None:  # no verb to agree with: the speaker the text is with (لكن "…" after a quotation)
+        return (r.history[-1] if r.history else r.pro_drop(gender, toks[c.j].start)), "prodrop"
     sp = None
     a = v + 1
     while a < c.j and (r.word(a) in r.lex.time_words or toks[a].kind == "punct" and toks[a].text in _COMMAS):
