@@ -775,3 +775,40 @@ def test_a_feminine_cue_does_not_fall_back_on_the_subject_of_a_masculine_verb():
             "وسبق أن كشفت عن مخالفات كثيرة، قالت إن السلطات تجاهلت شكاواها.")
     qs = run(text, [per(text, "خليل المنصور")])
     assert all(q.speaker != "خليل المنصور" for q in qs if q.cue == "قالت")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a verb before its subject stays singular: the group after it is the subject a plural or feminine cue continues
+    ("وقال مدير المستشفى إن حالة المصابين مستقرة. من جانبهم، ثمن ذوو المصابين زيارة الوفد، "
+     "مبينين أن الزيارة خففت عنهم.", "ذوو المصابين"),
+    ("وقال المدرب إن الفريق جاهز. وأشار عدد من وسائل الإعلام المحلية إلى قيمة العقد، "
+     "وقالت إنها الأعلى في تاريخ النادي.", "عدد من وسائل الإعلام المحلية"),
+    ("وقال الوزير إن القانون كاف. ويواجه القانون انتقادات، حيث تعتبره أغلب منظمات حقوق الإنسان «حبرا على ورق»، "
+     "مؤكدة أنه لم يطبق يوما.", "أغلب منظمات"),
+])
+def test_a_group_after_a_singular_verb_is_the_subject_of_the_cue_after_it(text, speaker):
+    qs = run(text)
+    assert qs[-1].speaker == speaker
+
+
+def test_a_plural_ending_is_the_subject_and_what_follows_is_the_object():
+    # ووصفوا الفريق الجديد بـ"…": the noun after a verb marked plural is its object
+    text = ("وقال المدرب سامي العلي إن الفريق جاهز. فبينما تهكم المشجعون على الصفقة ووصفوا الفريق الجديد "
+            "بـ\"المغمور\"، رد آخرون بأن اللاعب سيتألق.")
+    qs = run(text, [per(text, "سامي العلي")])
+    assert [q.speaker for q in qs if q.cue == "ووصفوا"] == ["المشجعون"]
+
+
+def test_an_adverbial_aside_between_the_subject_and_its_verb_is_skipped():
+    text = ("وقال الشيخ يحيى سالم إن القبائل موحدة.\n\n"
+            "عبدالخالق فايز بشر، أحد مشايخ القبيلة، بدوره، أكد أن المسلحين فشلوا في التقدم.")
+    qs = run(text, [per(text, "يحيى سالم"), per(text, "عبدالخالق فايز بشر")])
+    assert speakers(qs) == ["يحيى سالم", "عبدالخالق فايز بشر"]
+
+
+def test_the_one_told_inside_a_report_does_not_take_the_floor():
+    # مشيرا إلى أنه أبلغ رئيس الوزراء Y …: Y is told (after the verb), not a subject read before it
+    text = ("وشدد السياسي إياد الراوي على أن الإصلاح يبدأ من الحكومة، مشيرا إلى أنه أبلغ رئيس الوزراء سالم العبيدي "
+            "بصفقات فاسدة. وأضاف أنه لم يتلق ردا حتى الآن.")
+    qs = run(text, [per(text, "إياد الراوي"), per(text, "سالم العبيدي")])
+    assert qs[-1].speaker == "إياد الراوي"

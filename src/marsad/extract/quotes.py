@@ -107,6 +107,8 @@ _ISSUING_VERBS = frozenset(normalize(w) for w in """أصدر أصدرت أصدر
 _TALLY_KEYS = frozenset(("حصيله", "ارقام", "احصائيه", "تقديرات", "معطيات", "احصاءات", "احصائيات", "قاعده"))
 _TALLY_ADJECTIVES = frozenset(normalize(w) for w in "جديدة أولية نهائية رسمية أخيرة حديثة محدثة جديد رسمي أولي حديث بيانات".split())
 _PARTITIVES = frozenset(("عدد", "بعض", "مجموعه", "عديد", "كثير"))  # name_key forms: عدد من …، العديد من …
+#: Quantifiers of a majority heading a group subject (أغلب المنظمات، معظم الخبراء), name_key forms.
+_MAJORITY = frozenset(name_key(w) for w in ("معظم", "أغلب", "غالبية", "أكثرية"))
 _ISSUED = frozenset(normalize(w) for w in ("أصدره", "أصدرته", "أصدرها", "أصدروه", "نشره", "نشرته", "نشرها", "نشرتها", "وزعه",
                                             "وزعته", "أجراه", "أجرته", "أجراها", "أجرتها", "أعده", "أعدته", "أعدها", "أعدتها",
                                             "أورده", "أوردته", "أوردها", "أوردتها", "جمعه", "جمعته", "جمعها", "جمعتها"))
@@ -1665,8 +1667,11 @@ class _Reader:
                 cand = self.trim_name(cand) if len(cand) > 5 else cand
                 if cand and (self.norm[cand[0]] in lex.leading_fillers or self.norm[cand[0]] in _FUNCTION_WORDS
                              or self.norm[cand[0]] in lex.aside_starts or self.cue_at(cand[0]) is not None
-                             or not self.name_word_ok(cand[0]) or self.norm[cand[0]] in ("مثل", "ومثل")):
-                    break  # "…، كما شدد", "، طلب عدم نشر اسمه،": a clause or an aside, not a name
+                             or not self.name_word_ok(cand[0]) or self.norm[cand[0]] in ("مثل", "ومثل")
+                             or (self.norm[cand[0]][:1] == "و" and not self.tagged_at(cand[0])
+                                 and not self.is_first_name(cand[0], None))):
+                    break  # "…، كما شدد", "، طلب عدم نشر اسمه،": a clause or an aside, not a name ("…، وهروب جماعي": و
+                    # coordinates another noun of the clause — an apposition never opens with it)
                 if cand and not self.is_definite(self.norm[cand[0]]) and len(cand) <= 5:
                     name = cand
                     rank = rank or rank2
@@ -2208,6 +2213,8 @@ class _Reader:
                 continue
             if self.norm[words[0]] in lex.relatives or self.bare(self.norm[words[0]]) in lex.relatives:
                 continue  # a parenthesis: "، وهي من قيادات الحزب،"
+            if len(segs) > 1 and all(self.norm[m] in _ADVERBIALS for m in words):
+                continue  # "X، أحد مشايخ القبيلة، بدوره، أكد": an adverbial aside between the subject and its verb
             if (self.norm[words[0]] in _PREPS_NEVER_FIRST or self.norm[words[0]] in lex.adjunct_preps) and len(segs) > 1:
                 continue  # "مايكل جافين، من بنك باركليز، يشير": an affiliation between subject and verb
             if len(words) > 2 and self.bare(self.norm[words[0]]) in ("يذكر", "يشار", "يلاحظ"):
@@ -3097,24 +3104,31 @@ class _Reader:
             if m <= s0:
                 return True
             p = m - 1
+            w = self.norm[p][1:] if self.norm[p][:1] in "وف" else self.norm[p]  # (فبينما، وإذ)
             return self.toks[p].text in _COMMAS or (self.toks[p].kind == "word" and (
-                self.norm[p] in _COMPLEMENTIZERS or self.norm[p] in _OTHER_CLAUSE or self.norm[p] in ("ان", "اذ")))
+                self.norm[p] in _COMPLEMENTIZERS or self.norm[p] in _OTHER_CLAUSE or w in _OTHER_CLAUSE or w in ("ان", "اذ")))
 
         for v in range(k - 1, max(s0, k - 40) - 1, -1):
-            if self.overlaps(self.toks[v].start, self.toks[v].end) or self.toks[v].text in _CLOSERS:
-                return None  # a statement stands between: its speaker is remembered already
+            if self.overlaps(self.toks[v].start, self.toks[v].end):
+                return None  # a statement stands between: its speaker is remembered already (quoted words that
+                # are none — تعتبره «حبرا على ورق» — do not stop the reading)
             if self.toks[v].kind != "word" or not self.verb_like(v):
                 continue
             c = self.cue_at(v)
             if c is not None and c[0].pos == "participle":
                 return None  # another participle's statement: the chain is pro_drop's
             vg = self.verb_gender(v)
+            if self.norm[v] in lex.stance_verbs or self.bare(self.norm[v]) in lex.stance_verbs:
+                if (gender == "pl") == (vg == "pl") and (gender == "pl" or vg in (gender, None)):
+                    return None  # عبر X عن استنكاره …، قائلا: stance_subject has remembered that clause's subject
+            if gender in ("pl", "f") and vg != "pl" and v + 1 < k and opens(v):
+                group = self.group_after(v, k, gender)
+                if group is not None:
+                    return group
             if (gender == "pl") != (vg == "pl") or (gender != "pl" and vg not in (gender, None)):
                 continue
-            if self.norm[v] in lex.stance_verbs or self.bare(self.norm[v]) in lex.stance_verbs:
-                return None  # عبر X عن استنكاره …، قائلا: stance_subject has remembered that clause's subject
             ent = None
-            if v + 1 < k and (opens(v) or self.norm[v][:1] == "و"):
+            if v + 1 < k and opens(v):  # (not any و-word: وأسرة X is a noun and its genitive)
                 nxt = self.toks[v + 1].start
                 ent = next((e for e in self.entities if e.type in ("PER", "ORG") and (
                     e.start == nxt or (e.start == nxt + 1 and self.norm[v + 1][:1] in "وف"))), None)
@@ -3148,6 +3162,38 @@ class _Reader:
                          entity_id=ent.entity_id, strong=True)
             return self.resolve(sp, self.doc.token_index_at(ent.start), near_ok=True)
         return None
+
+    def group_after(self, v: int, k: int, gender: str) -> Speaker | None:
+        """An untagged group right after a singular verb (the verb of a verb-first clause does not agree in
+        number): ``ثمن ذوو المصابين الزيارة …، مبينين``، ``تعتبره أغلب منظمات حقوق الإنسان «…»، مؤكدة`` —
+        a partitive or a plural head, read as a phrase, that is plural (a plural cue) or a broken plural (a
+        feminine one, which agrees with it)."""
+        lex = self.lex
+        w1 = self.norm[v + 1] if self.toks[v + 1].kind == "word" else ""
+        b1 = self.bare(w1)
+        quantified = name_key(self.toks[v + 1].text) in _PARTITIVES | _MAJORITY or w1 in ("ذوو", "ذوي")
+        sound_plural = self.is_definite(w1) and w1.endswith("ون") and len(w1) > 6  # القدساويون، المحتجون
+        if not w1 or not (quantified or sound_plural or w1 in lex.plural_heads or b1 in lex.plural_heads
+                          or w1 in lex.anonymous_heads or b1 in lex.anonymous_heads):
+            return None
+        end, seen_def = v + 2, self.is_definite(w1)
+        while end < min(k, v + 10):
+            t = self.toks[end]
+            if t.norm == "من" and end == v + 2:
+                end += 1  # عدد من، العديد من: the partitive's own preposition
+                continue
+            if (t.kind != "word" or t.norm in _PREPS_NEVER_FIRST or t.norm in lex.adjunct_preps or t.norm.startswith("بال")
+                    or t.norm in lex.time_words or (t.text.endswith(("ها", "هم", "هن")) and len(t.norm) > 4)
+                    or (seen_def and not self.is_definite(t.norm))):
+                break  # (ذوو المصابين زيارة الوفد: an indefinite word after a definite one starts the object)
+            seen_def = seen_def or self.is_definite(t.norm)
+            end += 1
+        sp = self.parse_speaker(v + 1, end)
+        if sp is None or sp.entity_id or not (quantified or self.speaker_gender(sp, None) == "pl"):
+            return None
+        if sp.kind == "PER":  # (an untagged group read as a name: ذوو المصابين)
+            sp = Speaker(sp.name, "DESC", head=self.norm[v + 1])
+        return self.resolve(sp, v + 1, near_ok=True)
 
     def parsed_clause_subject(self, first: int, k: int, gender: str | None) -> Speaker | None:
         """Without a tagged person: the subject phrase read after the sentence's first verb
@@ -3949,6 +3995,7 @@ class _Reader:
                 break
         sp: Speaker | None = None
         explicit = False
+        fronted = False  # the subject was read before the cue (إن رئيس البرلمان X وصف …)
         gender: str | None = cue.gender
         accused: set[str] = set()
         if cue.pos == "verb":
@@ -3999,12 +4046,18 @@ class _Reader:
                 if found and found[0] == "that":
                     accused = {self.tok_key(m) for m in range(a if sep is None else sep + 1, found[1])}
                 zone_end = a if sep is None else sep
+            if (a == start and cue.gender == "pl" and self.bare(self.norm[k]).endswith(("وا", "ون"))
+                    and not any(self.tagged_at(m) for m in range(a, zone_end))):
+                # ووصفوا الفريق بـ…، وقالوا للصحفيين: the plural ending is the subject itself (a verb before its
+                # subject stays singular), so what follows it is the object or an adjunct
+                zone_end = a
             if cue.lemma in lex.object_first and a < zone_end and self.toks[a].kind == "word":
                 probe = Speaker(self.toks[a].text, "PER")
                 hit = self.resolve(probe)
                 sp = hit if hit is not probe else None
                 if sp is None and not prefixed:
                     sp = self.look_back(k)
+                    fronted = sp is not None
                 if sp is None:
                     sp = self.parse_speaker(a, zone_end)
                     if sp is not None and not sp.strong and sp.kind != "ORG" and sp.head not in lex.role_heads:
@@ -4020,6 +4073,7 @@ class _Reader:
                 if sp is None and not pronoun and pron_gender is None and antecedent is None and (
                         not prefixed or (self.norm[k][0] == "ف" and self.topic_before(k))):
                     sp = self.look_back(k)
+                    fronted = sp is not None
             if cue.lemma == "جاء" and sp is not None and sp.keys and sp.keys[0] in _DOCUMENTS:
                 # وجاء في البيان "…": the statement speaks for whoever issued it, the body named last.
                 sp = self.pro_drop("f") or sp
@@ -4060,7 +4114,8 @@ class _Reader:
         if not found:
             # A named subject of a cue with no quotation (أكد الوزير جون كيري أهمية …) is still
             # who a following وأضاف refers to; weak readings (an object, a clause) are not kept.
-            if explicit and sp is not None and cue.pos == "verb" and (
+            # (not inside another's statement: أنه أبلغ رئيس الوزراء X بـ… names X in the speaker's words)
+            if explicit and sp is not None and cue.pos == "verb" and not self.overlaps(self.toks[k].start, self.toks[k].end) and (
                 sp.strong or (sp.kind == "ORG" and (sp.head in self.lex.institution_heads))
                 or (sp.kind == "DESC" and sp.role is not None and self.bare(sp.head) in lex.role_heads)
             ):
@@ -4075,7 +4130,7 @@ class _Reader:
             if sp is not None and explicit:
                 self.remember(sp, gender)
             return max(resume, k + 1)
-        if (sp is not None and explicit and sp.kind == "PER" and sp.entity_id and cue.pos == "verb"
+        if (sp is not None and explicit and fronted and sp.kind == "PER" and sp.entity_id and cue.pos == "verb"
                 and self.overlaps(self.toks[k].start, self.toks[k].end)):
             # وقالت الوكالة إن رئيس البرلمان X وصف ترامب بأنه "…"، وقال إن …: a report inside another's report
             # is still X's — the one a following cue with no subject that agrees with X continues
