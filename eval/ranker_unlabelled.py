@@ -4,15 +4,16 @@
 
 Draws ``--per-corpus`` articles from each news corpus (ANT and SaudiNewsNet) that are in no quotes gold file
 (:func:`marsad.evaluation.metrics.draw_articles`, fixed seed), runs ``source`` + ``entities``, the rules, and
-the model under the policy on a copy of the rules' quotes, puts both through ``quote_canon`` as the component
-does, and prints every quote whose speaker differs, with the text from two sentences before the cue to the
-start of the quote — for a human to count right and wrong changes (this prints no score).
+the model under the policy on a copy of the rules' quotes (with ``--against OLD.json``: also the other model on
+another copy, which then stands for the rules), puts both through ``quote_canon`` as the component does, and
+prints every quote whose speaker differs, with the text from two sentences before the cue to the start of the quote — for a human to count right and wrong changes (this prints no score).
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import json
 from pathlib import Path
 
@@ -32,6 +33,15 @@ def gold_ids() -> set[str]:
     return ids
 
 
+def _load(path: Path, policy: str | None) -> qs.RankerModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model = qs.RankerModel.from_json(data)
+    if policy:
+        margin = float((data.get("margins") or {}).get(policy, 0.0))
+        model = dataclasses.replace(model, override_margin=margin, mode=policy)
+    return model
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("model", type=Path)
@@ -39,12 +49,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=611)
     ap.add_argument("--per-corpus", type=int, default=500)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--against", type=Path, default=None,
+                    help="another model file (e.g. the shipped one): print where the two models' speakers differ, not model against rules")
     a = ap.parse_args()
-    data = json.loads(a.model.read_text(encoding="utf-8"))
-    model = qs.RankerModel.from_json(data)
-    if a.policy:
-        margin = float((data.get("margins") or {}).get(a.policy, 0.0))
-        model = qs.RankerModel(model.weights, margin, a.policy, model.clause_subjects, model.entity_window, model.phrase)
+    model = _load(a.model, a.policy)
+    other = _load(a.against, a.policy) if a.against else None
     ids = draw_articles(a.seed, a.per_corpus, exclude=gold_ids(), max_chars=4000)
     articles = load_news_articles(ids)
     pipeline = Pipeline.default(disable=[c for c in COMPONENTS if c not in ("source", "entities")])
@@ -59,6 +68,10 @@ def main() -> None:
         rules = reader.run()
         ranked = [copy.copy(q) for q in rules]
         qs.apply(reader, ranked, model)
+        if other is not None:  # the baseline is the other model's output, not the rules'
+            before = [copy.copy(q) for q in rules]
+            qs.apply(reader, before, other)
+            rules = before
         quote_canon.canonicalise(doc, rules)
         quote_canon.canonicalise(doc, ranked)
         n_quotes += len(rules)
@@ -68,9 +81,10 @@ def main() -> None:
             n_changed += 1
             t = doc.text
             ctx = t[max(0, q0.cue_start - 300):q0.cue_start] + "【" + t[q0.cue_start:q0.start] + "】" + t[q0.start:q0.start + 120]
-            lines.append(f"### {n_changed} {aid}\nrules: {q0.speaker!r} ({q0.speaker_role!r})  ->  ranker: {q1.speaker!r} ({q1.speaker_role!r})\n"
+            lines.append(f"### {n_changed} {aid}\n{'before' if other is not None else 'rules'}: {q0.speaker!r} ({q0.speaker_role!r})  ->  ranker: {q1.speaker!r} ({q1.speaker_role!r})\n"
                          + ctx.replace("\n", " ⏎ ") + "\n")
-    head = f"{len(ids)} articles, {n_quotes} quotes, {n_changed} speakers changed (model {a.model}, policy {model.mode})"
+    head = (f"{len(ids)} articles, {n_quotes} quotes, {n_changed} speakers changed (model {a.model}, policy {model.mode}"
+            + (f", against {a.against})" if other is not None else ", against the rules)"))
     text = head + "\n\n" + "\n".join(lines)
     if a.out:
         a.out.write_text(text, encoding="utf-8")

@@ -196,12 +196,19 @@ def train_quote_speakers_command(
     clause_prodrop_only: Annotated[bool, typer.Option(help="Clause subjects are candidates only where the cue has no explicit subject (cheaper)")] = False,
     entity_window: Annotated[bool, typer.Option(help="Only the entities named near the quote are candidates (cheaper; the shipped model's set)")] = True,
     phrase: Annotated[bool, typer.Option(help="The unparsed words after a verb cue with no subject the rules read are a candidate (the shipped model's set since round 7)")] = True,
+    units: Annotated[int, typer.Option(help="Hidden tanh units added to the linear score (0: the conditional-logit model of rounds 1-7)")] = 0,
+    hidden_l2: Annotated[float, typer.Option(help="With --units: L2 penalty of the hidden layer's weights")] = 10.0,
+    iterations: Annotated[int, typer.Option(help="Optimiser steps (full-batch Adam; with --units the early stop, chosen by cross-validation)")] = 400,
+    seed: Annotated[int, typer.Option(help="With --units: seed of the hidden layer's starting weights")] = 1,
 ) -> None:
     """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
 
     Each split is a cross-validation fold (train4 to train7 in their annotators' parts)."""
     from ..evaluation.quote_speakers import DEFAULT_GOLD, POLICIES, candidate_recall, collect, cross_validate, read_folds, write_model
     from ..evaluation.quote_speakers import check as check_policies
+    from ..extract.quote_speakers import FitSpec
+
+    spec = FitSpec(l2=l2, units=units, hidden_l2=hidden_l2, iterations=iterations, seed=seed)
 
     if mode not in ("correct", "fill", "override", "ranker", "switch", "off"):
         raise typer.BadParameter("mode must be correct, fill, override, ranker, switch or off", param_hint="--mode")
@@ -241,7 +248,7 @@ def train_quote_speakers_command(
                 "named_speaker_precision": {s: {p: [res[s][p].named, round(res[s][p].named_precision, 4)] for p in policies} for s in res}}
 
     if cv:
-        res = cross_validate(arts, l2, log=lambda m: typer.echo(m, err=True), abstain=abstain, policies=policies)
+        res = cross_validate(arts, spec, log=lambda m: typer.echo(m, err=True), abstain=abstain, policies=policies)
         table("held out (leave one split out)", res)
         summary["cv"] = figures(res)
     if check:
@@ -249,10 +256,10 @@ def train_quote_speakers_command(
         if {r["id"] for r in held_rows} & {r["id"] for r in rows}:
             raise typer.BadParameter("an article of --check is also in --gold", param_hint="--check")
         held = collect(held_rows, log=lambda m: typer.echo(m, err=True), clause_subjects=clause_subjects, entity_window=entity_window, phrase=phrase)
-        res = {"check": check_policies(arts, held, l2, cache, abstain, policies)}
+        res = {"check": check_policies(arts, held, spec, cache, abstain, policies)}
         table("CHECK (trained on all of --gold; totals only)", res)
         summary["check"] = {"files": [str(c) for c in check], **figures(res)}
     splits = sorted({a.split for a in arts})
-    model = write_model(arts, out, l2, mode, {"splits": splits, **summary}, abstain=abstain, cache=cache,
+    model = write_model(arts, out, spec, mode, {"splits": splits, **summary}, abstain=abstain, cache=cache,
                         clause_subjects=clause_subjects, entity_window=entity_window, phrase=phrase)
     typer.echo(f"model ({model.mode}, margin {model.override_margin}) written to {out}")

@@ -31,9 +31,9 @@ from .quotes import Counts, match, score_article, speakers_agree
 #: are never trained on; ``check`` scores them as a summary only.
 DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval/gold/quotes_blind4.jsonl",
                 "eval/gold/quotes_blind5.jsonl", "eval/gold/quotes_blind6.jsonl", "eval/gold/quotes_blind7.jsonl",
-                "eval/gold/quotes_blind8.jsonl", "eval/gold/quotes_blind9.jsonl",
+                "eval/gold/quotes_blind8.jsonl", "eval/gold/quotes_blind9.jsonl", "eval/gold/quotes_blind10.jsonl",
                 "eval/gold/quotes_train4.jsonl", "eval/gold/quotes_train5.jsonl", "eval/gold/quotes_train6.jsonl",
-                "eval/gold/quotes_train7.jsonl")
+                "eval/gold/quotes_train7.jsonl", "eval/gold/quotes_train8.jsonl", "eval/gold/quotes_train9.jsonl")
 MARGINS = (0.0, 0.5, 1.0, 2.0, 3.0)
 #: The policies compared: rules alone, ranker alone, ranker overriding the rules by a margin, ranker
 #: filling in only where the rules named no speaker.
@@ -43,7 +43,7 @@ POLICIES = ("rules", "ranker", "override", "fill", "switch", "correct")
 #: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
 #: train4 was annotated in four parts of 40 (a–d) by four annotators, train5, train6 and train7 in three of
 #: 50 (a–c), blind9 in three of 40 (a–c), so each part is a fold.
-PART_SIZES = {"train4": 40, "train5": 50, "train6": 50, "train7": 50, "blind9": 40}
+PART_SIZES = {"train4": 40, "train5": 50, "train6": 50, "train7": 50, "blind9": 40, "blind10": 40, "train8": 60, "train9": 60}
 
 
 def read_folds(paths: Iterable[Path]) -> list[dict]:
@@ -207,24 +207,36 @@ def score(arts: list[ArticleCases], model: qs.RankerModel | None) -> Counts:
     return total
 
 
-def train(arts: list[ArticleCases], l2: float, mode: str, margin: float, abstain: bool = True,
+def _spec(l2: float | qs.FitSpec) -> qs.FitSpec:
+    """A fit specification: a bare number is the L2 penalty of the conditional-logit model."""
+    return l2 if isinstance(l2, qs.FitSpec) else qs.FitSpec(l2=float(l2))
+
+
+def _model(params: tuple, margin: float, mode: str, **opts) -> qs.RankerModel:
+    w, hidden = params
+    return qs.RankerModel(w, margin, mode, hidden=hidden, **opts)
+
+
+def train(arts: list[ArticleCases], l2: float | qs.FitSpec, mode: str, margin: float, abstain: bool = True,
           clause_subjects: bool | str = True, entity_window: bool = False, phrase: bool = False) -> qs.RankerModel:
-    return qs.RankerModel(qs.fit(training_cases(arts, abstain), l2=l2), margin, mode, clause_subjects, entity_window, phrase)
+    return _model(qs.fit_params(training_cases(arts, abstain), _spec(l2)), margin, mode,
+                  clause_subjects=clause_subjects, entity_window=entity_window, phrase=phrase)
 
 
-def _fit_on(arts: list[ArticleCases], l2: float, cache: dict | None, abstain: bool = True) -> np.ndarray:
-    """The weights trained on these articles. Within one cross-validation the inner and outer folds
-    train on the same sets of splits again and again (the optimiser is deterministic), so ``cache``
-    keeps one fit per set of training splits."""
-    key = (abstain, *sorted({a.split for a in arts}))
+def _fit_on(arts: list[ArticleCases], l2: float | qs.FitSpec, cache: dict | None, abstain: bool = True) -> tuple:
+    """The parameters (linear weights, hidden layer or None) trained on these articles. Within one
+    cross-validation the inner and outer folds train on the same sets of splits again and again (the optimiser
+    is deterministic), so ``cache`` keeps one fit per set of training splits."""
+    spec = _spec(l2)
+    key = (abstain, spec, *sorted({a.split for a in arts}))
     if cache is None:
-        return qs.fit(training_cases(arts, abstain), l2=l2)
+        return qs.fit_params(training_cases(arts, abstain), spec)
     if key not in cache:
-        cache[key] = qs.fit(training_cases(arts, abstain), l2=l2)
+        cache[key] = qs.fit_params(training_cases(arts, abstain), spec)
     return cache[key]
 
 
-def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", cache: dict | None = None,
+def choose_margin(arts: list[ArticleCases], l2: float | qs.FitSpec, mode: str = "override", cache: dict | None = None,
                   abstain: bool = True) -> float:
     """The override margin with the best quote+speaker F1 over an inner leave-one-split-out."""
     splits = sorted({a.split for a in arts})
@@ -235,7 +247,7 @@ def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", c
     for m in reversed(MARGINS):  # on a tie the larger margin wins: change the rules only when sure
         c = Counts()
         for s in splits:
-            c.add(score([a for a in arts if a.split == s], qs.RankerModel(models[s], m, mode)))
+            c.add(score([a for a in arts if a.split == s], _model(models[s], m, mode)))
         f = c.with_speaker[2]
         if f > best_f + 1e-9:
             best, best_f = m, f
@@ -246,7 +258,7 @@ def choose_margin(arts: list[ArticleCases], l2: float, mode: str = "override", c
 MARGIN_POLICIES = ("override", "fill", "switch")
 
 
-def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], None] = lambda m: None,
+def cross_validate(arts: list[ArticleCases], l2: float | qs.FitSpec, log: Callable[[str], None] = lambda m: None,
                    abstain: bool = True, policies: tuple[str, ...] = POLICIES) -> dict[str, dict[str, Counts]]:
     """Leave-one-split-out: {held-out split: {policy: Counts}} plus "all". ``policies``: which to score
     (``rules`` is always scored; leaving out override, fill and switch skips their inner margin search)."""
@@ -261,36 +273,39 @@ def cross_validate(arts: list[ArticleCases], l2: float, log: Callable[[str], Non
         margins = {p: choose_margin(train_arts, l2, p, cache, abstain) for p in MARGIN_POLICIES if p in policies}
         log(f"held out {s}: trained on {len(training_cases(train_arts, abstain))} quotes"
             + (", inner-CV margins: " + ", ".join(f"{p} {m}" for p, m in margins.items()) if margins else ""))
-        row = {p: score(test_arts, None if p == "rules" else qs.RankerModel(w, margins.get(p, 0.0), p)) for p in policies}
+        row = {p: score(test_arts, None if p == "rules" else _model(w, margins.get(p, 0.0), p)) for p in policies}
         out[s] = row
         for k, c in row.items():
             out["all"][k].add(c)
     return out
 
 
-def policy_models(arts: list[ArticleCases], l2: float, cache: dict | None = None,
+def policy_models(arts: list[ArticleCases], l2: float | qs.FitSpec, cache: dict | None = None,
                   abstain: bool = True, policies: tuple[str, ...] = POLICIES) -> dict[str, qs.RankerModel | None]:
     """Each policy trained on all of ``arts`` (margins by leave-one-split-out on them); "rules" is None."""
     cache = {} if cache is None else cache
     w = _fit_on(arts, l2, cache, abstain)
     return {p: None if p == "rules" else
-            qs.RankerModel(w, choose_margin(arts, l2, p, cache, abstain) if p in MARGIN_POLICIES else 0.0, p)
+            _model(w, choose_margin(arts, l2, p, cache, abstain) if p in MARGIN_POLICIES else 0.0, p)
             for p in POLICIES if p in policies or p == "rules"}
 
 
-def check(study: list[ArticleCases], held: list[ArticleCases], l2: float, cache: dict | None = None,
+def check(study: list[ArticleCases], held: list[ArticleCases], l2: float | qs.FitSpec, cache: dict | None = None,
           abstain: bool = True, policies: tuple[str, ...] = POLICIES) -> dict[str, Counts]:
     """Each policy trained on all of ``study`` and scored on ``held`` (a CHECK file: only the totals are
     returned, never a quote)."""
     return {p: score(held, m) for p, m in policy_models(study, l2, cache, abstain, policies).items()}
 
 
-def write_model(arts: list[ArticleCases], out: Path, l2: float, mode: str, extra: dict, abstain: bool = True,
+def write_model(arts: list[ArticleCases], out: Path, l2: float | qs.FitSpec, mode: str, extra: dict, abstain: bool = True,
                 cache: dict | None = None, clause_subjects: bool | str = True, entity_window: bool = False,
                 phrase: bool = False) -> qs.RankerModel:
     # every policy's margin is stored, so MARSAD_QUOTE_RANKER=<policy> can run the same weights under another
     margins = {p: choose_margin(arts, l2, p, cache, abstain) for p in ("override", "fill", "switch")}
     model = train(arts, l2, mode, margins.get(mode, 0.0), abstain, clause_subjects, entity_window, phrase)
-    qs.save(model, out, {"l2": l2, "abstain": abstain, "margins": margins,
+    spec = _spec(l2)
+    fitted = {"l2": spec.l2} if spec.units <= 0 else {"l2": spec.l2, "units": spec.units, "hidden_l2": spec.hidden_l2,
+                                                        "iterations": spec.iterations, "seed": spec.seed}
+    qs.save(model, out, {**fitted, "abstain": abstain, "margins": margins,
                          "trained_on_quotes": len(training_cases(arts, abstain)), **extra})
     return model

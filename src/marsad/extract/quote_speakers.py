@@ -37,7 +37,7 @@ import os
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, count, islice
 from operator import add, ne
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -80,6 +80,20 @@ FEATURES = (
     "src_phrase", "phrase_definite", "phrase_one_word",
     # what the quote is about rather than who says it (وعن X، حول X), and relays (نقلت X عن Y: X carries, Y speaks)
     "topic_mention", "relay_carrier", "relay_source",
+    # round 8 (session 7): which kind of cue it is — one value per quote, the same on every candidate row, so it
+    # moves nothing in a linear score; the hidden layer crosses it with the candidate's features (and the crosses
+    # below do so by hand)
+    "cue_say", "cue_stance", "cue_announce", "cue_other", "cue_participle", "cue_source", "cue_feminine", "cue_plural",
+    "quote_direct", "ctx_explicit", "ctx_history", "ctx_rule_none",
+    # what the candidate's first word says it is: a title or rank, a role, a body, an unnamed source, an outlet
+    "head_title", "head_role", "head_body", "head_anonymous", "head_outlet",
+    # its grammar and standing around the cue: a known gender that agrees with the cue; its nearest mention before
+    # the cue is the subject of a finite verb (right after it) or of a reporting cue; how many named candidates
+    # stand between that mention and the cue (0: the nearest); it spoke an earlier quote of the article
+    "gender_agree", "after_finite_verb", "after_cue_verb", "nearest_before", "second_before", "intervening_log",
+    "spoke_earlier", "spoke_count_log",
+    # crosses a linear model can use: a body announces, a person goes on speaking (أضاف، تابع) after a pro-drop
+    "org_x_announce", "per_x_say", "desc_x_stance", "history_x_say", "none_x_participle",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 _PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "في", "عن", "على", "إلى", "من", "ل", "لدى", "أمام", "بين"))
@@ -88,6 +102,11 @@ _TOPIC_WORDS = frozenset(normalize(w) for w in ("وعن", "حول", "وحول", 
 #: Forms of نقل (to relay): نقلت X عن Y — X carries the words, Y said them.
 _RELAY_VERBS = frozenset(normalize(w) for w in ("نقل", "نقلت", "نقلا", "ينقل", "تنقل", "نقلوا", "ونقل", "ونقلت", "وتنقل", "وينقل"))
 _AN = normalize("عن")
+#: Cue classes by lemma (round 8): verbs that go on with what a speaker says (a pro-drop continuation is
+#: common), verbs of stance, verbs that announce or report (bodies and outlets are their usual subjects).
+_CUE_SAY = frozenset(normalize(w) for w in "قال أضاف أوضح أشار لفت نبه استدرك أبان تابع أردف استطرد نوه بين شرح مضى ختم تساءل أجاب حكى".split())
+_CUE_STANCE = frozenset(normalize(w) for w in "أكد شدد حذر نفى اعترف زعم ادعى أقر اعتبر رأى توقع رجح استبعد أنكر طالب دعا تعهد أوصى جادل أعرب لمح ألمح وصف".split())
+_CUE_ANNOUNCE = frozenset(normalize(w) for w in "أعلن كشف ذكر أفاد نقل أبلغ أخبر أورد روى صرح كتب غرد".split())
 
 
 @dataclass(slots=True)
@@ -160,6 +179,7 @@ class _DocTables:
         self._names_by_nid: list[tuple[tuple[str, ...], str]] = []
         self._scans: dict[tuple, tuple[int, ...]] = {}
         self._names: dict[str, tuple[bool, bool, bool]] = {}
+        self._head_classes: dict[str, str | None] = {}
         self._ments: dict[tuple[int, ...], tuple] = {}
         self.sorted_mentions: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._inside: dict[int, bool] = {}
@@ -264,6 +284,26 @@ class _DocTables:
             words = normalize(name).split()
             found = self._names[name] = (any(w in r.lex.cues or r.bare(w) in r.lex.cues for w in words), len(words) >= 5,
                                          len(words) == 1 and not r.is_definite(words[0]))
+        return found
+
+    def head_class(self, name: str) -> str | None:
+        """What the first word of a candidate's name says it is: ``title`` (an honorific or rank), ``role``,
+        ``body``, ``anonymous`` (an unnamed source: مصادر، ناشطون), ``outlet``, or None (a name)."""
+        if name in self._head_classes:
+            return self._head_classes[name]
+        words = normalize(name).split()
+        found = None
+        if words:
+            r, w = self.r, words[0]
+            forms = {w, r.bare(w)}
+            forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 3} | {"ال" + f for f in forms if not f.startswith("ال")}
+            lex = r.lex
+            for cls, table in (("outlet", lex.outlet_heads), ("title", lex.honorifics), ("title", lex.ranks),
+                               ("role", lex.role_heads), ("body", lex.institution_heads), ("anonymous", lex.anonymous_heads)):
+                if not forms.isdisjoint(table):
+                    found = cls
+                    break
+        self._head_classes[name] = found
         return found
 
     def inside(self, m: int) -> bool:
@@ -462,6 +502,7 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
     outlets = {tuple(r.key_of(doc.outlet).split())} if getattr(doc, "outlet", None) else set()
     # The speakers remembered before each quote, latest last (the pro-drop chain), grown quote by quote.
     history: list[Speaker] = []
+    spoke: dict[tuple[tuple[str, ...], str], int] = {}
     logged = 0
     cases = []
     all_rows: list[list[float]] = []
@@ -471,6 +512,9 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
             history = [h for h in history if h.keys != sp.keys] + [sp]
             logged += 1
         if only is not None and qi not in only:
+            if q.speaker:
+                sk = (tuple(r.key_of(q.speaker).split()), _kind_of(q))
+                spoke[sk] = spoke.get(sk, 0) + 1
             continue
         pool = _Pool(tables)
         cue_k = min(doc.token_index_at(q.cue_start), r.n - 1)
@@ -561,9 +605,12 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
                        cue_form is not None and cue_form.pos == "participle", rule is not None and "explicit" in rule.sources,
                        rule is None or rule.name is None or "entity" not in rule.sources)
         rows = [[0.0] * len(FEATURES) for _ in cands]
-        for c, row in zip(cands, rows):
-            _features(ctx, c, row)
+        befores = [_features(ctx, c, row) for c, row in zip(cands, rows)]
+        _round8_features(ctx, cands, rows, befores, spoke, pool)
         all_rows.extend(rows)
+        if q.speaker:  # the rules' speakers of the quotes so far (as the rules found them: the same in training and use)
+            sk = (tuple(r.key_of(q.speaker).split()), _kind_of(q))
+            spoke[sk] = spoke.get(sk, 0) + 1
         cases.append(QuoteCase(q, cands, _NO_ROWS, record))
     # one matrix for the document, each quote's rows a view of it (one array built, not one per quote)
     x = np.array(all_rows, dtype=float).reshape(len(all_rows), len(FEATURES))
@@ -621,7 +668,7 @@ def _bare_head(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
-def _features(ctx: _Context, c: Candidate, row: list[float]) -> None:
+def _features(ctx: _Context, c: Candidate, row: list[float]) -> int | None:
     """Write the candidate's features into ``row`` (a list the length of :data:`FEATURES`)."""
     I = _INDEX  # noqa: E741 - one letter keeps the many feature lines short
     r, cue_k = ctx.r, ctx.cue_k
@@ -816,6 +863,88 @@ def _features(ctx: _Context, c: Candidate, row: list[float]) -> None:
             row[I["gender_mismatch"]] = 1.0
         if (cue.gender == "pl") != (g == "pl"):
             row[I["plural_mismatch"]] = 1.0
+        if c.kind == "PER" and cue.gender == g:
+            row[I["gender_agree"]] = 1.0
+    return before_last
+
+
+def _round8_features(ctx: _Context, cands: list[Candidate], rows: list[list[float]], befores: list[int | None],
+                     spoke: dict, pool: _Pool) -> None:
+    """The round-8 features: the cue's kind on every row, and what needs all of a quote's candidates at once
+    (which named candidate stands nearest before the cue) or the article's earlier quotes."""
+    I = _INDEX  # noqa: E741
+    r, cue = ctx.r, ctx.cue
+    lemma = getattr(cue, "lemma", None)
+    context = []
+    if cue is None:
+        context.append("cue_source")
+    else:
+        context.append("cue_say" if lemma in _CUE_SAY else "cue_stance" if lemma in _CUE_STANCE
+                       else "cue_announce" if lemma in _CUE_ANNOUNCE else "cue_other")
+        if ctx.participle:
+            context.append("cue_participle")
+        if cue.gender == "f":
+            context.append("cue_feminine")
+        elif cue.gender == "pl":
+            context.append("cue_plural")
+    if ctx.q.direct:
+        context.append("quote_direct")
+    if ctx.has_explicit:
+        context.append("ctx_explicit")
+    if ctx.has_history:
+        context.append("ctx_history")
+    if ctx.rule is None or ctx.rule.name is None:
+        context.append("ctx_rule_none")
+    cols = [I[f] for f in context]
+    for row in rows:
+        for j in cols:
+            row[j] = 1.0
+    # named candidates by their nearest mention before the cue, nearest first
+    order = sorted((-m, i) for i, m in enumerate(befores) if m is not None)
+    for rank, (_, i) in enumerate(order):
+        row = rows[i]
+        row[I["intervening_log"]] = math.log1p(rank) / 2
+        if rank == 0:
+            row[I["nearest_before"]] = 1.0
+        elif rank == 1:
+            row[I["second_before"]] = 1.0
+    is_say, is_announce, is_stance = "cue_say" in context, "cue_announce" in context, "cue_stance" in context
+    for i, (c, row) in enumerate(zip(cands, rows)):
+        if c.name is None:
+            if ctx.participle:
+                row[I["none_x_participle"]] = 1.0
+            continue
+        head = ctx.tables.head_class(c.name)
+        if head is not None:
+            row[I[f"head_{head}"]] = 1.0
+        m = befores[i]
+        if m is not None and m > 0:
+            # the subject of a verb: the verb right before the mention, or before its title and role words
+            # (استقبل رئيس البلدية سمير العلي)
+            j = m - 1
+            while j > max(0, m - 5) and r.toks[j].kind == "word" and (
+                    r.is_definite(r.norm[j]) or r.norm[j] in r.lex.role_heads or r.norm[j] in r.lex.honorifics):
+                j -= 1
+            if r.toks[j].kind == "word":
+                if r.cue_at(j) is not None:
+                    row[I["after_cue_verb"]] = 1.0
+                elif r.verb_like(j):
+                    row[I["after_finite_verb"]] = 1.0
+        n = 0
+        for (keys, kind), times in spoke.items():
+            if c.keys and _same_keys(keys, kind, c.keys, c.kind):
+                n += times
+        if n:
+            row[I["spoke_earlier"]] = 1.0
+            row[I["spoke_count_log"]] = math.log1p(n) / 2
+        if c.kind == "ORG" and is_announce:
+            row[I["org_x_announce"]] = 1.0
+        if c.kind == "PER" and is_say:
+            row[I["per_x_say"]] = 1.0
+        if c.kind == "DESC" and is_stance:
+            row[I["desc_x_stance"]] = 1.0
+        if "history" in c.sources and is_say:
+            row[I["history_x_say"]] = 1.0
 
 
 # --- the model -------------------------------------------------------------------------------
@@ -829,6 +958,20 @@ def _variant(rule: Candidate, c: Candidate) -> bool:
     if rule.kind == "PER" and set(rule.keys) & set(c.keys):
         return True
     return len(c.keys) == 1 and c.keys[0] in rule.keys
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """A one-hidden-layer scorer beside the linear one (round 8): ``tanh(x @ w1 + b1) @ v`` is added to each
+    candidate's linear score, so the model can weigh feature crosses (a cue's kind with a candidate's kind,
+    a distance with a source) the linear weights cannot. Inference is numpy only, from the model's JSON."""
+
+    w1: np.ndarray  # [len(FEATURES), units]
+    b1: np.ndarray  # [units]
+    v: np.ndarray  # [units]
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        return np.tanh(x @ self.w1 + self.b1) @ self.v
 
 
 @dataclass(frozen=True, slots=True)
@@ -850,9 +993,12 @@ class RankerModel:
     entity_window: bool = False
     #: the unparsed words after a verb cue with no subject the rules read are a candidate (``src_phrase``)
     phrase: bool = False
+    #: the nonlinear part of the score (None: a conditional-logit model, the rounds before 8)
+    hidden: Hidden | None = None
 
     def scores(self, x: np.ndarray) -> np.ndarray:
-        return x @ self.weights
+        s = x @ self.weights
+        return s if self.hidden is None else s + self.hidden.scores(x)
 
     def choose(self, case: QuoteCase) -> Candidate | None:
         """The candidate to use for this quote, or None to keep the rules' speaker."""
@@ -891,6 +1037,11 @@ class RankerModel:
         return {"features": list(FEATURES), "weights": [round(float(w), 6) for w in self.weights],
                 "override_margin": self.override_margin, "mode": self.mode, "clause_subjects": self.clause_subjects,
                 "entity_window": self.entity_window, "phrase": self.phrase,
+                **({"hidden": {"units": len(self.hidden.v),
+                               # one row of input weights per feature, by name (a feature the file lacks weighs 0)
+                               "w1": {f: [round(float(a), 6) for a in row] for f, row in zip(FEATURES, self.hidden.w1)},
+                               "b1": [round(float(a), 6) for a in self.hidden.b1],
+                               "v": [round(float(a), 6) for a in self.hidden.v]}} if self.hidden is not None else {}),
                 **(extra or {})}
 
     @classmethod
@@ -898,8 +1049,14 @@ class RankerModel:
         weights = dict(zip(data["features"], data["weights"]))
         w = np.array([float(weights.get(f, 0.0)) for f in FEATURES])
         clauses = data.get("clause_subjects", True)
+        hidden = None
+        if data.get("hidden"):
+            h = data["hidden"]
+            units = int(h["units"])
+            w1 = np.array([[float(a) for a in h["w1"].get(f, [0.0] * units)] for f in FEATURES]).reshape(len(FEATURES), units)
+            hidden = Hidden(w1, np.array([float(a) for a in h["b1"]]), np.array([float(a) for a in h["v"]]))
         return cls(w, float(data["override_margin"]), data["mode"], clauses if clauses == "prodrop" else bool(clauses),
-                   bool(data.get("entity_window", False)), bool(data.get("phrase", False)))
+                   bool(data.get("entity_window", False)), bool(data.get("phrase", False)), hidden)
 
 
 #: The policies a model can run with (``off``: the rules alone).
@@ -927,7 +1084,7 @@ def _shipped_model(mode: str) -> RankerModel | None:
     model = RankerModel.from_json(data)
     if mode and mode != model.mode:
         margin = float((data.get("margins") or {}).get(mode, 0.0))
-        model = RankerModel(model.weights, margin, mode, model.clause_subjects, model.entity_window, model.phrase)
+        model = replace(model, override_margin=margin, mode=mode)
     return model
 
 
@@ -989,6 +1146,106 @@ def fit(cases: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0, iterations:
         v = b2 * v + (1 - b2) * grad * grad
         w -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + 1e-8)
     return w
+
+
+@dataclass(frozen=True, slots=True)
+class FitSpec:
+    """How to fit the scorer: ``units`` 0 is the conditional-logit model (``l2`` on its weights); more adds a
+    hidden layer of that many tanh units (``hidden_l2`` on its weights), trained jointly for ``iterations``
+    full-batch Adam steps from a seeded start (the number of steps is the early stop, chosen by
+    cross-validation)."""
+
+    l2: float = 1.0
+    units: int = 0
+    hidden_l2: float = 1.0
+    iterations: int = 400
+    seed: int = 1
+    lr: float = 0.05
+    #: with ``units``: the mean of this many fits from consecutive seeds (less variance from the start)
+    ensemble: int = 1
+
+
+def fit_params(cases: list[tuple[np.ndarray, np.ndarray]], spec: FitSpec,
+               checkpoints: tuple[int, ...] = ()) -> tuple[np.ndarray, Hidden | None] | dict[int, tuple[np.ndarray, Hidden | None]]:
+    """The scorer's parameters fitted to ``cases`` under ``spec`` (linear weights, hidden layer or None).
+    With ``checkpoints``: {iteration: parameters} at each of those iterations (one run; for early stopping)."""
+    if spec.units <= 0:
+        if checkpoints:
+            return {t: (fit(cases, spec.l2, t), None) for t in checkpoints}
+        return fit(cases, spec.l2, spec.iterations), None
+    if spec.ensemble > 1:  # seeds seed, seed + 1, …: one averaged scorer
+        runs = [_fit_hidden(cases, replace(spec, seed=spec.seed + i, ensemble=1), checkpoints) for i in range(spec.ensemble)]
+        if checkpoints:
+            return {t: average([run[t] for run in runs]) for t in checkpoints}
+        return average(runs)
+    return _fit_hidden(cases, spec, checkpoints)
+
+
+def _fit_hidden(cases, spec: FitSpec, checkpoints: tuple[int, ...] = ()):
+    """Maximise log Σ p(positive candidates) per quote for score ``x·w + tanh(x W1 + b1)·v`` (Adam, full batch,
+    L2-penalised, deterministic from ``spec.seed``)."""
+    d, u = len(FEATURES), spec.units
+    rng = np.random.default_rng(spec.seed)
+    params = [np.zeros(d), rng.normal(0.0, 0.3, (d, u)), np.zeros(u), rng.normal(0.0, 0.1, u)]
+    penalties = [spec.l2, spec.hidden_l2, 0.0, spec.hidden_l2]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    lr, b1, b2 = spec.lr, 0.9, 0.999
+    last = max(checkpoints) if checkpoints else spec.iterations
+    saved: dict[int, tuple[np.ndarray, Hidden | None]] = {}
+    if not cases:
+        out = (params[0], Hidden(params[1], params[2], params[3]))
+        return {t: out for t in checkpoints} if checkpoints else out
+    n = len(cases)
+    x = np.vstack([c[0] for c in cases])
+    y = np.concatenate([c[1] for c in cases]).astype(float)
+    sizes = np.array([len(c[0]) for c in cases])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    seg = np.repeat(np.arange(n), sizes)
+    xt = x.T
+    try:  # the rows are mostly zeros: sparse products make a step several times faster (train-time extra only)
+        from scipy import sparse
+
+        x = sparse.csr_matrix(x)
+        xt = x.T.tocsr()
+    except ImportError:
+        pass
+    for t in range(1, last + 1):
+        w, w1, bias, v = params
+        h = np.tanh(x @ w1 + bias)
+        s = x @ w + h @ v
+        s = s - np.maximum.reduceat(s, starts)[seg]
+        p = np.exp(s)
+        p /= np.add.reduceat(p, starts)[seg]
+        pp = p * y
+        q = pp / np.add.reduceat(pp, starts)[seg]
+        ds = (p - q) / n
+        da = np.outer(ds, v) * (1.0 - h * h)
+        grads = [xt @ ds, xt @ da, da.sum(axis=0), h.T @ ds]
+        for i, (param, g) in enumerate(zip(params, grads)):
+            g = g + penalties[i] * param / n
+            m_, v_ = moments[i]
+            m_ *= b1
+            m_ += (1 - b1) * g
+            v_ *= b2
+            v_ += (1 - b2) * g * g
+            param -= lr * (m_ / (1 - b1 ** t)) / (np.sqrt(v_ / (1 - b2 ** t)) + 1e-8)
+        if t in checkpoints:
+            saved[t] = (params[0].copy(), Hidden(params[1].copy(), params[2].copy(), params[3].copy()))
+    if checkpoints:
+        return saved
+    return params[0], Hidden(params[1], params[2], params[3])
+
+
+def average(fits: list[tuple[np.ndarray, Hidden | None]]) -> tuple[np.ndarray, Hidden | None]:
+    """One scorer whose score is the mean of the fitted scorers' (their hidden units side by side, output weights
+    divided by their number): an ensemble of seeds in the same file format and at the cost of its units."""
+    k = len(fits)
+    w = sum(f[0] for f in fits) / k
+    hidden = [f[1] for f in fits if f[1] is not None]
+    if not hidden:
+        return w, None
+    return w, Hidden(np.hstack([h.w1 for h in hidden]), np.concatenate([h.b1 for h in hidden]),
+                     np.concatenate([h.v for h in hidden]) / k)
 
 
 def save(model: RankerModel, path: Path, extra: dict | None = None) -> None:
