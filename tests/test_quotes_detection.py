@@ -1450,3 +1450,10 @@ def test_session7_not_statements(sentence):
 def test_a_participle_cue_right_after_a_closing_mark_ends_the_reported_clause():
     got = texts('وأكد مصدر عسكري للوكالة أن "تسعة أشخاص قتلوا في الاشتباكات" مضيفا أن أكثر من عشرين آخرين أصيبوا.')
     assert got == ["تسعة أشخاص قتلوا في الاشتباكات", "أكثر من عشرين آخرين أصيبوا"]
+
+
+def test_qabl_an_with_a_cue_inside_a_reported_clause_is_a_statement_of_its_own():
+    got = texts("وأفادت الوكالة بأن عدد القتلى ارتفع إلى 59 قتيلا، قبل أن تذكر في خبر لاحق أن العدد ارتفع إلى 60 قتيلا.")
+    assert got == ["عدد القتلى ارتفع إلى 59 قتيلا", "العدد ارتفع إلى 60 قتيلا"]
+    # يضيف with no complement ("added the second goal") is no report
+    assert texts("وافتتح اللاعب التسجيل في الدقيقة 33، قبل أن يضيف زميله الهدف الثاني في الدقيقة 48.") == []

@@ -906,11 +906,13 @@ class _Reader:
                   and (f := self.scan_complement(k + 1, c[0].strict)) is not None
                   and f[1] <= k + 3):
                 break  # "… انتشل المهاجرين مشيرا إلى أن …": a participle with its complement, comma or not
-            elif (k > s + 2 and self.word(k - 1) in _TIME_CONJUNCTIONS
-                  and (self.word(k - 1) not in _WHEN or self.word(k - 2) == "في")
+            elif (k > s + 2 and (self.word(k - 1) in _TIME_CONJUNCTIONS and (self.word(k - 1) not in _WHEN or self.word(k - 2) == "في")
+                                 or (k > s + 3 and self.word(k - 1) == "ان" and self.word(k - 2) in ("قبل", "بعد")
+                                     and (f := self.scan_complement(k + 1, True)) is not None and not self.word(f[1]).startswith("و")))
                   and (c := self.cue_at(k)) is not None
                   and c[0].pos == "verb" and c[0].gender is not None and self.scan_complement(k + 1, c[0].strict)):
-                k -= 2 if self.word(k - 1) == "حين" and self.word(k - 2) == "في" else 1  # "، في حين نفى الأخير أن …"  # "… وخيمت عند البوابة حتى قالت الإدارة إن …": a nested report is its own statement
+                # (and "، قبل أن تذكر في خبر لاحق أن …": the clause ends before قبل أن)
+                k -= 2 if (self.word(k - 1) == "حين" and self.word(k - 2) == "في") or self.word(k - 1) == "ان" else 1  # "، في حين نفى الأخير أن …"  # "… وخيمت عند البوابة حتى قالت الإدارة إن …": a nested report is its own statement
                 break
             if k >= end and t.kind == "punct" and t.text in _SENT_END:
                 break
