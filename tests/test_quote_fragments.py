@@ -118,3 +118,23 @@ def test_features_describe_the_marks_and_their_context():
     title = feats["الجسر القديم"]
     assert title["prev_naming_noun"] == 1.0 and title["nw=2"] == 1.0 and title["mark=straight"] == 1.0
     assert "الخطأ التاريخي" not in feats  # the rules took it (a characterising verb): not a candidate
+
+
+def test_marks_right_after_a_quotation_of_the_sentence_keep_its_voice():
+    # No verb governs the second pair of marks: the voice of the quotation just before in the sentence goes on,
+    # whatever its gender (not the last masculine speaker).
+    text = ('وقال الوزير سامر الخطيب إن المحادثات مستمرة. وقالت الوزيرة هالة يوسف إن "الاتفاق ليس مثاليا"، لكن '
+            '"فيه مزايا كثيرة للطرفين".')
+    r = reader(text, [per(text, "سامر الخطيب"), per(text, "هالة يوسف")])
+    assert qf.apply(r, r.quotes, toy_model(**{"gov=none": 10.0})) == 1
+    assert (r.quotes[-1].text, r.quotes[-1].speaker) == ("فيه مزايا كثيرة للطرفين", "هالة يوسف")
+
+
+def test_a_preposition_on_a_definite_noun_is_no_governing_verb():
+    text = 'وكتب الرئيس في تغريدة باللغة الإنجليزية "شكرا لكل من وقف معنا في هذه الأيام الصعبة".'
+    r = reader(text)
+    j = next(k for k, t in enumerate(r.toks) if t.text == '"')
+    m = next(k for k, t in enumerate(r.toks) if t.text == "باللغة")
+    assert r.verb_like(m)  # the reader's shape test alone would take it for a verb
+    gov, _, kind = qf._governing(r, j)
+    assert gov != m

@@ -41,6 +41,7 @@ _COMMAS = frozenset("،,؛;")
 _PREPS = {"ب": "b", "ل": "l", "عن": "an", "علي": "ala", "الي": "ila", "في": "fi", "من": "min", "ك": "ka",
           "حول": "hawl", "بشان": "bishan", "مع": "maa"}
 _THAT = frozenset(("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "لان", "فان"))
+_PREP_DEFINITE = ("بال", "لل", "كال", "وال", "فال", "وبال", "ولل")
 _TOPIC_PREPS = frozenset(("بشان", "حول", "بخصوص", "حيال"))
 _NEGATIONS = frozenset(("لا", "لم", "لن", "ليس", "ليست", "ما", "ولا", "ولم", "ولن"))
 _FIRST_PERSON = frozenset(("انا", "نحن", "انني", "اننا", "لنا", "لي", "نحن", "علينا", "عندنا", "لدينا"))
@@ -130,7 +131,7 @@ def _governing(r: _Reader, j: int) -> tuple[int | None, str | None, str]:
             return m, g, "stance_far"
         if b.startswith(_NAMING_STARTS) or _bare(r, w).startswith(_NAMING_STARTS):
             return m, r.verb_gender(m), "naming"
-        if m < j - 1 and r.verb_like(m):
+        if m < j - 1 and not w.startswith(_PREP_DEFINITE) and r.verb_like(m):  # (باللغة، للحكومة: nouns)
             return m, r.verb_gender(m), "verb"
     return None, None, "none"
 
@@ -338,7 +339,7 @@ def speaker_for(r: _Reader, c: Candidate, quotes: list[Quote] | None = None):
     if quotes is not None:
         r.history = _history_at(r, quotes, r.toks[c.j].start)
     try:
-        return _speaker_for(r, c)[0]
+        return _speaker_for(r, c, quotes or [])[0]
     finally:
         r.history = saved
 
@@ -367,12 +368,32 @@ def _sentence_subject(r: _Reader, v: int):
     return None
 
 
-def _speaker_for(r: _Reader, c: Candidate) -> tuple:
+def _previous_in_sentence(r: _Reader, c: Candidate, quotes: list[Quote]):
+    """The speaker of the rules' quotation that ends last before the marks in the same sentence, after the governing
+    verb (``ويعبر عن "قلقه …"، بناء على "…"``، ``قالت … إن "…"، لكن "…"``): the same voice goes on."""
+    s0 = r.toks[r.sent_start[c.j]].start
+    floor = r.toks[c.gov].end if c.gov is not None else s0
+    at = r.toks[c.j].start
+    best = None
+    for q in quotes:
+        if q.speaker and max(s0, floor) <= q.start and q.end <= at and (best is None or q.end > best.end):
+            best = q
+    if best is None:
+        return None
+    for _, h in reversed(r.remembered):
+        if h.name == best.speaker:
+            return h
+    return None
+
+
+def _speaker_for(r: _Reader, c: Candidate, quotes: list[Quote]) -> tuple:
     """(speaker, how it was found: ``subject`` after the verb, ``before`` it, the ``clause`` subject, ``prodrop``)."""
     gender = c.gender or "m"
     v = c.gov
     toks = r.toks
-    if v is None:  # no verb to agree with: the speaker the text is with (لكن "…" after a quotation)
+    if v is None:  # no verb to agree with: the voice of the sentence, else the speaker the text is with
+        if (sp := _previous_in_sentence(r, c, quotes)) is not None:
+            return sp, "previous"
         return (r.history[-1] if r.history else r.pro_drop(gender, toks[c.j].start)), "prodrop"
     sp = None
     a = v + 1
@@ -388,6 +409,8 @@ def _speaker_for(r: _Reader, c: Candidate) -> tuple:
         sp = r.parse_speaker(a, stop)  # a person or body right after the verb: its subject
         if sp is not None:
             return r.resolve(sp, v), "subject"
+    if (sp := _previous_in_sentence(r, c, quotes)) is not None:
+        return sp, "previous"
     if v > r.sent_start[v] and (sp := r.look_back(v)) is not None:
         return sp, "before"
     if (sp := r.clause_subject(v, c.gender)) is not None:
