@@ -269,7 +269,12 @@ def _ent_keys(e: Entity) -> tuple[str, ...]:
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
-    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+    if n == 0 or n > len(longer):
+        return False
+    if n == 1:  # (most speaker and entity keys are one or two words: no slices for them)
+        return shorter[0] in longer
+    first = shorter[0]
+    return any(longer[i] == first and longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity],
@@ -392,6 +397,7 @@ _TIME_WORDS = frozenset(normalize(w) for w in """السبت الأحد الاث�
 مساء صباح المساء الصباح الليلة الأسبوع الشهر العام السنة الماضي الأخير الأخيرة""".split())
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every word near each document quote: words repeat
 def _doc_stem(word: str) -> str | None:
     """The document noun a word spells, clitics, article, tanween and a possessive aside (ببيان، بيانها)."""
     for _, stem in clitic_candidates(word):
@@ -1237,7 +1243,8 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
     nationality adjective of the description (الشركة الكورية الجنوبية، الفريق الوحداوي) must stand
     beside that mention; a speaker that already holds the name (شركة المركز المالي الكويتي) stays."""
     toks = doc.tokens
-    loose = head if "alias" in _skip() else _loose(head)  # (الهئية for الهيئة: a hamza on the wrong seat)
+    seats_as_written = "alias" in _skip()  # (read once: the loop below asks for every word back to ``lo``)
+    loose = head if seats_as_written else _level_hamza(head)  # (الهئية for الهيئة: a hamza on the wrong seat)
     hk = name_key(head)
     kind = hk in _KIND_HEADS
     # the head's own adjectives only: after a genitive (وكالة التصنيف الائتماني) an adjective is the genitive's
@@ -1250,8 +1257,9 @@ def _same_head_body(head: str, rest: list[str], speaker: str, doc: Doc, quotes: 
         t = toks[i]
         if t.start < lo:
             break
-        if t.kind != "word" or (head not in t.norm and loose not in _loose(t.norm)) \
-                or _loose(_bare(t.text)) != loose or not _outside_quotes(t.start, quotes):
+        if t.kind != "word" or (head not in t.norm and (seats_as_written or loose not in _level_hamza(t.norm))) \
+                or (_bare(t.text) if seats_as_written else _level_hamza(_bare(t.text))) != loose \
+                or not _outside_quotes(t.start, quotes):
             continue  # (a substring test first: keying every word costs more than the rest)
         if _has_article(t.text):
             # a body named in full with the article on its head (أكدت الهيئة الوطنية لمخيمات العودة …،
@@ -1326,7 +1334,11 @@ def _body_with_nisba(mine: set[str], doc: Doc, quotes: list[Quote], lo: int, cut
 
 def _loose(word: str) -> str:
     """A normalised word with its hamza seats levelled (هئية ~ هيئة، مسؤول ~ مسئول): typos of the seat."""
-    return word if "alias" in _skip() else word.replace("ئ", "ي").replace("ؤ", "و").replace("ء", "")
+    return word if "alias" in _skip() else _level_hamza(word)
+
+
+def _level_hamza(word: str) -> str:
+    return word.replace("ئ", "ي").replace("ؤ", "و").replace("ء", "")
 
 
 @lru_cache(maxsize=1)
@@ -2083,6 +2095,7 @@ _ALIAS_MAX_WORDS = 4
 _ALIAS_NAME_WINDOW = 8
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every word before each pair of marks or parentheses
 def _body_head_word(word: str) -> str | None:
     """The body head a word spells, without a glued conjunction (ووكالة → وكالة، والحركة → الحركة), or None;
     documents (التقرير، البيان) are no bodies."""

@@ -2039,7 +2039,18 @@ class _Reader:
 
     def ent_name(self, ent: Entity, name: str | None = None) -> str:
         """The tagger's name for ``ent`` (its canonical form unless a wrong merge); a first name whose first
-        letter the tagger split off as a clitic (فيصل → ف + يصل) gets it back."""
+        letter the tagger split off as a clitic (فيصل → ف + يصل) gets it back. Memoised for the document:
+        resolve() asks it for every tagged person at every short name."""
+        memo = getattr(self, "_ent_names", None)
+        if memo is None:
+            memo = self._ent_names = {}
+        key = (ent.start, ent.end, ent.text, ent.canonical, name)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = self._ent_name(ent, name)
+        return got
+
+    def _ent_name(self, ent: Entity, name: str | None) -> str:
         name = _ent_name(ent) if name is None else name
         lex = self.lex
         if all(w in lex.honorifics or w in lex.ranks or w in lex.role_heads or w in _ROYAL for w in normalize(name).split()):
@@ -2340,6 +2351,14 @@ class _Reader:
         return None  # (a description there, فريق طبي تابع لمنظمة …, is read too loosely to be kept)
 
     # --- resolution -----------------------------------------------------------------------
+    def person_names(self) -> list[tuple[str, tuple[str, ...], str | None]]:
+        """(name, its key words, entity id) of every tagged person in text order, built once per document."""
+        table = getattr(self, "_person_names", None)
+        if table is None:
+            table = self._person_names = [(full, tuple(self.key_of(full).split()), e.entity_id) for e in self.entities
+                                          if e.type == "PER" for full in (self.ent_name(e, e.canonical),)]
+        return table
+
     def resolve(self, sp: Speaker, at: int | None = None, near_ok: bool = False) -> Speaker:
         """Surname → full name, bare role → its holder, anaphoric noun → the body it names.
 
@@ -2383,11 +2402,9 @@ class _Reader:
             for h in reversed(self.history):
                 if h.kind == "PER" and len(h.keys) > len(keys) and _contains(h.keys, keys):
                     return h
-            for ent in self.entities:
-                full = self.ent_name(ent, ent.canonical) if ent.type == "PER" else ent.canonical
-                ek = tuple(self.key_of(full).split())
-                if ent.type == "PER" and len(ek) > len(keys) and _contains(ek, keys):
-                    return Speaker(full, "PER", head=sp.head, entity_id=ent.entity_id)
+            for full, ek, eid in self.person_names():
+                if len(ek) > len(keys) and _contains(ek, keys):
+                    return Speaker(full, "PER", head=sp.head, entity_id=eid)
         sk = sp.keys  # (``keys`` may have lost an honorific: أمير)
         if ((sp.kind == "DESC" or (sp.kind == "PER" and not sp.strong and sk and sk[0] in ("امير", "اميره")))
                 and not sp.role and at is not None and 1 <= len(sk) <= 4
