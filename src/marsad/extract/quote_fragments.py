@@ -17,6 +17,7 @@ trained them (``python eval/quote_fragments_train.py``). ``MARSAD_QUOTE_FRAGMENT
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -70,6 +71,42 @@ class Model:
     weights: np.ndarray
     bias: float
     threshold: float
+
+
+class _Index:
+    """Per-document lookups in O(log n) — a long text has thousands of marks, entities and quotes, and a scan of
+    them for every pair of marks would make the detector quadratic: entities sorted by start (all of them, and the
+    persons and bodies the reader keeps), the rules' quotes sorted by end, the speaker history's quote counts."""
+
+    def __init__(self, r: _Reader, quotes: list[Quote] | None = None) -> None:
+        self.ents = sorted(r.doc.entities, key=lambda e: (e.start, e.end))
+        self.ent_starts = [e.start for e in self.ents]
+        self.pe = sorted(r.entities, key=lambda e: (e.start, e.end))
+        self.pe_starts = [e.start for e in self.pe]
+        quotes = quotes or []
+        self.quotes = sorted((q for q in quotes if q.speaker), key=lambda q: q.end)
+        self.q_ends = [q.end for q in self.quotes]
+        #: Prefix maximum of the quotes' cue positions, in the order the rules found them.
+        self.cue_max: list[int] = []
+        for q in quotes:
+            self.cue_max.append(max(q.cue_start, self.cue_max[-1]) if self.cue_max else q.cue_start)
+        self.counts = [count for count, _ in r.remembered]
+        self.by_name = {sp.name: sp for _, sp in r.remembered}  # the latest Speaker remembered under each name
+
+    @staticmethod
+    def _starting(ents: list, starts: list[int], a: int, b: int):
+        i = bisect.bisect_left(starts, a)
+        while i < len(ents) and ents[i].start < b:
+            yield ents[i]
+            i += 1
+
+    def entities(self, a: int, b: int):
+        """Every entity whose start lies in [a, b), by start."""
+        return self._starting(self.ents, self.ent_starts, a, b)
+
+    def persons(self, a: int, b: int):
+        """The persons and bodies (PER / ORG) whose start lies in [a, b), by start."""
+        return self._starting(self.pe, self.pe_starts, a, b)
 
 
 def enabled() -> bool:
@@ -136,7 +173,8 @@ def _governing(r: _Reader, j: int) -> tuple[int | None, str | None, str]:
     return None, None, "none"
 
 
-def _features(r: _Reader, j: int, close: int | None, s: int, e: int, gov: int | None, kind: str) -> dict[str, float]:
+def _features(r: _Reader, j: int, close: int | None, s: int, e: int, gov: int | None, kind: str,
+              idx: _Index) -> dict[str, float]:
     lex = r.lex
     toks = r.toks
     f: dict[str, float] = {}
@@ -180,8 +218,8 @@ def _features(r: _Reader, j: int, close: int | None, s: int, e: int, gov: int | 
             f["in_cue"] = 1.0
         f["fw=" + _strip_conj(w0)] = 1.0
     a_start, a_end = toks[s].start, toks[e - 1].end
-    for ent in r.doc.entities:
-        if ent.start >= a_start and ent.end <= a_end and ent.type in ("PER", "ORG", "LOC", "MISC"):
+    for ent in idx.entities(a_start, a_end):
+        if ent.end <= a_end and ent.type in ("PER", "ORG", "LOC", "MISC"):
             f["in_ent_" + ent.type] = 1.0
             if ent.start == a_start and ent.end == a_end:
                 f["in_is_ent"] = 1.0
@@ -228,13 +266,13 @@ def _features(r: _Reader, j: int, close: int | None, s: int, e: int, gov: int | 
         f["gov_dist=" + ("0" if d == 0 else "1" if d == 1 else "2-3" if d <= 3 else "4+")] = 1.0
         f["gv=" + _strip_conj(_bare(r, toks[gov].norm))] = 1.0
         g0, g1 = toks[gov].end, toks[j].start
-        for ent in r.entities:
-            if g0 <= ent.start and ent.end <= g1:
+        for ent in idx.persons(g0, g1):
+            if ent.end <= g1:
                 f["subj_ent_after_gov_" + ent.type] = 1.0
                 break
         s0 = r.sent_start[j]
-        for ent in r.entities:
-            if toks[s0].start <= ent.start and ent.end <= toks[gov].start:
+        for ent in idx.persons(toks[s0].start, toks[gov].start):
+            if ent.end <= toks[gov].start:
                 f["ent_before_gov_" + ent.type] = 1.0
                 break
     # after the marks
@@ -258,13 +296,11 @@ def _features(r: _Reader, j: int, close: int | None, s: int, e: int, gov: int | 
         if any(toks[m].kind == "word" and (toks[m].norm in _THAT) for m in range(close + 1, min(close + 10, r.sent_end[j]))):
             f["that_later"] = 1.0
     # position
-    sent_words = sum(1 for m in range(r.sent_start[j], r.sent_end[j]) if toks[m].kind == "word")
-    para_words = sum(1 for m in range(r.para_start[j], r.para_end[j]) if toks[m].kind == "word")
-    if para_words <= 15:
+    if _words_at_most(toks, r.para_start[j], r.para_end[j], 15):
         f["short_para"] = 1.0
     if r.para_start[j] == 0:
         f["first_para"] = 1.0
-    if sent_words and nw >= 0.8 * sent_words:
+    if nw and _words_at_most(toks, r.sent_start[j], r.sent_end[j], int(nw / 0.8)):  # the marks hold 80 % of it
         f["whole_sentence"] = 1.0
     if r.in_boilerplate(toks[j].start, toks[j].end):
         f["boilerplate"] = 1.0
@@ -279,8 +315,20 @@ def _topic(r: _Reader, j: int, gov: int | None) -> bool:
     return gov is not None and _strip_conj(r.bare(r.word(gov))) in r.lex.topic_verbs
 
 
-def candidates(r: _Reader) -> list[Candidate]:
+def _words_at_most(toks: list, a: int, b: int, limit: int) -> bool:
+    """Whether tokens ``a:b`` hold at most ``limit`` words (counting stops past the limit: a paragraph may be huge)."""
+    n = 0
+    for m in range(a, b):
+        if toks[m].kind == "word":
+            n += 1
+            if n > limit:
+                return False
+    return True
+
+
+def candidates(r: _Reader, idx: _Index | None = None) -> list[Candidate]:
     """Every pair of marks whose quoted words no quote of the rules overlaps, in text order."""
+    idx = idx or _Index(r)
     out: list[Candidate] = []
     toks = r.toks
     marks = [k for k, t in enumerate(toks) if t.kind == "punct" and t.text in _MARKS]
@@ -305,7 +353,7 @@ def candidates(r: _Reader) -> list[Candidate]:
         gov, gender, kind = _governing(r, j)
         if _topic(r, j, gov):
             continue
-        out.append(Candidate(j, close, s, e, gov, gender, _features(r, j, close, s, e, gov, kind)))
+        out.append(Candidate(j, close, s, e, gov, gender, _features(r, j, close, s, e, gov, kind, idx)))
     return out
 
 
@@ -318,38 +366,43 @@ def score(model: Model, feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _history_at(r: _Reader, quotes: list[Quote], pos: int) -> list:
-    """The speakers remembered before the rules reached ``pos`` (the pro-drop chain as it stood there)."""
-    i = next((n for n, q in enumerate(quotes) if q.cue_start > pos), len(quotes))
+#: How many of the latest remembered speakers the history at the marks keeps (pro-drop looks back a few).
+_HISTORY_DEPTH = 64
+
+
+def _history_at(r: _Reader, idx: _Index, pos: int) -> list:
+    """The speakers remembered before the rules reached ``pos`` (the pro-drop chain as it stood there): the rules'
+    quotes before the first whose cue comes after ``pos``, and the speakers remembered with them."""
+    i = bisect.bisect_right(idx.cue_max, pos)  # the first quote (in the rules' order) whose cue lies after pos
+    cut = bisect.bisect_right(idx.counts, i)  # (a quote's speaker is remembered once the quote is in: count includes it)
     hist: list = []
-    for count, sp in r.remembered:
-        if count > i:  # (a quote's speaker is remembered once the quote is in: count includes it)
-            break
+    for _, sp in r.remembered[max(0, cut - _HISTORY_DEPTH):cut]:
         if sp in hist:
             hist.remove(sp)
         hist.append(sp)
     return hist
 
 
-def speaker_for(r: _Reader, c: Candidate, quotes: list[Quote] | None = None):
+def speaker_for(r: _Reader, c: Candidate, quotes: list[Quote] | None = None, idx: _Index | None = None):
     """The subject of the governing verb (the reader's own machinery: the subject written after the verb, a
     subject before it, the clause's subject), else the nearest speaker that agrees (pro-drop), with the
     speaker history as it stood at the marks."""
     saved = r.history
+    idx = idx or _Index(r, quotes)
     if quotes is not None:
-        r.history = _history_at(r, quotes, r.toks[c.j].start)
+        r.history = _history_at(r, idx, r.toks[c.j].start)
     try:
-        return _speaker_for(r, c, quotes or [])[0]
+        return _speaker_for(r, c, idx)[0]
     finally:
         r.history = saved
 
 
-def _subject_after(r: _Reader, v: int, a: int, stop: int) -> bool:
+def _subject_after(r: _Reader, v: int, a: int, stop: int, idx: _Index) -> bool:
     """Words after the verb at ``v`` that read as its subject: a person, body or place the tagger found among
     the first words, or — for a verb opening its clause — a definite noun, a role or an institution."""
     toks = r.toks
     first_words = toks[min(a + 6, stop) - 1].end + 1
-    if any(toks[a].start <= e.start < first_words and e.type in ("PER", "ORG", "LOC") for e in r.doc.entities):
+    if any(e.type in ("PER", "ORG", "LOC") for e in idx.entities(toks[a].start, first_words)):
         return True
     w = r.word(a)
     lex = r.lex
@@ -358,41 +411,35 @@ def _subject_after(r: _Reader, v: int, a: int, stop: int) -> bool:
                                   or w in lex.anonymous_heads or w in lex.outlet_heads)
 
 
-def _sentence_subject(r: _Reader, v: int):
+def _sentence_subject(r: _Reader, v: int, idx: _Index):
     """The first person or body the tagger found in the sentence before the verb at ``v`` (the subject of its
     main clause, which the verb's clause continues), resolved like any speaker."""
     s0 = r.toks[r.body_start(v)].start
-    for e in r.entities:
-        if s0 <= e.start and e.end <= r.toks[v].start and not r.companion(e.start):
+    for e in idx.persons(s0, r.toks[v].start):
+        if e.end <= r.toks[v].start and not r.companion(e.start):
             return r.resolve(r.tagged_speaker(e), v)
     return None
 
 
-def _previous_in_sentence(r: _Reader, c: Candidate, quotes: list[Quote]):
+def _previous_in_sentence(r: _Reader, c: Candidate, idx: _Index):
     """The speaker of the rules' quotation that ends last before the marks in the same sentence, after the governing
     verb (``ويعبر عن "قلقه …"، بناء على "…"``، ``قالت … إن "…"، لكن "…"``): the same voice goes on."""
     s0 = r.toks[r.sent_start[c.j]].start
     floor = r.toks[c.gov].end if c.gov is not None else s0
     at = r.toks[c.j].start
-    best = None
-    for q in quotes:
-        if q.speaker and max(s0, floor) <= q.start and q.end <= at and (best is None or q.end > best.end):
-            best = q
-    if best is None:
+    i = bisect.bisect_right(idx.q_ends, at)  # quotes never overlap: the one ending last before the marks, if it
+    if i == 0 or idx.quotes[i - 1].start < max(s0, floor):  # starts after the verb, is the latest such quote
         return None
-    for _, h in reversed(r.remembered):
-        if h.name == best.speaker:
-            return h
-    return None
+    return idx.by_name.get(idx.quotes[i - 1].speaker)
 
 
-def _speaker_for(r: _Reader, c: Candidate, quotes: list[Quote]) -> tuple:
+def _speaker_for(r: _Reader, c: Candidate, idx: _Index) -> tuple:
     """(speaker, how it was found: ``subject`` after the verb, ``before`` it, the ``clause`` subject, ``prodrop``)."""
     gender = c.gender or "m"
     v = c.gov
     toks = r.toks
     if v is None:  # no verb to agree with: the voice of the sentence, else the speaker the text is with
-        if (sp := _previous_in_sentence(r, c, quotes)) is not None:
+        if (sp := _previous_in_sentence(r, c, idx)) is not None:
             return sp, "previous"
         return (r.history[-1] if r.history else r.pro_drop(gender, toks[c.j].start)), "prodrop"
     sp = None
@@ -405,17 +452,17 @@ def _speaker_for(r: _Reader, c: Candidate, quotes: list[Quote]) -> tuple:
         stop += 1  # the subject after the verb ends where its object's preposition begins (توعد X بـ، أعرب X عن)
     while stop > a and toks[stop - 1].text in _COMMAS:
         stop -= 1
-    if stop > a and _subject_after(r, v, a, stop):
+    if stop > a and _subject_after(r, v, a, stop, idx):
         sp = r.parse_speaker(a, stop)  # a person or body right after the verb: its subject
         if sp is not None:
             return r.resolve(sp, v), "subject"
-    if (sp := _previous_in_sentence(r, c, quotes)) is not None:
+    if (sp := _previous_in_sentence(r, c, idx)) is not None:
         return sp, "previous"
     if v > r.sent_start[v] and (sp := r.look_back(v)) is not None:
         return sp, "before"
     if (sp := r.clause_subject(v, c.gender)) is not None:
         return sp, "clause"
-    if (sp := _sentence_subject(r, v)) is not None:
+    if (sp := _sentence_subject(r, v, idx)) is not None:
         return sp, "sentence"
     return r.pro_drop(gender, toks[v].start), "prodrop"
 
@@ -429,12 +476,13 @@ def apply(r: _Reader, quotes: list[Quote], model: Model | None = None) -> int:
         return 0
     added = 0
     rules = list(quotes)
-    for c in candidates(r):
+    idx = _Index(r, rules)
+    for c in candidates(r, idx):
         if score(model, c.features) < model.threshold:
             continue
         cue_k = c.gov if c.gov is not None else max(c.j - 1, 0)
         if r.toks[cue_k].kind != "word":
             continue
-        if r.add_quote(c.s, c.e, True, cue_k, speaker_for(r, c, rules)):
+        if r.add_quote(c.s, c.e, True, cue_k, speaker_for(r, c, rules, idx)):
             added += 1
     return added
