@@ -21,6 +21,8 @@ import bisect
 import json
 import math
 import os
+import operator
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +40,7 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "quotes" / "fra
 _GOVERN_WINDOW = 8
 _SENT_END = frozenset(".!?؟…")
 _MARKS = frozenset("“«„‹\"”")  # the marks that can open a quotation (quotes._OPENERS)
+_MARKS_RE = re.compile("[“«„‹\"”]")
 _COMMAS = frozenset("،,؛;")
 _PREPS = {"ب": "b", "ل": "l", "عن": "an", "علي": "ala", "الي": "ila", "في": "fi", "من": "min", "ك": "ka",
           "حول": "hawl", "بشان": "bishan", "مع": "maa"}
@@ -73,15 +76,29 @@ class Model:
     threshold: float
 
 
+_by_span = operator.attrgetter("start", "end")
+
+
+def _mark_tokens(r: _Reader) -> list[int]:
+    """Tokens that are quotation marks, found in the text (most of an article has none)."""
+    toks = r.toks
+    out = []
+    for m in _MARKS_RE.finditer(r.doc.text):
+        k = r.doc.token_index_at(m.start())
+        if k < r.n and toks[k].start == m.start() and toks[k].kind == "punct" and toks[k].text in _MARKS:
+            out.append(k)
+    return out
+
+
 class _Index:
     """Per-document lookups in O(log n) — a long text has thousands of marks, entities and quotes, and a scan of
     them for every pair of marks would make the detector quadratic: entities sorted by start (all of them, and the
     persons and bodies the reader keeps), the rules' quotes sorted by end, the speaker history's quote counts."""
 
     def __init__(self, r: _Reader, quotes: list[Quote] | None = None) -> None:
-        self.ents = sorted(r.doc.entities, key=lambda e: (e.start, e.end))
+        self.ents = sorted(r.doc.entities, key=_by_span)
         self.ent_starts = [e.start for e in self.ents]
-        self.pe = sorted(r.entities, key=lambda e: (e.start, e.end))
+        self.pe = sorted(r.entities, key=_by_span)
         self.pe_starts = [e.start for e in self.pe]
         quotes = quotes or []
         self.quotes = sorted((q for q in quotes if q.speaker), key=lambda q: q.end)
@@ -328,10 +345,12 @@ def _words_at_most(toks: list, a: int, b: int, limit: int) -> bool:
 
 def candidates(r: _Reader, idx: _Index | None = None) -> list[Candidate]:
     """Every pair of marks whose quoted words no quote of the rules overlaps, in text order."""
+    marks = _mark_tokens(r)
+    if not marks:
+        return []
     idx = idx or _Index(r)
     out: list[Candidate] = []
     toks = r.toks
-    marks = [k for k, t in enumerate(toks) if t.kind == "punct" and t.text in _MARKS]
     k = 0
     for j in marks:
         if j < k or not r.is_opener(j):
@@ -473,6 +492,8 @@ def apply(r: _Reader, quotes: list[Quote], model: Model | None = None) -> int:
         return 0
     model = model or load_model()
     if model is None:
+        return 0
+    if not _MARKS_RE.search(r.doc.text):
         return 0
     added = 0
     rules = list(quotes)
