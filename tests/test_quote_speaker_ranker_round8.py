@@ -113,3 +113,36 @@ def test_the_nearest_named_candidate_before_the_cue_is_marked():
     assert near.get("nearest_before") == 1 and "intervening_log" not in near
     assert far.get("second_before") == 1 and far["intervening_log"] > 0
     assert far.get("after_finite_verb") == 1  # استقبل رئيس البلدية سمير العلي: the subject of a finite verb
+
+
+def test_dropped_features_weigh_nothing_whatever_they_read():
+    cases = _xor_cases(30)
+    spec = qs.FitSpec(units=3, hidden_l2=1.0, iterations=60, drop=("ROUND8", "kind_org"))
+    w, hidden = qs.fit_params(cases, spec)
+    cols = [qs._INDEX[f] for f in (*qs.ROUND8_FEATURES, "kind_org")]
+    assert not w[cols].any() and not hidden.w1[cols].any()
+    model = qs.RankerModel(w, 0.0, "ranker", hidden=hidden)
+    x = np.vstack([c[0] for c in cases])
+    noisy = x.copy()
+    noisy[:, cols] = 1.0
+    assert np.array_equal(model.scores(x), model.scores(noisy))
+
+
+def test_a_model_without_round8_weights_is_spared_computing_them():
+    w = np.zeros(len(qs.FEATURES))
+    w[qs._INDEX["src_entity"]] = 1.0
+    assert not qs._uses_round8(qs.RankerModel(w, 0.0, "ranker"))
+    w[qs._INDEX["spoke_earlier"]] = 0.5
+    assert qs._uses_round8(qs.RankerModel(w, 0.0, "ranker"))
+    doc = Doc(RawArticle(text=TEXT))
+    doc.entities.extend([per(TEXT, "حامد المنصوري"), ent(TEXT, "وزارة الري", "ORG")])
+    reader = _Reader(doc, load_lexicon())
+    quotes = reader.run()
+    full = qs.build_cases(reader, quotes, clause_subjects=False, entity_window=True, phrase=True)
+    lean = qs.build_cases(reader, quotes, clause_subjects=False, entity_window=True, phrase=True, round8=False)
+    n = len(qs.FEATURES) - len(qs.ROUND8_FEATURES)  # the round-8 features come last: the lean rows stop before them
+    model = qs.RankerModel(w, 0.0, "ranker")
+    for a, b in zip(full, lean):
+        assert [c.name for c in a.candidates] == [c.name for c in b.candidates]
+        assert b.x.shape == (len(a.candidates), n) and np.array_equal(a.x[:, :n], b.x)
+        assert np.allclose(model.scores(a.x) - model.scores(b.x), 0.5 * a.x[:, qs._INDEX["spoke_earlier"]])

@@ -200,6 +200,8 @@ def train_quote_speakers_command(
     hidden_l2: Annotated[float, typer.Option(help="With --units: L2 penalty of the hidden layer's weights")] = 10.0,
     iterations: Annotated[int, typer.Option(help="Optimiser steps (full-batch Adam; with --units the early stop, chosen by cross-validation)")] = 400,
     seed: Annotated[int, typer.Option(help="With --units: seed of the hidden layer's starting weights")] = 1,
+    ensemble: Annotated[int, typer.Option(help="With --units: the mean of this many fits from seeds --seed, --seed + 1, … (stored as one hidden layer)")] = 1,
+    zero: Annotated[list[str] | None, typer.Option(help="Features the model does without (repeat; ROUND8: every round-8 feature): they read 0 in training, weigh 0 in the file")] = None,
 ) -> None:
     """Train the quote-speaker ranker on every gold split and write its weights (a small JSON).
 
@@ -208,7 +210,12 @@ def train_quote_speakers_command(
     from ..evaluation.quote_speakers import check as check_policies
     from ..extract.quote_speakers import FitSpec
 
-    spec = FitSpec(l2=l2, units=units, hidden_l2=hidden_l2, iterations=iterations, seed=seed)
+    spec = FitSpec(l2=l2, units=units, hidden_l2=hidden_l2, iterations=iterations, seed=seed, ensemble=ensemble,
+                   drop=tuple(zero or ()))
+    try:
+        spec.dropped()
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--zero") from exc
 
     if mode not in ("correct", "fill", "override", "ranker", "switch", "off"):
         raise typer.BadParameter("mode must be correct, fill, override, ranker, switch or off", param_hint="--mode")

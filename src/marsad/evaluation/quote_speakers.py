@@ -26,8 +26,8 @@ import numpy as np
 from ..extract import quote_speakers as qs
 from .quotes import Counts, match, score_article, speakers_agree
 
-#: The gold files the ranker trains on by default: every STUDY file (about 3,600 quotes; blind7 is STUDY since
-#: its final run in session 4, train7 since session 5). The CHECK files (quotes_check6.jsonl, quotes_check7.jsonl)
+#: The gold files the ranker trains on by default: every STUDY file (about 5,300 matched quotes; blind7 is STUDY since
+#: its final run in session 4, train7 since session 5, blind10, train8 and train9 since session 7). The CHECK files (quotes_check6.jsonl, quotes_check7.jsonl)
 #: are never trained on; ``check`` scores them as a summary only.
 DEFAULT_GOLD = ("eval/gold/quotes.jsonl", "eval/gold/quotes_blind3.jsonl", "eval/gold/quotes_blind4.jsonl",
                 "eval/gold/quotes_blind5.jsonl", "eval/gold/quotes_blind6.jsonl", "eval/gold/quotes_blind7.jsonl",
@@ -42,7 +42,8 @@ POLICIES = ("rules", "ranker", "override", "fill", "switch", "correct")
 
 #: Gold splits too large for one fold, cut into consecutive parts of this many articles (in file order):
 #: train4 was annotated in four parts of 40 (a–d) by four annotators, train5, train6 and train7 in three of
-#: 50 (a–c), blind9 in three of 40 (a–c), so each part is a fold.
+#: 50 (a–c), blind9 in three of 40 (a–c), blind10 in two of 40 (one a corpus), train8 and train9 (session 7) in
+#: four of 60, so each part is a fold.
 PART_SIZES = {"train4": 40, "train5": 50, "train6": 50, "train7": 50, "blind9": 40, "blind10": 40, "train8": 60, "train9": 60}
 
 
@@ -305,7 +306,9 @@ def write_model(arts: list[ArticleCases], out: Path, l2: float | qs.FitSpec, mod
     model = train(arts, l2, mode, margins.get(mode, 0.0), abstain, clause_subjects, entity_window, phrase)
     spec = _spec(l2)
     fitted = {"l2": spec.l2} if spec.units <= 0 else {"l2": spec.l2, "units": spec.units, "hidden_l2": spec.hidden_l2,
-                                                        "iterations": spec.iterations, "seed": spec.seed}
+                                                        "iterations": spec.iterations, "seed": spec.seed, "ensemble": spec.ensemble}
+    if spec.drop:
+        fitted["dropped_features"] = list(spec.drop)
     qs.save(model, out, {**fitted, "abstain": abstain, "margins": margins,
                          "trained_on_quotes": len(training_cases(arts, abstain)), **extra})
     return model

@@ -19,6 +19,11 @@ folds, "no speaker" taught where no candidate is right), +8 quotes in STUDY cros
 CHECK files (0.808 / 0.795 -> 0.820 / 0.806; round 6's model +12, a difference within noise), and its changes
 on 1,000 unlabelled articles where it differs from round 6's read right 18 times, wrong 5. See
 ``docs/quotes_history.md`` (*Speaker ranker rounds 6 and 7*).
+Round 8 (session 7; *Speaker ranker round 8* in the history) added an optional hidden layer (:class:`Hidden`, numpy
+inference from the JSON; :class:`FitSpec` says how to fit it) and 30 round-8 features, built only for a model that
+weighs them; a five-seed, 8-unit layer gained in CV (+31 against the rules, +5 over the linear model) and on CHECK (+4
+against the shipped model) but read worse on unlabelled articles (18 right, 25 wrong), so the shipped file is still
+round 7's.
 ``marsad train quote-speakers`` retrains it and prints that comparison; ``MARSAD_QUOTE_RANKER=off`` runs the
 rules alone, ``MARSAD_QUOTE_RANKER=correct`` (or another policy) the shipped weights under that policy.
 
@@ -96,6 +101,9 @@ FEATURES = (
     "org_x_announce", "per_x_say", "desc_x_stance", "history_x_say", "none_x_participle",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
+#: The features added in round 8 (``FitSpec.drop`` takes the name ``ROUND8`` for all of them).
+ROUND8_FEATURES = FEATURES[FEATURES.index("cue_say"):]
+_N_BEFORE_ROUND8 = FEATURES.index("cue_say")
 _PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "في", "عن", "على", "إلى", "من", "ل", "لدى", "أمام", "بين"))
 #: Words before a topic, not a speaker: وعن الأزمة قال …، حول المفاوضات أكد …
 _TOPIC_WORDS = frozenset(normalize(w) for w in ("وعن", "حول", "وحول", "بشأن", "وبشأن", "وبخصوص", "بخصوص", "تجاه"))
@@ -478,10 +486,12 @@ _NO_ROWS = np.zeros((0, len(FEATURES)))
 
 
 def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
-                clause_subjects: bool | str = True, entity_window: bool = False, phrase: bool = False) -> list[QuoteCase]:
+                clause_subjects: bool | str = True, entity_window: bool = False, phrase: bool = False,
+                round8: bool = True) -> list[QuoteCase]:
     """Candidates and features for each quote the rules found in one document (or for the quotes
     whose indexes are in ``only``); ``clause_subjects``: the subjects of the clauses before the cue are
-    candidates too (``"prodrop"``: only for a cue with no explicit subject after it)."""
+    candidates too (``"prodrop"``: only for a cue with no explicit subject after it); ``round8``: compute the
+    round-8 features (else they read 0: for a model that gives them no weight)."""
     doc = r.doc
     tables = _DocTables(r, quotes)
     ent_groups: dict[str, list] = {}
@@ -503,6 +513,9 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
     # The speakers remembered before each quote, latest last (the pro-drop chain), grown quote by quote.
     history: list[Speaker] = []
     spoke: dict[tuple[tuple[str, ...], str], int] = {}
+    # without the round-8 features the rows stop before them (a model that gives them no weight scores the
+    # prefix: building 30 more zeros a candidate cost 2 points of the pipeline's time)
+    width = len(FEATURES) if round8 else _N_BEFORE_ROUND8
     logged = 0
     cases = []
     all_rows: list[list[float]] = []
@@ -512,7 +525,7 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
             history = [h for h in history if h.keys != sp.keys] + [sp]
             logged += 1
         if only is not None and qi not in only:
-            if q.speaker:
+            if round8 and q.speaker:
                 sk = (tuple(r.key_of(q.speaker).split()), _kind_of(q))
                 spoke[sk] = spoke.get(sk, 0) + 1
             continue
@@ -604,16 +617,17 @@ def build_cases(r: _Reader, quotes: list[Quote], only: set[int] | None = None,
                        tables.sent_no, rule_head, tables, doc.token_index_at(q.start), doc.token_index_at(max(q.end - 1, q.start)),
                        cue_form is not None and cue_form.pos == "participle", rule is not None and "explicit" in rule.sources,
                        rule is None or rule.name is None or "entity" not in rule.sources)
-        rows = [[0.0] * len(FEATURES) for _ in cands]
+        rows = [[0.0] * width for _ in cands]
         befores = [_features(ctx, c, row) for c, row in zip(cands, rows)]
-        _round8_features(ctx, cands, rows, befores, spoke, pool)
+        if round8:
+            _round8_features(ctx, cands, rows, befores, spoke, pool)
         all_rows.extend(rows)
-        if q.speaker:  # the rules' speakers of the quotes so far (as the rules found them: the same in training and use)
+        if round8 and q.speaker:  # the rules' speakers of the quotes so far (as the rules found them: the same in training and use)
             sk = (tuple(r.key_of(q.speaker).split()), _kind_of(q))
             spoke[sk] = spoke.get(sk, 0) + 1
         cases.append(QuoteCase(q, cands, _NO_ROWS, record))
     # one matrix for the document, each quote's rows a view of it (one array built, not one per quote)
-    x = np.array(all_rows, dtype=float).reshape(len(all_rows), len(FEATURES))
+    x = np.array(all_rows, dtype=float).reshape(len(all_rows), width)
     at = 0
     for case in cases:
         case.x = x[at:at + len(case.candidates)]
@@ -863,8 +877,6 @@ def _features(ctx: _Context, c: Candidate, row: list[float]) -> int | None:
             row[I["gender_mismatch"]] = 1.0
         if (cue.gender == "pl") != (g == "pl"):
             row[I["plural_mismatch"]] = 1.0
-        if c.kind == "PER" and cue.gender == g:
-            row[I["gender_agree"]] = 1.0
     return before_last
 
 
@@ -914,6 +926,8 @@ def _round8_features(ctx: _Context, cands: list[Candidate], rows: list[list[floa
             if ctx.participle:
                 row[I["none_x_participle"]] = 1.0
             continue
+        if c.kind == "PER" and cue is not None and c.gender is not None and cue.gender == c.gender:
+            row[I["gender_agree"]] = 1.0
         head = ctx.tables.head_class(c.name)
         if head is not None:
             row[I[f"head_{head}"]] = 1.0
@@ -971,7 +985,7 @@ class Hidden:
     v: np.ndarray  # [units]
 
     def scores(self, x: np.ndarray) -> np.ndarray:
-        return np.tanh(x @ self.w1 + self.b1) @ self.v
+        return np.tanh(x @ self.w1[:x.shape[1]] + self.b1) @ self.v
 
 
 @dataclass(frozen=True, slots=True)
@@ -997,7 +1011,8 @@ class RankerModel:
     hidden: Hidden | None = None
 
     def scores(self, x: np.ndarray) -> np.ndarray:
-        s = x @ self.weights
+        """One score per row; ``x`` may hold only the first features (the rest read 0)."""
+        s = x @ self.weights[:x.shape[1]]
         return s if self.hidden is None else s + self.hidden.scores(x)
 
     def choose(self, case: QuoteCase) -> Candidate | None:
@@ -1098,7 +1113,7 @@ def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
             else {i for i, q in enumerate(quotes) if q.speaker is not None} if model.mode in ("switch", "correct") else None)
     if only is not None and not only:
         return
-    for case in build_cases(r, quotes, only, model.clause_subjects, model.entity_window, model.phrase):
+    for case in build_cases(r, quotes, only, model.clause_subjects, model.entity_window, model.phrase, _uses_round8(model)):
         pick = model.choose(case)
         if pick is None or "rule" in pick.sources:
             continue
@@ -1112,6 +1127,14 @@ def apply(r: _Reader, quotes: list[Quote], model: RankerModel | None) -> None:
                 from ..text import entity_id
 
                 q.speaker_entity_id = entity_id(pick.kind, pick.name)
+
+
+_ROUND8_COLS = np.array([_INDEX[f] for f in ROUND8_FEATURES])
+
+
+def _uses_round8(model: RankerModel) -> bool:
+    """Whether the model weighs any round-8 feature (a model without them is spared computing them)."""
+    return bool(model.weights[_ROUND8_COLS].any() or (model.hidden is not None and model.hidden.w1[_ROUND8_COLS].any()))
 
 
 def fit(cases: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0, iterations: int = 400) -> np.ndarray:
@@ -1163,12 +1186,30 @@ class FitSpec:
     lr: float = 0.05
     #: with ``units``: the mean of this many fits from consecutive seeds (less variance from the start)
     ensemble: int = 1
+    #: features the scorer does without (``ROUND8``: every round-8 feature): 0 in training, weight 0 in the file
+    drop: tuple[str, ...] = ()
+
+    def dropped(self) -> list[int]:
+        names = [f for d in self.drop for f in (ROUND8_FEATURES if d.upper() == "ROUND8" else (d,))]
+        unknown = set(names) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"unknown features: {', '.join(sorted(unknown))}")
+        return sorted({_INDEX[f] for f in names})
 
 
 def fit_params(cases: list[tuple[np.ndarray, np.ndarray]], spec: FitSpec,
                checkpoints: tuple[int, ...] = ()) -> tuple[np.ndarray, Hidden | None] | dict[int, tuple[np.ndarray, Hidden | None]]:
     """The scorer's parameters fitted to ``cases`` under ``spec`` (linear weights, hidden layer or None).
     With ``checkpoints``: {iteration: parameters} at each of those iterations (one run; for early stopping)."""
+    cols = spec.dropped()
+    if cols:  # fit without those columns, then give them weight 0 (the scores are the same whatever they read)
+        cases = [(_without(x, cols), y) for x, y in cases]
+        fitted = fit_params(cases, replace(spec, drop=()), checkpoints)
+        for w, hidden in (fitted.values() if checkpoints else (fitted,)):
+            w[cols] = 0.0
+            if hidden is not None:
+                hidden.w1[cols, :] = 0.0
+        return fitted
     if spec.units <= 0:
         if checkpoints:
             return {t: (fit(cases, spec.l2, t), None) for t in checkpoints}
@@ -1179,6 +1220,12 @@ def fit_params(cases: list[tuple[np.ndarray, np.ndarray]], spec: FitSpec,
             return {t: average([run[t] for run in runs]) for t in checkpoints}
         return average(runs)
     return _fit_hidden(cases, spec, checkpoints)
+
+
+def _without(x: np.ndarray, cols: list[int]) -> np.ndarray:
+    x = x.copy()
+    x[:, cols] = 0.0
+    return x
 
 
 def _fit_hidden(cases, spec: FitSpec, checkpoints: tuple[int, ...] = ()):
