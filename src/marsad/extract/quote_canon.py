@@ -123,6 +123,14 @@ class _Words:
         return tuple(self.doc.tokens[i].key for i in self.tok_index)
 
     @cached_property
+    def at_key(self) -> dict[str, list[int]]:
+        """Every key's positions in ``keys``, ascending (the runs that may spell a phrase start there)."""
+        at: dict[str, list[int]] = {}
+        for i, k in enumerate(self.keys):
+            at.setdefault(k, []).append(i)
+        return at
+
+    @cached_property
     def norms(self) -> tuple[str, ...]:
         return tuple(t.norm for t in self.doc.tokens)  # (the tokenizer's norm is normalize(text))
 
@@ -738,7 +746,7 @@ def _apposition_name(key: tuple[str, ...], surface: list[str], doc: Doc, words: 
     toks = doc.tokens
     found: dict[str, Entity] = {}
     n = len(key)
-    for i in range(len(words.keys) - n + 1):
+    for i in words.at_key.get(key[0], ()):  # (the runs that start with the description's first word)
         if words.keys[i:i + n] != key:
             continue
         first, last = words.tok_index[i], words.tok_index[i + n - 1]
@@ -2279,7 +2287,7 @@ def _first_words(words: _Words, key: tuple[str, ...]) -> int | None:
     """Token index of the first run of words whose clitic keys spell ``key``, or None."""
     keys, idx = words.keys, words.tok_index
     n = len(key)
-    for j in range(len(keys) - n + 1):
-        if keys[j] == key[0] and keys[j:j + n] == key:
+    for j in words.at_key.get(key[0], ()):
+        if keys[j:j + n] == key:
             return idx[j]
     return None

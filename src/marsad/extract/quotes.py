@@ -364,11 +364,12 @@ class _Reader:
     def cue_at(self, k: int) -> tuple[CueForm, bool] | None:
         """The cue form of token ``k`` and whether a conjunction (و/ف) is glued to it (memoised: the
         scans ask about the same tokens many times)."""
-        try:
-            return self._cue_cache[k]
-        except KeyError:
-            found = self._cue_cache[k] = self._cue_at(k)
-            return found
+        cache = self._cue_cache
+        if k in cache:
+            return cache[k]
+        w = self._words[k] if 0 <= k < self.n else ""
+        found = cache[k] = self._cue_at(k) if w and _may_cue(w) else None  # most words: no cue at once
+        return found
 
     def _cue_at(self, k: int) -> tuple[CueForm, bool] | None:
         w = self.word(k)
@@ -4731,8 +4732,16 @@ class _Reader:
     def run(self) -> list[Quote]:
         k = 0
         lex = self.lex
+        plain = _plain_words(lex)
         while k < self.n:
             t = self.toks[k]
+            if t.kind == "word":
+                p = plain.get(t.norm)
+                if p is None:
+                    p = plain[t.norm] = _is_plain(t.norm, lex)
+                if p:  # most words: none of the steps below acts on them
+                    k += 1
+                    continue
             if t.kind != "word":
                 if self.is_opener(k) and (self.continued_quote(k) or self.coordinated_follow(k) or self.fragment_quote(k)
                                           or self.characterised_quote(k)):
@@ -4785,6 +4794,32 @@ class _Reader:
 
 def _is_arabic(w: str) -> bool:
     return bool(w) and all("\u0621" <= c <= "\u064a" for c in w)
+
+
+#: (lexicon, {word: passed over by the reader's scan}), for the lexicon last used.
+_PLAIN: tuple[Lexicon | None, dict[str, bool]] = (None, {})
+
+
+def _plain_words(lex: Lexicon) -> dict[str, bool]:
+    global _PLAIN
+    if _PLAIN[0] is not lex or len(_PLAIN[1]) > 200_000:
+        _PLAIN = (lex, {})
+    return _PLAIN[1]
+
+
+def _is_plain(w: str, lex: Lexicon) -> bool:
+    """``_Reader.run`` does nothing at a word spelled ``w`` but step over it: no source word, no كما or على ما
+    relay, no cue (``cue_at`` is None for any word ``_may_cue`` rejects) and no stance verb."""
+    return not (w in lex.source_words or (w[:1] in "وف" and w[1:] in lex.source_words) or w == "فحسب"
+                or w in ("كما", "وكما", "علي") or (w and _may_cue(w))
+                or w in lex.stance_verbs or (w[:1] in "وف" and w[1:] in lex.stance_verbs))
+
+
+@lru_cache(maxsize=65536)
+def _may_cue(w: str) -> bool:
+    """``_Reader._cue_at`` can find a cue at a word spelled ``w`` (a cue spelling, القول, a saying masdar, or
+    an object pronoun): its first test, out of context."""
+    return _cue_form(w) is not None or w == "القول" or w in _SAYING_MASDARS or w.endswith(("ه", "ها", "هم"))
 
 
 @lru_cache(maxsize=65536)
