@@ -120,7 +120,7 @@ class _Words:
 
     @cached_property
     def keys(self) -> tuple[str, ...]:
-        return tuple(self.doc.tokens[i].key for i in self.tok_index)
+        return tuple([t.key for t in self.doc.tokens if t.kind != "punct"])  # (the tokens of tok_index)
 
     @cached_property
     def at_key(self) -> dict[str, list[int]]:
@@ -132,7 +132,7 @@ class _Words:
 
     @cached_property
     def norms(self) -> tuple[str, ...]:
-        return tuple(t.norm for t in self.doc.tokens)  # (the tokenizer's norm is normalize(text))
+        return tuple([t.norm for t in self.doc.tokens])  # (the tokenizer's norm is normalize(text))
 
 
 @lru_cache(maxsize=8192)
@@ -166,6 +166,32 @@ def _titles() -> frozenset[str]:
 
 def canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     """Rewrite, in place, the speaker strings of ``quotes`` found in ``doc`` (see the module doc)."""
+    global _ENT_WORDS
+    _ENT_WORDS = {}
+    try:
+        _canonicalise(doc, quotes)
+    finally:
+        _ENT_WORDS = None
+
+
+#: While ``canonicalise`` runs: id(an entity list) → (the list, every word of its entities' keys). Nothing in
+#: this module changes a document's entities, so the words hold for the whole call.
+_ENT_WORDS: dict[int, tuple[list[Entity], frozenset[str]]] | None = None
+
+
+def _may_hold(key: tuple[str, ...], ents: list[Entity]) -> bool:
+    """False when no entity of ``ents`` has ``key`` as or inside its key (a word of ``key`` is in none of
+    them): the scans over every entity are skipped. Outside ``canonicalise`` always True."""
+    memo = _ENT_WORDS
+    if memo is None:
+        return True
+    got = memo.get(id(ents))
+    if got is None or got[0] is not ents:
+        got = memo[id(ents)] = (ents, frozenset(w for e in ents for w in _ent_keys(e)))
+    return all(w in got[1] for w in key)
+
+
+def _canonicalise(doc: Doc, quotes: list[Quote]) -> None:
     if os.environ.get("MARSAD_QUOTE_CANON", "").lower() in ("off", "0", "no"):
         return
     # evaluation switch: MARSAD_QUOTE_CANON_SKIP=plural,variant,adjunct,anaphora turns single steps off
@@ -291,7 +317,7 @@ def _canonical(speaker: str, doc: Doc, words: _Words, ents: list[Entity],
     key = _key_of(speaker)
     if not key:
         return speaker, None, "same"
-    tagged = any(_contains(_ent_keys(e), key) for e in ents)
+    tagged = _may_hold(key, ents) and any(_contains(_ent_keys(e), key) for e in ents)
     if not tagged:
         named = _apposition_name(key, speaker.split(), doc, words, ents)
         if named is not None:
@@ -716,7 +742,8 @@ def _apposition_name(key: tuple[str, ...], surface: list[str], doc: Doc, words: 
     مصدر آخر), a bare role word (رئيس) or a place or name the tagger knows (أستراليا، تويتر).
     """
     heads, verbs = _heads()
-    if any(_ent_keys(e) == key or (len(key) > 1 and _contains(_ent_keys(e), key)) for e in doc.entities):
+    if _may_hold(key, doc.entities) and any(_ent_keys(e) == key or (len(key) > 1 and _contains(_ent_keys(e), key))
+                                            for e in doc.entities):
         return None
     definite = any(w.startswith("ال") or (len(w) > 4 and w.endswith(("ه", "ها", "هم"))) for w in surface)
     if len(key) == 1 and (key[0] not in heads or not definite):
@@ -1012,7 +1039,7 @@ def _nominative(speaker: str, ents: list[Entity]) -> str:
     participle or known plural (مراقبين، المسؤولين) and the nisba adjectives after it (أوروبيين)."""
     words = speaker.split()
     key = _key_of(speaker)
-    if not words or any(_contains(_ent_keys(e), key) for e in ents):
+    if not words or (_may_hold(key, ents) and any(_contains(_ent_keys(e), key) for e in ents)):
         return speaker
     lex = load_lexicon()
     plurals = lex.plural_heads | lex.anonymous_heads
@@ -1167,7 +1194,8 @@ def _antecedent(q: Quote, speaker: str, doc: Doc, quotes: list[Quote],
         return None
     bare_head = len(key) == 1 and "alias" not in _skip() and _has_article(words[0]) and (
         key[0] in _body_heads() or name_key(_bare(words[0])) in _KIND_HEADS | _BODY_NOUNS)
-    if any(_ent_keys(e) == key if bare_head else _contains(_ent_keys(e), key) for e in doc.entities):
+    if _may_hold(key, doc.entities) and any(_ent_keys(e) == key if bare_head else _contains(_ent_keys(e), key)
+                                            for e in doc.entities):
         return None  # a tagged name (a body's bare head inside a longer tagged name is no name: اللجنة)
     head = _bare(words[0])
     lex = load_lexicon()
