@@ -111,6 +111,8 @@ def main() -> None:
     v.add_argument("--seed", type=int, nargs="+", default=[1])
     v.add_argument("--lr", type=float, default=0.05)
     v.add_argument("--ensemble", type=int, default=1)
+    v.add_argument("--linear-only", nargs="+", default=[])
+    v.add_argument("--drop", nargs="+", default=[])
     v.add_argument("--shipped", type=Path, default=None, help="also score this model file on CHECK")
     v.add_argument("--checkpoints", type=int, nargs="+", default=[400])
     v.add_argument("--no-check", action="store_true")
@@ -122,7 +124,7 @@ def main() -> None:
         clauses: bool | str = "prodrop" if a.clause_prodrop_only else bool(a.clause_subjects)
         collect(a.docs, a.out, clauses, not a.no_phrase)
     else:
-        specs = [qs.FitSpec(l2=l2, units=u, hidden_l2=h, seed=s, lr=a.lr, ensemble=a.ensemble)
+        specs = [qs.FitSpec(l2=l2, units=u, hidden_l2=h, seed=s, lr=a.lr, ensemble=a.ensemble, linear_only=tuple(a.linear_only), drop=tuple(a.drop))
                  for u in a.units for l2 in a.l2 for h in (a.hidden_l2 if u else [1.0]) for s in (a.seed if u else [1])]
         cv(a.arts, specs, tuple(sorted(a.checkpoints)), not a.no_check, a.zero, a.shipped)
     sys.stdout.flush()

@@ -146,3 +146,11 @@ def test_a_model_without_round8_weights_is_spared_computing_them():
         assert [c.name for c in a.candidates] == [c.name for c in b.candidates]
         assert b.x.shape == (len(a.candidates), n) and np.array_equal(a.x[:, :n], b.x)
         assert np.allclose(model.scores(a.x) - model.scores(b.x), 0.5 * a.x[:, qs._INDEX["spoke_earlier"]])
+
+
+def test_linear_only_features_never_reach_the_hidden_layer():
+    cases = _xor_cases(30)
+    spec = qs.FitSpec(units=3, hidden_l2=1.0, iterations=60, linear_only=("src_history", "topic_mention"))
+    w, hidden = qs.fit_params(cases, spec)
+    assert not hidden.w1[[qs._INDEX["src_history"], qs._INDEX["topic_mention"]]].any()
+    assert hidden.w1[qs._INDEX["kind_org"]].any() and w[qs._INDEX["kind_org"]] != 0

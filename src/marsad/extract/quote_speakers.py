@@ -1188,6 +1188,9 @@ class FitSpec:
     ensemble: int = 1
     #: features the scorer does without (``ROUND8``: every round-8 feature): 0 in training, weight 0 in the file
     drop: tuple[str, ...] = ()
+    #: features only the linear part reads (their hidden-layer input weights stay 0): hand features whose sign
+    #: the hidden layer should not turn round (a topic, the two ends of a relay)
+    linear_only: tuple[str, ...] = ()
 
     def dropped(self) -> list[int]:
         names = [f for d in self.drop for f in (ROUND8_FEATURES if d.upper() == "ROUND8" else (d,))]
@@ -1234,6 +1237,11 @@ def _fit_hidden(cases, spec: FitSpec, checkpoints: tuple[int, ...] = ()):
     d, u = len(FEATURES), spec.units
     rng = np.random.default_rng(spec.seed)
     params = [np.zeros(d), rng.normal(0.0, 0.3, (d, u)), np.zeros(u), rng.normal(0.0, 0.1, u)]
+    mask = None
+    if spec.linear_only:
+        mask = np.ones((d, 1))
+        mask[[_INDEX[f] for f in spec.linear_only]] = 0.0
+        params[1] *= mask
     penalties = [spec.l2, spec.hidden_l2, 0.0, spec.hidden_l2]
     moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
     lr, b1, b2 = spec.lr, 0.9, 0.999
@@ -1268,6 +1276,8 @@ def _fit_hidden(cases, spec: FitSpec, checkpoints: tuple[int, ...] = ()):
         ds = (p - q) / n
         da = np.outer(ds, v) * (1.0 - h * h)
         grads = [xt @ ds, xt @ da, da.sum(axis=0), h.T @ ds]
+        if mask is not None:
+            grads[1] = grads[1] * mask
         for i, (param, g) in enumerate(zip(params, grads)):
             g = g + penalties[i] * param / n
             m_, v_ = moments[i]
