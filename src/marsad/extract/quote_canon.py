@@ -51,6 +51,7 @@ evaluation switch ``MARSAD_QUOTE_CANON=off`` turns the pass off (for before/afte
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
 from ..doc import Doc
@@ -122,13 +123,17 @@ class _Words:
     def keys(self) -> tuple[str, ...]:
         return tuple([t.key for t in self.doc.tokens if t.kind != "punct"])  # (the tokens of tok_index)
 
-    @cached_property
-    def at_key(self) -> dict[str, list[int]]:
-        """Every key's positions in ``keys``, ascending (the runs that may spell a phrase start there)."""
-        at: dict[str, list[int]] = {}
-        for i, k in enumerate(self.keys):
-            at.setdefault(k, []).append(i)
-        return at
+    def at_key(self, key: str) -> Iterator[int]:
+        """The positions of ``key`` in ``keys``, ascending (the runs that may spell a phrase start there;
+        found by ``tuple.index``, with no table kept)."""
+        keys = self.keys
+        i = -1
+        while True:
+            try:
+                i = keys.index(key, i + 1)
+            except ValueError:
+                return
+            yield i
 
     @cached_property
     def norms(self) -> tuple[str, ...]:
@@ -773,7 +778,7 @@ def _apposition_name(key: tuple[str, ...], surface: list[str], doc: Doc, words: 
     toks = doc.tokens
     found: dict[str, Entity] = {}
     n = len(key)
-    for i in words.at_key.get(key[0], ()):  # (the runs that start with the description's first word)
+    for i in words.at_key(key[0]):  # (the runs that start with the description's first word)
         if words.keys[i:i + n] != key:
             continue
         first, last = words.tok_index[i], words.tok_index[i + n - 1]
@@ -2315,7 +2320,7 @@ def _first_words(words: _Words, key: tuple[str, ...]) -> int | None:
     """Token index of the first run of words whose clitic keys spell ``key``, or None."""
     keys, idx = words.keys, words.tok_index
     n = len(key)
-    for j in words.at_key.get(key[0], ()):
+    for j in words.at_key(key[0]):
         if keys[j:j + n] == key:
             return idx[j]
     return None

@@ -364,12 +364,11 @@ class _Reader:
     def cue_at(self, k: int) -> tuple[CueForm, bool] | None:
         """The cue form of token ``k`` and whether a conjunction (و/ف) is glued to it (memoised: the
         scans ask about the same tokens many times)."""
-        cache = self._cue_cache
-        if k in cache:
-            return cache[k]
-        w = self._words[k] if 0 <= k < self.n else ""
-        found = cache[k] = self._cue_at(k) if w and _may_cue(w) else None  # most words: no cue at once
-        return found
+        try:
+            return self._cue_cache[k]
+        except KeyError:
+            found = self._cue_cache[k] = self._cue_at(k)
+            return found
 
     def _cue_at(self, k: int) -> tuple[CueForm, bool] | None:
         w = self.word(k)
@@ -4815,10 +4814,9 @@ def _is_plain(w: str, lex: Lexicon) -> bool:
                 or w in lex.stance_verbs or (w[:1] in "وف" and w[1:] in lex.stance_verbs))
 
 
-@lru_cache(maxsize=65536)
 def _may_cue(w: str) -> bool:
     """``_Reader._cue_at`` can find a cue at a word spelled ``w`` (a cue spelling, القول, a saying masdar, or
-    an object pronoun): its first test, out of context."""
+    an object pronoun): its first test, out of context (asked once a word: ``_is_plain`` is memoised)."""
     return _cue_form(w) is not None or w == "القول" or w in _SAYING_MASDARS or w.endswith(("ه", "ها", "هم"))
 
 
