@@ -1,4 +1,4 @@
-"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind10``, ``train4`` … ``train9``, ``check6``, ``check7``, ``blind9a2``) from its annotation file.
+"""Build a quotes gold batch kept in files of its own (``blind3`` … ``blind11``, ``train4`` … ``train9``, ``check6``, ``check7``, ``blind9a2``) from its annotation file.
 
 The held-out batches were drawn, annotated and kept outside the repository until they had been scored,
 so they live in files of their own rather than in ``quotes.jsonl``:
@@ -30,6 +30,8 @@ so they live in files of their own rather than in ``quotes.jsonl``:
   before any run of the extractor on them):
   ``draw_articles(20261703, 120, exclude=<all 1,820 earlier gold articles, the held-out blind11 included, and the
   agreement ids>, unlike=<their texts>)`` — the first batch drawn with the near-duplicate exclusion;
+* ``blind11`` (session 7, held out, 160 articles in four parts of 40; first run at ``a48f7a1``, final at ``d2def96``):
+  ``draw_articles(20261701, 80, exclude=<all 1,660 earlier gold articles and the agreement ids>, unlike=<their texts>)``;
 * ``train9`` (session 7, the same layout): ``draw_articles(20261705, 120, exclude=<all 2,060 earlier gold articles,
   train8 and blind11 included, and the agreement ids>, unlike=<their texts>)``.
 
@@ -62,6 +64,6 @@ def build(split: str) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "train4", "train5", "train6", "check6", "train7", "check7", "blind9", "blind9a2", "blind10", "train8", "train9"]:
+    for name in sys.argv[1:] or ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "train4", "train5", "train6", "check6", "train7", "check7", "blind9", "blind9a2", "blind10", "train8", "train9", "blind11"]:
         n_articles, n_quotes = build(name)
         print(f"{name}: {n_articles} articles, {n_quotes} quotes -> {GOLD / f'quotes_{name}.jsonl'}")

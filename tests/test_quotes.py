@@ -286,7 +286,7 @@ def _assert_spans_match(rows: list[dict]) -> None:
             assert span_check(text[q["start"]:q["end"]]) == q["check"]
 
 
-@pytest.mark.parametrize(("split", "articles"), [("blind3", 30), ("blind4", 30), ("blind5", 40), ("blind6", 40), ("blind7", 80), ("blind8", 80), ("blind9", 120), ("blind10", 80)])
+@pytest.mark.parametrize(("split", "articles"), [("blind3", 30), ("blind4", 30), ("blind5", 40), ("blind6", 40), ("blind7", 80), ("blind8", 80), ("blind9", 120), ("blind10", 80), ("blind11", 160)])
 def test_held_out_gold_spans_match_the_articles(shared_data, split, articles):
     # The held-out batches live in their own files and share no article with the main gold.
     path = GOLD.with_name(f"quotes_{split}.jsonl")
@@ -306,7 +306,7 @@ def test_training_batches_match_the_articles_and_share_no_article(shared_data, s
     for other in ("quotes.jsonl", "quotes_blind3.jsonl", "quotes_blind4.jsonl", "quotes_blind5.jsonl", "quotes_blind6.jsonl",
                   "quotes_blind7.jsonl", "quotes_train4.jsonl", "quotes_train5.jsonl", "quotes_train6.jsonl", "quotes_check6.jsonl",
                   "quotes_train7.jsonl", "quotes_check7.jsonl", "quotes_blind8.jsonl", "quotes_blind9.jsonl", "quotes_blind10.jsonl",
-                  "quotes_train8.jsonl", "quotes_train9.jsonl"):
+                  "quotes_train8.jsonl", "quotes_train9.jsonl", "quotes_blind11.jsonl"):
         if other != path.name:
             others |= {json.loads(line)["id"] for line in GOLD.with_name(other).open(encoding="utf-8")}
     assert not others & {r["id"] for r in rows}
