@@ -11,6 +11,8 @@ from __future__ import annotations
 from marsad.extract.entities import _person_cues, _skip_titles, complete_person_names
 from marsad.text import tokenize
 
+from .test_entities_names import names
+
 #: Frequencies as the unlabelled news gives them, for the words these tests look up.
 FREQ = {"علي": 114000, "تركي": 884, "سلطان": 1500, "اظهرت": 600, "واظهرت": 400, "نجاح": 377, "نجاحه": 78,
         "صحيح": 250, "صحيحا": 73, "ساحه": 900, "مالكي": 36, "المالكي": 700, "زهراني": 3, "الزهراني": 300,
@@ -21,22 +23,7 @@ def complete(text: str, tagged: dict[str, str], freq: dict[str, int] | None = No
     """The person names after completion; ``tagged`` maps words of ``text`` to their given tag."""
     tokens = tokenize(text)
     tags = [tagged.get(t.text, "O") for t in tokens]
-    out = complete_person_names(tokens, tags, FREQ if freq is None else freq, _person_cues())
-    names, cur = [], []
-    for t, tag in zip(tokens, out):
-        if tag == "B-PER" or (tag == "I-PER" and not cur):
-            if cur:
-                names.append(" ".join(cur))
-            cur = [t.text]
-        elif tag == "I-PER":
-            cur.append(t.text)
-        else:
-            if cur:
-                names.append(" ".join(cur))
-            cur = []
-    if cur:
-        names.append(" ".join(cur))
-    return names
+    return names(text, complete_person_names(tokens, tags, FREQ if freq is None else freq, _person_cues()))
 
 
 def test_first_name_that_is_a_common_word_joins_the_surname():

@@ -21,7 +21,6 @@ from typing import Any
 
 from .metrics import load_news_articles as load_articles
 from .metrics import match_spans as match
-from .metrics import read_gold  # noqa: F401  (the CLI reads gold through this module)
 from ..text import clitic_key
 
 
